@@ -1,1 +1,74 @@
-package dev.salesflow.cli; public class Main { public static void main(String[] a){ System.out.println("hi"); } }
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.CaseNotFoundException;
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.RefusedException;
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.api.WorkspaceNotFoundException;
+import dev.salesflow.core.check.DiagnosticsException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: {@code main} exits with what {@link #run} returns. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, System.getenv(), Path.of(""), args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs salesflow as a command line would, writing machine output to {@code out} and messages to
+   * {@code err}, and returns the exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
+    SalesflowCommand root = new SalesflowCommand(new CliContext(out, err, env, cwd));
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      ExitCode code = exitCodeOf(e);
+      Reporter.of(root).failure(e, code);
+      return code.code();
+    });
+    cli.setParameterExceptionHandler((e, args1) -> {
+      e.getCommandLine().getErr().println("salesflow: " + e.getMessage());
+      e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCode.USAGE.code();
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The one mapping from failures to exit codes. */
+  static ExitCode exitCodeOf(Throwable e) {
+    if (e instanceof RefusedException) {
+      return ExitCode.FINDINGS;
+    }
+    if (e instanceof CaseNotFoundException
+        || e instanceof InvalidRequestException
+        || e instanceof WorkspaceNotFoundException
+        || e instanceof CommandLine.ParameterException) {
+      return ExitCode.USAGE;
+    }
+    if (e instanceof DiagnosticsException d) {
+      return d.kind() == DiagnosticsException.Kind.CONFIGURATION ? ExitCode.USAGE : ExitCode.IO;
+    }
+    if (e instanceof StoreException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      return ExitCode.IO;
+    }
+    return ExitCode.IO;
+  }
+}

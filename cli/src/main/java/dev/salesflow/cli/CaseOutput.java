@@ -1,0 +1,127 @@
+package dev.salesflow.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.process.Replay;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns cases into the stable structures of json and yaml output, and into text. */
+final class CaseOutput {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .build();
+  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private CaseOutput() {}
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String yaml(Object value) {
+    try {
+      return YAML.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Everything {@code show} prints: the registration, stage, history and events. */
+  static Map<String, Object> detail(CaseView view, ZoneId zone) {
+    Case c = view.value();
+    Map<String, Object> m = summary(view, zone);
+    m.put("source", c.source());
+    m.put("registered_at", time(c.registeredAt(), zone));
+    m.put("needs", c.need());
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("name", c.customer().contact().name());
+    contact.put("title", c.customer().contact().title());
+    contact.put("phone", c.customer().contact().phone());
+    contact.put("email", c.customer().contact().email());
+    Map<String, Object> customer = new LinkedHashMap<>();
+    customer.put("company", c.customer().company());
+    customer.put("industry", c.customer().industry());
+    customer.put("size", c.customer().size());
+    customer.put("contact", contact);
+    m.put("customer", customer);
+    m.put("history", view.replay().visits().stream().map(v -> {
+      Map<String, Object> visit = new LinkedHashMap<>();
+      visit.put("stage", v.stage());
+      visit.put("at", time(v.at(), zone));
+      return visit;
+    }).toList());
+    m.put("events", c.events().stream().map(e -> event(e, zone)).toList());
+    view.replay().illegal().ifPresent(v -> {
+      Map<String, Object> illegal = new LinkedHashMap<>();
+      illegal.put("event", v.eventIndex() + 1);
+      illegal.put("kind", v.kind().name().toLowerCase(java.util.Locale.ROOT));
+      illegal.put("problems", v.problems());
+      m.put("illegal", illegal);
+    });
+    return m;
+  }
+
+  /** One row of {@code list}. */
+  static Map<String, Object> summary(CaseView view, ZoneId zone) {
+    Case c = view.value();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("stage", view.stage());
+    m.put("stage_since", time(view.replay().enteredAt(), zone));
+    m.put("priority", c.priority() == null ? null : c.priority().name());
+    m.put("owner", c.owner());
+    m.put("company", c.customer().company());
+    return m;
+  }
+
+  static Map<String, Object> event(Event e, ZoneId zone) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", time(e.at(), zone));
+    m.put("type", e.type());
+    if (e.by() != null) {
+      m.put("by", e.by());
+    }
+    m.putAll(e.fields());
+    if (e.note() != null) {
+      m.put("note", e.note());
+    }
+    return m;
+  }
+
+  /** ISO-8601 with offset, in the workspace zone, so output is the same whatever was written. */
+  static String time(OffsetDateTime at, ZoneId zone) {
+    return at == null ? null : Timestamps.format(at.atZoneSameInstant(zone).toOffsetDateTime());
+  }
+
+  static String shortTime(OffsetDateTime at, ZoneId zone) {
+    return at == null ? "-" : SHORT.format(at.atZoneSameInstant(zone));
+  }
+
+  static List<String> listColumns() {
+    return List.of("id", "stage", "priority", "owner", "company");
+  }
+
+  static String illegalLine(Replay replay) {
+    return replay.illegal()
+        .map(v -> "event #" + (v.eventIndex() + 1) + " is illegal: " + v.message())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.CaseFilter;
+import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Priority;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "list", description = "List cases with their current stage.")
+final class ListCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Option(names = "--stage", paramLabel = "STAGE", description = "Only cases in this stage.") String stage;
+  @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
+  @Option(names = "--owner", paramLabel = "OWNER", description = "Only cases of this owner.") String owner;
+
+  @Override
+  public Integer call() {
+    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
+        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    try (Salesflow flow = root.open()) {
+      ZoneId zone = flow.workspace().zone();
+      Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
+      List<CaseView> views = flow.list(new CaseFilter(stage, p, owner));
+      List<Map<String, Object>> rows = views.stream().map(v -> CaseOutput.summary(v, zone)).toList();
+      var out = root.context().out();
+      switch (format) {
+        case JSON -> out.println(CaseOutput.json(rows));
+        case YAML -> out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));
+        case CSV -> out.print(csv(rows));
+        default -> out.print(text(views, flow, zone));
+      }
+      return ExitCode.OK.code();
+    }
+  }
+
+  private String text(List<CaseView> views, Salesflow flow, ZoneId zone) {
+    String lang = root.lang();
+    Words w = Words.of(lang);
+    if (views.isEmpty()) {
+      return w.get("no cases") + "\n";
+    }
+    TextTable table = new TextTable(List.of(w.get("id"), w.get("stage"), w.get("since"), w.get("priority"), w.get("owner"), w.get("company")));
+    for (CaseView v : views) {
+      table.row(List.of(v.value().id(), flow.process().stageLabel(v.stage(), lang),
+          CaseOutput.shortTime(v.replay().enteredAt(), zone),
+          v.value().priority() == null ? "-" : v.value().priority().name(),
+          v.value().owner() == null ? "-" : v.value().owner(),
+          v.value().customer().company() == null ? "-" : v.value().customer().company()));
+    }
+    return table.render();
+  }
+
+  static String csv(List<Map<String, Object>> rows) {
+    StringBuilder s = new StringBuilder();
+    List<String> columns = CaseOutput.listColumns();
+    try (CSVPrinter printer = new CSVPrinter(s, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
+      for (Map<String, Object> row : rows) {
+        printer.printRecord(columns.stream().map(row::get).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return s.toString();
+  }
+}

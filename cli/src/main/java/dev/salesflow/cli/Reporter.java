@@ -1,0 +1,71 @@
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.RefusedException;
+import dev.salesflow.core.check.Diagnostic;
+import dev.salesflow.core.check.DiagnosticsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Prints failures on stderr: one line each, with the source line and a caret for diagnostics. */
+final class Reporter {
+  private final PrintWriter err;
+  private final boolean verbose;
+
+  private Reporter(PrintWriter err, boolean verbose) {
+    this.err = err;
+    this.verbose = verbose;
+  }
+
+  static Reporter of(SalesflowCommand root) {
+    return new Reporter(root.context().err(), root.verbose());
+  }
+
+  void failure(Throwable e, ExitCode code) {
+    if (e instanceof DiagnosticsException d) {
+      d.diagnostics().forEach(this::diagnostic);
+    } else if (e instanceof RefusedException r) {
+      err.println("salesflow: " + r.getMessage() + ":");
+      r.problems().forEach(p -> err.println("  - " + p));
+    } else if (e instanceof dev.salesflow.core.api.SalesflowException) {
+      err.println("salesflow: " + e.getMessage());
+    } else {
+      err.println("salesflow: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+  }
+
+  /** {@code path:line:col: error: message [code]}, then the source line and a caret. */
+  void diagnostic(Diagnostic d) {
+    err.println(d.oneLine());
+    sourceLine(d).ifPresent(line -> {
+      err.println("  " + line);
+      err.println("  " + " ".repeat(Math.max(0, Math.min(d.position().column() - 1, line.length()))) + "^");
+    });
+  }
+
+  private static java.util.Optional<String> sourceLine(Diagnostic d) {
+    if (d.file() == null || !Files.isRegularFile(d.file())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      if (Files.size(d.file()) > 16 * 1024 * 1024) {
+        return java.util.Optional.empty();
+      }
+      List<String> lines = List.of(new String(Files.readAllBytes(d.file()), StandardCharsets.UTF_8).split("\r?\n", -1));
+      int i = d.position().line() - 1;
+      if (i < 0 || i >= lines.size()) {
+        return java.util.Optional.empty();
+      }
+      String line = lines.get(i);
+      return java.util.Optional.of(line.length() > 200 ? line.substring(0, 200) + "…" : line);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.process.ProcessDefinition;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "show", description = "Show a case: registration, current stage, history.")
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
+
+  @Override
+  public Integer call() {
+    try (Salesflow flow = root.open()) {
+      ZoneId zone = flow.workspace().zone();
+      CaseView view = flow.show(caseId);
+      switch (root.format(Format.TEXT, Format.JSON, Format.YAML)) {
+        case JSON -> root.context().out().println(CaseOutput.json(CaseOutput.detail(view, zone)));
+        case YAML -> root.context().out().print(CaseOutput.yaml(CaseOutput.detail(view, zone)));
+        default -> root.context().out().print(text(view, flow.process(), zone, root.lang()));
+      }
+      return ExitCode.OK.code();
+    }
+  }
+
+  static String text(CaseView view, ProcessDefinition process, ZoneId zone, String lang) {
+    Words w = Words.of(lang);
+    Case c = view.value();
+    StringBuilder s = new StringBuilder();
+    s.append(c.id()).append("  ").append(nz(c.customer().company())).append('\n');
+    List<String[]> fields = new ArrayList<>();
+    fields.add(new String[] {w.get("stage"), view.stage() + " (" + process.stageLabel(view.stage(), lang) + "), "
+        + w.get("since").toLowerCase(java.util.Locale.ROOT) + " " + CaseOutput.shortTime(view.replay().enteredAt(), zone)});
+    fields.add(new String[] {w.get("priority"), c.priority() == null ? "-" : c.priority().name()});
+    fields.add(new String[] {w.get("owner"), nz(c.owner())});
+    fields.add(new String[] {w.get("source"), c.source() == null ? "-" : c.source() + " (" + process.sources().getOrDefault(c.source(), new dev.salesflow.core.process.Labels(c.source(), c.source())).in(lang) + ")"});
+    fields.add(new String[] {w.get("industry"), nz(c.customer().industry()) + (c.customer().size() == null ? "" : ", " + c.customer().size())});
+    var contact = c.customer().contact();
+    List<String> parts = new ArrayList<>();
+    parts.add(nz(contact.name()) + (contact.title() == null ? "" : " (" + contact.title() + ")"));
+    if (contact.phone() != null) {
+      parts.add(contact.phone());
+    }
+    if (contact.email() != null) {
+      parts.add(contact.email());
+    }
+    fields.add(new String[] {w.get("contact"), String.join(", ", parts)});
+    fields.add(new String[] {w.get("registered"), CaseOutput.shortTime(c.registeredAt(), zone)});
+    if (c.need() != null) {
+      fields.add(new String[] {w.get("need"), c.need()});
+    }
+    int width = fields.stream().mapToInt(f -> TextTable.width(f[0])).max().orElse(0);
+    for (String[] f : fields) {
+      s.append("  ").append(f[0]).append(" ".repeat(width - TextTable.width(f[0]) + 2)).append(f[1]).append('\n');
+    }
+    String illegal = CaseOutput.illegalLine(view.replay());
+    if (illegal != null) {
+      s.append("  ").append(w.get("illegal")).append(": ").append(illegal).append('\n');
+    }
+    s.append('\n').append(w.get("history")).append('\n');
+    TextTable table = new TextTable(List.of("  at", "event", "by", "details"));
+    for (Event e : c.events()) {
+      table.row(List.of("  " + CaseOutput.shortTime(e.at(), zone), process.eventLabel(e.type(), lang), nz(e.by()), details(e)));
+    }
+    s.append(table.render());
+    return s.toString();
+  }
+
+  private static String details(Event e) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, String> f : e.fields().entrySet()) {
+      parts.add(f.getKey() + "=" + f.getValue());
+    }
+    if (e.note() != null) {
+      parts.add(e.note());
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "-" : s;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.salesflow.cli;
+
+import java.util.Map;
+
+/** The few words of text output, in English and Chinese; labels of stages come from the process. */
+final class Words {
+  private static final Map<String, String> ZH = Map.ofEntries(
+      Map.entry("id", "编号"),
+      Map.entry("stage", "阶段"),
+      Map.entry("priority", "优先级"),
+      Map.entry("owner", "负责人"),
+      Map.entry("company", "公司"),
+      Map.entry("since", "自"),
+      Map.entry("source", "来源"),
+      Map.entry("industry", "行业"),
+      Map.entry("size", "规模"),
+      Map.entry("contact", "联系人"),
+      Map.entry("registered", "登记时间"),
+      Map.entry("need", "初步需求"),
+      Map.entry("history", "记录"),
+      Map.entry("illegal", "非法事件"),
+      Map.entry("no cases", "没有符合条件的案例"),
+      Map.entry("cases", "个案例"));
+
+  private final String lang;
+
+  private Words(String lang) {
+    this.lang = lang;
+  }
+
+  static Words of(String lang) {
+    return new Words(lang);
+  }
+
+  String get(String key) {
+    if ("zh".equals(lang)) {
+      return ZH.getOrDefault(key, key);
+    }
+    return key.isEmpty() ? key : Character.toUpperCase(key.charAt(0)) + key.substring(1);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.salesflow.core.api;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The operations on a workspace's cases: register, record an event, advance, show and list.
+ * Every write is judged by the state machine against the case as stored at that moment.
+ */
+public final class Salesflow implements AutoCloseable {
+  private final Workspace workspace;
+  private final CaseStore store;
+  private final StateMachine machine;
+
+  private Salesflow(Workspace workspace, CaseStore store) {
+    this.workspace = workspace;
+    this.store = store;
+    this.machine = workspace.stateMachine();
+  }
+
+  /** Opens the workspace at {@code root} with its default store. */
+  public static Salesflow open(Path root) {
+    Workspace workspace = Workspace.open(root);
+    return new Salesflow(workspace, workspace.openStore());
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public ProcessDefinition process() {
+    return workspace.process();
+  }
+
+  public CaseStore store() {
+    return store;
+  }
+
+  /** Registers a new case; refuses a taken id and reports every missing or bad field at once. */
+  public Case register(Registration r, OffsetDateTime now) {
+    List<String> problems = new ArrayList<>();
+    require(problems, r.company(), "company");
+    require(problems, r.industry(), "industry");
+    require(problems, r.contactName(), "contact-name");
+    require(problems, r.source(), "source");
+    require(problems, r.priority(), "priority");
+    require(problems, r.owner(), "owner");
+    if (r.source() != null && !process().sources().containsKey(r.source())) {
+      problems.add("unknown source '" + r.source() + "' (known: " + String.join(", ", process().sources().keySet()) + ")");
+    }
+    Optional<Priority> priority = Priority.parse(r.priority());
+    if (r.priority() != null && priority.isEmpty()) {
+      problems.add("priority must be A, B or C, got '" + r.priority() + "'");
+    }
+    if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add("email '" + r.email() + "' is not an e-mail address");
+    }
+    if (r.id() != null && !CaseIds.isValid(r.id())) {
+      problems.add("invalid id '" + r.id() + "': " + CaseIds.rule());
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("cannot register: " + String.join("; ", problems));
+    }
+    OffsetDateTime at = r.at() != null ? r.at() : now;
+    Case draft = new Case(
+        r.id() == null ? "pending" : r.id(),
+        new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
+        r.source(), priority.orElseThrow(), r.owner(), at, r.need(), List.of());
+    if (r.id() != null) {
+      store.create(draft);
+      return draft;
+    }
+    String prefix = workspace.config().idPrefix() + "-" + at.atZoneSameInstant(workspace.zone()).getYear() + "-";
+    return store.createWithNewId(ids -> withId(draft, nextId(prefix, ids)));
+  }
+
+  private static Case withId(Case c, String id) {
+    return new Case(id, c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), c.events());
+  }
+
+  static String nextId(String prefix, List<String> ids) {
+    Pattern numbered = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
+    int max = 0;
+    for (String id : ids) {
+      Matcher m = numbered.matcher(id);
+      if (m.matches() && m.group(1).length() < 9) {
+        max = Math.max(max, Integer.parseInt(m.group(1)));
+      }
+    }
+    return prefix + String.format("%03d", max + 1);
+  }
+
+  private static void require(List<String> problems, String value, String name) {
+    if (value == null || value.isBlank()) {
+      problems.add("missing --" + name);
+    }
+  }
+
+  /** Records a non-stage event (stage changes go through {@link #advance}). */
+  public Case record(String id, Event event, OffsetDateTime now, boolean dryRun) {
+    if (event.isAdvance()) {
+      throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
+    }
+    return write(id, event, now, dryRun);
+  }
+
+  /**
+   * Moves case {@code id} to stage {@code to}: forward when the guards hold, back one stage or to
+   * lost with a reason. Refused with every unmet requirement listed.
+   */
+  public Case advance(String id, String to, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
+    if (!process().isStage(to)) {
+      throw new InvalidRequestException("unknown stage '" + to + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", to);
+    if (reason != null) {
+      fields.put("reason", reason);
+    }
+    return write(id, new Event(at != null ? at : now, Event.ADVANCE, by, null, fields), now, dryRun);
+  }
+
+  private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
+    if (event.at().isAfter(now)) {
+      throw new InvalidRequestException("event time " + event.at() + " is after now (" + now + ")");
+    }
+    if (dryRun) {
+      Case current = store.load(id);
+      judge(current, event);
+      return current.withEvent(event);
+    }
+    return store.append(id, current -> {
+      judge(current, event);
+      return event;
+    });
+  }
+
+  private void judge(Case current, Event event) {
+    Optional<Replay.Violation> violation = machine.judgeNext(current, event);
+    if (violation.isEmpty()) {
+      return;
+    }
+    Replay.Violation v = violation.get();
+    if (v.eventIndex() < current.events().size()) {
+      throw new RefusedException(current.id(),
+          "its event #" + (v.eventIndex() + 1) + " is already illegal (" + v.message() + "); run 'salesflow check'",
+          v.problems());
+    }
+    String what = event.isAdvance()
+        ? "cannot advance to " + event.field("to").orElse("?")
+        : "cannot record '" + event.type() + "'";
+    throw new RefusedException(current.id(), what, v.problems());
+  }
+
+  /** The case {@code id} replayed. */
+  public CaseView show(String id) {
+    Case c = store.load(id);
+    return new CaseView(c, machine.replay(c));
+  }
+
+  /** Every case passing {@code filter}, sorted by id. */
+  public List<CaseView> list(CaseFilter filter) {
+    if (filter.stage() != null && !process().isStage(filter.stage())) {
+      throw new InvalidRequestException("unknown stage '" + filter.stage() + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    }
+    List<CaseView> views = new ArrayList<>();
+    for (String id : store.ids()) {
+      Case c = store.load(id);
+      CaseView view = new CaseView(c, machine.replay(c));
+      if (filter.matches(view)) {
+        views.add(view);
+      }
+    }
+    return views;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

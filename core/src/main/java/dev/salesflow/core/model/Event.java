@@ -1,0 +1,39 @@
+package dev.salesflow.core.model;
+
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a case's event log.
+ *
+ * @param at when it happened, with the offset it was written with (or the workspace zone's)
+ * @param type the event type, one the process declares, or {@code advance}
+ * @param by who recorded it; may be null
+ * @param note free text; may be null
+ * @param fields further fields such as {@code to}, {@code reason}, {@code amount}, in file order
+ */
+public record Event(OffsetDateTime at, String type, String by, String note, Map<String, String> fields) {
+
+  /** The event type that moves a case to another stage; its {@code to} field names the stage. */
+  public static final String ADVANCE = "advance";
+
+  public Event {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(type, "type");
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
+  }
+
+  /** The value of a further field, if present. */
+  public Optional<String> field(String name) {
+    return Optional.ofNullable(fields.get(name));
+  }
+
+  /** True for an {@code advance} event. */
+  public boolean isAdvance() {
+    return ADVANCE.equals(type);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.salesflow.core.process;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/** What values an event field takes. */
+public record FieldSpec(Kind kind, List<String> values) {
+
+  /** The kinds of event field. */
+  public enum Kind {
+    TEXT,
+    NUMBER,
+    STAGE,
+    ENUM;
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Kind parse(String text) {
+      return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  public FieldSpec {
+    Objects.requireNonNull(kind, "kind");
+    values = values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** Why {@code value} does not fit this field, or null when it does. */
+  String problem(String value, ProcessDefinition process) {
+    return switch (kind) {
+      case TEXT -> null;
+      case NUMBER -> isNumber(value) ? null : "must be a number, got '" + value + "'";
+      case STAGE -> process.isStage(value) ? null : "names no stage: '" + value + "' (stages: " + String.join(", ", process.allStageIds()) + ")";
+      case ENUM -> values.contains(value) ? null : "must be one of " + String.join(", ", values) + ", got '" + value + "'";
+    };
+  }
+
+  private static boolean isNumber(String value) {
+    try {
+      new BigDecimal(value.strip());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

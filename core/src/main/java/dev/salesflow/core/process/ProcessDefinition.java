@@ -1,0 +1,155 @@
+package dev.salesflow.core.process;
+
+import dev.salesflow.core.model.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A sales process: ordered open stages, the terminal {@code closed} (forward from the last stage)
+ * and {@code lost} (from any open stage), the event types and fields it knows. Loaded from YAML by
+ * {@link ProcessLoader}; nothing of the manual is hard-coded in Java.
+ */
+public record ProcessDefinition(
+    String id,
+    Labels labels,
+    Map<String, Labels> sources,
+    Map<String, FieldSpec> eventFields,
+    Map<String, EventTypeSpec> eventTypes,
+    List<String> genericEvents,
+    List<Stage> stages,
+    TerminalStage closed,
+    TerminalStage lost) {
+
+  public ProcessDefinition {
+    Objects.requireNonNull(id, "id");
+    labels = labels == null ? new Labels(id, id) : labels;
+    sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    eventFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(eventFields == null ? Map.of() : eventFields));
+    eventTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(eventTypes == null ? Map.of() : eventTypes));
+    genericEvents = genericEvents == null ? List.of() : List.copyOf(genericEvents);
+    stages = List.copyOf(Objects.requireNonNull(stages, "stages"));
+    Objects.requireNonNull(closed, "closed");
+    Objects.requireNonNull(lost, "lost");
+  }
+
+  /** The first stage, where every case starts. */
+  public Stage initialStage() {
+    return stages.get(0);
+  }
+
+  /** The open stage with {@code id}. */
+  public Optional<Stage> openStage(String id) {
+    return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** True for any stage id, open or terminal. */
+  public boolean isStage(String id) {
+    return openStage(id).isPresent() || isTerminal(id);
+  }
+
+  /** True for {@code closed} and {@code lost}. */
+  public boolean isTerminal(String id) {
+    return closed.id().equals(id) || lost.id().equals(id);
+  }
+
+  /** Every stage id in order, terminal ones last. */
+  public List<String> allStageIds() {
+    List<String> ids = new ArrayList<>(stages.stream().map(Stage::id).toList());
+    ids.add(closed.id());
+    ids.add(lost.id());
+    return ids;
+  }
+
+  /** The stage a forward move from {@code id} reaches; {@code closed} after the last one. */
+  public Optional<String> next(String id) {
+    int i = indexOf(id);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(i + 1 < stages.size() ? stages.get(i + 1).id() : closed.id());
+  }
+
+  /** The stage rework from {@code id} returns to; empty for the first stage. */
+  public Optional<String> previous(String id) {
+    int i = indexOf(id);
+    return i > 0 ? Optional.of(stages.get(i - 1).id()) : Optional.empty();
+  }
+
+  /** Position of the open stage {@code id}, or -1. */
+  public int indexOf(String id) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The label of any stage in {@code lang}. */
+  public String stageLabel(String id, String lang) {
+    if (closed.id().equals(id)) {
+      return closed.labels().in(lang);
+    }
+    if (lost.id().equals(id)) {
+      return lost.labels().in(lang);
+    }
+    return openStage(id).map(s -> s.labels().in(lang)).orElse(id);
+  }
+
+  /** The label of an event type in {@code lang}. */
+  public String eventLabel(String type, String lang) {
+    if (Event.ADVANCE.equals(type)) {
+      return "zh".equals(lang) ? "阶段变更" : "Stage change";
+    }
+    EventTypeSpec spec = eventTypes.get(type);
+    return spec == null ? type : spec.labels().in(lang);
+  }
+
+  /** Event types that may be recorded while a case is in the open stage {@code id}. */
+  public List<String> eventsAllowedIn(String id) {
+    List<String> allowed = new ArrayList<>(genericEvents);
+    openStage(id).ifPresent(s -> allowed.addAll(s.events()));
+    return allowed;
+  }
+
+  /**
+   * Problems with an event's own fields: unknown names, values of the wrong kind, required fields
+   * missing. Keys are field names ({@code type} for the type itself), values the messages.
+   */
+  public Map<String, String> fieldProblems(Event event) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (!event.isAdvance() && !eventTypes.containsKey(event.type())) {
+      problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ", advance)");
+      return problems;
+    }
+    for (Map.Entry<String, String> f : event.fields().entrySet()) {
+      FieldSpec spec = eventFields.get(f.getKey());
+      if (spec == null) {
+        problems.put(f.getKey(), "unknown event field '" + f.getKey() + "' (known: " + knownEventFieldNames() + ")");
+      } else {
+        String problem = spec.problem(f.getValue(), this);
+        if (problem != null) {
+          problems.put(f.getKey(), "field '" + f.getKey() + "' " + problem);
+        }
+      }
+    }
+    List<String> required = event.isAdvance() ? List.of("to") : eventTypes.get(event.type()).required();
+    for (String name : required) {
+      if (event.field(name).filter(v -> !v.isBlank()).isEmpty()) {
+        problems.putIfAbsent(name, "'" + event.type() + "' needs a '" + name + "' field");
+      }
+    }
+    return problems;
+  }
+
+  /** at, type, by, note and the declared further fields, for "known fields" messages. */
+  public String knownEventFieldNames() {
+    List<String> names = new ArrayList<>(List.of("at", "type", "by", "note"));
+    names.addAll(eventFields.keySet());
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,223 @@
+package dev.salesflow.core.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.salesflow.core.check.Diagnostic;
+import dev.salesflow.core.check.DiagnosticCode;
+import dev.salesflow.core.check.DiagnosticsException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.RegistrationField;
+import dev.salesflow.core.yaml.SourcePosition;
+import dev.salesflow.core.yaml.YamlNode;
+import dev.salesflow.core.yaml.YamlSyntaxException;
+import dev.salesflow.core.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Loads a process definition from YAML and checks that it is consistent. */
+public final class ProcessLoader {
+  private static final String DEFAULT_RESOURCE = "/dev/salesflow/core/process/default-process.yaml";
+
+  /** Binds snake_case YAML to records; unknown properties fail with the known names listed. */
+  public static final YAMLMapper MAPPER = newMapper();
+
+  private ProcessLoader() {}
+
+  private static YAMLMapper newMapper() {
+    YAMLMapper mapper = new YAMLMapper();
+    mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    return mapper;
+  }
+
+  /** The process shipped with salesflow (the standard sales-process manual). */
+  public static ProcessDefinition defaultProcess() {
+    try (InputStream in = ProcessLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Path.of("default-process.yaml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads a replacement process from {@code file}. */
+  public static ProcessDefinition load(Path file) throws IOException {
+    return parse(YamlTreeReader.decodeUtf8OrThrow(Files.readAllBytes(file), file), file);
+  }
+
+  /** Parses and checks a process definition; {@code file} names it in diagnostics. */
+  public static ProcessDefinition parse(String text, Path file) {
+    YamlNode tree;
+    try {
+      tree = YamlTreeReader.readMapping(text);
+    } catch (YamlSyntaxException e) {
+      throw configError(file, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
+    }
+    ProcessDefinition process = bind(MAPPER, text, ProcessDefinition.class, file);
+    List<Diagnostic> problems = new ProcessValidator(process, tree, file).validate();
+    if (!problems.isEmpty()) {
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);
+    }
+    return process;
+  }
+
+  /** Binds {@code text} to {@code type}, turning Jackson's errors into a located diagnostic. */
+  public static <T> T bind(YAMLMapper mapper, String text, Class<T> type, Path file) {
+    try {
+      T value = mapper.readValue(text, type);
+      if (value == null) {
+        throw configError(file, DiagnosticCode.MISSING_FIELD, SourcePosition.START, "the file is empty");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      SourcePosition at = new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      throw configError(file, DiagnosticCode.UNKNOWN_FIELD, at,
+          "unknown field '" + e.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
+    } catch (JsonProcessingException e) {
+      SourcePosition at = e.getLocation() == null
+          ? SourcePosition.START
+          : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      String message = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
+      throw configError(file, DiagnosticCode.WRONG_TYPE, at, (path.isEmpty() ? "" : path + ": ") + message);
+    }
+  }
+
+  private static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
+    return new DiagnosticsException(
+        DiagnosticsException.Kind.CONFIGURATION, List.of(Diagnostic.error(code, file, at, message)));
+  }
+
+  /** Cross-checks names inside a bound definition, collecting every problem with its place. */
+  private static final class ProcessValidator {
+    private final ProcessDefinition p;
+    private final YamlNode tree;
+    private final Path file;
+    private final List<Diagnostic> problems = new ArrayList<>();
+
+    ProcessValidator(ProcessDefinition p, YamlNode tree, Path file) {
+      this.p = p;
+      this.tree = tree;
+      this.file = file;
+    }
+
+    List<Diagnostic> validate() {
+      if (p.stages().isEmpty()) {
+        add(DiagnosticCode.MISSING_FIELD, "a process needs at least one stage", "stages");
+      }
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < p.stages().size(); i++) {
+        Stage stage = p.stages().get(i);
+        if (!ids.add(stage.id()) || p.isTerminal(stage.id()) || Event.ADVANCE.equals(stage.id())) {
+          add(DiagnosticCode.BAD_VALUE, "stage id '" + stage.id() + "' is used twice or reserved", "stages", i, "id");
+        }
+        for (int j = 0; j < stage.events().size(); j++) {
+          knownEventType(stage.events().get(j), "stages", i, "events", j);
+        }
+        for (int j = 0; j < stage.exit().size(); j++) {
+          checkGuard(stage.exit().get(j), "stages", i, "exit", j);
+        }
+      }
+      if (p.closed().id().equals(p.lost().id())) {
+        add(DiagnosticCode.BAD_VALUE, "closed and lost need different ids", "lost", "id");
+      }
+      for (int j = 0; j < p.genericEvents().size(); j++) {
+        knownEventType(p.genericEvents().get(j), "generic_events", j);
+      }
+      for (Map.Entry<String, EventTypeSpec> type : p.eventTypes().entrySet()) {
+        for (String field : type.getValue().required()) {
+          knownField(field, "event_types", type.getKey(), "required");
+        }
+      }
+      for (Map.Entry<String, FieldSpec> field : p.eventFields().entrySet()) {
+        if (field.getValue().kind() == FieldSpec.Kind.ENUM && field.getValue().values().isEmpty()) {
+          add(DiagnosticCode.MISSING_FIELD, "enum field '" + field.getKey() + "' lists no values", "event_fields", field.getKey());
+        }
+      }
+      return problems;
+    }
+
+    private void checkGuard(Guard guard, Object... at) {
+      if (guard instanceof Guard.Registration r) {
+          for (String alternatives : r.fields()) {
+            for (String path : alternatives.split("\\|")) {
+              if (RegistrationField.ofPath(path.strip()).isEmpty()) {
+                add(DiagnosticCode.BAD_VALUE, "unknown registration field '" + path.strip() + "' (known: "
+                    + String.join(", ", RegistrationField.paths()) + ")", append(at, "fields"));
+              }
+            }
+          }
+      } else if (guard instanceof Guard.EventRecorded e) {
+          knownEventType(e.type(), append(at, "type"));
+          checkWhere(e.where(), at);
+      } else if (guard instanceof Guard.Approval a) {
+          knownEventType(a.type(), append(at, "type"));
+          knownEventType(a.before(), append(at, "before"));
+          knownField(a.amountField(), append(at, "amount_field"));
+          checkWhere(a.where(), at);
+      } else if (guard instanceof Guard.Paired pair) {
+          knownEventType(pair.start(), append(at, "start"));
+          knownEventType(pair.stop(), append(at, "stop"));
+          knownField(pair.match(), append(at, "match"));
+      }
+    }
+
+    private void checkWhere(Map<String, String> where, Object... at) {
+      for (Map.Entry<String, String> w : where.entrySet()) {
+        FieldSpec spec = p.eventFields().get(w.getKey());
+        if (spec == null) {
+          knownField(w.getKey(), append(at, "where", w.getKey()));
+        } else if (spec.problem(w.getValue(), p) != null) {
+          add(DiagnosticCode.BAD_VALUE, "'" + w.getKey() + "' " + spec.problem(w.getValue(), p), append(at, "where", w.getKey()));
+        }
+      }
+    }
+
+    private void knownEventType(String type, Object... at) {
+      if (!p.eventTypes().containsKey(type)) {
+        add(DiagnosticCode.BAD_VALUE, "unknown event type '" + type + "' (declare it under event_types)", at);
+      }
+    }
+
+    private void knownField(String field, Object... at) {
+      if (!p.eventFields().containsKey(field)) {
+        add(DiagnosticCode.BAD_VALUE, "unknown event field '" + field + "' (known: "
+            + String.join(", ", p.eventFields().keySet()) + ")", at);
+      }
+    }
+
+    private void add(DiagnosticCode code, String message, Object... path) {
+      problems.add(Diagnostic.error(code, file, tree.positionOf(path), message));
+    }
+
+    private static Object[] append(Object[] path, Object... more) {
+      Object[] all = java.util.Arrays.copyOf(path, path.length + more.length);
+      System.arraycopy(more, 0, all, path.length, more.length);
+      return all;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.salesflow.core.process;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Replays a case's events through a process. Transitions: forward one stage when the stage's
+ * guards hold; back one stage with a reason (rework); to {@code lost} from any open stage with a
+ * reason; from the last stage forward to {@code closed}.
+ */
+public final class StateMachine {
+  private final ProcessDefinition process;
+  private final BigDecimal approvalThreshold;
+
+  public StateMachine(ProcessDefinition process, BigDecimal approvalThreshold) {
+    this.process = Objects.requireNonNull(process, "process");
+    this.approvalThreshold = Objects.requireNonNull(approvalThreshold, "approvalThreshold");
+  }
+
+  public ProcessDefinition process() {
+    return process;
+  }
+
+  /** Replays every event of {@code c}, stopping at the first illegal one. */
+  public Replay replay(Case c) {
+    List<Replay.Visit> visits = new ArrayList<>();
+    visits.add(new Replay.Visit(process.initialStage().id(), c.registeredAt(), -1));
+    String stage = process.initialStage().id();
+    List<Event> events = c.events();
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      Optional<Replay.Violation> violation = judge(c, stage, events.subList(0, i), e, i);
+      if (violation.isPresent()) {
+        return new Replay(stage, visits, violation);
+      }
+      if (e.isAdvance()) {
+        stage = e.field("to").orElseThrow();
+        visits.add(new Replay.Visit(stage, e.at(), i));
+      }
+    }
+    return new Replay(stage, visits, Optional.empty());
+  }
+
+  /**
+   * Whether {@code next} may be appended to {@code c}: empty when legal, else the violation. The
+   * case itself must replay cleanly; when it does not, its own first violation is returned.
+   */
+  public Optional<Replay.Violation> judgeNext(Case c, Event next) {
+    Replay replay = replay(c);
+    if (replay.illegal().isPresent()) {
+      return replay.illegal();
+    }
+    return judge(c, replay.stage(), c.events(), next, c.events().size());
+  }
+
+  private Optional<Replay.Violation> judge(Case c, String stage, List<Event> prior, Event e, int index) {
+    OffsetDateTime previous = prior.isEmpty() ? c.registeredAt() : prior.get(prior.size() - 1).at();
+    if (previous != null && e.at().isBefore(previous)) {
+      return violation(index, Replay.Violation.Kind.TIME_ORDER,
+          "event at " + e.at() + " is earlier than the " + (prior.isEmpty() ? "registration" : "previous event")
+              + " at " + previous + " (events are kept oldest first)");
+    }
+    if (process.isTerminal(stage)) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          "the case is " + stage + ": no further events are accepted");
+    }
+    Map<String, String> fieldProblems = process.fieldProblems(e);
+    if (!fieldProblems.isEmpty()) {
+      return Optional.of(new Replay.Violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, List.copyOf(fieldProblems.values())));
+    }
+    if (e.isAdvance()) {
+      return judgeAdvance(c, stage, prior, e, index);
+    }
+    List<String> allowed = process.eventsAllowedIn(stage);
+    if (!allowed.contains(e.type())) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          "'" + e.type() + "' is not recorded in stage " + stage + " (allowed: " + String.join(", ", allowed) + ")");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Replay.Violation> judgeAdvance(Case c, String stage, List<Event> prior, Event e, int index) {
+    String to = e.field("to").orElseThrow();
+    boolean hasReason = e.field("reason").filter(r -> !r.isBlank()).isPresent();
+    if (to.equals(stage)) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "the case is already in stage " + stage);
+    }
+    if (to.equals(process.lost().id()) || process.previous(stage).filter(to::equals).isPresent()) {
+      return hasReason
+          ? Optional.empty()
+          : violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+              "moving from " + stage + " to " + to + " needs a 'reason'");
+    }
+    if (process.next(stage).filter(to::equals).isPresent()) {
+      List<String> unmet = new ArrayList<>();
+      for (Guard guard : process.openStage(stage).orElseThrow().exit()) {
+        unmet.addAll(guard.unmet(c, prior, approvalThreshold));
+      }
+      return unmet.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Replay.Violation(index, Replay.Violation.Kind.UNMET_GUARD, unmet));
+    }
+    List<String> allowed = new ArrayList<>();
+    process.next(stage).ifPresent(allowed::add);
+    process.previous(stage).ifPresent(p -> allowed.add(p + " (rework, with a reason)"));
+    allowed.add(process.lost().id() + " (with a reason)");
+    return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+        "cannot move from " + stage + " to " + to + " (allowed: " + String.join(", ", allowed) + ")");
+  }
+
+  private static Optional<Replay.Violation> violation(int index, Replay.Violation.Kind kind, String problem) {
+    return Optional.of(new Replay.Violation(index, kind, List.of(problem)));
+  }
+}

@@ -1,0 +1,57 @@
+package dev.salesflow.core.store;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where cases live. Every implementation keeps events append-only and serialises writers, so two
+ * processes recording at once never lose an event.
+ */
+public interface CaseStore extends AutoCloseable {
+
+  /** Every case id, sorted. */
+  List<String> ids();
+
+  /**
+   * The case with {@code id}.
+   *
+   * @throws dev.salesflow.core.api.CaseNotFoundException when there is none
+   * @throws dev.salesflow.core.check.DiagnosticsException when it cannot be read
+   */
+  Case load(String id);
+
+  /** Every case, sorted by id; fails on the first unreadable one. */
+  default List<Case> loadAll() {
+    return ids().stream().map(this::load).toList();
+  }
+
+  /**
+   * Stores a new case, or refuses when {@code c.id()} exists.
+   *
+   * @throws dev.salesflow.core.api.InvalidRequestException when the id is taken
+   */
+  void create(Case c);
+
+  /**
+   * Creates a case whose id is chosen under the store's write lock: {@code idFor} gets the ids
+   * present and returns the case to store.
+   */
+  Case createWithNewId(Function<List<String>, Case> idFor);
+
+  /**
+   * Appends one event to case {@code id}. Under the write lock the case is read afresh and given
+   * to {@code decide}, which returns the event to append or throws to refuse; so a decision is
+   * never made on a stale case.
+   *
+   * @return the case with the event appended
+   */
+  Case append(String id, Function<Case, Event> decide);
+
+  /** A short description for messages, e.g. {@code case folder examples/cases}. */
+  String describe();
+
+  @Override
+  void close();
+}

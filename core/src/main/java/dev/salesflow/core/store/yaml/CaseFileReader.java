@@ -1,0 +1,256 @@
+package dev.salesflow.core.store.yaml;
+
+import dev.salesflow.core.check.Diagnostic;
+import dev.salesflow.core.check.DiagnosticCode;
+import dev.salesflow.core.check.DiagnosticsException;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.yaml.SourcePosition;
+import dev.salesflow.core.yaml.YamlNode;
+import dev.salesflow.core.yaml.YamlSyntaxException;
+import dev.salesflow.core.yaml.YamlTreeReader;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the text of a case file into a {@link Case}, collecting every problem with its position:
+ * unknown fields (naming the known ones), wrong types, missing registration fields, bad enum
+ * values, unparseable timestamps, and a file name that differs from the id.
+ */
+public final class CaseFileReader {
+  private static final List<String> TOP = List.of("id", "customer", "source", "priority", "owner", "registered_at", "needs", "events");
+  private static final List<String> CUSTOMER = List.of("company", "industry", "size", "contact");
+  private static final List<String> CONTACT = List.of("name", "title", "phone", "email");
+  private static final Set<String> REQUIRED_TOP = Set.of("id", "customer", "source", "priority", "owner", "registered_at");
+  private static final Set<String> EVENT_CORE = Set.of("at", "type", "by", "note");
+
+  private final ProcessDefinition process;
+  private final ZoneId zone;
+
+  public CaseFileReader(ProcessDefinition process, ZoneId zone) {
+    this.process = process;
+    this.zone = zone;
+  }
+
+  /** Reads {@code bytes} of {@code file}; throws with every problem found. */
+  public CaseFile read(Path file, byte[] bytes) {
+    Binding b = new Binding(file);
+    YamlNode.Mapping root;
+    try {
+      root = YamlTreeReader.readMapping(YamlTreeReader.decodeUtf8(bytes));
+    } catch (YamlSyntaxException e) {
+      throw new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
+          List.of(Diagnostic.error(DiagnosticCode.ofSlug(e.code()), file, e.position(), e.getMessage())));
+    }
+    CaseFile result = b.bind(root);
+    if (!b.problems.isEmpty()) {
+      String id = result == null ? null : result.value().id();
+      throw new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
+          b.problems.stream().map(d -> d.forCase(id)).toList());
+    }
+    return result;
+  }
+
+  /** The id a case file is expected to hold, from its name. */
+  public static String idFromFileName(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+  }
+
+  private final class Binding {
+    private final Path file;
+    private final List<Diagnostic> problems = new ArrayList<>();
+
+    Binding(Path file) {
+      this.file = file;
+    }
+
+    CaseFile bind(YamlNode.Mapping root) {
+      unknownFields(root, TOP, "");
+      for (String required : TOP) {
+        if (REQUIRED_TOP.contains(required) && !root.entries().containsKey(required)) {
+          add(DiagnosticCode.MISSING_FIELD, root.position(), "missing registration field '" + required + "'");
+        }
+      }
+      String id = text(root, "id", true);
+      if (id != null && !CaseIds.isValid(id)) {
+        add(DiagnosticCode.BAD_ID, root.positionOf("id"), "invalid id '" + id + "': " + CaseIds.rule());
+      } else if (id != null && file != null && !id.equals(idFromFileName(file))) {
+        add(DiagnosticCode.ID_MISMATCH, root.positionOf("id"),
+            "id '" + id + "' differs from the file name " + file.getFileName() + " (expected id '" + idFromFileName(file) + "')");
+      }
+      Customer customer = customer(root);
+      String source = text(root, "source", true);
+      if (source != null && !process.sources().containsKey(source)) {
+        add(DiagnosticCode.BAD_VALUE, root.positionOf("source"),
+            "unknown source '" + source + "' (known: " + String.join(", ", process.sources().keySet()) + ")");
+      }
+      String priorityText = text(root, "priority", true);
+      Priority priority = Priority.parse(priorityText).orElse(null);
+      if (priorityText != null && priority == null) {
+        add(DiagnosticCode.BAD_VALUE, root.positionOf("priority"), "priority must be A, B or C, got '" + priorityText + "'");
+      }
+      String owner = text(root, "owner", true);
+      OffsetDateTime registeredAt = timestamp(root, "registered_at");
+      String need = text(root, "needs", false);
+      List<Event> events = new ArrayList<>();
+      List<SourcePosition> positions = new ArrayList<>();
+      events(root, events, positions);
+      Case c = new Case(id == null ? idFromFileName(file) : id, customer, source, priority, owner, registeredAt, need, events);
+      return new CaseFile(file, c, root, positions);
+    }
+
+    private Customer customer(YamlNode.Mapping root) {
+      YamlNode.Mapping m = mapping(root, "customer");
+      if (m == null) {
+        return null;
+      }
+      unknownFields(m, CUSTOMER, "customer.");
+      for (String required : List.of("company", "industry", "contact")) {
+        if (!m.entries().containsKey(required)) {
+          add(DiagnosticCode.MISSING_FIELD, m.position(), "missing registration field 'customer." + required + "'");
+        }
+      }
+      YamlNode.Mapping cm = mapping(m, "contact");
+      Contact contact = null;
+      if (cm != null) {
+        unknownFields(cm, CONTACT, "customer.contact.");
+        if (!cm.entries().containsKey("name")) {
+          add(DiagnosticCode.MISSING_FIELD, cm.position(), "missing registration field 'customer.contact.name'");
+        }
+        contact = new Contact(text(cm, "name", true), text(cm, "title", false), text(cm, "phone", false), text(cm, "email", false));
+      }
+      return new Customer(text(m, "company", true), text(m, "industry", true), text(m, "size", false), contact);
+    }
+
+    private void events(YamlNode.Mapping root, List<Event> events, List<SourcePosition> positions) {
+      YamlNode.Entry entry = root.entries().get("events");
+      if (entry == null || isEmpty(entry.value())) {
+        return;
+      }
+      if (!(entry.value() instanceof YamlNode.Sequence seq)) {
+        add(DiagnosticCode.WRONG_TYPE, entry.value().position(), "'events' must be a list, found " + entry.value().kind());
+        return;
+      }
+      for (YamlNode item : seq.items()) {
+        if (!(item instanceof YamlNode.Mapping m)) {
+          add(DiagnosticCode.WRONG_TYPE, item.position(), "each event must be a mapping, found " + item.kind());
+          continue;
+        }
+        Event e = event(m);
+        if (e != null) {
+          events.add(e);
+          positions.add(m.position());
+        }
+      }
+    }
+
+    private Event event(YamlNode.Mapping m) {
+      int before = problems.size();
+      OffsetDateTime at = timestamp(m, "at");
+      String type = text(m, "type", true);
+      if (type != null && !Event.ADVANCE.equals(type) && !process.eventTypes().containsKey(type)) {
+        add(DiagnosticCode.BAD_VALUE, m.positionOf("type"),
+            "unknown event type '" + type + "' (known: " + String.join(", ", process.eventTypes().keySet()) + ", advance)");
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (YamlNode.Entry f : m.entries().values()) {
+        if (EVENT_CORE.contains(f.key())) {
+          continue;
+        }
+        if (!process.eventFields().containsKey(f.key())) {
+          add(DiagnosticCode.UNKNOWN_FIELD, f.keyPosition(),
+              "unknown event field '" + f.key() + "' (known: " + process.knownEventFieldNames() + ")");
+          continue;
+        }
+        String value = scalar(f, "event field '" + f.key() + "'");
+        if (value != null) {
+          fields.put(f.key(), value);
+        }
+      }
+      if (problems.size() > before || at == null || type == null) {
+        return null;
+      }
+      Event e = new Event(at, type, text(m, "by", false), text(m, "note", false), fields);
+      process.fieldProblems(e).forEach((field, message) ->
+          add(field.equals("type") || !m.entries().containsKey(field) ? DiagnosticCode.MISSING_FIELD : DiagnosticCode.BAD_VALUE,
+              m.positionOf(field), message));
+      return problems.size() > before ? null : e;
+    }
+
+    private void unknownFields(YamlNode.Mapping m, List<String> known, String prefix) {
+      for (YamlNode.Entry e : m.entries().values()) {
+        if (!known.contains(e.key())) {
+          add(DiagnosticCode.UNKNOWN_FIELD, e.keyPosition(),
+              "unknown field '" + prefix + e.key() + "' (known: " + String.join(", ", known) + ")");
+        }
+      }
+    }
+
+    private YamlNode.Mapping mapping(YamlNode.Mapping parent, String key) {
+      YamlNode.Entry e = parent.entries().get(key);
+      if (e == null || isEmpty(e.value())) {
+        return null;
+      }
+      if (e.value() instanceof YamlNode.Mapping m) {
+        return m;
+      }
+      add(DiagnosticCode.WRONG_TYPE, e.value().position(), "'" + key + "' must be a mapping, found " + e.value().kind());
+      return null;
+    }
+
+    private String text(YamlNode.Mapping m, String key, boolean required) {
+      YamlNode.Entry e = m.entries().get(key);
+      if (e == null) {
+        return null;
+      }
+      String value = scalar(e, "'" + key + "'");
+      if (value == null && required && e.value() instanceof YamlNode.Scalar) {
+        add(DiagnosticCode.MISSING_FIELD, e.keyPosition(), "'" + key + "' is empty");
+      }
+      return value;
+    }
+
+    private String scalar(YamlNode.Entry e, String what) {
+      if (e.value() instanceof YamlNode.Scalar s) {
+        return s.text() == null || s.text().isBlank() ? null : s.text();
+      }
+      add(DiagnosticCode.WRONG_TYPE, e.value().position(), what + " must be a single value, found " + e.value().kind());
+      return null;
+    }
+
+    private OffsetDateTime timestamp(YamlNode.Mapping m, String key) {
+      String text = text(m, key, true);
+      if (text == null) {
+        if (!m.entries().containsKey(key) && !"registered_at".equals(key)) {
+          add(DiagnosticCode.MISSING_FIELD, m.position(), "missing field '" + key + "'");
+        }
+        return null;
+      }
+      return Timestamps.parse(text, zone).orElseGet(() -> {
+        add(DiagnosticCode.BAD_TIMESTAMP, m.positionOf(key), "'" + key + "' is not a timestamp: '" + text + "'; expected " + Timestamps.accepted());
+        return null;
+      });
+    }
+
+    private boolean isEmpty(YamlNode node) {
+      return node instanceof YamlNode.Scalar s && (s.text() == null || s.text().isEmpty());
+    }
+
+    private void add(DiagnosticCode code, SourcePosition at, String message) {
+      problems.add(Diagnostic.error(code, file, at, message));
+    }
+  }
+}

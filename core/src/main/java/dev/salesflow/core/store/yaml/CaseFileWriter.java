@@ -1,0 +1,176 @@
+package dev.salesflow.core.store.yaml;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes case files: a whole new file at registration, and one appended event line afterwards
+ * that leaves every byte before it as it was.
+ */
+public final class CaseFileWriter {
+  private static final Pattern PLAIN = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.@\\-]*|\\d{1,18}(\\.\\d{1,9})?");
+  private static final Set<String> RESERVED_WORDS =
+      Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n", "~");
+
+  private CaseFileWriter() {}
+
+  /** The whole file of a new case; its events follow the {@code events:} key, one line each. */
+  public static String render(Case c) {
+    StringBuilder out = new StringBuilder();
+    line(out, "", "id", c.id());
+    out.append("customer:\n");
+    line(out, "  ", "company", c.customer().company());
+    line(out, "  ", "industry", c.customer().industry());
+    line(out, "  ", "size", c.customer().size());
+    out.append("  contact:\n");
+    line(out, "    ", "name", c.customer().contact().name());
+    line(out, "    ", "title", c.customer().contact().title());
+    line(out, "    ", "phone", c.customer().contact().phone());
+    line(out, "    ", "email", c.customer().contact().email());
+    line(out, "", "source", c.source());
+    line(out, "", "priority", c.priority() == null ? null : c.priority().name());
+    line(out, "", "owner", c.owner());
+    if (c.registeredAt() != null) {
+      out.append("registered_at: ").append(Timestamps.format(c.registeredAt())).append('\n');
+    }
+    line(out, "", "needs", c.need());
+    out.append("events:\n");
+    for (Event e : c.events()) {
+      out.append(eventLine(e, "  "));
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String indent, String key, String value) {
+    if (value != null) {
+      out.append(indent).append(key).append(": ").append(scalar(value)).append('\n');
+    }
+  }
+
+  /** One event as a flow mapping on its own line: {@code <indent>- {at: ..., type: ...}}. */
+  public static String eventLine(Event e, String indent) {
+    StringBuilder s = new StringBuilder(indent).append("- {at: ").append(Timestamps.format(e.at()));
+    s.append(", type: ").append(scalar(e.type()));
+    if (e.by() != null) {
+      s.append(", by: ").append(scalar(e.by()));
+    }
+    for (Map.Entry<String, String> f : e.fields().entrySet()) {
+      s.append(", ").append(f.getKey()).append(": ").append(scalar(f.getValue()));
+    }
+    if (e.note() != null) {
+      s.append(", note: ").append(scalar(e.note()));
+    }
+    return s.append("}\n").toString();
+  }
+
+  /** {@code value} as a YAML scalar that reads back as the same string, quoted when it must be. */
+  public static String scalar(String value) {
+    if (PLAIN.matcher(value).matches() && !RESERVED_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+      return value;
+    }
+    StringBuilder q = new StringBuilder("\"");
+    value.codePoints().forEach(cp -> {
+      switch (cp) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\r' -> q.append("\\r");
+        case '\t' -> q.append("\\t");
+        default -> {
+          if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0xfeff || cp == 0x2028 || cp == 0x2029) {
+            q.append(String.format("\\u%04x", cp));
+          } else {
+            q.appendCodePoint(cp);
+          }
+        }
+      }
+    });
+    return q.append('"').toString();
+  }
+
+  /**
+   * The text of a case file with {@code event} added as the last item of its {@code events}
+   * list. Bytes before the insertion point are kept; when {@code events} is the last key, the
+   * change is a pure append.
+   *
+   * @param text the current file text
+   * @param tree the parsed file, for the position of {@code events} and the key after it
+   * @throws IllegalArgumentException when the events list is written in a form that cannot be
+   *     extended line-wise (a non-empty flow list)
+   */
+  public static String appendEvent(String text, YamlNode.Mapping tree, Event event) {
+    List<String> keys = new ArrayList<>(tree.entries().keySet());
+    int eventsIndex = keys.indexOf("events");
+    String newline = text.contains("\r\n") ? "\r\n" : "\n";
+    String body = text.isEmpty() || text.endsWith("\n") ? text : text + newline;
+    if (eventsIndex < 0) {
+      String added = "events:\n" + eventLine(event, "  ");
+      return body + (body.contains("\r\n") ? added.replace("\n", "\r\n") : added);
+    }
+    YamlNode.Entry events = tree.entries().get("events");
+    String indent = "  ";
+    if (events.value() instanceof YamlNode.Sequence seq && !seq.items().isEmpty()) {
+      int line = seq.position().line();
+      String itemLine = lineAt(body, line);
+      int dash = itemLine.indexOf('-');
+      if (dash < 0 || !itemLine.substring(0, dash).isBlank()) {
+        throw new IllegalArgumentException(
+            "the 'events' list is written in flow style ([...]); write one '- {...}' item per line to record events");
+      }
+      indent = itemLine.substring(0, dash);
+    } else if (events.value() instanceof YamlNode.Sequence) {
+      // "events: []": turn the empty flow list into an empty block list, the only byte change.
+      int line = events.keyPosition().line();
+      String keyLine = lineAt(body, line);
+      int start = offsetOfLine(body, line);
+      String rewritten = keyLine.replaceFirst("^(\\s*events:)\\s*\\[\\s*\\]", "$1");
+      body = body.substring(0, start) + rewritten + body.substring(start + keyLine.length());
+    }
+    String item = eventLine(event, indent);
+    if (body.contains("\r\n")) {
+      item = item.replace("\n", "\r\n");
+    }
+    if (eventsIndex == keys.size() - 1) {
+      return body + item;
+    }
+    // events is followed by other keys: insert after the last line that belongs to the list.
+    int nextKeyLine = tree.entries().get(keys.get(eventsIndex + 1)).keyPosition().line();
+    int insertLine = nextKeyLine;
+    while (insertLine - 1 > events.keyPosition().line()) {
+      String previous = lineAt(body, insertLine - 1).strip();
+      if (!previous.isEmpty() && !previous.startsWith("#")) {
+        break;
+      }
+      insertLine--;
+    }
+    int offset = offsetOfLine(body, insertLine);
+    return body.substring(0, offset) + item + body.substring(offset);
+  }
+
+  private static int offsetOfLine(String text, int line) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = text.indexOf('\n', offset);
+      if (nl < 0) {
+        return text.length();
+      }
+      offset = nl + 1;
+    }
+    return offset;
+  }
+
+  private static String lineAt(String text, int line) {
+    int start = offsetOfLine(text, line);
+    int end = text.indexOf('\n', start);
+    String l = text.substring(start, end < 0 ? text.length() : end);
+    return l.endsWith("\r") ? l.substring(0, l.length() - 1) : l;
+  }
+}

@@ -1,0 +1,221 @@
+package dev.salesflow.core.store.yaml;
+
+import dev.salesflow.core.api.CaseNotFoundException;
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.store.CaseStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A folder of case files, {@code <ID>.yaml} each. Writes take an exclusive lock on
+ * {@code .salesflow.lock} in the folder (between processes) and a JVM lock (between threads);
+ * each write goes to a temporary file in the same folder, is forced to disk and renamed over the
+ * case file, so a reader sees the old file or the new one, never half of one.
+ */
+public final class YamlDirectoryStore implements CaseStore {
+  private static final String LOCK_FILE = ".salesflow.lock";
+  private static final ReentrantLock JVM_LOCK = new ReentrantLock();
+
+  private final Path dir;
+  private final CaseFileReader reader;
+
+  public YamlDirectoryStore(Path dir, ProcessDefinition process, ZoneId zone) {
+    this.dir = dir;
+    this.reader = new CaseFileReader(process, zone);
+  }
+
+  /** The folder holding the case files. */
+  public Path directory() {
+    return dir;
+  }
+
+  @Override
+  public String describe() {
+    return "case folder " + dir;
+  }
+
+  @Override
+  public List<String> ids() {
+    if (!Files.isDirectory(dir)) {
+      throw new StoreException("case folder " + dir + " does not exist");
+    }
+    List<String> ids = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+      for (Path f : files) {
+        String id = CaseFileReader.idFromFileName(f);
+        if (CaseIds.isValid(id) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          ids.add(id);
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    Collections.sort(ids);
+    return ids;
+  }
+
+  @Override
+  public Case load(String id) {
+    return loadFile(id).value();
+  }
+
+  /** The case file of {@code id} with positions, for diagnostics. */
+  public CaseFile loadFile(String id) {
+    Path file = fileOf(id);
+    byte[] bytes;
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CaseNotFoundException(id, describe());
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CaseNotFoundException(id, describe());
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return reader.read(file, bytes);
+  }
+
+  @Override
+  public void create(Case c) {
+    withLock(() -> {
+      writeNew(c);
+      return null;
+    });
+  }
+
+  @Override
+  public Case createWithNewId(Function<List<String>, Case> idFor) {
+    return withLock(() -> {
+      Case c = idFor.apply(ids());
+      writeNew(c);
+      return c;
+    });
+  }
+
+  private void writeNew(Case c) {
+    Path file = fileOf(c.id());
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidRequestException("case " + c.id() + " already exists (" + file + ")");
+    }
+    writeAtomically(file, CaseFileWriter.render(c));
+  }
+
+  @Override
+  public Case append(String id, Function<Case, Event> decide) {
+    return withLock(() -> {
+      CaseFile current = loadFile(id);
+      Event event = decide.apply(current.value());
+      String text = new String(readBytes(current.file()), StandardCharsets.UTF_8);
+      String updated;
+      try {
+        updated = CaseFileWriter.appendEvent(text, current.tree(), event);
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(current.file() + ": " + e.getMessage());
+      }
+      Case expected = current.value().withEvent(event);
+      Case reread = reader.read(current.file(), updated.getBytes(StandardCharsets.UTF_8)).value();
+      if (!reread.equals(expected)) {
+        throw new StoreException(current.file() + ": the appended event would not read back as written; file left unchanged");
+      }
+      writeAtomically(current.file(), updated);
+      return expected;
+    });
+  }
+
+  private byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path fileOf(String id) {
+    if (!CaseIds.isValid(id)) {
+      throw new InvalidRequestException("invalid case id '" + id + "': " + CaseIds.rule());
+    }
+    return dir.resolve(id + ".yaml");
+  }
+
+  private <T> T withLock(Supplier<T> action) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new StoreException("case folder " + dir + " does not exist or is not a folder");
+    }
+    JVM_LOCK.lock();
+    try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      return action.get();
+    } catch (IOException e) {
+      throw new StoreException("cannot lock " + dir.resolve(LOCK_FILE) + ": " + e.getMessage(), e);
+    } finally {
+      JVM_LOCK.unlock();
+    }
+  }
+
+  private void writeAtomically(Path target, String text) {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      forceDirectory();
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + target + ": " + e.getMessage() + " (the previous file is unchanged)", e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the temp file is hidden and harmless; the write already failed with its own message
+        }
+      }
+    }
+  }
+
+  private void forceDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not every file system lets a directory be opened for fsync; the rename itself is durable enough there
+    }
+  }
+
+  @Override
+  public void close() {}
+}

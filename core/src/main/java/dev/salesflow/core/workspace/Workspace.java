@@ -1,0 +1,134 @@
+package dev.salesflow.core.workspace;
+
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.api.WorkspaceNotFoundException;
+import dev.salesflow.core.check.DiagnosticCode;
+import dev.salesflow.core.check.Diagnostic;
+import dev.salesflow.core.check.DiagnosticsException;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.ProcessLoader;
+import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.yaml.YamlDirectoryStore;
+import dev.salesflow.core.yaml.SourcePosition;
+import dev.salesflow.core.yaml.YamlNode;
+import dev.salesflow.core.yaml.YamlSyntaxException;
+import dev.salesflow.core.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A folder holding {@code salesflow.yaml} and {@code cases/}: its settings, its process and the
+ * state machine built from them.
+ */
+public record Workspace(Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process) {
+  /** The file that marks a workspace. */
+  public static final String CONFIG_FILE = "salesflow.yaml";
+
+  /** The nearest folder at or above {@code start} holding {@code salesflow.yaml}, as git finds .git. */
+  public static Optional<Path> find(Path start) {
+    Path dir = start.toAbsolutePath().normalize();
+    while (dir != null) {
+      if (Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+        return Optional.of(dir);
+      }
+      dir = dir.getParent();
+    }
+    return Optional.empty();
+  }
+
+  /** Opens the workspace at {@code root}, reading and checking its settings and process. */
+  public static Workspace open(Path root) {
+    Path configFile = root.resolve(CONFIG_FILE);
+    if (!Files.isRegularFile(configFile)) {
+      throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root
+          + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
+    }
+    String text;
+    try {
+      text = YamlTreeReader.decodeUtf8OrThrow(Files.readAllBytes(configFile), configFile);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + configFile + ": " + e.getMessage(), e);
+    }
+    YamlNode.Mapping tree;
+    try {
+      tree = YamlTreeReader.readMapping(text);
+    } catch (YamlSyntaxException e) {
+      throw configError(configFile, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
+    }
+    WorkspaceConfig config = tree.entries().isEmpty()
+        ? WorkspaceConfig.defaults()
+        : ProcessLoader.bind(ProcessLoader.MAPPER, text, WorkspaceConfig.class, configFile);
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(config.timezone());
+    } catch (DateTimeException e) {
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("timezone"),
+          "unknown time zone '" + config.timezone() + "' (use a region id such as Asia/Shanghai)");
+    }
+    if (config.approvalThreshold().signum() < 0) {
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("approval_threshold"),
+          "approval_threshold must not be negative");
+    }
+    if (!CaseIds.isValid(config.idPrefix() + "-2026-001")) {
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("id_prefix"),
+          "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
+    }
+    ProcessDefinition process = loadProcess(root, config, configFile, tree);
+    return new Workspace(root, config, zone, process);
+  }
+
+  private static ProcessDefinition loadProcess(Path root, WorkspaceConfig config, Path configFile, YamlNode tree) {
+    if (config.process() == null) {
+      return ProcessLoader.defaultProcess();
+    }
+    Path file = root.resolve(config.process());
+    if (!Files.isRegularFile(file)) {
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("process"),
+          "process file " + file + " does not exist");
+    }
+    try {
+      return ProcessLoader.load(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
+    return new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(Diagnostic.error(code, file, at, message)));
+  }
+
+  /** The folder of case files. */
+  public Path casesDir() {
+    return root.resolve("cases");
+  }
+
+  /** The state machine of this workspace's process and approval threshold. */
+  public StateMachine stateMachine() {
+    return new StateMachine(process, config.approvalThreshold());
+  }
+
+  /** The workspace's store. */
+  public CaseStore openStore() {
+    return new YamlDirectoryStore(casesDir(), process, zone);
+  }
+
+  /** The text of a new workspace's {@code salesflow.yaml}. */
+  public static String initialConfig() {
+    return """
+        # salesflow workspace settings. Every key is optional; the values shown are the defaults.
+        timezone: Asia/Shanghai
+        # Contracts at or above this amount need the general manager's approval before signing.
+        approval_threshold: 1000000
+        # Generated case ids look like SF-2026-001.
+        id_prefix: SF
+        # process: my-process.yaml   # replaces the default six-stage process
+        """;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.salesflow.core.workspace;
+
+import java.math.BigDecimal;
+
+/**
+ * The settings of {@code salesflow.yaml}; every one has a default.
+ *
+ * @param timezone zone of timestamps written without an offset, and of the calendar
+ * @param approvalThreshold contract amount at or above which the general manager must approve
+ * @param idPrefix prefix of generated case ids ({@code <prefix>-<year>-<NNN>})
+ * @param process path of a replacement process definition, relative to the workspace
+ */
+public record WorkspaceConfig(String timezone, BigDecimal approvalThreshold, String idPrefix, String process) {
+  public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
+  public static final BigDecimal DEFAULT_APPROVAL_THRESHOLD = new BigDecimal("1000000");
+  public static final String DEFAULT_ID_PREFIX = "SF";
+
+  public WorkspaceConfig {
+    timezone = timezone == null ? DEFAULT_TIMEZONE : timezone;
+    approvalThreshold = approvalThreshold == null ? DEFAULT_APPROVAL_THRESHOLD : approvalThreshold;
+    idPrefix = idPrefix == null ? DEFAULT_ID_PREFIX : idPrefix;
+  }
+
+  /** All defaults. */
+  public static WorkspaceConfig defaults() {
+    return new WorkspaceConfig(null, null, null, null);
+  }
+}
