@@ -45,7 +45,7 @@ final class CaseOutput {
   }
 
   /** Everything {@code show} prints: the registration, stage, history and events. */
-  static Map<String, Object> detail(CaseView view, ZoneId zone) {
+  static Map<String, Object> detail(CaseView view, List<dev.salesflow.core.sla.Clock> clocks, ZoneId zone) {
     Case c = view.value();
     Map<String, Object> m = summary(view, zone);
     m.put("source", c.source());
@@ -69,6 +69,7 @@ final class CaseOutput {
       return visit;
     }).toList());
     m.put("events", c.events().stream().map(e -> event(e, zone)).toList());
+    m.put("clocks", clocks(clocks, zone));
     view.replay().illegal().ifPresent(v -> {
       Map<String, Object> illegal = new LinkedHashMap<>();
       illegal.put("event", v.eventIndex() + 1);
@@ -113,6 +114,59 @@ final class CaseOutput {
 
   static String shortTime(OffsetDateTime at, ZoneId zone) {
     return at == null ? "-" : SHORT.format(at.atZoneSameInstant(zone));
+  }
+
+  /** RFC 4180 CSV of {@code rows} with a header of {@code columns}. */
+  static String csv(List<String> columns, List<Map<String, Object>> rows) {
+    StringBuilder s = new StringBuilder();
+    try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(s,
+        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
+      for (Map<String, Object> row : rows) {
+        printer.printRecord(columns.stream().map(row::get).toList());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return s.toString();
+  }
+
+  /** A rough length for people: {@code 2d 4h}, {@code 3h 20m}, {@code 45m}. */
+  static String humanDuration(java.time.Duration d) {
+    long minutes = Math.max(0, (d.toSeconds() + 59) / 60);
+    long days = minutes / (24 * 60);
+    long hours = minutes / 60 % 24;
+    long mins = minutes % 60;
+    if (days > 0) {
+      return days + "d" + (hours > 0 ? " " + hours + "h" : "");
+    }
+    if (hours > 0) {
+      return hours + "h" + (mins > 0 ? " " + mins + "m" : "");
+    }
+    return mins + "m";
+  }
+
+  /** The clocks of {@code show}: rule, key, start, due, stop and state. */
+  static List<Map<String, Object>> clocks(List<dev.salesflow.core.sla.Clock> clocks, ZoneId zone) {
+    return clocks.stream().map(c -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rule", c.rule());
+      if (c.key() != null) {
+        m.put("key", c.key());
+      }
+      m.put("started_at", time(c.startedAt(), zone));
+      m.put("due_at", time(c.dueAt(), zone));
+      m.put("stopped_at", c.stoppedAt() == null ? null : time(c.stoppedAt(), zone));
+      m.put("state", c.state().label());
+      return m;
+    }).toList();
+  }
+
+  static String time(java.time.Instant at, ZoneId zone) {
+    return at == null ? null : Timestamps.format(at.atZone(zone).toOffsetDateTime());
+  }
+
+  static String shortTime(java.time.Instant at, ZoneId zone) {
+    return at == null ? "-" : SHORT.format(at.atZone(zone));
   }
 
   static List<String> listColumns() {

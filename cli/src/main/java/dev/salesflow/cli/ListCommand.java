@@ -5,14 +5,10 @@ import dev.salesflow.core.api.CaseView;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Priority;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
       switch (format) {
         case JSON -> out.println(CaseOutput.json(rows));
         case YAML -> out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));
-        case CSV -> out.print(csv(rows));
+        case CSV -> out.print(CaseOutput.csv(CaseOutput.listColumns(), rows));
         default -> out.print(text(views, flow, zone));
       }
       return ExitCode.OK.code();
@@ -60,18 +56,5 @@ final class ListCommand implements Callable<Integer> {
           v.value().customer().company() == null ? "-" : v.value().customer().company()));
     }
     return table.render();
-  }
-
-  static String csv(List<Map<String, Object>> rows) {
-    StringBuilder s = new StringBuilder();
-    List<String> columns = CaseOutput.listColumns();
-    try (CSVPrinter printer = new CSVPrinter(s, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
-      for (Map<String, Object> row : rows) {
-        printer.printRecord(columns.stream().map(row::get).toList());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return s.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.salesflow.cli;
 import dev.salesflow.core.api.Registration;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class RegisterCommand implements Callable<Integer> {
       Case c = flow.register(r, root.now(zone));
       Format format = root.format(Format.TEXT, Format.JSON);
       if (format == Format.JSON) {
-        root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), zone)));
+        root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), List.of(), zone)));
       } else {
         root.context().out().println(c.id());
       }

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
       LogCommand.class,
       AdvanceCommand.class,
       ShowCommand.class,
-      ListCommand.class
+      ListCommand.class,
+      OverdueCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
 public final class SalesflowCommand implements Runnable {

@@ -5,6 +5,7 @@ import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.sla.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +26,19 @@ final class ShowCommand implements Callable<Integer> {
     try (Salesflow flow = root.open()) {
       ZoneId zone = flow.workspace().zone();
       CaseView view = flow.show(caseId);
+      var sheet = flow.clocks(view, root.now(zone));
+      Warnings.unknownYears(root, sheet.unknownYears());
+      List<Clock> clocks = sheet.clocks();
       switch (root.format(Format.TEXT, Format.JSON, Format.YAML)) {
-        case JSON -> root.context().out().println(CaseOutput.json(CaseOutput.detail(view, zone)));
-        case YAML -> root.context().out().print(CaseOutput.yaml(CaseOutput.detail(view, zone)));
-        default -> root.context().out().print(text(view, flow.process(), zone, root.lang()));
+        case JSON -> root.context().out().println(CaseOutput.json(CaseOutput.detail(view, clocks, zone)));
+        case YAML -> root.context().out().print(CaseOutput.yaml(CaseOutput.detail(view, clocks, zone)));
+        default -> root.context().out().print(text(view, clocks, flow.process(), zone, root.lang()));
       }
       return ExitCode.OK.code();
     }
   }
 
-  static String text(CaseView view, ProcessDefinition process, ZoneId zone, String lang) {
+  static String text(CaseView view, List<Clock> clocks, ProcessDefinition process, ZoneId zone, String lang) {
     Words w = Words.of(lang);
     Case c = view.value();
     StringBuilder s = new StringBuilder();
@@ -74,6 +78,16 @@ final class ShowCommand implements Callable<Integer> {
       table.row(List.of("  " + CaseOutput.shortTime(e.at(), zone), process.eventLabel(e.type(), lang), nz(e.by()), details(e)));
     }
     s.append(table.render());
+    if (!clocks.isEmpty()) {
+      s.append('\n').append(w.get("clocks")).append('\n');
+      TextTable clockTable = new TextTable(List.of("  " + w.get("rule"), w.get("started"), w.get("due"), w.get("stopped"), w.get("state")));
+      for (Clock k : clocks) {
+        clockTable.row(List.of("  " + process.ruleLabel(k.rule(), lang) + (k.key() == null ? "" : " (" + k.key() + ")"),
+            CaseOutput.shortTime(k.startedAt(), zone), CaseOutput.shortTime(k.dueAt(), zone),
+            CaseOutput.shortTime(k.stoppedAt(), zone), k.state().label()));
+      }
+      s.append(clockTable.render());
+    }
     return s.toString();
   }
 

@@ -20,7 +20,13 @@ final class Words {
       Map.entry("history", "记录"),
       Map.entry("illegal", "非法事件"),
       Map.entry("no cases", "没有符合条件的案例"),
-      Map.entry("cases", "个案例"));
+      Map.entry("cases", "个案例"),
+      Map.entry("clocks", "时限"),
+      Map.entry("rule", "规则"),
+      Map.entry("started", "开始"),
+      Map.entry("due", "截止"),
+      Map.entry("stopped", "完成"),
+      Map.entry("state", "状态"));
 
   private final String lang;
 

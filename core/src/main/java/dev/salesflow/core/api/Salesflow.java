@@ -11,7 +11,15 @@ import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
+import dev.salesflow.core.sla.Clock;
+import dev.salesflow.core.sla.ClockState;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +37,13 @@ public final class Salesflow implements AutoCloseable {
   private final Workspace workspace;
   private final CaseStore store;
   private final StateMachine machine;
+  private final SlaEngine sla;
 
   private Salesflow(Workspace workspace, CaseStore store) {
     this.workspace = workspace;
     this.store = store;
     this.machine = workspace.stateMachine();
+    this.sla = workspace.slaEngine();
   }
 
   /** Opens the workspace at {@code root} with its default store. */
@@ -190,6 +200,43 @@ public final class Salesflow implements AutoCloseable {
       }
     }
     return views;
+  }
+
+  /** The SLA clocks of a case judged at {@code now}. */
+  public SlaEngine.Sheet clocks(CaseView view, OffsetDateTime now) {
+    return sla.clocks(view.value(), view.replay(), now.toInstant(), Duration.ZERO);
+  }
+
+  /**
+   * Running clocks of open cases that are breached, or due within {@code query.dueWithin()},
+   * sorted by owner and then most overdue first.
+   */
+  public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
+    if (query.rule() != null && process().slaRule(query.rule()).isEmpty()) {
+      throw new InvalidRequestException("unknown rule '" + query.rule() + "' (rules: "
+          + String.join(", ", process().sla().stream().map(SlaRule::id).toList()) + ")");
+    }
+    Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
+    List<OverdueItem> items = new ArrayList<>();
+    SortedSet<Integer> unknownYears = new TreeSet<>();
+    for (CaseView view : list(new CaseFilter(null, query.priority(), query.owner()))) {
+      if (process().isTerminal(view.stage())) {
+        continue;
+      }
+      SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
+      unknownYears.addAll(sheet.unknownYears());
+      for (Clock clock : sheet.clocks()) {
+        boolean wanted = clock.state() == ClockState.BREACHED
+            || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
+        if (wanted && (query.rule() == null || query.rule().equals(clock.rule()))) {
+          items.add(new OverdueItem(view, clock));
+        }
+      }
+    }
+    items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.view().value().owner()))
+        .thenComparing(i -> i.clock().dueAt())
+        .thenComparing(i -> i.view().value().id()));
+    return new OverdueReport(items, unknownYears);
   }
 
   @Override

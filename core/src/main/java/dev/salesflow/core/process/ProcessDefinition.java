@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A sales process: ordered open stages, the terminal {@code closed} (forward from the last stage)
  * and {@code lost} (from any open stage), the event types and fields it knows. Loaded from YAML by
- * {@link ProcessLoader}; nothing of the manual is hard-coded in Java.
+ * {@link ProcessLoader}; nothing of the manual is hard-coded in Java. Its {@code sla} rules put
+ * deadlines on the events.
  */
 public record ProcessDefinition(
     String id,
@@ -22,7 +23,8 @@ public record ProcessDefinition(
     List<String> genericEvents,
     List<Stage> stages,
     TerminalStage closed,
-    TerminalStage lost) {
+    TerminalStage lost,
+    List<dev.salesflow.core.sla.SlaRule> sla) {
 
   public ProcessDefinition {
     Objects.requireNonNull(id, "id");
@@ -34,6 +36,22 @@ public record ProcessDefinition(
     stages = List.copyOf(Objects.requireNonNull(stages, "stages"));
     Objects.requireNonNull(closed, "closed");
     Objects.requireNonNull(lost, "lost");
+    sla = sla == null ? List.of() : List.copyOf(sla);
+  }
+
+  /** This process with its SLA rules replaced by {@code rules}. */
+  public ProcessDefinition withSla(List<dev.salesflow.core.sla.SlaRule> rules) {
+    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, rules);
+  }
+
+  /** The rule with {@code id}, if the process has one. */
+  public Optional<dev.salesflow.core.sla.SlaRule> slaRule(String id) {
+    return sla.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** The label of an SLA rule in {@code lang}, or its id. */
+  public String ruleLabel(String id, String lang) {
+    return slaRule(id).map(r -> r.labels() == null ? id : r.labels().in(lang)).orElse(id);
   }
 
   /** The first stage, where every case starts. */

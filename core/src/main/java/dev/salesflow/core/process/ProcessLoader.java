@@ -39,6 +39,7 @@ public final class ProcessLoader {
     mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     return mapper;
   }
 
@@ -85,6 +86,12 @@ public final class ProcessLoader {
       List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
       throw configError(file, DiagnosticCode.UNKNOWN_FIELD, at,
           "unknown field '" + e.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      SourcePosition at = e.getLocation() == null
+          ? SourcePosition.START
+          : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw configError(file, DiagnosticCode.BAD_VALUE, at, cause.getMessage());
     } catch (JsonProcessingException e) {
       SourcePosition at = e.getLocation() == null
           ? SourcePosition.START
@@ -157,6 +164,9 @@ public final class ProcessLoader {
         if (field.getValue().kind() == FieldSpec.Kind.ENUM && field.getValue().values().isEmpty()) {
           add(DiagnosticCode.MISSING_FIELD, "enum field '" + field.getKey() + "' lists no values", "event_fields", field.getKey());
         }
+      }
+      for (var problem : dev.salesflow.core.sla.SlaRuleValidator.check(p.sla(), p)) {
+        add(DiagnosticCode.BAD_VALUE, problem.message(), "sla", problem.ruleIndex(), problem.field());
       }
       return problems;
     }

@@ -20,6 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.sla.SlaRuleValidator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +32,8 @@ import java.util.Optional;
  * A folder holding {@code salesflow.yaml} and {@code cases/}: its settings, its process and the
  * state machine built from them.
  */
-public record Workspace(Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process) {
+public record Workspace(
+    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar) {
   /** The file that marks a workspace. */
   public static final String CONFIG_FILE = "salesflow.yaml";
 
@@ -80,8 +86,47 @@ public record Workspace(Path root, WorkspaceConfig config, ZoneId zone, ProcessD
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("id_prefix"),
           "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
     }
-    ProcessDefinition process = loadProcess(root, config, configFile, tree);
-    return new Workspace(root, config, zone, process);
+    ProcessDefinition process = withWorkspaceRules(loadProcess(root, config, configFile, tree), config, configFile, tree);
+    BusinessCalendar calendar = CalendarLoader.load(root, config.calendar(), zone, configFile, tree, "calendar");
+    return new Workspace(root, config, zone, process, calendar);
+  }
+
+  /** The process's SLA rules with the workspace's added, or overriding by id the fields they set. */
+  private static ProcessDefinition withWorkspaceRules(ProcessDefinition process, WorkspaceConfig config, Path configFile, YamlNode tree) {
+    if (config.sla().isEmpty()) {
+      return process;
+    }
+    List<SlaRule> merged = new ArrayList<>(process.sla());
+    for (SlaRule rule : config.sla()) {
+      int existing = -1;
+      for (int i = 0; i < merged.size(); i++) {
+        if (merged.get(i).id().equals(rule.id())) {
+          existing = i;
+        }
+      }
+      if (existing >= 0) {
+        merged.set(existing, merged.get(existing).overriddenBy(rule));
+      } else {
+        merged.add(rule);
+      }
+    }
+    List<String> ownIds = config.sla().stream().map(SlaRule::id).toList();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (var problem : SlaRuleValidator.check(merged, process)) {
+      String id = merged.get(problem.ruleIndex()).id();
+      int own = ownIds.indexOf(id);
+      problems.add(Diagnostic.error(DiagnosticCode.BAD_VALUE, configFile,
+          own >= 0 ? tree.positionOf("sla", own, problem.field()) : tree.positionOf("sla"), problem.message()));
+    }
+    if (!problems.isEmpty()) {
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);
+    }
+    return process.withSla(merged);
+  }
+
+  /** The SLA engine of this workspace's rules and calendar. */
+  public SlaEngine slaEngine() {
+    return new SlaEngine(process, process.sla(), calendar);
   }
 
   private static ProcessDefinition loadProcess(Path root, WorkspaceConfig config, Path configFile, YamlNode tree) {
@@ -129,6 +174,13 @@ public record Workspace(Path root, WorkspaceConfig config, ZoneId zone, ProcessD
         # Generated case ids look like SF-2026-001.
         id_prefix: SF
         # process: my-process.yaml   # replaces the default six-stage process
+        # Business calendar of SLA deadlines: cn (mainland China, with official holidays and makeup
+        # working days), weekly (Mon-Fri), a FILE.yaml, or a map such as
+        #   {extends: cn, working_hours: ["09:00-12:00", "13:00-18:00"], holidays: [2026-12-24], workdays: [2026-12-26]}
+        calendar: cn
+        # SLA rules added to the process's, or overriding one by id, e.g.
+        # sla:
+        #   - {id: needs-record, target: 12h}
         """;
   }
 }

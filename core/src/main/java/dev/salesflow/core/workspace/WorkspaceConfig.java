@@ -9,8 +9,16 @@ import java.math.BigDecimal;
  * @param approvalThreshold contract amount at or above which the general manager must approve
  * @param idPrefix prefix of generated case ids ({@code <prefix>-<year>-<NNN>})
  * @param process path of a replacement process definition, relative to the workspace
+ * @param calendar the business calendar of SLA deadlines (default: the built-in {@code cn})
+ * @param sla rules added to the process's, or overriding one of them by id (only the fields set)
  */
-public record WorkspaceConfig(String timezone, BigDecimal approvalThreshold, String idPrefix, String process) {
+public record WorkspaceConfig(
+    String timezone,
+    BigDecimal approvalThreshold,
+    String idPrefix,
+    String process,
+    CalendarSpec calendar,
+    java.util.List<dev.salesflow.core.sla.SlaRule> sla) {
   public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
   public static final BigDecimal DEFAULT_APPROVAL_THRESHOLD = new BigDecimal("1000000");
   public static final String DEFAULT_ID_PREFIX = "SF";
@@ -19,10 +27,12 @@ public record WorkspaceConfig(String timezone, BigDecimal approvalThreshold, Str
     timezone = timezone == null ? DEFAULT_TIMEZONE : timezone;
     approvalThreshold = approvalThreshold == null ? DEFAULT_APPROVAL_THRESHOLD : approvalThreshold;
     idPrefix = idPrefix == null ? DEFAULT_ID_PREFIX : idPrefix;
+    calendar = calendar == null ? CalendarSpec.named("cn") : calendar;
+    sla = sla == null ? java.util.List.of() : java.util.List.copyOf(sla);
   }
 
   /** All defaults. */
   public static WorkspaceConfig defaults() {
-    return new WorkspaceConfig(null, null, null, null);
+    return new WorkspaceConfig(null, null, null, null, null, null);
   }
 }

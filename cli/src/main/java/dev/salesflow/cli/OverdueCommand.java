@@ -1,0 +1,119 @@
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.OverdueItem;
+import dev.salesflow.core.api.OverdueQuery;
+import dev.salesflow.core.api.OverdueReport;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.calendar.Durations;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.sla.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "overdue", description = {
+    "List running SLA clocks that are breached (and, with --due-within, due soon).",
+    "Exit 1 when anything is breached: made for cron."})
+final class OverdueCommand implements Callable<Integer> {
+  static final List<String> COLUMNS =
+      List.of("case", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
+
+  @ParentCommand SalesflowCommand root;
+
+  @Option(names = "--due-within", paramLabel = "DURATION", description = "Also report clocks due within this window, e.g. 90m, 36h, 2d.")
+  String dueWithin;
+  @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
+  @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
+  @Option(names = "--rule", paramLabel = "RULE", description = "Only this SLA rule.") String rule;
+
+  @Override
+  public Integer call() {
+    Duration window = null;
+    if (dueWithin != null) {
+      try {
+        window = Durations.parse(dueWithin);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException("--due-within: " + e.getMessage());
+      }
+    }
+    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
+        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    try (Salesflow flow = root.open()) {
+      ZoneId zone = flow.workspace().zone();
+      OffsetDateTime now = root.now(zone);
+      Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);
+      OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
+      Warnings.unknownYears(root, report.unknownYears());
+      List<Map<String, Object>> rows = report.items().stream().map(i -> row(i, zone)).toList();
+      var out = root.context().out();
+      switch (format) {
+        case JSON -> out.println(CaseOutput.json(rows));
+        case CSV -> out.print(CaseOutput.csv(COLUMNS, rows));
+        default -> out.print(text(report, flow, zone));
+      }
+      return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+  }
+
+  static Map<String, Object> row(OverdueItem item, ZoneId zone) {
+    Clock clock = item.clock();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("case", item.view().value().id());
+    m.put("rule", clock.rule());
+    m.put("owner", item.view().value().owner());
+    m.put("priority", item.view().value().priority() == null ? null : item.view().value().priority().name());
+    m.put("stage", item.view().stage());
+    m.put("started_at", CaseOutput.time(clock.startedAt(), zone));
+    m.put("due_at", CaseOutput.time(clock.dueAt(), zone));
+    m.put("state", clock.state().label());
+    m.put("overdue_by", clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
+    return m;
+  }
+
+  private String text(OverdueReport report, Salesflow flow, ZoneId zone) {
+    String lang = root.lang();
+    boolean zh = "zh".equals(lang);
+    if (report.items().isEmpty()) {
+      return (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n";
+    }
+    StringBuilder s = new StringBuilder();
+    String currentOwner = null;
+    TextTable table = null;
+    for (OverdueItem item : report.items()) {
+      String itemOwner = String.valueOf(item.view().value().owner());
+      if (!itemOwner.equals(currentOwner)) {
+        if (table != null) {
+          s.append(table.render()).append('\n');
+        }
+        currentOwner = itemOwner;
+        s.append(itemOwner).append('\n');
+        table = new TextTable(zh
+            ? List.of("  案例", "规则", "公司", "截止", "状态")
+            : List.of("  case", "rule", "company", "due", "state"));
+      }
+      Clock clock = item.clock();
+      String state = clock.state() == dev.salesflow.core.sla.ClockState.BREACHED
+          ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
+          : (zh ? "即将到期" : "due soon");
+      table.row(List.of("  " + item.view().value().id(),
+          flow.process().ruleLabel(clock.rule(), lang) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
+          String.valueOf(item.view().value().customer().company()),
+          CaseOutput.shortTime(clock.dueAt(), zone),
+          state));
+    }
+    s.append(table.render());
+    long breached = report.items().stream().filter(i -> i.clock().state() == dev.salesflow.core.sla.ClockState.BREACHED).count();
+    s.append('\n').append(zh
+        ? breached + " 项超期，" + (report.items().size() - breached) + " 项即将到期\n"
+        : breached + " breached, " + (report.items().size() - breached) + " due soon\n");
+    return s.toString();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.salesflow.core.sla;
+
+import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.Replay;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Computes the SLA clocks of a case on a business calendar. Only the legal prefix of the event
+ * log counts; once a case is closed or lost its running clocks stop counting and are judged as
+ * they stood at that moment.
+ */
+public final class SlaEngine {
+  private final ProcessDefinition process;
+  private final List<SlaRule> rules;
+  private final BusinessCalendar calendar;
+
+  public SlaEngine(ProcessDefinition process, List<SlaRule> rules, BusinessCalendar calendar) {
+    this.process = Objects.requireNonNull(process, "process");
+    this.rules = List.copyOf(rules);
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+  }
+
+  public List<SlaRule> rules() {
+    return rules;
+  }
+
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  /** The clocks of one case and the years its deadlines needed that the calendar does not know. */
+  public record Sheet(List<Clock> clocks, SortedSet<Integer> unknownYears) {
+    public Sheet {
+      clocks = List.copyOf(clocks);
+      unknownYears = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));
+    }
+  }
+
+  /**
+   * Every clock of {@code c} judged at {@code now}, in start order.
+   *
+   * @param warnAtLeast widens every rule's warning window to at least this (e.g. {@code --due-within})
+   */
+  public Sheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
+    int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
+    List<Event> events = c.events().subList(0, legal);
+    Instant judgedAt = now;
+    if (process.isTerminal(replay.stage())) {
+      Instant ended = replay.enteredAt().toInstant();
+      judgedAt = ended.isBefore(now) ? ended : now;
+    }
+    List<Clock> clocks = new ArrayList<>();
+    SortedSet<Integer> unknownYears = new TreeSet<>();
+    for (SlaRule rule : rules) {
+      Target target = rule.targetFor(c.priority());
+      if (target == null) {
+        continue;
+      }
+      Duration warn = rule.warnLead().compareTo(warnAtLeast) >= 0 ? rule.warnLead() : warnAtLeast;
+      ClockRun run = new ClockRun(rule, target, warn, judgedAt, clocks, unknownYears);
+      if (rule.recurring()) {
+        recurring(rule, c, events, run);
+      } else {
+        oneShot(rule, c, events, run);
+      }
+      run.finishOpen();
+    }
+    clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(Clock::rule));
+    return new Sheet(clocks, unknownYears);
+  }
+
+  private void oneShot(SlaRule rule, Case c, List<Event> events, ClockRun run) {
+    String stage = process.initialStage().id();
+    if (rule.start() instanceof ClockStart.Registered && c.registeredAt() != null) {
+      run.start(null, c.registeredAt().toInstant());
+    }
+    for (Event e : events) {
+      if (rule.stop().contains(e.type())) {
+        run.stop(rule.match() == null ? null : e.field(rule.match()).orElse(null), rule.match() != null, e.at().toInstant());
+      }
+      boolean inScope = rule.during() == null || rule.during().isEmpty() || rule.during().contains(stage);
+      if (rule.start() instanceof ClockStart.OnEvent on && on.type().equals(e.type()) && inScope) {
+        run.start(rule.match() == null ? null : e.field(rule.match()).orElse(null), e.at().toInstant());
+      }
+      if (e.isAdvance()) {
+        stage = e.field("to").orElse(stage);
+        if (rule.start() instanceof ClockStart.OnEntering enter && enter.stage().equals(stage)) {
+          run.start(null, e.at().toInstant());
+        }
+      }
+    }
+  }
+
+  private void recurring(SlaRule rule, Case c, List<Event> events, ClockRun run) {
+    String stage = process.initialStage().id();
+    boolean inStage = stage.equals(rule.whileStage());
+    if (inStage && c.registeredAt() != null) {
+      run.start(null, c.registeredAt().toInstant());
+    }
+    for (Event e : events) {
+      if (e.isAdvance()) {
+        String to = e.field("to").orElse(stage);
+        if (inStage && !to.equals(rule.whileStage())) {
+          run.stop(null, false, e.at().toInstant());
+          inStage = false;
+        } else if (!inStage && to.equals(rule.whileStage())) {
+          run.start(null, e.at().toInstant());
+          inStage = true;
+        }
+        stage = to;
+      } else if (inStage && rule.stop().contains(e.type())) {
+        run.stop(null, false, e.at().toInstant());
+        run.start(null, e.at().toInstant());
+      }
+    }
+  }
+
+  /** The clocks of one rule being built while events are walked. */
+  private final class ClockRun {
+    private final SlaRule rule;
+    private final Target target;
+    private final Duration warn;
+    private final Instant judgedAt;
+    private final List<Clock> out;
+    private final SortedSet<Integer> unknownYears;
+    private final List<Clock> running = new ArrayList<>();
+
+    ClockRun(SlaRule rule, Target target, Duration warn, Instant judgedAt, List<Clock> out, SortedSet<Integer> unknownYears) {
+      this.rule = rule;
+      this.target = target;
+      this.warn = warn;
+      this.judgedAt = judgedAt;
+      this.out = out;
+      this.unknownYears = unknownYears;
+    }
+
+    void start(String key, Instant at) {
+      Instant due = target.dueAt(at, calendar);
+      if (target.dependsOnWorkingDays()) {
+        unknownYears.addAll(calendar.unknownYearsBetween(at, due));
+      }
+      running.add(new Clock(rule.id(), key, at, due, null, judgedAt, ClockState.OPEN));
+    }
+
+    /** Stops the running clocks with {@code key} (all of them when not matching by key). */
+    void stop(String key, boolean byKey, Instant at) {
+      if (at.isAfter(judgedAt)) {
+        return;
+      }
+      for (var it = running.iterator(); it.hasNext(); ) {
+        Clock clock = it.next();
+        if (!byKey || Objects.equals(clock.key(), key)) {
+          it.remove();
+          ClockState state = at.isAfter(clock.dueAt()) ? ClockState.MET_LATE : ClockState.MET;
+          out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), at, judgedAt, state));
+        }
+      }
+    }
+
+    void finishOpen() {
+      for (Clock clock : running) {
+        if (clock.startedAt().isAfter(judgedAt)) {
+          continue;
+        }
+        ClockState state;
+        if (judgedAt.isAfter(clock.dueAt())) {
+          state = ClockState.BREACHED;
+        } else if (!judgedAt.isBefore(clock.dueAt().minus(warn))) {
+          state = ClockState.DUE_SOON;
+        } else {
+          state = ClockState.OPEN;
+        }
+        out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), null, judgedAt, state));
+      }
+      running.clear();
+    }
+  }
+}

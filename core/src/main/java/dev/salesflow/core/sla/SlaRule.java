@@ -1,0 +1,126 @@
+package dev.salesflow.core.sla;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.salesflow.core.calendar.Durations;
+import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.process.Labels;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A deadline rule. One-shot rules start a clock at each {@code start} and stop it at the next
+ * {@code stop} (the one with the same {@code match} field, when set). Recurring rules run while
+ * a case is in stage {@code whileStage}: a clock starts on entry and restarts at each {@code
+ * stop}, each due {@code every} after its start. Fields other than {@code id} may be null in a
+ * workspace override, which changes only what it sets.
+ *
+ * @param during stages in which a start counts (empty: all)
+ */
+public record SlaRule(
+    String id,
+    Labels labels,
+    ClockStart start,
+    List<String> stop,
+    String match,
+    Target target,
+    Map<Priority, Target> targets,
+    Duration warnBefore,
+    String whileStage,
+    Target every,
+    List<String> during) {
+
+  public SlaRule {
+    Objects.requireNonNull(id, "id");
+    targets = targets == null ? null : Map.copyOf(targets);
+    stop = stop == null ? null : List.copyOf(stop);
+    during = during == null ? null : List.copyOf(during);
+  }
+
+  /** Binds the YAML form, parsing targets and durations so a bad one is reported where written. */
+  @JsonCreator
+  static SlaRule fromYaml(
+      @JsonProperty("id") String id,
+      @JsonProperty("labels") Labels labels,
+      @JsonProperty("start") ClockStart start,
+      @JsonProperty("stop") List<String> stop,
+      @JsonProperty("match") String match,
+      @JsonProperty("target") String target,
+      @JsonProperty("targets") Map<String, String> targets,
+      @JsonProperty("warn_before") String warnBefore,
+      @JsonProperty("while") String whileStage,
+      @JsonProperty("every") String every,
+      @JsonProperty("during") List<String> during) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("every SLA rule needs an 'id'");
+    }
+    Map<Priority, Target> perPriority = null;
+    if (targets != null) {
+      perPriority = new EnumMap<>(Priority.class);
+      for (Map.Entry<String, String> t : targets.entrySet()) {
+        Priority p = Priority.parse(t.getKey()).orElseThrow(() -> new IllegalArgumentException(
+            "rule " + id + ": targets are keyed by priority A, B or C, not '" + t.getKey() + "'"));
+        perPriority.put(p, parse(id, "targets." + t.getKey(), t.getValue()));
+      }
+    }
+    Duration warn = null;
+    if (warnBefore != null) {
+      try {
+        warn = Durations.parse(warnBefore);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("rule " + id + ": warn_before: " + e.getMessage(), e);
+      }
+    }
+    return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target),
+        perPriority, warn, whileStage, every == null ? null : parse(id, "every", every), during);
+  }
+
+  private static Target parse(String id, String field, String text) {
+    try {
+      return Target.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rule " + id + ": " + field + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True for rules that run while a case is in a stage. */
+  public boolean recurring() {
+    return whileStage != null;
+  }
+
+  /** The target for a case of {@code priority}: its own if set, else the general one. */
+  public Target targetFor(Priority priority) {
+    if (recurring()) {
+      return every;
+    }
+    if (targets != null && priority != null && targets.containsKey(priority)) {
+      return targets.get(priority);
+    }
+    return target;
+  }
+
+  /** The warning lead; zero when none is set. */
+  public Duration warnLead() {
+    return warnBefore == null ? Duration.ZERO : warnBefore;
+  }
+
+  /** This rule with every field that {@code override} sets replaced by its value. */
+  public SlaRule overriddenBy(SlaRule override) {
+    return new SlaRule(
+        id,
+        override.labels != null ? override.labels : labels,
+        override.start != null ? override.start : start,
+        override.stop != null ? override.stop : stop,
+        override.match != null ? override.match : match,
+        override.target != null ? override.target : target,
+        override.targets != null ? override.targets : targets,
+        override.warnBefore != null ? override.warnBefore : warnBefore,
+        override.whileStage != null ? override.whileStage : whileStage,
+        override.every != null ? override.every : every,
+        override.during != null ? override.during : during);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.salesflow.core.sla;
+
+import dev.salesflow.core.process.ProcessDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks that SLA rules name event types, fields and stages the process knows, and are complete. */
+public final class SlaRuleValidator {
+  private SlaRuleValidator() {}
+
+  /** A problem with one field of a rule ({@code field} is its YAML key). */
+  public record Problem(int ruleIndex, String field, String message) {}
+
+  /** Every problem of {@code rules}, which are the effective (merged) rules of a process. */
+  public static List<Problem> check(List<SlaRule> rules, ProcessDefinition process) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      SlaRule r = rules.get(i);
+      String name = "rule " + r.id() + ": ";
+      if (!ids.add(r.id())) {
+        problems.add(new Problem(i, "id", name + "the id is used twice"));
+      }
+      if (r.stop() == null || r.stop().isEmpty()) {
+        problems.add(new Problem(i, "stop", name + "needs 'stop' (the event type that stops its clock)"));
+      } else {
+        for (String type : r.stop()) {
+          eventType(problems, process, i, "stop", name, type);
+        }
+      }
+      if (r.recurring()) {
+        if (!process.isStage(r.whileStage())) {
+          problems.add(new Problem(i, "while", name + "'while' names no stage: '" + r.whileStage() + "'"));
+        }
+        if (r.every() == null) {
+          problems.add(new Problem(i, "every", name + "a rule with 'while' needs 'every' (e.g. every: 7 days)"));
+        }
+        if (r.start() != null || r.target() != null || r.targets() != null) {
+          problems.add(new Problem(i, "while", name + "a rule with 'while' takes 'every', not start/target/targets"));
+        }
+        continue;
+      }
+      if (r.every() != null) {
+        problems.add(new Problem(i, "every", name + "'every' needs 'while: STAGE'"));
+      }
+      if (r.start() == null) {
+        problems.add(new Problem(i, "start", name + "needs 'start' (registered, an event type, or {enter: STAGE})"));
+      } else if (r.start() instanceof ClockStart.OnEvent on) {
+        eventType(problems, process, i, "start", name, on.type());
+      } else if (r.start() instanceof ClockStart.OnEntering enter && !process.isStage(enter.stage())) {
+        problems.add(new Problem(i, "start", name + "'enter' names no stage: '" + enter.stage() + "'"));
+      }
+      if (r.target() == null && (r.targets() == null || r.targets().size() < 3)) {
+        problems.add(new Problem(i, r.targets() == null ? "target" : "targets",
+            name + "needs a 'target', or 'targets' for each of A, B and C"));
+      }
+      if (r.match() != null && !process.eventFields().containsKey(r.match())) {
+        problems.add(new Problem(i, "match", name + "'match' names no event field: '" + r.match() + "' (known: "
+            + String.join(", ", process.eventFields().keySet()) + ")"));
+      }
+      if (r.during() != null) {
+        for (String stage : r.during()) {
+          if (!process.isStage(stage)) {
+            problems.add(new Problem(i, "during", name + "'during' names no stage: '" + stage + "'"));
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static void eventType(List<Problem> problems, ProcessDefinition process, int i, String field, String name, String type) {
+    if (!process.eventTypes().containsKey(type)) {
+      problems.add(new Problem(i, field, name + "unknown event type '" + type + "' in '" + field + "'"));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.salesflow.core.workspace;
+
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.calendar.Calendars;
+import dev.salesflow.core.calendar.WorkingInterval;
+import dev.salesflow.core.check.Diagnostic;
+import dev.salesflow.core.check.DiagnosticCode;
+import dev.salesflow.core.check.DiagnosticsException;
+import dev.salesflow.core.process.ProcessLoader;
+import dev.salesflow.core.yaml.YamlNode;
+import dev.salesflow.core.yaml.YamlSyntaxException;
+import dev.salesflow.core.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the workspace's business calendar from its {@code calendar:} setting. */
+final class CalendarLoader {
+  private CalendarLoader() {}
+
+  /**
+   * @param file the file the spec was read from, for diagnostics
+   * @param tree that file's tree
+   * @param path where the spec sits in the tree ({@code "calendar"} in salesflow.yaml, empty in a calendar file)
+   */
+  static BusinessCalendar load(Path root, CalendarSpec spec, ZoneId zone, Path file, YamlNode tree, Object... path) {
+    if (spec.file() != null) {
+      if (path.length == 0) {
+        throw error(file, tree, DiagnosticCode.BAD_VALUE, "a calendar file cannot refer to another calendar file", path);
+      }
+      Path calendarFile = root.resolve(spec.file());
+      String text;
+      try {
+        text = YamlTreeReader.decodeUtf8OrThrow(Files.readAllBytes(calendarFile), calendarFile);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw error(file, tree, DiagnosticCode.BAD_VALUE, "calendar file " + calendarFile + " does not exist", path);
+      } catch (IOException e) {
+        throw new StoreException("cannot read " + calendarFile + ": " + e.getMessage(), e);
+      }
+      YamlNode calendarTree;
+      try {
+        calendarTree = YamlTreeReader.readMapping(text);
+      } catch (YamlSyntaxException e) {
+        throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(
+            Diagnostic.error(DiagnosticCode.ofSlug(e.code()), calendarFile, e.position(), e.getMessage())));
+      }
+      CalendarSpec inner = ProcessLoader.bind(ProcessLoader.MAPPER, text, CalendarSpec.class, calendarFile);
+      return load(root, inner, zone, calendarFile, calendarTree);
+    }
+    if (spec.name() != null) {
+      return named(spec.name(), zone, file, tree, path);
+    }
+    BusinessCalendar calendar = spec.base() == null
+        ? Calendars.weekly(zone)
+        : named(spec.base(), zone, file, tree, append(path, "extends"));
+    if (spec.workingHours() != null) {
+      try {
+        List<WorkingInterval> hours = new ArrayList<>();
+        for (String interval : spec.workingHours()) {
+          hours.add(WorkingInterval.parse(interval));
+        }
+        calendar = calendar.withWorkingHours(hours);
+      } catch (IllegalArgumentException e) {
+        throw error(file, tree, DiagnosticCode.BAD_VALUE, "working_hours: " + e.getMessage(), append(path, "working_hours"));
+      }
+    }
+    calendar = calendar.withHolidays(dates(spec.holidays(), "holidays", file, tree, path));
+    calendar = calendar.withMakeupWorkdays(dates(spec.workdays(), "workdays", file, tree, path));
+    return calendar;
+  }
+
+  private static BusinessCalendar named(String name, ZoneId zone, Path file, YamlNode tree, Object... path) {
+    if (!Calendars.NAMES.contains(name)) {
+      throw error(file, tree, DiagnosticCode.BAD_VALUE, "unknown calendar '" + name + "' (built in: "
+          + String.join(", ", Calendars.NAMES) + "; or a FILE.yaml, or a map)", path);
+    }
+    return Calendars.named(name, zone);
+  }
+
+  private static List<LocalDate> dates(List<String> texts, String key, Path file, YamlNode tree, Object... path) {
+    List<LocalDate> dates = new ArrayList<>();
+    if (texts == null) {
+      return dates;
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        dates.add(LocalDate.parse(texts.get(i).strip()));
+      } catch (DateTimeParseException e) {
+        throw error(file, tree, DiagnosticCode.BAD_VALUE, key + ": '" + texts.get(i) + "' is not a date (YYYY-MM-DD)",
+            append(path, key, i));
+      }
+    }
+    return dates;
+  }
+
+  private static DiagnosticsException error(Path file, YamlNode tree, DiagnosticCode code, String message, Object... path) {
+    return new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION,
+        List.of(Diagnostic.error(code, file, tree.positionOf(path), message)));
+  }
+
+  private static Object[] append(Object[] path, Object... more) {
+    Object[] all = java.util.Arrays.copyOf(path, path.length + more.length);
+    System.arraycopy(more, 0, all, path.length, more.length);
+    return all;
+  }
+}
