@@ -65,7 +65,7 @@ public final class ProcessLoader {
     } catch (YamlSyntaxException e) {
       throw configError(file, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
     }
-    ProcessDefinition process = bind(MAPPER, text, ProcessDefinition.class, file);
+    ProcessDefinition process = bind(MAPPER, text, ProcessDefinition.class, file, tree);
     List<Diagnostic> problems = new ProcessValidator(process, tree, file).validate();
     if (!problems.isEmpty()) {
       throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);
@@ -73,8 +73,11 @@ public final class ProcessLoader {
     return process;
   }
 
-  /** Binds {@code text} to {@code type}, turning Jackson's errors into a located diagnostic. */
-  public static <T> T bind(YAMLMapper mapper, String text, Class<T> type, Path file) {
+  /**
+   * Binds {@code text} to {@code type}, turning Jackson's errors into a diagnostic located with
+   * {@code tree} (Jackson's own YAML locations point past the offending key).
+   */
+  public static <T> T bind(YAMLMapper mapper, String text, Class<T> type, Path file, YamlNode tree) {
     try {
       T value = mapper.readValue(text, type);
       if (value == null) {
@@ -82,7 +85,7 @@ public final class ProcessLoader {
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
-      SourcePosition at = new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      SourcePosition at = tree.positionOf(pathSteps(e));
       List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
       throw configError(file, DiagnosticCode.UNKNOWN_FIELD, at,
           "unknown field '" + e.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
@@ -91,6 +94,9 @@ public final class ProcessLoader {
           ? SourcePosition.START
           : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (!e.getPath().isEmpty()) {
+        at = tree.positionOf(pathSteps(e));
+      }
       throw configError(file, DiagnosticCode.BAD_VALUE, at, cause.getMessage());
     } catch (JsonProcessingException e) {
       SourcePosition at = e.getLocation() == null
@@ -98,8 +104,17 @@ public final class ProcessLoader {
           : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
       String message = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
       String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+        at = tree.valuePositionOf(pathSteps(m));
+      }
       throw configError(file, DiagnosticCode.WRONG_TYPE, at, (path.isEmpty() ? "" : path + ": ") + message);
     }
+  }
+
+  private static Object[] pathSteps(com.fasterxml.jackson.databind.JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
+        .toArray();
   }
 
   private static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {

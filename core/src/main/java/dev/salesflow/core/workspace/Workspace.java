@@ -70,20 +70,20 @@ public record Workspace(
     }
     WorkspaceConfig config = tree.entries().isEmpty()
         ? WorkspaceConfig.defaults()
-        : ProcessLoader.bind(ProcessLoader.MAPPER, text, WorkspaceConfig.class, configFile);
+        : ProcessLoader.bind(ProcessLoader.MAPPER, text, WorkspaceConfig.class, configFile, tree);
     ZoneId zone;
     try {
       zone = ZoneId.of(config.timezone());
     } catch (DateTimeException e) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("timezone"),
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("timezone"),
           "unknown time zone '" + config.timezone() + "' (use a region id such as Asia/Shanghai)");
     }
     if (config.approvalThreshold().signum() < 0) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("approval_threshold"),
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("approval_threshold"),
           "approval_threshold must not be negative");
     }
     if (!CaseIds.isValid(config.idPrefix() + "-2026-001")) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("id_prefix"),
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("id_prefix"),
           "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
     }
     ProcessDefinition process = withWorkspaceRules(loadProcess(root, config, configFile, tree), config, configFile, tree);
@@ -135,7 +135,7 @@ public record Workspace(
     }
     Path file = root.resolve(config.process());
     if (!Files.isRegularFile(file)) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.positionOf("process"),
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"),
           "process file " + file + " does not exist");
     }
     try {

@@ -33,6 +33,21 @@ public sealed interface YamlNode {
     return at;
   }
 
+  /** The position of the value at {@code path} (not its key), or of the deepest node on the way. */
+  default SourcePosition valuePositionOf(Object... path) {
+    YamlNode node = this;
+    for (Object step : path) {
+      if (node instanceof Mapping m && step instanceof String key && m.entries().containsKey(key)) {
+        node = m.entries().get(key).value();
+      } else if (node instanceof Sequence s && step instanceof Integer i && i >= 0 && i < s.items().size()) {
+        node = s.items().get(i);
+      } else {
+        break;
+      }
+    }
+    return node.position();
+  }
+
   /** A scalar; {@code text} is null for a YAML null, {@code plain} is false when quoted. */
   record Scalar(String text, ScalarType type, SourcePosition position) implements YamlNode {
     @Override

@@ -57,8 +57,10 @@ public final class CaseFileReader {
     CaseFile result = b.bind(root);
     if (!b.problems.isEmpty()) {
       String id = result == null ? null : result.value().id();
-      throw new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
-          b.problems.stream().map(d -> d.forCase(id)).toList());
+      throw new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE, b.problems.stream()
+          .sorted(java.util.Comparator.comparing((Diagnostic d) -> d.position().line()).thenComparing(d -> d.position().column()))
+          .map(d -> d.forCase(id))
+          .toList());
     }
     return result;
   }
@@ -86,21 +88,21 @@ public final class CaseFileReader {
       }
       String id = text(root, "id", true);
       if (id != null && !CaseIds.isValid(id)) {
-        add(DiagnosticCode.BAD_ID, root.positionOf("id"), "invalid id '" + id + "': " + CaseIds.rule());
+        add(DiagnosticCode.BAD_ID, root.valuePositionOf("id"), "invalid id '" + id + "': " + CaseIds.rule());
       } else if (id != null && file != null && !id.equals(idFromFileName(file))) {
-        add(DiagnosticCode.ID_MISMATCH, root.positionOf("id"),
+        add(DiagnosticCode.ID_MISMATCH, root.valuePositionOf("id"),
             "id '" + id + "' differs from the file name " + file.getFileName() + " (expected id '" + idFromFileName(file) + "')");
       }
       Customer customer = customer(root);
       String source = text(root, "source", true);
       if (source != null && !process.sources().containsKey(source)) {
-        add(DiagnosticCode.BAD_VALUE, root.positionOf("source"),
+        add(DiagnosticCode.BAD_VALUE, root.valuePositionOf("source"),
             "unknown source '" + source + "' (known: " + String.join(", ", process.sources().keySet()) + ")");
       }
       String priorityText = text(root, "priority", true);
       Priority priority = Priority.parse(priorityText).orElse(null);
       if (priorityText != null && priority == null) {
-        add(DiagnosticCode.BAD_VALUE, root.positionOf("priority"), "priority must be A, B or C, got '" + priorityText + "'");
+        add(DiagnosticCode.BAD_VALUE, root.valuePositionOf("priority"), "priority must be A, B or C, got '" + priorityText + "'");
       }
       String owner = text(root, "owner", true);
       OffsetDateTime registeredAt = timestamp(root, "registered_at");
@@ -162,7 +164,7 @@ public final class CaseFileReader {
       OffsetDateTime at = timestamp(m, "at");
       String type = text(m, "type", true);
       if (type != null && !Event.ADVANCE.equals(type) && !process.eventTypes().containsKey(type)) {
-        add(DiagnosticCode.BAD_VALUE, m.positionOf("type"),
+        add(DiagnosticCode.BAD_VALUE, m.valuePositionOf("type"),
             "unknown event type '" + type + "' (known: " + String.join(", ", process.eventTypes().keySet()) + ", advance)");
       }
       Map<String, String> fields = new LinkedHashMap<>();
@@ -186,7 +188,7 @@ public final class CaseFileReader {
       Event e = new Event(at, type, text(m, "by", false), text(m, "note", false), fields);
       process.fieldProblems(e).forEach((field, message) ->
           add(field.equals("type") || !m.entries().containsKey(field) ? DiagnosticCode.MISSING_FIELD : DiagnosticCode.BAD_VALUE,
-              m.positionOf(field), message));
+              m.entries().containsKey(field) ? m.valuePositionOf(field) : m.position(), message));
       return problems.size() > before ? null : e;
     }
 
@@ -240,7 +242,7 @@ public final class CaseFileReader {
         return null;
       }
       return Timestamps.parse(text, zone).orElseGet(() -> {
-        add(DiagnosticCode.BAD_TIMESTAMP, m.positionOf(key), "'" + key + "' is not a timestamp: '" + text + "'; expected " + Timestamps.accepted());
+        add(DiagnosticCode.BAD_TIMESTAMP, m.valuePositionOf(key), "'" + key + "' is not a timestamp: '" + text + "'; expected " + Timestamps.accepted());
         return null;
       });
     }
