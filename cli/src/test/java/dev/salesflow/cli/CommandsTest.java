@@ -172,7 +172,7 @@ class CommandsTest {
     CliRun r = sf("log", id, "note", "--note", "hello");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains(file + ":10:11: error: priority must be A, B or C, got 'D' [SF104 bad-value]")
-        .contains(file + ":10:1: error: unknown field 'colour'")
+        .contains(file + ":11:1: error: unknown field 'colour'")
         .contains("  priority: D\n            ^");
     assertThat(r.err()).doesNotContain("Exception");
     assertThat(Files.readString(file)).isEqualTo(broken);
