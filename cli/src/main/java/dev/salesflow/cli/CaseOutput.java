@@ -130,9 +130,9 @@ final class CaseOutput {
     return s.toString();
   }
 
-  /** A rough length for people: {@code 2d 4h}, {@code 3h 20m}, {@code 45m}. */
+  /** A rough length for people, in whole minutes (at least one): {@code 2d 4h}, {@code 3h 20m}, {@code 45m}. */
   static String humanDuration(java.time.Duration d) {
-    long minutes = Math.max(0, (d.toSeconds() + 59) / 60);
+    long minutes = Math.max(1, d.toSeconds() / 60);
     long days = minutes / (24 * 60);
     long hours = minutes / 60 % 24;
     long mins = minutes % 60;

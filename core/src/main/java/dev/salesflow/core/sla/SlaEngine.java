@@ -82,7 +82,9 @@ public final class SlaEngine {
 
   private void oneShot(SlaRule rule, Case c, List<Event> events, ClockRun run) {
     String stage = process.initialStage().id();
-    if (rule.start() instanceof ClockStart.Registered && c.registeredAt() != null) {
+    boolean startsAtRegistration = rule.start() instanceof ClockStart.Registered
+        || rule.start() instanceof ClockStart.OnEntering enter && enter.stage().equals(stage);
+    if (startsAtRegistration && c.registeredAt() != null) {
       run.start(null, c.registeredAt().toInstant());
     }
     for (Event e : events) {
@@ -112,7 +114,11 @@ public final class SlaEngine {
       if (e.isAdvance()) {
         String to = e.field("to").orElse(stage);
         if (inStage && !to.equals(rule.whileStage())) {
-          run.stop(null, false, e.at().toInstant());
+          if (!process.isTerminal(to)) {
+            // Leaving for another open stage ends the obligation. Leaving for lost (or closed)
+            // does not: like every clock of an ended case it is judged as it stood then.
+            run.stop(null, false, e.at().toInstant());
+          }
           inStage = false;
         } else if (!inStage && to.equals(rule.whileStage())) {
           run.start(null, e.at().toInstant());
@@ -147,7 +153,7 @@ public final class SlaEngine {
 
     void start(String key, Instant at) {
       Instant due = target.dueAt(at, calendar);
-      if (target.dependsOnWorkingDays()) {
+      if (target.dependsOnWorkingDays() && !at.isAfter(judgedAt)) {
         unknownYears.addAll(calendar.unknownYearsBetween(at, due));
       }
       running.add(new Clock(rule.id(), key, at, due, null, judgedAt, ClockState.OPEN));

@@ -2,6 +2,10 @@ package dev.salesflow.core.sla;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.salesflow.core.calendar.Durations;
 import dev.salesflow.core.calendar.Target;
 import dev.salesflow.core.model.Priority;
@@ -41,7 +45,11 @@ public record SlaRule(
     during = during == null ? null : List.copyOf(during);
   }
 
-  /** Binds the YAML form, parsing targets and durations so a bad one is reported where written. */
+  /**
+   * Binds the YAML form, parsing targets and durations so a bad one is reported where written:
+   * the exception carries the path of the offending field ({@code target}, {@code targets.B},
+   * {@code warn_before}, {@code every}), which the loader turns into that field's line.
+   */
   @JsonCreator
   static SlaRule fromYaml(
       @JsonProperty("id") String id,
@@ -54,7 +62,7 @@ public record SlaRule(
       @JsonProperty("warn_before") String warnBefore,
       @JsonProperty("while") String whileStage,
       @JsonProperty("every") String every,
-      @JsonProperty("during") List<String> during) {
+      @JsonProperty("during") List<String> during) throws JsonMappingException {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("every SLA rule needs an 'id'");
     }
@@ -62,9 +70,9 @@ public record SlaRule(
     if (targets != null) {
       perPriority = new EnumMap<>(Priority.class);
       for (Map.Entry<String, String> t : targets.entrySet()) {
-        Priority p = Priority.parse(t.getKey()).orElseThrow(() -> new IllegalArgumentException(
-            "rule " + id + ": targets are keyed by priority A, B or C, not '" + t.getKey() + "'"));
-        perPriority.put(p, parse(id, "targets." + t.getKey(), t.getValue()));
+        Priority p = Priority.parse(t.getKey()).orElseThrow(() -> located(new IllegalArgumentException(
+            "rule " + id + ": targets are keyed by priority A, B or C, not '" + t.getKey() + "'"), "targets", t.getKey()));
+        perPriority.put(p, parse(id, "targets." + t.getKey(), t.getValue(), "targets", t.getKey()));
       }
     }
     Duration warn = null;
@@ -72,19 +80,32 @@ public record SlaRule(
       try {
         warn = Durations.parse(warnBefore);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("rule " + id + ": warn_before: " + e.getMessage(), e);
+        throw located(new IllegalArgumentException("rule " + id + ": warn_before: " + e.getMessage(), e), "warn_before");
       }
     }
-    return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target),
-        perPriority, warn, whileStage, every == null ? null : parse(id, "every", every), during);
+    return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target, "target"),
+        perPriority, warn, whileStage, every == null ? null : parse(id, "every", every, "every"), during);
   }
 
-  private static Target parse(String id, String field, String text) {
+  private static Target parse(String id, String field, String text, String... path) throws JsonMappingException {
     try {
       return Target.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("rule " + id + ": " + field + ": " + e.getMessage(), e);
+      throw located(new IllegalArgumentException("rule " + id + ": " + field + ": " + e.getMessage(), e), path);
     }
+  }
+
+  /**
+   * {@code problem} as a binding failure at {@code path} inside the rule, so that the location
+   * names the field rather than the whole rule (Jackson prepends the rule's own place).
+   */
+  private static JsonMappingException located(IllegalArgumentException problem, String... path) {
+    JsonMappingException e = ValueInstantiationException.from((JsonParser) null, problem.getMessage(),
+        TypeFactory.defaultInstance().constructType(SlaRule.class), problem);
+    for (int i = path.length - 1; i >= 0; i--) {
+      e.prependPath(null, path[i]);
+    }
+    return e;
   }
 
   /** True for rules that run while a case is in a stage. */
@@ -108,6 +129,22 @@ public record SlaRule(
     return warnBefore == null ? Duration.ZERO : warnBefore;
   }
 
+  /**
+   * Per-priority targets after {@code override}: its own priorities replace these one by one; a
+   * plain {@code target} in the override with no {@code targets} replaces them all.
+   */
+  private Map<Priority, Target> mergedTargets(SlaRule override) {
+    if (override.targets == null) {
+      return override.target != null ? null : targets;
+    }
+    Map<Priority, Target> merged = new EnumMap<>(Priority.class);
+    if (targets != null) {
+      merged.putAll(targets);
+    }
+    merged.putAll(override.targets);
+    return merged;
+  }
+
   /** This rule with every field that {@code override} sets replaced by its value. */
   public SlaRule overriddenBy(SlaRule override) {
     return new SlaRule(
@@ -117,7 +154,7 @@ public record SlaRule(
         override.stop != null ? override.stop : stop,
         override.match != null ? override.match : match,
         override.target != null ? override.target : target,
-        override.targets != null ? override.targets : targets,
+        mergedTargets(override),
         override.warnBefore != null ? override.warnBefore : warnBefore,
         override.whileStage != null ? override.whileStage : whileStage,
         override.every != null ? override.every : every,

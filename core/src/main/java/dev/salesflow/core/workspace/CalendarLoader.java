@@ -76,7 +76,7 @@ final class CalendarLoader {
   }
 
   private static BusinessCalendar named(String name, ZoneId zone, Path file, YamlNode tree, Object... path) {
-    if (!Calendars.NAMES.contains(name)) {
+    if (!Calendars.NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
       throw error(file, tree, DiagnosticCode.BAD_VALUE, "unknown calendar '" + name + "' (built in: "
           + String.join(", ", Calendars.NAMES) + "; or a FILE.yaml, or a map)", path);
     }

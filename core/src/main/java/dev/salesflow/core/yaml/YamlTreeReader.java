@@ -2,7 +2,6 @@ package dev.salesflow.core.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -36,7 +35,9 @@ public final class YamlTreeReader {
 
   private static YAMLFactory newFactory() {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    // Duplicate keys are refused in readValue, at the duplicate's own position: with this option
+    // off, Jackson would refuse them first, pointing past the end of the key.
+    options.setAllowDuplicateKeys(true);
     options.setMaxAliasesForCollections(0);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(16 * 1024 * 1024);
@@ -50,7 +51,6 @@ public final class YamlTreeReader {
                     .maxStringLength(8 * 1024 * 1024)
                     .build())
             .build();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return factory;
   }
 
@@ -125,6 +125,7 @@ public final class YamlTreeReader {
 
   /** Parses {@code text}, which must hold exactly one document. An empty text is an empty mapping. */
   public static YamlNode read(String text) throws YamlSyntaxException {
+    refuseAnchors(text);
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -148,6 +149,35 @@ public final class YamlTreeReader {
     } catch (RuntimeException e) {
       // SnakeYAML reports its own limits (nesting depth, code points, aliases) as runtime exceptions.
       throw new YamlSyntaxException("yaml-syntax", snakeMessage(e), snakePosition(e));
+    }
+  }
+
+  /**
+   * Jackson reports no anchor on a scalar value (nor do we look at key anchors there), so every
+   * anchor is looked for on SnakeYAML's own event stream first. Syntax errors are left to the main
+   * parse, which reports them with their context.
+   */
+  private static void refuseAnchors(String text) throws YamlSyntaxException {
+    LoaderOptions options = new LoaderOptions();
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(16 * 1024 * 1024);
+    org.yaml.snakeyaml.parser.Parser events =
+        new org.yaml.snakeyaml.parser.ParserImpl(new org.yaml.snakeyaml.reader.StreamReader(text), options);
+    try {
+      while (!events.checkEvent(org.yaml.snakeyaml.events.Event.ID.StreamEnd)) {
+        org.yaml.snakeyaml.events.Event event = events.getEvent();
+        if (event instanceof org.yaml.snakeyaml.events.NodeEvent node
+            && !(event instanceof org.yaml.snakeyaml.events.AliasEvent)
+            && node.getAnchor() != null) {
+          org.yaml.snakeyaml.error.Mark mark = event.getStartMark();
+          throw new YamlSyntaxException(
+              "alias",
+              "YAML anchors (&" + node.getAnchor() + ") are not allowed in salesflow files",
+              new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1));
+        }
+      }
+    } catch (RuntimeException e) {
+      // not YAML: the main parse reports it
     }
   }
 
@@ -210,7 +240,7 @@ public final class YamlTreeReader {
           "alias", "YAML anchors (&" + parser.getCurrentAnchor() + ") are not allowed in salesflow files", at);
     }
     String tag = parser.getTypeId();
-    if (tag != null && !tag.equals("tag:yaml.org,2002:str") && !tag.equals("!")) {
+    if (tag != null && !tag.equals("tag:yaml.org,2002:str") && !tag.isEmpty()) {
       throw new YamlSyntaxException("tag", "YAML tags (" + tag + ") are not allowed in salesflow files", at);
     }
     switch (token) {
@@ -219,6 +249,9 @@ public final class YamlTreeReader {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String key = parser.currentName();
           SourcePosition keyAt = position(parser.currentTokenLocation());
+          if (entries.containsKey(key)) {
+            throw new YamlSyntaxException("duplicate-key", "duplicate key '" + key + "'", keyAt);
+          }
           JsonToken valueToken = parser.nextToken();
           entries.put(key, new YamlNode.Entry(key, keyAt, readValue(parser, valueToken, depth + 1)));
         }
