@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "advance", description = {
-    "Move a case to another stage: forward when the stage's requirements are met,",
-    "back one stage (rework) or to lost with --reason. Exit 1 lists every unmet requirement."})
+@Command(mixinStandardHelpOptions = true, name = "advance", description = {
+    "Move a case to another stage.",
+    "Forward when the stage's requirements are met; back one stage (rework) or to lost with --reason.",
+    "Exit 1 lists every unmet requirement."})
 final class AdvanceCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 

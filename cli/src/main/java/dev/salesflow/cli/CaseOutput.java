@@ -170,7 +170,7 @@ final class CaseOutput {
   }
 
   static List<String> listColumns() {
-    return List.of("id", "stage", "priority", "owner", "company");
+    return List.of("id", "stage", "stage_since", "priority", "owner", "company");
   }
 
   static String illegalLine(Replay replay) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init", description = "Create a workspace: salesflow.yaml and cases/. Never overwrites.")
+@Command(mixinStandardHelpOptions = true, name = "init", description = "Create a workspace: salesflow.yaml and cases/. Never overwrites.")
 final class InitCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
@@ -30,6 +30,11 @@ final class InitCommand implements Callable<Integer> {
       Files.createDirectories(target.resolve("cases"));
       Files.writeString(config, Workspace.initialConfig(), StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE_NEW);
+      Path ignore = target.resolve("cases/.gitignore");
+      if (!Files.exists(ignore)) {
+        Files.writeString(ignore, "# the case store's write lock and interrupted temporary files\n.salesflow.lock\n.*.tmp\n",
+            StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw new StoreException("cannot create workspace in " + target + ": " + e.getMessage(), e);
     }

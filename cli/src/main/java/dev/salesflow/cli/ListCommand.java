@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "list", description = "List cases with their current stage.")
+@Command(mixinStandardHelpOptions = true, name = "list", description = "List cases with their current stage.")
 final class ListCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "log", description = "Record an event on a case, after checking it against the process.")
+@Command(mixinStandardHelpOptions = true, name = "log", description = "Record an event on a case, after checking it against the process.")
 final class LogCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 

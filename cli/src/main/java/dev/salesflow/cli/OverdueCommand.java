@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "overdue", description = {
-    "List running SLA clocks that are breached (and, with --due-within, due soon).",
+@Command(mixinStandardHelpOptions = true, name = "overdue", description = {
+    "List breached SLA deadlines (and, with --due-within, those due soon).",
     "Exit 1 when anything is breached: made for cron."})
 final class OverdueCommand implements Callable<Integer> {
   static final List<String> COLUMNS =

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "register", description = "Register a new case (customer registration form) and print its id.")
+@Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
 final class RegisterCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "show", description = "Show a case: registration, current stage, history.")
+@Command(mixinStandardHelpOptions = true, name = "show", description = "Show a case: registration, current stage, history.")
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
@@ -73,18 +73,22 @@ final class ShowCommand implements Callable<Integer> {
       s.append("  ").append(w.get("illegal")).append(": ").append(illegal).append('\n');
     }
     s.append('\n').append(w.get("history")).append('\n');
-    TextTable table = new TextTable(List.of("  at", "event", "by", "details"));
-    for (Event e : c.events()) {
-      table.row(List.of("  " + CaseOutput.shortTime(e.at(), zone), process.eventLabel(e.type(), lang), nz(e.by()), details(e)));
+    if (c.events().isEmpty()) {
+      s.append("  (").append(w.get("no events")).append(")\n");
+    } else {
+      TextTable table = new TextTable(List.of("  " + w.get("at"), w.get("event"), w.get("by"), w.get("details")));
+      for (Event e : c.events()) {
+        table.row(List.of("  " + CaseOutput.shortTime(e.at(), zone), process.eventLabel(e.type(), lang), nz(e.by()), details(e)));
+      }
+      s.append(table.render());
     }
-    s.append(table.render());
     if (!clocks.isEmpty()) {
       s.append('\n').append(w.get("clocks")).append('\n');
       TextTable clockTable = new TextTable(List.of("  " + w.get("rule"), w.get("started"), w.get("due"), w.get("stopped"), w.get("state")));
       for (Clock k : clocks) {
         clockTable.row(List.of("  " + process.ruleLabel(k.rule(), lang) + (k.key() == null ? "" : " (" + k.key() + ")"),
             CaseOutput.shortTime(k.startedAt(), zone), CaseOutput.shortTime(k.dueAt(), zone),
-            CaseOutput.shortTime(k.stoppedAt(), zone), k.state().label()));
+            CaseOutput.shortTime(k.stoppedAt(), zone), w.state(k.state().label())));
       }
       s.append(clockTable.render());
     }

@@ -10,7 +10,12 @@ final class Words {
       Map.entry("priority", "优先级"),
       Map.entry("owner", "负责人"),
       Map.entry("company", "公司"),
-      Map.entry("since", "自"),
+      Map.entry("since", "进入时间"),
+      Map.entry("at", "时间"),
+      Map.entry("event", "事件"),
+      Map.entry("by", "记录人"),
+      Map.entry("details", "详情"),
+      Map.entry("no events", "暂无记录"),
       Map.entry("source", "来源"),
       Map.entry("industry", "行业"),
       Map.entry("size", "规模"),
@@ -26,7 +31,12 @@ final class Words {
       Map.entry("started", "开始"),
       Map.entry("due", "截止"),
       Map.entry("stopped", "完成"),
-      Map.entry("state", "状态"));
+      Map.entry("state", "状态"),
+      Map.entry("met", "按时完成"),
+      Map.entry("met_late", "逾期完成"),
+      Map.entry("open", "进行中"),
+      Map.entry("due_soon", "即将到期"),
+      Map.entry("breached", "已超期"));
 
   private final String lang;
 
@@ -36,6 +46,11 @@ final class Words {
 
   static Words of(String lang) {
     return new Words(lang);
+  }
+
+  /** A clock state: its own lower-case name in English. */
+  String state(String label) {
+    return "zh".equals(lang) ? ZH.getOrDefault(label, label) : label;
   }
 
   String get(String key) {

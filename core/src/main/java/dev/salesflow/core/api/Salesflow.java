@@ -6,6 +6,7 @@ import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
@@ -129,6 +130,10 @@ public final class Salesflow implements AutoCloseable {
     if (event.isAdvance()) {
       throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
     }
+    Map<String, String> problems = process().fieldProblems(event);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", problems.values()));
+    }
     return write(id, event, now, dryRun);
   }
 
@@ -150,7 +155,7 @@ public final class Salesflow implements AutoCloseable {
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
     if (event.at().isAfter(now)) {
-      throw new InvalidRequestException("event time " + event.at() + " is after now (" + now + ")");
+      throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
     if (dryRun) {
       Case current = store.load(id);

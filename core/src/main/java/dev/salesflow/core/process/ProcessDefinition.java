@@ -141,13 +141,13 @@ public record ProcessDefinition(
   public Map<String, String> fieldProblems(Event event) {
     Map<String, String> problems = new LinkedHashMap<>();
     if (!event.isAdvance() && !eventTypes.containsKey(event.type())) {
-      problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ", advance)");
+      problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
     }
     for (Map.Entry<String, String> f : event.fields().entrySet()) {
       FieldSpec spec = eventFields.get(f.getKey());
       if (spec == null) {
-        problems.put(f.getKey(), "unknown event field '" + f.getKey() + "' (known: " + knownEventFieldNames() + ")");
+        problems.put(f.getKey(), "unknown event field '" + f.getKey() + "' (known: " + String.join(", ", eventFields.keySet()) + ")");
       } else {
         String problem = spec.problem(f.getValue(), this);
         if (problem != null) {

@@ -2,6 +2,7 @@ package dev.salesflow.core.process;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -64,8 +65,9 @@ public final class StateMachine {
     OffsetDateTime previous = prior.isEmpty() ? c.registeredAt() : prior.get(prior.size() - 1).at();
     if (previous != null && e.at().isBefore(previous)) {
       return violation(index, Replay.Violation.Kind.TIME_ORDER,
-          "event at " + e.at() + " is earlier than the " + (prior.isEmpty() ? "registration" : "previous event")
-              + " at " + previous + " (events are kept oldest first)");
+          "event at " + Timestamps.format(e.at()) + " is earlier than the "
+              + (prior.isEmpty() ? "registration" : "previous event") + " at " + Timestamps.format(previous)
+              + " (events are kept oldest first)");
     }
     if (process.isTerminal(stage)) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
@@ -81,7 +83,7 @@ public final class StateMachine {
     List<String> allowed = process.eventsAllowedIn(stage);
     if (!allowed.contains(e.type())) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "'" + e.type() + "' is not recorded in stage " + stage + " (allowed: " + String.join(", ", allowed) + ")");
+          "'" + e.type() + "' cannot be recorded in stage " + stage + " (allowed: " + String.join(", ", allowed) + ")");
     }
     return Optional.empty();
   }

@@ -76,7 +76,8 @@ public final class SlaEngine {
       }
       run.finishOpen();
     }
-    clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(Clock::rule));
+    List<String> order = rules.stream().map(SlaRule::id).toList();
+    clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule())));
     return new Sheet(clocks, unknownYears);
   }
 

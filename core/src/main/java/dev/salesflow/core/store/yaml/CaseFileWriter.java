@@ -16,7 +16,13 @@ import java.util.regex.Pattern;
  * that leaves every byte before it as it was.
  */
 public final class CaseFileWriter {
-  private static final Pattern PLAIN = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.@\\-]*|\\d{1,18}(\\.\\d{1,9})?");
+  /**
+   * Strings written without quotes: starting with a letter and holding letters, digits, marks,
+   * single inner spaces and punctuation that is no YAML indicator (full-width CJK punctuation
+   * included), or a plain decimal number. Everything else is double-quoted.
+   */
+  private static final Pattern PLAIN = Pattern.compile(
+      "[\\p{L}_](?:[\\p{L}\\p{N}\\p{M}_.@/+\\-()、，。；：！？（）《》“”‘’…—·]| (?! ))*(?<! )|\\d{1,18}(\\.\\d{1,9})?");
   private static final Set<String> RESERVED_WORDS =
       Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n", "~");
 

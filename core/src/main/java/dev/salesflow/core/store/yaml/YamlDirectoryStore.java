@@ -181,6 +181,7 @@ public final class YamlDirectoryStore implements CaseStore {
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      keepPermissions(target, temp);
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
@@ -206,6 +207,17 @@ public final class YamlDirectoryStore implements CaseStore {
         }
       }
     }
+  }
+
+  /** A temp file is private (0600); the case file keeps its own mode, or gets rw-r--r-- when new. */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, mode);
   }
 
   private void forceDirectory() {
