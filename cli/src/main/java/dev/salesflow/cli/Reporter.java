@@ -45,7 +45,9 @@ final class Reporter {
     err.println(d.oneLine());
     sourceLine(d).ifPresent(line -> {
       err.println("  " + line);
-      err.println("  " + " ".repeat(Math.max(0, Math.min(d.position().column() - 1, line.length()))) + "^");
+      int before = Math.max(0, Math.min(d.position().column() - 1, line.codePointCount(0, line.length())));
+      String prefix = line.substring(0, line.offsetByCodePoints(0, before));
+      err.println("  " + " ".repeat(TextTable.width(prefix)) + "^");
     });
   }
 

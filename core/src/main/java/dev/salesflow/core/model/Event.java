@@ -24,7 +24,14 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   public Event {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(type, "type");
+    by = by == null || by.isBlank() ? null : by;
+    note = note == null || note.isBlank() ? null : note;
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
+    fields.forEach((k, v) -> {
+      if (k == null || v == null) {
+        throw new IllegalArgumentException("event field " + k + " has no value");
+      }
+    });
   }
 
   /** The value of a further field, if present. */

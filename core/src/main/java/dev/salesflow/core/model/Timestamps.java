@@ -6,11 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /** Reads and writes the ISO-8601 timestamps of case files. */
 public final class Timestamps {
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]]");
+  // STRICT: a SMART formatter would quietly read 2026-02-30 as 2026-02-28.
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]]")
+      .withResolverStyle(ResolverStyle.STRICT);
 
   private Timestamps() {}
 

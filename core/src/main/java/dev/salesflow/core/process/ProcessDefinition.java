@@ -158,7 +158,7 @@ public record ProcessDefinition(
     List<String> required = event.isAdvance() ? List.of("to") : eventTypes.get(event.type()).required();
     for (String name : required) {
       if (event.field(name).filter(v -> !v.isBlank()).isEmpty()) {
-        problems.putIfAbsent(name, "'" + event.type() + "' needs a '" + name + "' field");
+        problems.putIfAbsent(name, "'" + event.type() + "' needs the field '" + name + "'");
       }
     }
     return problems;

@@ -110,7 +110,8 @@ public final class YamlTreeReader {
         lineStart = i + 1;
       }
     }
-    return new SourcePosition(line, index - lineStart + 1);
+    // columns count code points, as SnakeYAML's do for every other diagnostic
+    return new SourcePosition(line, text.codePointCount(lineStart, index) + 1);
   }
 
   /** Parses {@code text}, which must hold exactly one document whose root is a mapping. */

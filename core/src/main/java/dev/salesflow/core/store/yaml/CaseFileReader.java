@@ -201,9 +201,14 @@ public final class CaseFileReader {
       }
     }
 
+    /** The required mapping at {@code key}; null when absent, empty (reported) or not a mapping (reported). */
     private YamlNode.Mapping mapping(YamlNode.Mapping parent, String key) {
       YamlNode.Entry e = parent.entries().get(key);
-      if (e == null || isEmpty(e.value())) {
+      if (e == null) {
+        return null;
+      }
+      if (isEmpty(e.value())) {
+        add(DiagnosticCode.MISSING_FIELD, e.keyPosition(), "'" + key + "' is empty");
         return null;
       }
       if (e.value() instanceof YamlNode.Mapping m) {

@@ -91,7 +91,9 @@ public final class CaseFileWriter {
         case '\r' -> q.append("\\r");
         case '\t' -> q.append("\\t");
         default -> {
-          if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0xfeff || cp == 0x2028 || cp == 0x2029) {
+          // control and line-separator characters, and those YAML does not allow raw (U+FFFE, U+FFFF)
+          if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0xfeff || cp == 0x2028 || cp == 0x2029
+              || cp == 0xfffe || cp == 0xffff) {
             q.append(String.format("\\u%04x", cp));
           } else {
             q.appendCodePoint(cp);
@@ -132,12 +134,14 @@ public final class CaseFileWriter {
             "the 'events' list is written in flow style ([...]); write one '- {...}' item per line to record events");
       }
       indent = itemLine.substring(0, dash);
-    } else if (events.value() instanceof YamlNode.Sequence) {
-      // "events: []": turn the empty flow list into an empty block list, the only byte change.
+    } else {
+      // "events: []" or "events: ~": drop the empty value so that the key opens a block list, the
+      // only byte change (a block item after "[]" or "~" would not be YAML).
       int line = events.keyPosition().line();
       String keyLine = lineAt(body, line);
       int start = offsetOfLine(body, line);
-      String rewritten = keyLine.replaceFirst("^(\\s*events:)\\s*\\[\\s*\\]", "$1");
+      String rewritten = keyLine.replaceFirst(
+          "^(\\s*events:)\\s*(\\[\\s*\\]|~|null|Null|NULL|\"\"|'')(?=\\s*(#.*)?$)", "$1");
       body = body.substring(0, start) + rewritten + body.substring(start + keyLine.length());
     }
     String item = eventLine(event, indent);
