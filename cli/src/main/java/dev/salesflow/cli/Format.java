@@ -5,7 +5,10 @@ public enum Format {
   TEXT,
   JSON,
   CSV,
-  YAML;
+  YAML,
+  JUNIT,
+  SARIF,
+  GITHUB;
 
   /** Lower-case name as typed on the command line. */
   public String label() {

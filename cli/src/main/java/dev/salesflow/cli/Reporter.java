@@ -42,12 +42,17 @@ final class Reporter {
 
   /** {@code path:line:col: error: message [code]}, then the source line and a caret. */
   void diagnostic(Diagnostic d) {
-    err.println(d.oneLine());
+    print(err, d, d.oneLine());
+  }
+
+  /** Prints {@code headline}, then the source line of {@code d} and a caret under its column. */
+  static void print(PrintWriter to, Diagnostic d, String headline) {
+    to.println(headline);
     sourceLine(d).ifPresent(line -> {
-      err.println("  " + line);
+      to.println("  " + line);
       int before = Math.max(0, Math.min(d.position().column() - 1, line.codePointCount(0, line.length())));
       String prefix = line.substring(0, line.offsetByCodePoints(0, before));
-      err.println("  " + " ".repeat(TextTable.width(prefix)) + "^");
+      to.println("  " + " ".repeat(TextTable.width(prefix)) + "^");
     });
   }
 

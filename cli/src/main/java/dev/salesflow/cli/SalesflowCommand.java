@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       AdvanceCommand.class,
       ShowCommand.class,
       ListCommand.class,
-      OverdueCommand.class
+      OverdueCommand.class,
+      CheckCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
 public final class SalesflowCommand implements Runnable {
@@ -44,7 +45,7 @@ public final class SalesflowCommand implements Runnable {
   String now;
 
   @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-      description = "Output format: text, json, csv, yaml (where the command supports it).")
+      description = "Output format: text, json, csv, yaml; check also junit, sarif, github.")
   Format format;
 
   @Option(names = "--lang", paramLabel = "en|zh", scope = ScopeType.INHERIT,
@@ -128,6 +129,11 @@ public final class SalesflowCommand implements Runnable {
           + String.join(", ", Arrays.stream(supported).map(Format::label).toList()) + ")");
     }
     return chosen;
+  }
+
+  /** The format given with --format, or null. */
+  Format explicitFormat() {
+    return format;
   }
 
   /** The label language: {@code --lang}, else {@code zh} for a Chinese locale, else {@code en}. */

@@ -1,13 +1,5 @@
 package dev.salesflow.core.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -18,10 +10,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads one YAML document into a {@link YamlNode} tree with positions. It is deliberately strict:
+ * Reads one YAML document into a {@link YamlNode} tree with positions, in one pass over
+ * SnakeYAML's event stream (no object construction ever happens). It is deliberately strict:
  * anchors, aliases, explicit tags and duplicate keys are refused rather than expanded, kept last or
  * turned into objects, so a case file means exactly what it shows.
  */
@@ -29,30 +35,16 @@ public final class YamlTreeReader {
   /** Deepest nesting accepted; real case files need four or five levels. */
   public static final int MAX_DEPTH = 64;
 
-  private static final YAMLFactory FACTORY = newFactory();
+  /** Longest document accepted, in code points. */
+  public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+
+  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL");
+  private static final Pattern BOOLEAN = Pattern.compile(
+      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+  private static final Pattern NUMBER = Pattern.compile(
+      "[-+]?(0|[1-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+");
 
   private YamlTreeReader() {}
-
-  private static YAMLFactory newFactory() {
-    LoaderOptions options = new LoaderOptions();
-    // Duplicate keys are refused in readValue, at the duplicate's own position: with this option
-    // off, Jackson would refuse them first, pointing past the end of the key.
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(0);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(16 * 1024 * 1024);
-    options.setAllowRecursiveKeys(false);
-    YAMLFactory factory =
-        YAMLFactory.builder()
-            .loaderOptions(options)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(8 * 1024 * 1024)
-                    .build())
-            .build();
-    return factory;
-  }
 
   /** Decodes UTF-8 strictly (a BOM is skipped); bad bytes are reported at their line and column. */
   public static String decodeUtf8(byte[] bytes) throws YamlSyntaxException {
@@ -126,89 +118,101 @@ public final class YamlTreeReader {
 
   /** Parses {@code text}, which must hold exactly one document. An empty text is an empty mapping. */
   public static YamlNode read(String text) throws YamlSyntaxException {
-    refuseAnchors(text);
-    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    Parser parser = new ParserImpl(new StreamReader(text), options);
+    try {
+      parser.getEvent(); // stream start
+      if (parser.checkEvent(Event.ID.StreamEnd)) {
         return new YamlNode.Mapping(Map.of(), SourcePosition.START);
       }
-      YamlNode root = readValue(parser, first, 1);
-      JsonToken extra = parser.nextToken();
-      if (extra != null) {
-        throw new YamlSyntaxException(
-            "yaml-syntax", "more than one YAML document in the file", position(parser.currentTokenLocation()));
+      parser.getEvent(); // document start
+      if (parser.checkEvent(Event.ID.DocumentEnd)) {
+        return new YamlNode.Mapping(Map.of(), SourcePosition.START);
+      }
+      YamlNode root = readNode(parser, parser.getEvent(), 1);
+      parser.getEvent(); // document end
+      if (!parser.checkEvent(Event.ID.StreamEnd)) {
+        throw new YamlSyntaxException("yaml-syntax", "more than one YAML document in the file", position(parser.peekEvent().getStartMark()));
       }
       return root;
-    } catch (StreamConstraintsException e) {
-      throw new YamlSyntaxException("yaml-syntax", firstLine(e.getOriginalMessage()), position(e.getLocation()));
-    } catch (JsonParseException e) {
-      String message = e.getOriginalMessage();
-      String code = message != null && message.startsWith("Duplicate field") ? "duplicate-key" : "yaml-syntax";
-      return rethrow(code, e, message);
-    } catch (IOException e) {
+    } catch (MarkedYAMLException e) {
+      String problem = e.getProblem() == null ? "" : e.getProblem();
+      String context = e.getContext() == null ? "" : e.getContext() + ": ";
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw new YamlSyntaxException("yaml-syntax", firstLine(context + problem), position(mark));
+    } catch (YAMLException e) {
       throw new YamlSyntaxException("yaml-syntax", firstLine(e.getMessage()), SourcePosition.START);
-    } catch (RuntimeException e) {
-      // SnakeYAML reports its own limits (nesting depth, code points, aliases) as runtime exceptions.
-      throw new YamlSyntaxException("yaml-syntax", snakeMessage(e), snakePosition(e));
     }
   }
 
-  /**
-   * Jackson reports no anchor on a scalar value (nor do we look at key anchors there), so every
-   * anchor is looked for on SnakeYAML's own event stream first. Syntax errors are left to the main
-   * parse, which reports them with their context.
-   */
-  private static void refuseAnchors(String text) throws YamlSyntaxException {
-    LoaderOptions options = new LoaderOptions();
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(16 * 1024 * 1024);
-    org.yaml.snakeyaml.parser.Parser events =
-        new org.yaml.snakeyaml.parser.ParserImpl(new org.yaml.snakeyaml.reader.StreamReader(text), options);
-    try {
-      while (!events.checkEvent(org.yaml.snakeyaml.events.Event.ID.StreamEnd)) {
-        org.yaml.snakeyaml.events.Event event = events.getEvent();
-        if (event instanceof org.yaml.snakeyaml.events.NodeEvent node
-            && !(event instanceof org.yaml.snakeyaml.events.AliasEvent)
-            && node.getAnchor() != null) {
-          org.yaml.snakeyaml.error.Mark mark = event.getStartMark();
-          throw new YamlSyntaxException(
-              "alias",
-              "YAML anchors (&" + node.getAnchor() + ") are not allowed in salesflow files",
-              new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1));
+  private static YamlNode readNode(Parser parser, Event event, int depth) throws YamlSyntaxException {
+    SourcePosition at = position(event.getStartMark());
+    if (depth > MAX_DEPTH) {
+      throw new YamlSyntaxException("yaml-syntax", "nesting deeper than " + MAX_DEPTH + " levels", at);
+    }
+    if (event instanceof AliasEvent alias) {
+      throw new YamlSyntaxException(
+          "alias", "YAML aliases (*" + alias.getAnchor() + ") are not allowed in salesflow files", at);
+    }
+    if (event instanceof NodeEvent node && node.getAnchor() != null) {
+      throw new YamlSyntaxException(
+          "alias", "YAML anchors (&" + node.getAnchor() + ") are not allowed in salesflow files", at);
+    }
+    String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+        : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+    if (tag != null && !tag.equals("!") && !tag.equals("tag:yaml.org,2002:str")) {
+      throw new YamlSyntaxException("tag", "YAML tags (" + tag + ") are not allowed in salesflow files", at);
+    }
+    if (event instanceof ScalarEvent scalar) {
+      return scalar(scalar, at);
+    }
+    if (event.is(Event.ID.MappingStart)) {
+      Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+      while (!parser.checkEvent(Event.ID.MappingEnd)) {
+        Event keyEvent = parser.getEvent();
+        SourcePosition keyAt = position(keyEvent.getStartMark());
+        if (!(keyEvent instanceof ScalarEvent keyScalar)) {
+          throw new YamlSyntaxException("yaml-syntax", "mapping keys must be plain values", keyAt);
         }
+        YamlNode key = readNode(parser, keyEvent, depth + 1);
+        String name = ((YamlNode.Scalar) key).text() == null ? keyScalar.getValue() : ((YamlNode.Scalar) key).text();
+        if (entries.containsKey(name)) {
+          throw new YamlSyntaxException("duplicate-key", "duplicate key '" + name + "'", keyAt);
+        }
+        entries.put(name, new YamlNode.Entry(name, keyAt, readNode(parser, parser.getEvent(), depth + 1)));
       }
-    } catch (RuntimeException e) {
-      // not YAML: the main parse reports it
+      parser.getEvent();
+      return new YamlNode.Mapping(entries, at);
     }
+    if (event.is(Event.ID.SequenceStart)) {
+      List<YamlNode> items = new ArrayList<>();
+      while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        items.add(readNode(parser, parser.getEvent(), depth + 1));
+      }
+      parser.getEvent();
+      return new YamlNode.Sequence(items, at);
+    }
+    throw new YamlSyntaxException("yaml-syntax", "unexpected YAML content: " + event.getEventId(), at);
   }
 
-  private static YamlNode rethrow(String code, JsonParseException e, String message) throws YamlSyntaxException {
-    if ("duplicate-key".equals(code)) {
-      String key = message.replaceFirst("(?s)^Duplicate field '([^']*)'.*", "$1");
-      throw new YamlSyntaxException(code, "duplicate key '" + key + "'", position(e.getLocation()));
+  /** Resolves a scalar as YAML's core schema would, keeping its text as written. */
+  private static YamlNode.Scalar scalar(ScalarEvent scalar, SourcePosition at) {
+    String value = scalar.getValue();
+    if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN || scalar.getTag() != null) {
+      return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
     }
-    Throwable cause = e.getCause();
-    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
-      throw new YamlSyntaxException(code, snakeMessage(marked), snakePosition(marked));
+    if (value.isEmpty() || NULL.matcher(value).matches()) {
+      return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
     }
-    throw new YamlSyntaxException(code, firstLine(message), position(e.getLocation()));
-  }
-
-  private static String snakeMessage(RuntimeException e) {
-    if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
-      String problem = marked.getProblem() == null ? "" : marked.getProblem();
-      String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
-      return firstLine(context + problem);
+    if (BOOLEAN.matcher(value).matches()) {
+      return new YamlNode.Scalar(value, YamlNode.ScalarType.BOOLEAN, at);
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return firstLine(message);
-  }
-
-  private static SourcePosition snakePosition(RuntimeException e) {
-    if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
-      return new SourcePosition(marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1);
+    char first = value.charAt(0);
+    if ((Character.isDigit(first) || first == '-' || first == '+' || first == '.') && NUMBER.matcher(value).matches()) {
+      return new YamlNode.Scalar(value, YamlNode.ScalarType.NUMBER, at);
     }
-    return SourcePosition.START;
+    return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
   }
 
   private static String firstLine(String message) {
@@ -219,65 +223,7 @@ public final class YamlTreeReader {
     return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 
-  private static SourcePosition position(JsonLocation location) {
-    if (location == null) {
-      return SourcePosition.START;
-    }
-    return new SourcePosition(location.getLineNr(), location.getColumnNr());
-  }
-
-  private static YamlNode readValue(YAMLParser parser, JsonToken token, int depth)
-      throws IOException, YamlSyntaxException {
-    SourcePosition at = position(parser.currentTokenLocation());
-    if (depth > MAX_DEPTH) {
-      throw new YamlSyntaxException("yaml-syntax", "nesting deeper than " + MAX_DEPTH + " levels", at);
-    }
-    if (parser.isCurrentAlias()) {
-      throw new YamlSyntaxException(
-          "alias", "YAML aliases (*" + parser.getText() + ") are not allowed in salesflow files", at);
-    }
-    if (parser.getCurrentAnchor() != null) {
-      throw new YamlSyntaxException(
-          "alias", "YAML anchors (&" + parser.getCurrentAnchor() + ") are not allowed in salesflow files", at);
-    }
-    String tag = parser.getTypeId();
-    if (tag != null && !tag.equals("tag:yaml.org,2002:str") && !tag.isEmpty()) {
-      throw new YamlSyntaxException("tag", "YAML tags (" + tag + ") are not allowed in salesflow files", at);
-    }
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-          String key = parser.currentName();
-          SourcePosition keyAt = position(parser.currentTokenLocation());
-          if (entries.containsKey(key)) {
-            throw new YamlSyntaxException("duplicate-key", "duplicate key '" + key + "'", keyAt);
-          }
-          JsonToken valueToken = parser.nextToken();
-          entries.put(key, new YamlNode.Entry(key, keyAt, readValue(parser, valueToken, depth + 1)));
-        }
-        return new YamlNode.Mapping(entries, at);
-      }
-      case START_ARRAY -> {
-        List<YamlNode> items = new ArrayList<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          items.add(readValue(parser, t, depth + 1));
-        }
-        return new YamlNode.Sequence(items, at);
-      }
-      case VALUE_NULL -> {
-        return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.BOOLEAN, at);
-      }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.NUMBER, at);
-      }
-      case VALUE_STRING -> {
-        return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.STRING, at);
-      }
-      default -> throw new YamlSyntaxException("yaml-syntax", "unexpected YAML content: " + token, at);
-    }
+  private static SourcePosition position(Mark mark) {
+    return mark == null ? SourcePosition.START : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
   }
 }

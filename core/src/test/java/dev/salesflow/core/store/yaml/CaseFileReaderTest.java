@@ -119,8 +119,9 @@ class CaseFileReaderTest {
     }
 
     @Test
+    // reported at the "---" that starts the second document
     void aSecondDocumentIsRefused() {
-      Diagnostic d = single(refused(GOOD + "---\nid: OTHER\n"), DiagnosticCode.YAML_SYNTAX, 15, 1);
+      Diagnostic d = single(refused(GOOD + "---\nid: OTHER\n"), DiagnosticCode.YAML_SYNTAX, 14, 1);
       assertThat(d.message()).contains("more than one YAML document");
     }
 

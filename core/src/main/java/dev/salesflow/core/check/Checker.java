@@ -1,0 +1,306 @@
+package dev.salesflow.core.check;
+
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.process.Guard;
+import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.process.Stage;
+import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.sla.ClockStart;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.store.yaml.CaseFile;
+import dev.salesflow.core.store.yaml.CaseFileReader;
+import dev.salesflow.core.workspace.Workspace;
+import dev.salesflow.core.yaml.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Validates a workspace and its case files without writing anything: the settings and process
+ * first, then each case file (syntax, fields, types, values), duplicate ids across files, the
+ * replay of every event, events after now, unpaired stop events, and SLA clocks.
+ */
+public final class Checker {
+  private final Workspace workspace;
+  private final CheckOptions options;
+  private final CaseFileReader reader;
+  private final StateMachine machine;
+  private final SlaEngine sla;
+  private final List<Pairing> pairings;
+
+  private Checker(Workspace workspace, CheckOptions options) {
+    this.workspace = workspace;
+    this.options = options;
+    this.reader = new CaseFileReader(workspace.process(), workspace.zone());
+    this.machine = workspace.stateMachine();
+    this.sla = workspace.slaEngine();
+    this.pairings = pairings(workspace);
+  }
+
+  /**
+   * Checks the workspace at {@code root} and the case files under {@code targets} (files or
+   * folders; empty: the workspace's {@code cases/}).
+   *
+   * @param progress told the number of case files done after each one (may be called from any thread)
+   */
+  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, IntConsumer progress) {
+    Path config = root.resolve(Workspace.CONFIG_FILE);
+    Workspace workspace;
+    try {
+      workspace = Workspace.open(root);
+    } catch (DiagnosticsException e) {
+      List<Path> files = new ArrayList<>(new LinkedHashSet<>(
+          Stream.concat(Stream.of(config), e.diagnostics().stream().map(Diagnostic::file)).toList()));
+      return new CheckReport(files, sorted(e.diagnostics()));
+    }
+    List<Path> caseFiles = expand(targets.isEmpty() ? List.of(workspace.casesDir()) : targets);
+    List<Path> files = new ArrayList<>();
+    files.add(config);
+    if (workspace.config().process() != null) {
+      files.add(root.resolve(workspace.config().process()));
+    }
+    files.addAll(caseFiles);
+    return new CheckReport(files, new Checker(workspace, options).checkFiles(caseFiles, progress));
+  }
+
+  /** The .yaml files under each target, sorted; hidden files and folders are skipped. */
+  static List<Path> expand(List<Path> targets) {
+    List<Path> files = new ArrayList<>();
+    for (Path target : targets) {
+      if (Files.isRegularFile(target)) {
+        files.add(target);
+      } else if (Files.isDirectory(target)) {
+        try (Stream<Path> walk = Files.walk(target)) {
+          walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
+              .filter(p -> !isHidden(target.relativize(p)))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException | UncheckedIOException e) {
+          throw new StoreException("cannot list " + target + ": " + e.getMessage(), e);
+        }
+      } else {
+        throw new InvalidRequestException("no such file or folder: " + target);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Diagnostic> checkFiles(List<Path> files, IntConsumer progress) {
+    List<FileResult> results = new ArrayList<>(files.size());
+    if (options.jobs() == 1 || files.size() < 2) {
+      for (int i = 0; i < files.size(); i++) {
+        results.add(checkFile(files.get(i)));
+        progress.accept(i + 1);
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
+        Thread t = new Thread(r, "salesflow-check");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<FileResult>> futures = new ArrayList<>(files.size());
+        for (Path file : files) {
+          futures.add(pool.submit(() -> {
+            FileResult r = checkFile(file);
+            progress.accept(done.incrementAndGet());
+            return r;
+          }));
+        }
+        for (Future<FileResult> f : futures) {
+          results.add(f.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("check interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<Diagnostic> findings = new ArrayList<>();
+    Map<String, Path> firstFileOfId = new HashMap<>();
+    for (FileResult r : results) {
+      findings.addAll(r.findings());
+      if (r.id() != null) {
+        Path first = firstFileOfId.putIfAbsent(r.id(), r.file());
+        if (first != null) {
+          findings.add(new Diagnostic(DiagnosticCode.DUPLICATE_ID, Severity.ERROR, r.file(), r.idPosition(),
+              "id '" + r.id() + "' is also used by " + first, r.id()));
+        }
+      }
+    }
+    return sorted(findings);
+  }
+
+  private static List<Diagnostic> sorted(List<Diagnostic> findings) {
+    return findings.stream()
+        .sorted(Comparator.comparing((Diagnostic d) -> String.valueOf(d.file()))
+            .thenComparing(d -> d.position().line())
+            .thenComparing(d -> d.position().column()))
+        .toList();
+  }
+
+  private record FileResult(Path file, String id, SourcePosition idPosition, List<Diagnostic> findings) {}
+
+  private FileResult checkFile(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.YAML_SYNTAX, file,
+          SourcePosition.START, "cannot read the file: " + e.getMessage())));
+    }
+    CaseFile caseFile;
+    try {
+      caseFile = reader.read(file, bytes);
+    } catch (DiagnosticsException e) {
+      return new FileResult(file, null, null, e.diagnostics());
+    }
+    String id = caseFile.value().id();
+    List<Diagnostic> findings = new ArrayList<>();
+    Replay replay = machine.replay(caseFile.value());
+    replay.illegal().ifPresent(v -> findings.add(error(codeOf(v.kind()), caseFile, caseFile.eventPosition(v.eventIndex()),
+        "event #" + (v.eventIndex() + 1) + " (" + describe(caseFile.value().events().get(v.eventIndex())) + "): " + v.message())));
+    List<Event> events = caseFile.value().events();
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).at().toInstant().isAfter(options.now())) {
+        findings.add(error(DiagnosticCode.FUTURE_EVENT, caseFile, caseFile.eventPosition(i),
+            "event #" + (i + 1) + " is at " + Timestamps.format(events.get(i).at()) + ", after now ("
+                + Timestamps.format(options.now().atZone(workspace.zone()).toOffsetDateTime()) + ")"));
+      }
+    }
+    unpaired(caseFile, findings);
+    if (options.sla() != SlaMode.OFF) {
+      clocks(caseFile, replay, findings);
+    }
+    return new FileResult(file, id, caseFile.tree().valuePositionOf("id"), findings);
+  }
+
+  private Diagnostic error(DiagnosticCode code, CaseFile f, SourcePosition at, String message) {
+    return new Diagnostic(code, Severity.ERROR, f.file(), at, message, f.value().id());
+  }
+
+  private static DiagnosticCode codeOf(Replay.Violation.Kind kind) {
+    return switch (kind) {
+      case UNMET_GUARD -> DiagnosticCode.UNMET_GUARD;
+      case TIME_ORDER -> DiagnosticCode.TIME_ORDER;
+      case ILLEGAL_EVENT -> DiagnosticCode.ILLEGAL_EVENT;
+    };
+  }
+
+  private static String describe(Event e) {
+    return e.isAdvance() ? "advance to " + e.field("to").orElse("?") : e.type();
+  }
+
+  /** A stop event type whose events must each follow a start event with the same key field. */
+  private record Pairing(String start, String stop, String key) {}
+
+  private static List<Pairing> pairings(Workspace workspace) {
+    Set<Pairing> pairs = new LinkedHashSet<>();
+    for (Stage stage : workspace.process().stages()) {
+      for (Guard guard : stage.exit()) {
+        if (guard instanceof Guard.Paired p) {
+          pairs.add(new Pairing(p.start(), p.stop(), p.match()));
+        }
+      }
+    }
+    for (SlaRule rule : workspace.process().sla()) {
+      if (rule.match() != null && rule.start() instanceof ClockStart.OnEvent on && rule.stop() != null) {
+        for (String stop : rule.stop()) {
+          pairs.add(new Pairing(on.type(), stop, rule.match()));
+        }
+      }
+    }
+    return List.copyOf(pairs);
+  }
+
+  private void unpaired(CaseFile f, List<Diagnostic> findings) {
+    List<Event> events = f.value().events();
+    for (Pairing pair : pairings) {
+      Set<String> started = new HashSet<>();
+      for (int i = 0; i < events.size(); i++) {
+        Event e = events.get(i);
+        String key = e.field(pair.key()).orElse(null);
+        if (e.type().equals(pair.start()) && key != null) {
+          started.add(key);
+        } else if (e.type().equals(pair.stop()) && key != null && !started.contains(key)) {
+          findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, f, f.eventPosition(i), "event #" + (i + 1) + " '"
+              + pair.stop() + "' " + pair.key() + "=" + key + " has no earlier '" + pair.start() + "' with that " + pair.key()));
+        }
+      }
+    }
+  }
+
+  private void clocks(CaseFile f, Replay replay, List<Diagnostic> findings) {
+    Severity severity = options.sla() == SlaMode.ERROR ? Severity.ERROR : Severity.WARNING;
+    for (var clock : sla.clocks(f.value(), replay, options.now(), Duration.ZERO).clocks()) {
+      DiagnosticCode code;
+      String what;
+      switch (clock.state()) {
+        case BREACHED -> {
+          code = DiagnosticCode.SLA_BREACHED;
+          what = "breached: due " + format(clock.dueAt()) + ", still open";
+        }
+        case MET_LATE -> {
+          code = DiagnosticCode.SLA_LATE;
+          what = "met late: due " + format(clock.dueAt()) + ", done " + format(clock.stoppedAt());
+        }
+        default -> {
+          continue;
+        }
+      }
+      String rule = clock.rule() + (clock.key() == null ? "" : " (" + clock.key() + ")");
+      findings.add(new Diagnostic(code, severity, f.file(), startPosition(f, clock.startedAt()),
+          "SLA " + rule + " " + what, f.value().id()));
+    }
+  }
+
+  private String format(java.time.Instant at) {
+    return Timestamps.format(at.atZone(workspace.zone()).toOffsetDateTime());
+  }
+
+  private static SourcePosition startPosition(CaseFile f, java.time.Instant startedAt) {
+    List<Event> events = f.value().events();
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).at().toInstant().equals(startedAt)) {
+        return f.eventPosition(i);
+      }
+    }
+    return f.tree().valuePositionOf("registered_at");
+  }
+}
