@@ -196,15 +196,15 @@ public final class Salesflow implements AutoCloseable {
     if (filter.stage() != null && !process().isStage(filter.stage())) {
       throw new InvalidRequestException("unknown stage '" + filter.stage() + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
     }
-    List<CaseView> views = new ArrayList<>();
-    for (String id : store.ids()) {
-      Case c = store.load(id);
-      CaseView view = new CaseView(c, machine.replay(c));
-      if (filter.matches(view)) {
-        views.add(view);
-      }
-    }
-    return views;
+    return store.ids().parallelStream()
+        .map(this::view)
+        .filter(filter::matches)
+        .toList();
+  }
+
+  private CaseView view(String id) {
+    Case c = store.load(id);
+    return new CaseView(c, machine.replay(c));
   }
 
   /** The SLA clocks of a case judged at {@code now}. */
@@ -222,21 +222,30 @@ public final class Salesflow implements AutoCloseable {
           + String.join(", ", process().sla().stream().map(SlaRule::id).toList()) + ")");
     }
     Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
+    CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
+    record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
+    List<Found> found = store.ids().parallelStream()
+        .map(this::view)
+        .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
+        .map(view -> {
+          SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
+          List<OverdueItem> wanted = new ArrayList<>();
+          for (Clock clock : sheet.clocks()) {
+            boolean reported = clock.state() == ClockState.BREACHED
+                || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
+            if (reported && (query.rule() == null || query.rule().equals(clock.rule()))) {
+              wanted.add(new OverdueItem(view, clock));
+            }
+          }
+          return new Found(wanted, sheet.unknownYears());
+        })
+        .filter(f -> !f.items().isEmpty() || !f.unknownYears().isEmpty())
+        .toList();
     List<OverdueItem> items = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
-    for (CaseView view : list(new CaseFilter(null, query.priority(), query.owner()))) {
-      if (process().isTerminal(view.stage())) {
-        continue;
-      }
-      SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
-      unknownYears.addAll(sheet.unknownYears());
-      for (Clock clock : sheet.clocks()) {
-        boolean wanted = clock.state() == ClockState.BREACHED
-            || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
-        if (wanted && (query.rule() == null || query.rule().equals(clock.rule()))) {
-          items.add(new OverdueItem(view, clock));
-        }
-      }
+    for (Found f : found) {
+      items.addAll(f.items());
+      unknownYears.addAll(f.unknownYears());
     }
     items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.view().value().owner()))
         .thenComparing(i -> i.clock().dueAt())
