@@ -19,10 +19,15 @@ import java.util.Optional;
 public final class StateMachine {
   private final ProcessDefinition process;
   private final BigDecimal approvalThreshold;
+  /** Event types allowed per open stage, looked up once per event of every replay. */
+  private final Map<String, java.util.Set<String>> allowed = new java.util.HashMap<>();
 
   public StateMachine(ProcessDefinition process, BigDecimal approvalThreshold) {
     this.process = Objects.requireNonNull(process, "process");
     this.approvalThreshold = Objects.requireNonNull(approvalThreshold, "approvalThreshold");
+    for (Stage stage : process.stages()) {
+      allowed.put(stage.id(), java.util.Set.copyOf(process.eventsAllowedIn(stage.id())));
+    }
   }
 
   public ProcessDefinition process() {
@@ -80,10 +85,9 @@ public final class StateMachine {
     if (e.isAdvance()) {
       return judgeAdvance(c, stage, prior, e, index);
     }
-    List<String> allowed = process.eventsAllowedIn(stage);
-    if (!allowed.contains(e.type())) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "'" + e.type() + "' cannot be recorded in stage " + stage + " (allowed: " + String.join(", ", allowed) + ")");
+    if (!allowed.get(stage).contains(e.type())) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "'" + e.type() + "' cannot be recorded in stage "
+          + stage + " (allowed: " + String.join(", ", process.eventsAllowedIn(stage)) + ")");
     }
     return Optional.empty();
   }

@@ -118,6 +118,15 @@ public final class YamlTreeReader {
 
   /** Parses {@code text}, which must hold exactly one document. An empty text is an empty mapping. */
   public static YamlNode read(String text) throws YamlSyntaxException {
+    YamlNode plain = PlainYamlReader.tryRead(text);
+    if (plain != null) {
+      return plain;
+    }
+    return readFully(text);
+  }
+
+  /** {@link #read} with the general parser only (the plain fast path is checked against it). */
+  static YamlNode readFully(String text) throws YamlSyntaxException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_CODE_POINTS);
     Parser parser = new ParserImpl(new StreamReader(text), options);
@@ -202,6 +211,11 @@ public final class YamlTreeReader {
     if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN || scalar.getTag() != null) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
     }
+    return resolvePlain(value, at);
+  }
+
+  /** A plain (unquoted) scalar: null, boolean, number or string, as YAML 1.1 resolves it. */
+  static YamlNode.Scalar resolvePlain(String value, SourcePosition at) {
     if (value.isEmpty() || NULL.matcher(value).matches()) {
       return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
     }
