@@ -82,7 +82,7 @@ final class OverdueCommand implements Callable<Integer> {
     String lang = root.lang();
     boolean zh = "zh".equals(lang);
     if (report.items().isEmpty()) {
-      return (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n";
+      return root.quiet() ? "" : (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n";
     }
     StringBuilder s = new StringBuilder();
     String currentOwner = null;
