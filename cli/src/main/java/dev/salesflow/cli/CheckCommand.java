@@ -6,6 +6,7 @@ import dev.salesflow.core.check.CheckReport;
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.check.Diagnostic;
 import dev.salesflow.core.check.SlaMode;
+import dev.salesflow.core.workspace.Workspace;
 import dev.salesflow.core.workspace.WorkspaceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     Path cwd = root.context().cwd();
     List<Path> targets = paths.stream().map(p -> cwd.resolve(p).normalize()).toList();
     Path workspace = root.workspaceRoot();
-    var now = root.now(ZoneId.of(WorkspaceConfig.DEFAULT_TIMEZONE)).toInstant();
+    var now = root.now(zoneOf(workspace)).toInstant();
     CheckReport report = Checker.check(workspace, targets, new CheckOptions(now, sla, threads), done -> { });
     PrintWriter out = root.context().out();
     switch (format) {
@@ -59,6 +60,18 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
     return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * The workspace's time zone, in which a --now without an offset is read (as every other command
+   * does); the default zone when the settings are broken, which the check itself then reports.
+   */
+  private static ZoneId zoneOf(Path workspace) {
+    try {
+      return Workspace.open(workspace).zone();
+    } catch (RuntimeException broken) {
+      return ZoneId.of(WorkspaceConfig.DEFAULT_TIMEZONE);
+    }
   }
 
   private void text(CheckReport report, Path cwd, PrintWriter out) {

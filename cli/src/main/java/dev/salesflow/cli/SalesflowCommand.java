@@ -30,7 +30,8 @@ import picocli.CommandLine.ScopeType;
       ShowCommand.class,
       ListCommand.class,
       OverdueCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      MigrateCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
 public final class SalesflowCommand implements Runnable {
@@ -39,6 +40,10 @@ public final class SalesflowCommand implements Runnable {
   @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Workspace folder (default: nearest folder upward holding salesflow.yaml).")
   Path workspace;
+
+  @Option(names = "--store", paramLabel = "STORE", scope = ScopeType.INHERIT,
+      description = "Where cases live: a folder of case files or sqlite:FILE (default: the workspace's).")
+  String store;
 
   @Option(names = "--now", paramLabel = "TIMESTAMP", scope = ScopeType.INHERIT,
       description = "Pretend the time is TIMESTAMP (also env SALESFLOW_NOW), for reproducible runs.")
@@ -99,7 +104,7 @@ public final class SalesflowCommand implements Runnable {
 
   /** Opens the workspace's cases. */
   Salesflow open() {
-    return Salesflow.open(workspaceRoot());
+    return Salesflow.open(workspaceRoot(), store, context.cwd());
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

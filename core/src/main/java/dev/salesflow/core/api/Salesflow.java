@@ -18,6 +18,7 @@ import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -51,6 +52,15 @@ public final class Salesflow implements AutoCloseable {
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
     return new Salesflow(workspace, workspace.openStore());
+  }
+
+  /**
+   * Opens the workspace at {@code root} with the store named by {@code storeSpec} ({@code
+   * sqlite:FILE} or a folder, relative to {@code base}); null means the workspace's own.
+   */
+  public static Salesflow open(Path root, String storeSpec, Path base) {
+    Workspace workspace = Workspace.open(root);
+    return new Salesflow(workspace, storeSpec == null ? workspace.openStore() : workspace.openStore(storeSpec, base));
   }
 
   public Workspace workspace() {
@@ -224,7 +234,12 @@ public final class Salesflow implements AutoCloseable {
     Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
     CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
     record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
-    List<Found> found = store.ids().parallelStream()
+    Duration widest = process().sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
+    Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
+    List<String> candidates = store.idsWithClocksDueBefore(horizon)
+        .map(ids -> ids.stream().sorted().toList())
+        .orElseGet(store::ids);
+    List<Found> found = candidates.parallelStream()
         .map(this::view)
         .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
         .map(view -> {
@@ -251,6 +266,24 @@ public final class Salesflow implements AutoCloseable {
         .thenComparing(i -> i.clock().dueAt())
         .thenComparing(i -> i.view().value().id()));
     return new OverdueReport(items, unknownYears);
+  }
+
+  /**
+   * Copies every case of this workspace's store into {@code target}, which must hold no case:
+   * events, fields and their order are kept. Returns how many cases were copied.
+   */
+  public int migrateTo(CaseStore target, java.util.function.IntConsumer progress) {
+    if (!target.ids().isEmpty()) {
+      throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
+    }
+    List<String> ids = store.ids();
+    int[] done = {0};
+    target.createAll(ids.stream().map(id -> {
+      Case c = store.load(id);
+      progress.accept(++done[0]);
+      return c;
+    }).iterator());
+    return ids.size();
   }
 
   @Override

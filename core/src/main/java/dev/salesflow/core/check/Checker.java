@@ -79,6 +79,9 @@ public final class Checker {
     if (workspace.config().process() != null) {
       files.add(root.resolve(workspace.config().process()));
     }
+    if (workspace.config().calendar().file() != null) {
+      files.add(root.resolve(workspace.config().calendar().file()));
+    }
     files.addAll(caseFiles);
     return new CheckReport(files, new Checker(workspace, options).checkFiles(caseFiles, progress));
   }

@@ -34,6 +34,11 @@ public interface CaseStore extends AutoCloseable {
    */
   void create(Case c);
 
+  /** Stores many new cases (a migration); stores may batch them. Refuses taken ids like {@link #create}. */
+  default void createAll(java.util.Iterator<Case> cases) {
+    cases.forEachRemaining(this::create);
+  }
+
   /**
    * Creates a case whose id is chosen under the store's write lock: {@code idFor} gets the ids
    * present and returns the case to store.
@@ -48,6 +53,14 @@ public interface CaseStore extends AutoCloseable {
    * @return the case with the event appended
    */
   Case append(String id, Function<Case, Event> decide);
+
+  /**
+   * The ids of cases with a running clock due before {@code horizon}, when the store keeps an
+   * index of deadlines; empty when it does not (then every case must be looked at).
+   */
+  default java.util.Optional<java.util.Set<String>> idsWithClocksDueBefore(java.time.Instant horizon) {
+    return java.util.Optional.empty();
+  }
 
   /** A short description for messages, e.g. {@code case folder examples/cases}. */
   String describe();

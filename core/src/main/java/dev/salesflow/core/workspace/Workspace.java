@@ -10,6 +10,7 @@ import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.yaml.SourcePosition;
 import dev.salesflow.core.yaml.YamlNode;
@@ -161,8 +162,26 @@ public record Workspace(
 
   /** The workspace's store. */
   public CaseStore openStore() {
-    return new YamlDirectoryStore(casesDir(), process, zone);
+    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root);
   }
+
+  /**
+   * The store named by {@code spec}: {@code sqlite:FILE} or a folder of case files, either
+   * relative to {@code base}.
+   */
+  public CaseStore openStore(String spec, Path base) {
+    if (spec.startsWith(SQLITE_PREFIX)) {
+      String path = spec.substring(SQLITE_PREFIX.length());
+      if (path.isBlank()) {
+        throw new dev.salesflow.core.api.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
+      }
+      return SqliteStore.open(base.resolve(path).normalize(), zone, new WorkspaceClockIndexer(this));
+    }
+    return new YamlDirectoryStore(base.resolve(spec).normalize(), process, zone);
+  }
+
+  /** The prefix of SQLite store specifications. */
+  public static final String SQLITE_PREFIX = "sqlite:";
 
   /** The text of a new workspace's {@code salesflow.yaml}. */
   public static String initialConfig() {
@@ -178,6 +197,8 @@ public record Workspace(
         # working days), weekly (Mon-Fri), a FILE.yaml, or a map such as
         #   {extends: cn, working_hours: ["09:00-12:00", "13:00-18:00"], holidays: [2026-12-24], workdays: [2026-12-26]}
         calendar: cn
+        # Where cases live: a folder of case files (default: cases) or sqlite:FILE.
+        # store: sqlite:cases.db
         # SLA rules added to the process's, or overriding one by id, e.g.
         # sla:
         #   - {id: needs-record, target: 12h}

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
  * @param process path of a replacement process definition, relative to the workspace
  * @param calendar the business calendar of SLA deadlines (default: the built-in {@code cn})
  * @param sla rules added to the process's, or overriding one of them by id (only the fields set)
+ * @param store where cases live: a folder of case files, or {@code sqlite:FILE} (default {@code cases})
  */
 public record WorkspaceConfig(
     String timezone,
@@ -18,7 +19,8 @@ public record WorkspaceConfig(
     String idPrefix,
     String process,
     CalendarSpec calendar,
-    java.util.List<dev.salesflow.core.sla.SlaRule> sla) {
+    java.util.List<dev.salesflow.core.sla.SlaRule> sla,
+    String store) {
   public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
   public static final BigDecimal DEFAULT_APPROVAL_THRESHOLD = new BigDecimal("1000000");
   public static final String DEFAULT_ID_PREFIX = "SF";
@@ -33,6 +35,6 @@ public record WorkspaceConfig(
 
   /** All defaults. */
   public static WorkspaceConfig defaults() {
-    return new WorkspaceConfig(null, null, null, null, null, null);
+    return new WorkspaceConfig(null, null, null, null, null, null, null);
   }
 }

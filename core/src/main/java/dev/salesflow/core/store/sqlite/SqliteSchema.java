@@ -1,0 +1,63 @@
+package dev.salesflow.core.store.sqlite;
+
+import java.util.List;
+
+/**
+ * The database layout, one entry per schema version; {@code PRAGMA user_version} records how many
+ * have been applied. Documented in the README for people querying with the sqlite3 shell.
+ */
+final class SqliteSchema {
+  /** {@code PRAGMA application_id} of salesflow databases ("SFlw"). */
+  static final int APPLICATION_ID = 0x53466C77;
+
+  /** Migration i (0-based) brings a database from version i to version i + 1. */
+  static final List<List<String>> MIGRATIONS = List.of(List.of(
+      """
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE cases (
+        id            TEXT PRIMARY KEY,
+        company       TEXT,
+        industry      TEXT,
+        size          TEXT,
+        contact_name  TEXT,
+        contact_title TEXT,
+        phone         TEXT,
+        email         TEXT,
+        source        TEXT,
+        priority      TEXT,
+        owner         TEXT,
+        registered_at TEXT,
+        needs         TEXT
+      )""",
+      """
+      CREATE TABLE events (
+        case_id TEXT    NOT NULL REFERENCES cases(id),
+        seq     INTEGER NOT NULL,
+        at      TEXT    NOT NULL,
+        at_unix INTEGER NOT NULL,
+        type    TEXT    NOT NULL,
+        by      TEXT,
+        note    TEXT,
+        fields  TEXT    NOT NULL DEFAULT '{}',
+        PRIMARY KEY (case_id, seq)
+      ) WITHOUT ROWID""",
+      """
+      CREATE TABLE clocks (
+        case_id        TEXT    NOT NULL REFERENCES cases(id),
+        rule           TEXT    NOT NULL,
+        match_key      TEXT,
+        started_unix   INTEGER NOT NULL,
+        due_unix       INTEGER NOT NULL
+      )""",
+      "CREATE INDEX clocks_by_due ON clocks(due_unix)",
+      "CREATE INDEX clocks_by_case ON clocks(case_id)"));
+
+  /** The version this build writes. */
+  static final int VERSION = MIGRATIONS.size();
+
+  private SqliteSchema() {}
+}

@@ -1,0 +1,421 @@
+package dev.salesflow.core.store.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salesflow.core.api.CaseNotFoundException;
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.RunningClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Cases in one SQLite database: tables {@code cases}, {@code events} (append-only) and
+ * {@code clocks} (running SLA deadlines, indexed by due time, rewritten in the same transaction as
+ * every write to their case). WAL journal, {@code synchronous=NORMAL}, a 10 s busy timeout, and
+ * every read-then-write in an IMMEDIATE transaction so concurrent writers queue instead of failing.
+ */
+public final class SqliteStore implements CaseStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
+
+  private final Path file;
+  private final ZoneId zone;
+  private final ClockIndexer indexer;
+  private final Connection db;
+
+  private SqliteStore(Path file, ZoneId zone, ClockIndexer indexer, Connection db) {
+    this.file = file;
+    this.zone = zone;
+    this.indexer = indexer;
+    this.db = db;
+  }
+
+  /**
+   * Opens (creating when absent) the database at {@code file}. A file that is not a salesflow
+   * database, or one written by a newer salesflow, is refused and left untouched.
+   */
+  public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer) {
+    boolean fresh = !Files.exists(file);
+    if (fresh && file.toAbsolutePath().getParent() != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
+      throw new StoreException("cannot create " + file + ": its folder does not exist");
+    }
+    Connection db;
+    try {
+      Properties props = new Properties();
+      props.setProperty("busy_timeout", "10000");
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      props.setProperty("foreign_keys", "true");
+      db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      SqliteStore store = new SqliteStore(file, zone, indexer, db);
+      store.prepare(fresh);
+      return store;
+    } catch (SQLException e) {
+      close(db);
+      String message = e.getMessage() != null && e.getMessage().contains("NOTADB")
+          ? file + " is not a SQLite database (left untouched)"
+          : "cannot open " + file + ": " + e.getMessage();
+      throw new StoreException(message, e);
+    } catch (RuntimeException e) {
+      close(db);
+      throw e;
+    }
+  }
+
+  private static void close(Connection db) {
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // already failing with a better message
+    }
+  }
+
+  private void prepare(boolean fresh) throws SQLException {
+    int applicationId;
+    int version;
+    boolean empty;
+    try (Statement s = db.createStatement()) {
+      applicationId = intOf(s, "PRAGMA application_id");
+      version = intOf(s, "PRAGMA user_version");
+      empty = intOf(s, "SELECT count(*) FROM sqlite_master") == 0;
+    }
+    if (!empty && applicationId != SqliteSchema.APPLICATION_ID) {
+      throw new StoreException(file + " is a SQLite database but not a salesflow one (left untouched)");
+    }
+    if (version > SqliteSchema.VERSION) {
+      throw new StoreException(file + " was written by a newer salesflow (schema " + version + ", this one knows "
+          + SqliteSchema.VERSION + "); left untouched");
+    }
+    try (Statement s = db.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+    }
+    if (version < SqliteSchema.VERSION) {
+      inTransaction(() -> {
+        try (Statement s = db.createStatement()) {
+          for (int v = version; v < SqliteSchema.VERSION; v++) {
+            for (String sql : SqliteSchema.MIGRATIONS.get(v)) {
+              s.execute(sql);
+            }
+          }
+          s.execute("PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
+          s.execute("PRAGMA user_version = " + SqliteSchema.VERSION);
+        }
+        return null;
+      });
+    }
+    String fingerprint = indexer.fingerprint();
+    if (!fingerprint.equals(meta("clock_fingerprint"))) {
+      reindexAll(fingerprint);
+    }
+  }
+
+  private static int intOf(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private String meta(String key) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      q.setString(1, key);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** Rebuilds every case's running clocks: the process, rules or calendar changed since they were built. */
+  private void reindexAll(String fingerprint) {
+    inTransaction(() -> {
+      try (Statement s = db.createStatement()) {
+        s.execute("DELETE FROM clocks");
+      }
+      for (String id : idsInTransaction()) {
+        index(read(id).orElseThrow());
+      }
+      try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('clock_fingerprint', ?)")) {
+        p.setString(1, fingerprint);
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public String describe() {
+    return "database " + file;
+  }
+
+  @Override
+  public synchronized List<String> ids() {
+    try {
+      return idsInTransaction();
+    } catch (SQLException e) {
+      throw failure("list cases", e);
+    }
+  }
+
+  private List<String> idsInTransaction() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cases ORDER BY id")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public synchronized Case load(String id) {
+    checkId(id);
+    try {
+      return read(id).orElseThrow(() -> new CaseNotFoundException(id, describe()));
+    } catch (SQLException e) {
+      throw failure("read case " + id, e);
+    }
+  }
+
+  private Optional<Case> read(String id) throws SQLException {
+    Case c;
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT company, industry, size, contact_name, contact_title, phone, email, source, priority, owner,"
+            + " registered_at, needs FROM cases WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        c = new Case(id,
+            new Customer(rs.getString(1), rs.getString(2), rs.getString(3),
+                new Contact(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))),
+            rs.getString(8), rs.getString(9) == null ? null : Priority.valueOf(rs.getString(9)), rs.getString(10),
+            rs.getString(11) == null ? null : time(rs.getString(11)), rs.getString(12), List.of());
+      }
+    }
+    List<Event> events = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT at, type, by, note, fields FROM events WHERE case_id = ? ORDER BY seq")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          events.add(new Event(time(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), fields(rs.getString(5))));
+        }
+      }
+    }
+    return Optional.of(new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events));
+  }
+
+  private OffsetDateTime time(String text) {
+    return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
+  }
+
+  private Map<String, String> fields(String json) {
+    try {
+      return JSON.readValue(json, FIELDS);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(file + ": unreadable event fields " + json, e);
+    }
+  }
+
+  @Override
+  public synchronized void create(Case c) {
+    inTransaction(() -> {
+      insert(c);
+      return null;
+    });
+  }
+
+  /** Inserts in transactions of a few thousand cases: one commit per case would dominate. */
+  @Override
+  public synchronized void createAll(java.util.Iterator<Case> cases) {
+    while (cases.hasNext()) {
+      inTransaction(() -> {
+        for (int n = 0; n < 5000 && cases.hasNext(); n++) {
+          insert(cases.next());
+        }
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public synchronized Case createWithNewId(Function<List<String>, Case> idFor) {
+    return inTransaction(() -> {
+      Case c = idFor.apply(idsInTransaction());
+      insert(c);
+      return c;
+    });
+  }
+
+  private void insert(Case c) throws SQLException {
+    checkId(c.id());
+    if (read(c.id()).isPresent()) {
+      throw new InvalidRequestException("case " + c.id() + " already exists (" + describe() + ")");
+    }
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT INTO cases(id, company, industry, size, contact_name, contact_title, phone, email, source, priority,"
+            + " owner, registered_at, needs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, c.id());
+      p.setString(2, c.customer().company());
+      p.setString(3, c.customer().industry());
+      p.setString(4, c.customer().size());
+      p.setString(5, c.customer().contact().name());
+      p.setString(6, c.customer().contact().title());
+      p.setString(7, c.customer().contact().phone());
+      p.setString(8, c.customer().contact().email());
+      p.setString(9, c.source());
+      p.setString(10, c.priority() == null ? null : c.priority().name());
+      p.setString(11, c.owner());
+      p.setString(12, c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()));
+      p.setString(13, c.need());
+      p.executeUpdate();
+    }
+    for (int i = 0; i < c.events().size(); i++) {
+      insertEvent(c.id(), i, c.events().get(i));
+    }
+    index(c);
+  }
+
+  private void insertEvent(String id, int seq, Event e) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT INTO events(case_id, seq, at, at_unix, type, by, note, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, id);
+      p.setInt(2, seq);
+      p.setString(3, Timestamps.format(e.at()));
+      p.setLong(4, e.at().toEpochSecond());
+      p.setString(5, e.type());
+      p.setString(6, e.by());
+      p.setString(7, e.note());
+      try {
+        p.setString(8, JSON.writeValueAsString(e.fields()));
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException(ex);
+      }
+      p.executeUpdate();
+    }
+  }
+
+  /** Rewrites the running clocks of {@code c}; called inside the transaction of every write. */
+  private void index(Case c) throws SQLException {
+    try (PreparedStatement d = db.prepareStatement("DELETE FROM clocks WHERE case_id = ?")) {
+      d.setString(1, c.id());
+      d.executeUpdate();
+    }
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix) VALUES (?, ?, ?, ?, ?)")) {
+      for (RunningClock clock : indexer.running(c)) {
+        p.setString(1, c.id());
+        p.setString(2, clock.rule());
+        p.setString(3, clock.key());
+        p.setLong(4, clock.startedAt().getEpochSecond());
+        p.setLong(5, clock.dueAt().getEpochSecond());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized Case append(String id, Function<Case, Event> decide) {
+    checkId(id);
+    return inTransaction(() -> {
+      Case current = read(id).orElseThrow(() -> new CaseNotFoundException(id, describe()));
+      Event event = decide.apply(current);
+      insertEvent(id, current.events().size(), event);
+      Case updated = current.withEvent(event);
+      index(updated);
+      return updated;
+    });
+  }
+
+  @Override
+  public synchronized Optional<Set<String>> idsWithClocksDueBefore(Instant horizon) {
+    Set<String> ids = new HashSet<>();
+    try (PreparedStatement q = db.prepareStatement("SELECT DISTINCT case_id FROM clocks WHERE due_unix < ?")) {
+      q.setLong(1, horizon.getEpochSecond() + 1);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("query deadlines", e);
+    }
+    return Optional.of(ids);
+  }
+
+  private void checkId(String id) {
+    if (!CaseIds.isValid(id)) {
+      throw new InvalidRequestException("invalid case id '" + id + "': " + CaseIds.rule());
+    }
+  }
+
+  /** A unit of work run in one IMMEDIATE transaction (the connection's transaction mode). */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(Work<T> work) {
+    try {
+      db.setAutoCommit(false);
+      try {
+        T result = work.run();
+        db.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("write", e);
+    }
+  }
+
+  private StoreException failure(String what, SQLException e) {
+    return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+}

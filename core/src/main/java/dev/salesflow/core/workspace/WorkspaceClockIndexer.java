@@ -1,0 +1,105 @@
+package dev.salesflow.core.workspace;
+
+import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.process.Guard;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.process.Stage;
+import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.RunningClock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+/** The running clocks of a workspace's cases, and a fingerprint of the settings they depend on. */
+final class WorkspaceClockIndexer implements ClockIndexer {
+  /** Clocks are indexed as they run with every recorded event counted. */
+  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+  private final Workspace workspace;
+  private final StateMachine machine;
+  private final SlaEngine sla;
+
+  WorkspaceClockIndexer(Workspace workspace) {
+    this.workspace = workspace;
+    this.machine = workspace.stateMachine();
+    this.sla = workspace.slaEngine();
+  }
+
+  @Override
+  public List<RunningClock> running(Case c) {
+    Replay replay = machine.replay(c);
+    if (workspace.process().isTerminal(replay.stage())) {
+      return List.of();
+    }
+    return sla.clocks(c, replay, END_OF_TIME, Duration.ZERO).clocks().stream()
+        .filter(clock -> clock.state().running())
+        .map(clock -> new RunningClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt()))
+        .toList();
+  }
+
+  @Override
+  public String fingerprint() {
+    ProcessDefinition p = workspace.process();
+    StringBuilder s = new StringBuilder("salesflow-clocks-1\n");
+    s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
+    for (Stage stage : p.stages()) {
+      s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');
+      for (Guard guard : stage.exit()) {
+        s.append("  guard ").append(canonical(guard)).append('\n');
+      }
+    }
+    s.append("terminal ").append(p.closed().id()).append(' ').append(p.lost().id()).append('\n');
+    s.append("generic ").append(sorted(p.genericEvents())).append('\n');
+    new TreeMap<>(p.eventTypes()).forEach((type, spec) -> s.append("type ").append(type).append(' ').append(spec.required()).append('\n'));
+    new TreeMap<>(p.eventFields()).forEach((field, spec) -> s.append("field ").append(field).append(' ').append(spec).append('\n'));
+    for (SlaRule r : p.sla()) {
+      s.append("rule ").append(r.id())
+          .append(" start=").append(r.start() == null ? "" : r.start().text())
+          .append(" stop=").append(r.stop())
+          .append(" match=").append(r.match())
+          .append(" target=").append(r.target() == null ? "" : r.target().text())
+          .append(" targets=").append(r.targets() == null ? "" : new TreeMap<>(r.targets()).toString())
+          .append(" warn=").append(r.warnBefore())
+          .append(" while=").append(r.whileStage())
+          .append(" every=").append(r.every() == null ? "" : r.every().text())
+          .append(" during=").append(r.during())
+          .append('\n');
+    }
+    BusinessCalendar cal = workspace.calendar();
+    s.append("calendar ").append(cal.zone()).append(' ').append(cal.workingDays()).append(' ').append(cal.workingHours())
+        .append(' ').append(cal.holidays()).append(' ').append(cal.makeupWorkdays()).append(' ').append(cal.knownYears());
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sorted(List<String> values) {
+    return values.stream().sorted().toList().toString();
+  }
+
+  private static String canonical(Guard guard) {
+    if (guard instanceof Guard.Registration r) {
+      return "registration " + r.fields();
+    } else if (guard instanceof Guard.EventRecorded e) {
+      return "event " + e.type() + " " + new TreeMap<>(e.where());
+    } else if (guard instanceof Guard.Approval a) {
+      return "approval " + a.type() + " " + new TreeMap<>(a.where()) + " before " + a.before() + " " + a.amountField()
+          + " " + a.threshold();
+    } else if (guard instanceof Guard.Paired pair) {
+      return "paired " + pair.start() + " " + pair.stop() + " " + pair.match();
+    }
+    return guard.getClass().getName();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.salesflow.core.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesflow.core.api.CaseNotFoundException;
+import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link CaseStore} promises, run against each store by a subclass that only says how
+ * the workspace names its store.
+ */
+abstract class CaseStoreContract {
+  static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 2, 9, 30, 0, 0, ZoneOffset.ofHours(8));
+
+  @TempDir Path root;
+  Workspace workspace;
+  CaseStore store;
+
+  /** The {@code store:} line of salesflow.yaml, or empty for the default. */
+  abstract String storeSetting();
+
+  @BeforeEach
+  void open() throws IOException {
+    Files.createDirectories(root.resolve("cases"));
+    Files.writeString(root.resolve("salesflow.yaml"), "timezone: Asia/Shanghai\n" + storeSetting());
+    workspace = Workspace.open(root);
+    store = workspace.openStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static Case newCase(String id) {
+    return new Case(id, new Customer("苏州精工机械有限公司", "manufacturing", "约 600 人",
+            new Contact("王磊", "采购经理", "+86 512 5555 0101", "wanglei@example.cn")),
+        "exhibition", Priority.A, "zhang.wei", T0, "数控机床配件 \"年度\" 采购", List.of());
+  }
+
+  static Event event(int minutes, String type, Map<String, String> fields) {
+    return new Event(T0.plusMinutes(minutes), type, "zhang.wei", "note: #" + minutes, fields);
+  }
+
+  @Test
+  void aCreatedCaseReadsBackEqual() {
+    Case c = newCase("ACME-2026-001");
+    store.create(c);
+    assertThat(store.load("ACME-2026-001")).isEqualTo(c);
+    assertThat(store.ids()).containsExactly("ACME-2026-001");
+  }
+
+  @Test
+  void idsAreSorted() {
+    for (String id : List.of("B-2", "A-10", "A-2")) {
+      store.create(newCase(id));
+    }
+    assertThat(store.ids()).containsExactly("A-10", "A-2", "B-2");
+  }
+
+  @Test
+  void appendedEventsKeepTheirFieldsAndOrder() {
+    store.create(newCase("ACME-2026-001"));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", "needs");
+    fields.put("reason", "客户要求, 加急: yes");
+    Event advance = event(60, Event.ADVANCE, fields);
+    Event note = new Event(OffsetDateTime.of(2026, 11, 2, 10, 45, 0, 0, ZoneOffset.ofHours(1)), "note", null, null, Map.of());
+    store.append("ACME-2026-001", c -> event(30, "meeting", Map.of()));
+    store.append("ACME-2026-001", c -> advance);
+    Case last = store.append("ACME-2026-001", c -> note);
+    Case read = store.load("ACME-2026-001");
+    assertThat(read).isEqualTo(last);
+    assertThat(read.events()).hasSize(3);
+    assertThat(read.events().get(1).fields().keySet()).containsExactly("to", "reason");
+    assertThat(read.events().get(2).at().getOffset()).as("the offset as written").isEqualTo(ZoneOffset.ofHours(1));
+  }
+
+  @Test
+  void theDecisionSeesTheCaseAsStored() {
+    store.create(newCase("ACME-2026-001"));
+    store.append("ACME-2026-001", c -> event(1, "note", Map.of()));
+    List<Integer> seen = new ArrayList<>();
+    store.append("ACME-2026-001", c -> {
+      seen.add(c.events().size());
+      return event(2, "note", Map.of());
+    });
+    assertThat(seen).containsExactly(1);
+  }
+
+  @Test
+  void aRefusedDecisionWritesNothing() {
+    store.create(newCase("ACME-2026-001"));
+    Case before = store.load("ACME-2026-001");
+    assertThatThrownBy(() -> store.append("ACME-2026-001", c -> {
+      throw new InvalidRequestException("no");
+    })).isInstanceOf(InvalidRequestException.class);
+    assertThat(store.load("ACME-2026-001")).isEqualTo(before);
+  }
+
+  @Test
+  void aTakenIdIsRefused() {
+    store.create(newCase("ACME-2026-001"));
+    assertThatThrownBy(() -> store.create(newCase("ACME-2026-001")))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("already exists");
+  }
+
+  @Test
+  void anUnknownCaseIsNotFound() {
+    assertThatThrownBy(() -> store.load("NOPE-1")).isInstanceOf(CaseNotFoundException.class);
+    assertThatThrownBy(() -> store.append("NOPE-1", c -> event(1, "note", Map.of())))
+        .isInstanceOf(CaseNotFoundException.class);
+  }
+
+  @Test
+  void invalidIdsAreRefused() {
+    for (String bad : List.of("../x", "a/b", "CON", "..", "")) {
+      assertThatThrownBy(() -> store.load(bad)).as(bad).isInstanceOf(InvalidRequestException.class);
+    }
+  }
+
+  @Test
+  void aNewIdIsChosenUnderTheWriteLock() {
+    store.create(newCase("SF-2026-001"));
+    Case c = store.createWithNewId(ids -> newCaseWithId("SF-2026-00" + (ids.size() + 1)));
+    assertThat(c.id()).isEqualTo("SF-2026-002");
+    assertThat(store.ids()).containsExactly("SF-2026-001", "SF-2026-002");
+  }
+
+  @Test
+  void createAllStoresEveryCase() {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      cases.add(newCaseWithId(String.format("ACME-2026-%03d", i)));
+    }
+    store.createAll(cases.iterator());
+    assertThat(store.loadAll()).containsExactlyElementsOf(cases);
+  }
+
+  @Test
+  void aStoreWithADeadlineIndexFindsExactlyTheCasesDueBeforeAnInstant() {
+    store.create(newCase("ACME-2026-001")); // first-contact, A: 1 working day -> due Tue 2026-11-03 23:59:59
+    Case met = newCaseWithId("ACME-2026-002");
+    store.create(met);
+    store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
+    var due = store.idsWithClocksDueBefore(Instant.parse("2026-11-04T00:00:00+08:00"));
+    due.ifPresent(ids -> assertThat(ids).containsExactly("ACME-2026-001"));
+    store.idsWithClocksDueBefore(Instant.parse("2026-11-03T12:00:00+08:00"))
+        .ifPresent(ids -> assertThat(ids).isEmpty());
+  }
+
+  static Case newCaseWithId(String id) {
+    Case c = newCase("X");
+    return new Case(id, c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), c.events());
+  }
+
+  @Test
+  void eightProcessesLoggingAtOnceLoseNoEvent() throws Exception {
+    store.create(newCase("ACME-2026-001"));
+    store.create(newCase("ACME-2026-002"));
+    store.close();
+    int writers = 8;
+    int each = 20;
+    Path go = root.resolve("go");
+    List<Process> processes = new ArrayList<>();
+    try {
+      for (int w = 0; w < writers; w++) {
+        String id = w % 3 == 0 ? "ACME-2026-002" : "ACME-2026-001";
+        processes.add(StoreWriter.start(root, id, "w" + w, each, go, root.resolve("w" + w + ".log")));
+      }
+      Files.createFile(go);
+      for (int w = 0; w < writers; w++) {
+        assertThat(processes.get(w).waitFor(120, TimeUnit.SECONDS)).as("writer %d finished", w).isTrue();
+        assertThat(processes.get(w).exitValue()).as("writer %d: %s", w, Files.readString(root.resolve("w" + w + ".log"))).isZero();
+      }
+    } finally {
+      processes.forEach(Process::destroyForcibly);
+    }
+    store = workspace.openStore();
+    List<String> notes = new ArrayList<>();
+    for (String id : List.of("ACME-2026-001", "ACME-2026-002")) {
+      store.load(id).events().forEach(e -> notes.add(e.note()));
+    }
+    assertThat(notes).hasSize(writers * each).doesNotHaveDuplicates();
+    for (int w = 0; w < writers; w++) {
+      String prefix = "w" + w + "-";
+      assertThat(notes.stream().filter(n -> n.startsWith(prefix)))
+          .as("writer %d's notes in its own order", w)
+          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, each).mapToObj(i -> prefix + i).toList());
+    }
+  }
+}
