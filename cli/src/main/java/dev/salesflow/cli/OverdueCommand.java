@@ -66,11 +66,11 @@ final class OverdueCommand implements Callable<Integer> {
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {
     Clock clock = item.clock();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("case", item.view().value().id());
+    m.put("case", item.caseId());
     m.put("rule", clock.rule());
-    m.put("owner", item.view().value().owner());
-    m.put("priority", item.view().value().priority() == null ? null : item.view().value().priority().name());
-    m.put("stage", item.view().stage());
+    m.put("owner", item.owner());
+    m.put("priority", item.priority() == null ? null : item.priority().name());
+    m.put("stage", item.stage());
     m.put("started_at", CaseOutput.time(clock.startedAt(), zone));
     m.put("due_at", CaseOutput.time(clock.dueAt(), zone));
     m.put("state", clock.state().label());
@@ -88,7 +88,7 @@ final class OverdueCommand implements Callable<Integer> {
     String currentOwner = null;
     TextTable table = null;
     for (OverdueItem item : report.items()) {
-      String itemOwner = String.valueOf(item.view().value().owner());
+      String itemOwner = String.valueOf(item.owner());
       if (!itemOwner.equals(currentOwner)) {
         if (table != null) {
           s.append(table.render()).append('\n');
@@ -103,9 +103,9 @@ final class OverdueCommand implements Callable<Integer> {
       String state = clock.state() == dev.salesflow.core.sla.ClockState.BREACHED
           ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
           : (zh ? "即将到期" : "due soon");
-      table.row(List.of("  " + item.view().value().id(),
+      table.row(List.of("  " + item.caseId(),
           flow.process().ruleLabel(clock.rule(), lang) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
-          String.valueOf(item.view().value().customer().company()),
+          String.valueOf(item.company()),
           CaseOutput.shortTime(clock.dueAt(), zone),
           state));
     }

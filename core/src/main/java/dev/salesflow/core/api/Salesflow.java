@@ -11,6 +11,7 @@ import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.workspace.Workspace;
 import dev.salesflow.core.sla.Clock;
 import dev.salesflow.core.sla.ClockState;
@@ -77,26 +78,7 @@ public final class Salesflow implements AutoCloseable {
 
   /** Registers a new case; refuses a taken id and reports every missing or bad field at once. */
   public Case register(Registration r, OffsetDateTime now) {
-    List<String> problems = new ArrayList<>();
-    require(problems, r.company(), "company");
-    require(problems, r.industry(), "industry");
-    require(problems, r.contactName(), "contact-name");
-    require(problems, r.source(), "source");
-    require(problems, r.priority(), "priority");
-    require(problems, r.owner(), "owner");
-    if (r.source() != null && !process().sources().containsKey(r.source())) {
-      problems.add("unknown source '" + r.source() + "' (known: " + String.join(", ", process().sources().keySet()) + ")");
-    }
-    Optional<Priority> priority = Priority.parse(r.priority());
-    if (r.priority() != null && priority.isEmpty()) {
-      problems.add("priority must be A, B or C, got '" + r.priority() + "'");
-    }
-    if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      problems.add("email '" + r.email() + "' is not an e-mail address");
-    }
-    if (r.id() != null && !CaseIds.isValid(r.id())) {
-      problems.add("invalid id '" + r.id() + "': " + CaseIds.rule());
-    }
+    List<String> problems = registrationProblems(r);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("cannot register: " + String.join("; ", problems));
     }
@@ -104,7 +86,7 @@ public final class Salesflow implements AutoCloseable {
     Case draft = new Case(
         r.id() == null ? "pending" : r.id(),
         new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
-        r.source(), priority.orElseThrow(), r.owner(), at, r.need(), List.of());
+        r.source(), Priority.parse(r.priority()).orElseThrow(), r.owner(), at, r.need(), List.of());
     if (r.id() != null) {
       store.create(draft);
       return draft;
@@ -217,6 +199,10 @@ public final class Salesflow implements AutoCloseable {
     return new CaseView(c, machine.replay(c));
   }
 
+  private static boolean reported(Clock clock, OverdueQuery query) {
+    return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
+  }
+
   /** The SLA clocks of a case judged at {@code now}. */
   public SlaEngine.Sheet clocks(CaseView view, OffsetDateTime now) {
     return sla.clocks(view.value(), view.replay(), now.toInstant(), Duration.ZERO);
@@ -232,39 +218,53 @@ public final class Salesflow implements AutoCloseable {
           + String.join(", ", process().sla().stream().map(SlaRule::id).toList()) + ")");
     }
     Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
-    CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
-    record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
     Duration widest = process().sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
     Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
-    List<String> candidates = store.idsWithClocksDueBefore(horizon)
-        .map(ids -> ids.stream().sorted().toList())
-        .orElseGet(store::ids);
-    List<Found> found = candidates.parallelStream()
-        .map(this::view)
-        .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
-        .map(view -> {
-          SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
-          List<OverdueItem> wanted = new ArrayList<>();
-          for (Clock clock : sheet.clocks()) {
-            boolean reported = clock.state() == ClockState.BREACHED
-                || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
-            if (reported && (query.rule() == null || query.rule().equals(clock.rule()))) {
-              wanted.add(new OverdueItem(view, clock));
-            }
-          }
-          return new Found(wanted, sheet.unknownYears());
-        })
-        .filter(f -> !f.items().isEmpty() || !f.unknownYears().isEmpty())
-        .toList();
     List<OverdueItem> items = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
-    for (Found f : found) {
-      items.addAll(f.items());
-      unknownYears.addAll(f.unknownYears());
+    Optional<List<IndexedClock>> indexed = store.runningClocksDueBefore(horizon);
+    if (indexed.isPresent()) {
+      for (IndexedClock row : indexed.get()) {
+        boolean wanted = (query.owner() == null || query.owner().equals(row.owner()))
+            && (query.priority() == null || query.priority() == row.priority())
+            && (query.rule() == null || query.rule().equals(row.clock().rule()));
+        Optional<SlaRule> rule = process().slaRule(row.clock().rule());
+        if (wanted && rule.isPresent()) {
+          Clock clock = sla.judgeRunning(rule.get(), row.clock(), now.toInstant(), window);
+          if (reported(clock, query)) {
+            items.add(new OverdueItem(row.caseId(), row.stage(), row.owner(), row.priority(), row.company(), clock));
+          }
+          unknownYears.addAll(sla.unknownYears(rule.get(), row.priority(), row.clock()));
+        }
+      }
+    } else {
+      CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
+      record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
+      List<Found> found = store.ids().parallelStream()
+          .map(this::view)
+          .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
+          .map(view -> {
+            SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
+            Case c = view.value();
+            List<OverdueItem> wanted = new ArrayList<>();
+            for (Clock clock : sheet.clocks()) {
+              if (reported(clock, query) && (query.rule() == null || query.rule().equals(clock.rule()))) {
+                wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock));
+              }
+            }
+            return new Found(wanted, sheet.unknownYears());
+          })
+          .filter(f -> !f.items().isEmpty() || !f.unknownYears().isEmpty())
+          .toList();
+      for (Found f : found) {
+        items.addAll(f.items());
+        unknownYears.addAll(f.unknownYears());
+      }
     }
-    items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.view().value().owner()))
+    items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.owner()))
         .thenComparing(i -> i.clock().dueAt())
-        .thenComparing(i -> i.view().value().id()));
+        .thenComparing(OverdueItem::caseId)
+        .thenComparing(i -> i.clock().rule()));
     return new OverdueReport(items, unknownYears);
   }
 
@@ -284,6 +284,41 @@ public final class Salesflow implements AutoCloseable {
       return c;
     }).iterator());
     return ids.size();
+  }
+
+  /** Every problem that makes {@link #register} refuse {@code r}, found without writing anything. */
+  public List<String> registrationProblems(Registration r) {
+    List<String> problems = new ArrayList<>();
+    require(problems, r.company(), "company");
+    require(problems, r.industry(), "industry");
+    require(problems, r.contactName(), "contact-name");
+    require(problems, r.source(), "source");
+    require(problems, r.priority(), "priority");
+    require(problems, r.owner(), "owner");
+    if (r.source() != null && !process().sources().containsKey(r.source())) {
+      problems.add("unknown source '" + r.source() + "' (known: " + String.join(", ", process().sources().keySet()) + ")");
+    }
+    if (r.priority() != null && Priority.parse(r.priority()).isEmpty()) {
+      problems.add("priority must be A, B or C, got '" + r.priority() + "'");
+    }
+    if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add("email '" + r.email() + "' is not an e-mail address");
+    }
+    if (r.id() != null && !CaseIds.isValid(r.id())) {
+      problems.add("invalid id '" + r.id() + "': " + CaseIds.rule());
+    }
+    return problems;
+  }
+
+  /** The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at {@code now}. */
+  public dev.salesflow.core.report.Reports reports(OffsetDateTime now) {
+    return new dev.salesflow.core.report.Reports(process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
+  }
+
+  /** Registers the cases of a lead list; see {@link dev.salesflow.core.leads.LeadImport}. */
+  public dev.salesflow.core.leads.ImportResult importLeads(List<dev.salesflow.core.leads.LeadRow> rows,
+      dev.salesflow.core.leads.ImportOptions options, OffsetDateTime now, dev.salesflow.core.leads.ImportProgress progress) {
+    return new dev.salesflow.core.leads.LeadImport(this).run(rows, options, now, progress);
   }
 
   @Override

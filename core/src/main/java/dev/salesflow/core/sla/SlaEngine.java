@@ -6,6 +6,7 @@ import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,32 @@ public final class SlaEngine {
     List<String> order = rules.stream().map(SlaRule::id).toList();
     clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule())));
     return new Sheet(clocks, unknownYears);
+  }
+
+  /** The state of a running clock due at {@code due}, judged at {@code at} with warning lead {@code warn}. */
+  static ClockState runningState(Instant due, Instant at, Duration warn) {
+    if (at.isAfter(due)) {
+      return ClockState.BREACHED;
+    }
+    return at.isBefore(due.minus(warn)) ? ClockState.OPEN : ClockState.DUE_SOON;
+  }
+
+  /**
+   * A running clock from a deadline index judged at {@code now}; the warning window is the rule's,
+   * widened to at least {@code warnAtLeast}.
+   */
+  public Clock judgeRunning(SlaRule rule, RunningClock running, Instant now, Duration warnAtLeast) {
+    Duration warn = rule.warnLead().compareTo(warnAtLeast) >= 0 ? rule.warnLead() : warnAtLeast;
+    return new Clock(rule.id(), running.key(), running.startedAt(), running.dueAt(), null, now,
+        runningState(running.dueAt(), now, warn));
+  }
+
+  /** The years a running clock's deadline needed that the calendar does not know. */
+  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, RunningClock running) {
+    Target target = rule.targetFor(priority);
+    return target != null && target.dependsOnWorkingDays()
+        ? calendar.unknownYearsBetween(running.startedAt(), running.dueAt())
+        : new TreeSet<>();
   }
 
   private void oneShot(SlaRule rule, Case c, List<Event> events, ClockRun run) {
@@ -180,15 +207,8 @@ public final class SlaEngine {
         if (clock.startedAt().isAfter(judgedAt)) {
           continue;
         }
-        ClockState state;
-        if (judgedAt.isAfter(clock.dueAt())) {
-          state = ClockState.BREACHED;
-        } else if (!judgedAt.isBefore(clock.dueAt().minus(warn))) {
-          state = ClockState.DUE_SOON;
-        } else {
-          state = ClockState.OPEN;
-        }
-        out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), null, judgedAt, state));
+        out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), null, judgedAt,
+            runningState(clock.dueAt(), judgedAt, warn)));
       }
       running.clear();
     }

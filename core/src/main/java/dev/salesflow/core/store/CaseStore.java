@@ -55,10 +55,10 @@ public interface CaseStore extends AutoCloseable {
   Case append(String id, Function<Case, Event> decide);
 
   /**
-   * The ids of cases with a running clock due before {@code horizon}, when the store keeps an
-   * index of deadlines; empty when it does not (then every case must be looked at).
+   * Every running clock due before {@code horizon}, when the store keeps an index of deadlines;
+   * empty when it does not (then every case must be replayed).
    */
-  default java.util.Optional<java.util.Set<String>> idsWithClocksDueBefore(java.time.Instant horizon) {
+  default java.util.Optional<List<IndexedClock>> runningClocksDueBefore(java.time.Instant horizon) {
     return java.util.Optional.empty();
   }
 

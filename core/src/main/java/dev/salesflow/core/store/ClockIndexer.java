@@ -1,7 +1,6 @@
 package dev.salesflow.core.store;
 
 import dev.salesflow.core.model.Case;
-import java.util.List;
 
 /**
  * What a store needs to keep an index of running deadlines: the running clocks of a case, and a
@@ -9,8 +8,8 @@ import java.util.List;
  * other settings is rebuilt.
  */
 public interface ClockIndexer {
-  /** The clocks of {@code c} that are running (not stopped, case not ended). */
-  List<RunningClock> running(Case c);
+  /** The stage of {@code c} and its clocks that are running (not stopped, case not ended). */
+  CaseIndex index(Case c);
 
   /** Changes whenever {@link #running} could give another answer for the same case. */
   String fingerprint();

@@ -9,6 +9,7 @@ import dev.salesflow.core.process.Stage;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.RunningClock;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +37,15 @@ final class WorkspaceClockIndexer implements ClockIndexer {
   }
 
   @Override
-  public List<RunningClock> running(Case c) {
+  public CaseIndex index(Case c) {
     Replay replay = machine.replay(c);
     if (workspace.process().isTerminal(replay.stage())) {
-      return List.of();
+      return new CaseIndex(replay.stage(), List.of());
     }
-    return sla.clocks(c, replay, END_OF_TIME, Duration.ZERO).clocks().stream()
+    return new CaseIndex(replay.stage(), sla.clocks(c, replay, END_OF_TIME, Duration.ZERO).clocks().stream()
         .filter(clock -> clock.state().running())
         .map(clock -> new RunningClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt()))
-        .toList();
+        .toList());
   }
 
   @Override

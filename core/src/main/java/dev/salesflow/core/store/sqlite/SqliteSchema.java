@@ -31,7 +31,8 @@ final class SqliteSchema {
         priority      TEXT,
         owner         TEXT,
         registered_at TEXT,
-        needs         TEXT
+        needs         TEXT,
+        stage         TEXT
       )""",
       """
       CREATE TABLE events (

@@ -13,7 +13,9 @@ import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.RunningClock;
 import java.nio.file.Files;
@@ -28,13 +30,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -328,15 +328,21 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
-  /** Rewrites the running clocks of {@code c}; called inside the transaction of every write. */
+  /** Rewrites the stage and running clocks of {@code c}; called inside the transaction of every write. */
   private void index(Case c) throws SQLException {
+    CaseIndex index = indexer.index(c);
+    try (PreparedStatement u = db.prepareStatement("UPDATE cases SET stage = ? WHERE id = ?")) {
+      u.setString(1, index.stage());
+      u.setString(2, c.id());
+      u.executeUpdate();
+    }
     try (PreparedStatement d = db.prepareStatement("DELETE FROM clocks WHERE case_id = ?")) {
       d.setString(1, c.id());
       d.executeUpdate();
     }
     try (PreparedStatement p = db.prepareStatement(
         "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix) VALUES (?, ?, ?, ?, ?)")) {
-      for (RunningClock clock : indexer.running(c)) {
+      for (RunningClock clock : index.running()) {
         p.setString(1, c.id());
         p.setString(2, clock.rule());
         p.setString(3, clock.key());
@@ -362,19 +368,24 @@ public final class SqliteStore implements CaseStore {
   }
 
   @Override
-  public synchronized Optional<Set<String>> idsWithClocksDueBefore(Instant horizon) {
-    Set<String> ids = new HashSet<>();
-    try (PreparedStatement q = db.prepareStatement("SELECT DISTINCT case_id FROM clocks WHERE due_unix < ?")) {
-      q.setLong(1, horizon.getEpochSecond() + 1);
+  public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
+    List<IndexedClock> clocks = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT k.case_id, c.stage, c.owner, c.priority, c.company, k.rule, k.match_key, k.started_unix, k.due_unix"
+            + " FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.due_unix <= ? ORDER BY k.due_unix, k.case_id")) {
+      q.setLong(1, horizon.getEpochSecond());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getString(1));
+          clocks.add(new IndexedClock(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4) == null ? null : Priority.valueOf(rs.getString(4)), rs.getString(5),
+              new RunningClock(rs.getString(6), rs.getString(7), Instant.ofEpochSecond(rs.getLong(8)),
+                  Instant.ofEpochSecond(rs.getLong(9)))));
         }
       }
     } catch (SQLException e) {
       throw failure("query deadlines", e);
     }
-    return Optional.of(ids);
+    return Optional.of(clocks);
   }
 
   private void checkId(String id) {

@@ -161,15 +161,21 @@ abstract class CaseStoreContract {
   }
 
   @Test
-  void aStoreWithADeadlineIndexFindsExactlyTheCasesDueBeforeAnInstant() {
+  void aStoreWithADeadlineIndexFindsExactlyTheClocksDueByAnInstant() {
     store.create(newCase("ACME-2026-001")); // first-contact, A: 1 working day -> due Tue 2026-11-03 23:59:59
-    Case met = newCaseWithId("ACME-2026-002");
-    store.create(met);
+    store.create(newCaseWithId("ACME-2026-002"));
     store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
-    var due = store.idsWithClocksDueBefore(Instant.parse("2026-11-04T00:00:00+08:00"));
-    due.ifPresent(ids -> assertThat(ids).containsExactly("ACME-2026-001"));
-    store.idsWithClocksDueBefore(Instant.parse("2026-11-03T12:00:00+08:00"))
-        .ifPresent(ids -> assertThat(ids).isEmpty());
+    store.runningClocksDueBefore(Instant.parse("2026-11-04T00:00:00+08:00")).ifPresent(clocks -> {
+      assertThat(clocks).singleElement().satisfies(k -> {
+        assertThat(k.caseId()).isEqualTo("ACME-2026-001");
+        assertThat(k.stage()).isEqualTo("lead");
+        assertThat(k.owner()).isEqualTo("zhang.wei");
+        assertThat(k.clock().rule()).isEqualTo("first-contact");
+        assertThat(k.clock().dueAt()).isEqualTo(Instant.parse("2026-11-03T23:59:59+08:00"));
+      });
+    });
+    store.runningClocksDueBefore(Instant.parse("2026-11-03T12:00:00+08:00"))
+        .ifPresent(clocks -> assertThat(clocks).isEmpty());
   }
 
   static Case newCaseWithId(String id) {
