@@ -116,6 +116,47 @@ final class CaseOutput {
     return at == null ? "-" : SHORT.format(at.atZoneSameInstant(zone));
   }
 
+  /**
+   * Writes a JSON array whose elements {@code producer} hands over one at a time, each written at
+   * once: memory does not grow with the number of rows. Same layout as {@link #json}.
+   */
+  static void streamJsonArray(java.io.PrintWriter out, java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {
+    try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(out)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        com.fasterxml.jackson.databind.SequenceWriter rows =
+            JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValuesAsArray(generator)) {
+      producer.accept(row -> {
+        try {
+          rows.write(row);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  /** RFC 4180 CSV with a header of {@code columns}, rows written as {@code producer} hands them over. */
+  static void streamCsv(java.io.PrintWriter out, List<String> columns,
+      java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {
+    try {
+      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+          org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+      producer.accept(row -> {
+        try {
+          printer.printRecord(columns.stream().map(row::get).toList());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      printer.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** RFC 4180 CSV of {@code rows} with a header of {@code columns}. */
   static String csv(List<String> columns, List<Map<String, Object>> rows) {
     StringBuilder s = new StringBuilder();

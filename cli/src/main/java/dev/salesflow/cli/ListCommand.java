@@ -28,14 +28,17 @@ final class ListCommand implements Callable<Integer> {
     try (Salesflow flow = root.open()) {
       ZoneId zone = flow.workspace().zone();
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
-      List<CaseView> views = flow.list(new CaseFilter(stage, p, owner));
-      List<Map<String, Object>> rows = views.stream().map(v -> CaseOutput.summary(v, zone)).toList();
+      CaseFilter filter = new CaseFilter(stage, p, owner);
       var out = root.context().out();
       switch (format) {
-        case JSON -> out.println(CaseOutput.json(rows));
-        case YAML -> out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));
-        case CSV -> out.print(CaseOutput.csv(CaseOutput.listColumns(), rows));
-        default -> out.print(text(views, flow, zone));
+        case JSON -> CaseOutput.streamJsonArray(out, rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+        case CSV -> CaseOutput.streamCsv(out, CaseOutput.listColumns(),
+            rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+        case YAML -> {
+          List<Map<String, Object>> rows = flow.list(filter).stream().map(v -> CaseOutput.summary(v, zone)).toList();
+          out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));
+        }
+        default -> out.print(text(flow.list(filter), flow, zone));
       }
       return ExitCode.OK.code();
     }

@@ -194,6 +194,19 @@ public final class Salesflow implements AutoCloseable {
         .toList();
   }
 
+  /** Gives every case passing {@code filter}, replayed, to {@code action} in id order, one at a time. */
+  public void forEach(CaseFilter filter, java.util.function.Consumer<CaseView> action) {
+    if (filter.stage() != null && !process().isStage(filter.stage())) {
+      throw new InvalidRequestException("unknown stage '" + filter.stage() + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    }
+    store.forEachCase(c -> {
+      CaseView view = new CaseView(c, machine.replay(c));
+      if (filter.matches(view)) {
+        action.accept(view);
+      }
+    });
+  }
+
   private CaseView view(String id) {
     Case c = store.load(id);
     return new CaseView(c, machine.replay(c));

@@ -22,6 +22,18 @@ public interface CaseStore extends AutoCloseable {
    */
   Case load(String id);
 
+  /**
+   * Gives every case to {@code action} in id order without holding them all: files are read a
+   * batch at a time (in parallel), a database through one cursor.
+   */
+  default void forEachCase(java.util.function.Consumer<Case> action) {
+    List<String> ids = ids();
+    int batch = 512;
+    for (int from = 0; from < ids.size(); from += batch) {
+      ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(this::load).toList().forEach(action);
+    }
+  }
+
   /** Every case, sorted by id; fails on the first unreadable one. */
   default List<Case> loadAll() {
     return ids().stream().map(this::load).toList();

@@ -238,6 +238,44 @@ public final class SqliteStore implements CaseStore {
     return Optional.of(new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events));
   }
 
+  /** One pass over cases and events in id order: memory stays that of one case. */
+  @Override
+  public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
+    String sql = "SELECT c.id, c.company, c.industry, c.size, c.contact_name, c.contact_title, c.phone, c.email,"
+        + " c.source, c.priority, c.owner, c.registered_at, c.needs, e.at, e.type, e.by, e.note, e.fields"
+        + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq";
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      Case current = null;
+      List<Event> events = new ArrayList<>();
+      while (rs.next()) {
+        String id = rs.getString(1);
+        if (current == null || !current.id().equals(id)) {
+          if (current != null) {
+            action.accept(withEvents(current, events));
+          }
+          current = new Case(id,
+              new Customer(rs.getString(2), rs.getString(3), rs.getString(4),
+                  new Contact(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))),
+              rs.getString(9), rs.getString(10) == null ? null : Priority.valueOf(rs.getString(10)), rs.getString(11),
+              rs.getString(12) == null ? null : time(rs.getString(12)), rs.getString(13), List.of());
+          events = new ArrayList<>();
+        }
+        if (rs.getString(14) != null) {
+          events.add(new Event(time(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getString(17), fields(rs.getString(18))));
+        }
+      }
+      if (current != null) {
+        action.accept(withEvents(current, events));
+      }
+    } catch (SQLException e) {
+      throw failure("read cases", e);
+    }
+  }
+
+  private static Case withEvents(Case c, List<Event> events) {
+    return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
+  }
+
   private OffsetDateTime time(String text) {
     return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
   }
