@@ -29,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
@@ -117,54 +114,44 @@ public final class Checker {
     return false;
   }
 
+  /**
+   * Checks files a batch at a time ({@code jobs} in parallel), keeping only findings and the first
+   * file of each id, so memory follows the findings, not the number of files.
+   */
   private List<Diagnostic> checkFiles(List<Path> files, IntConsumer progress) {
-    List<FileResult> results = new ArrayList<>(files.size());
-    if (options.jobs() == 1 || files.size() < 2) {
-      for (int i = 0; i < files.size(); i++) {
-        results.add(checkFile(files.get(i)));
-        progress.accept(i + 1);
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
-        Thread t = new Thread(r, "salesflow-check");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<Future<FileResult>> futures = new ArrayList<>(files.size());
-        for (Path file : files) {
-          futures.add(pool.submit(() -> {
-            FileResult r = checkFile(file);
-            progress.accept(done.incrementAndGet());
-            return r;
-          }));
-        }
-        for (Future<FileResult> f : futures) {
-          results.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StoreException("check interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
     List<Diagnostic> findings = new ArrayList<>();
     Map<String, Path> firstFileOfId = new HashMap<>();
-    for (FileResult r : results) {
-      findings.addAll(r.findings());
-      if (r.id() != null) {
-        Path first = firstFileOfId.putIfAbsent(r.id(), r.file());
-        if (first != null) {
-          findings.add(new Diagnostic(DiagnosticCode.DUPLICATE_ID, Severity.ERROR, r.file(), r.idPosition(),
-              "id '" + r.id() + "' is also used by " + first, r.id()));
+    java.util.concurrent.ForkJoinPool pool = options.jobs() == 1 ? null : new java.util.concurrent.ForkJoinPool(options.jobs());
+    try {
+      int batch = 256 * options.jobs();
+      for (int from = 0; from < files.size(); from += batch) {
+        List<Path> slice = files.subList(from, Math.min(files.size(), from + batch));
+        List<FileResult> results = pool == null
+            ? slice.stream().map(this::checkFile).toList()
+            : pool.submit(() -> slice.parallelStream().map(this::checkFile).toList()).get();
+        for (FileResult r : results) {
+          findings.addAll(r.findings());
+          if (r.id() != null) {
+            Path first = firstFileOfId.putIfAbsent(r.id(), r.file());
+            if (first != null) {
+              findings.add(new Diagnostic(DiagnosticCode.DUPLICATE_ID, Severity.ERROR, r.file(), r.idPosition(),
+                  "id '" + r.id() + "' is also used by " + first, r.id()));
+            }
+          }
         }
+        progress.accept(from + slice.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("check interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     return sorted(findings);

@@ -48,12 +48,26 @@ public final class YamlTreeReader {
 
   /** Decodes UTF-8 strictly (a BOM is skipped); bad bytes are reported at their line and column. */
   public static String decodeUtf8(byte[] bytes) throws YamlSyntaxException {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    // The JDK's own decoding is the fast path; it turns bad bytes into U+FFFD, and only then (or
+    // for a file that holds U+FFFD itself) the strict decoder runs to tell where.
+    String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      int nul = fast.indexOf('\0');
+      if (nul >= 0) {
+        throw new YamlSyntaxException("invalid-encoding", "NUL character in file", positionOf(fast, nul));
+      }
+      return fast;
+    }
+    return decodeStrictly(bytes, start);
+  }
+
+  private static String decodeStrictly(byte[] bytes, int start) throws YamlSyntaxException {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     try {
       String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
       int nul = text.indexOf('\0');
@@ -216,14 +230,24 @@ public final class YamlTreeReader {
 
   /** A plain (unquoted) scalar: null, boolean, number or string, as YAML 1.1 resolves it. */
   static YamlNode.Scalar resolvePlain(String value, SourcePosition at) {
-    if (value.isEmpty() || NULL.matcher(value).matches()) {
+    if (value.isEmpty()) {
+      return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
+    }
+    char first = value.charAt(0);
+    // Most scalars are words or timestamps: rule out null, booleans and numbers by their first
+    // character before any pattern runs.
+    boolean maybeWord = value.length() <= 5 && "~nNyYtTfFoO".indexOf(first) >= 0;
+    boolean maybeNumber = Character.isDigit(first) || first == '-' || first == '+' || first == '.';
+    if (!maybeWord && !maybeNumber) {
+      return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
+    }
+    if (NULL.matcher(value).matches()) {
       return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
     }
     if (BOOLEAN.matcher(value).matches()) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.BOOLEAN, at);
     }
-    char first = value.charAt(0);
-    if ((Character.isDigit(first) || first == '-' || first == '+' || first == '.') && NUMBER.matcher(value).matches()) {
+    if (maybeNumber && NUMBER.matcher(value).matches()) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.NUMBER, at);
     }
     return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
