@@ -49,7 +49,11 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> targets = paths.stream().map(p -> cwd.resolve(p).normalize()).toList();
     Path workspace = root.workspaceRoot();
     var now = root.now(zoneOf(workspace)).toInstant();
-    CheckReport report = Checker.check(workspace, targets, new CheckOptions(now, sla, threads), done -> { });
+    CheckReport report;
+    try (ProgressBar progress = ProgressBar.overFiles(root.context(), "checking",
+        targets.isEmpty() ? List.of(workspace.resolve("cases")) : targets)) {
+      report = Checker.check(workspace, targets, new CheckOptions(now, sla, threads), progress);
+    }
     PrintWriter out = root.context().out();
     switch (format) {
       case JSON -> out.println(CaseOutput.json(CheckOutput.json(report, cwd)));

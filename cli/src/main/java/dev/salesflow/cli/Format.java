@@ -8,7 +8,9 @@ public enum Format {
   YAML,
   JUNIT,
   SARIF,
-  GITHUB;
+  GITHUB,
+  MD,
+  HTML;
 
   /** Lower-case name as typed on the command line. */
   public String label() {

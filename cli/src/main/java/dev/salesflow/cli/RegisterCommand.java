@@ -30,6 +30,7 @@ final class RegisterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
+      RegisterPrompt.askForMissing(this, flow.process(), root.context());
       var zone = flow.workspace().zone();
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));

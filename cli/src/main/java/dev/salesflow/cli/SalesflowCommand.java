@@ -31,7 +31,13 @@ import picocli.CommandLine.ScopeType;
       ListCommand.class,
       OverdueCommand.class,
       CheckCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      ReportCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      ShellCommand.class,
+      CompletionCommand.class,
+      CompleteCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
 public final class SalesflowCommand implements Runnable {

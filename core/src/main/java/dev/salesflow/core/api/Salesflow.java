@@ -323,6 +323,17 @@ public final class Salesflow implements AutoCloseable {
     return problems;
   }
 
+  /** The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at {@code now}. */
+  public dev.salesflow.core.report.Reports reports(OffsetDateTime now) {
+    return new dev.salesflow.core.report.Reports(process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
+  }
+
+  /** Registers the cases of a lead list; see {@link dev.salesflow.core.leads.LeadImport}. */
+  public dev.salesflow.core.leads.ImportResult importLeads(List<dev.salesflow.core.leads.LeadRow> rows,
+      dev.salesflow.core.leads.ImportOptions options, OffsetDateTime now, dev.salesflow.core.leads.ImportProgress progress) {
+    return new dev.salesflow.core.leads.LeadImport(this).run(rows, options, now, progress);
+  }
+
   @Override
   public void close() {
     store.close();

@@ -68,6 +68,9 @@ public final class SqliteStore implements CaseStore {
     if (fresh && file.toAbsolutePath().getParent() != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
       throw new StoreException("cannot create " + file + ": its folder does not exist");
     }
+    if (!fresh) {
+      refuseUnlessSqlite(file);
+    }
     Connection db;
     try {
       Properties props = new Properties();
@@ -75,6 +78,7 @@ public final class SqliteStore implements CaseStore {
       props.setProperty("transaction_mode", "IMMEDIATE");
       props.setProperty("foreign_keys", "true");
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+      org.sqlite.BusyHandler.setHandler(db, new PollingBusyHandler());
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
@@ -91,6 +95,48 @@ public final class SqliteStore implements CaseStore {
     } catch (RuntimeException e) {
       close(db);
       throw e;
+    }
+  }
+
+  /**
+   * Waits for a lock held by another connection for up to 10 s, trying again every millisecond or
+   * so. SQLite's own busy timeout tries only every 100 ms after the first second, so a writer
+   * behind others that write back to back (each holding the lock nearly all the time) could find
+   * it taken at every try and fail after 10 s instead of getting its turn.
+   */
+  private static final class PollingBusyHandler extends org.sqlite.BusyHandler {
+    private static final long TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private long since;
+
+    @Override
+    protected int callback(int previousTries) {
+      long now = System.nanoTime();
+      if (previousTries == 0) {
+        since = now;
+      }
+      if (now - since > TIMEOUT_NANOS) {
+        return 0;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(
+          500_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000));
+      return 1;
+    }
+  }
+
+  /**
+   * Refuses a non-empty file that does not start as a SQLite database does, before SQLite sees it:
+   * SQLite takes a 1-byte file for an empty database and would overwrite it.
+   */
+  private static void refuseUnlessSqlite(Path file) {
+    byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(magic.length);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (head.length > 0 && !java.util.Arrays.equals(head, 0, head.length, magic, 0, head.length)) {
+      throw new StoreException(file + " is not a SQLite database (left untouched)");
     }
   }
 
@@ -111,7 +157,8 @@ public final class SqliteStore implements CaseStore {
       version = intOf(s, "PRAGMA user_version");
       empty = intOf(s, "SELECT count(*) FROM sqlite_master") == 0;
     }
-    if (!empty && applicationId != SqliteSchema.APPLICATION_ID) {
+    // only a salesflow database, or a blank one (no tables, application id and version 0), is ours
+    if (applicationId != SqliteSchema.APPLICATION_ID && (!empty || applicationId != 0 || version != 0)) {
       throw new StoreException(file + " is a SQLite database but not a salesflow one (left untouched)");
     }
     if (version > SqliteSchema.VERSION) {
@@ -432,26 +479,40 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
-  /** A unit of work run in one IMMEDIATE transaction (the connection's transaction mode). */
+  /** A unit of work run in one IMMEDIATE transaction. */
   private interface Work<T> {
     T run() throws SQLException;
   }
 
+  /**
+   * Runs {@code work} between explicit {@code BEGIN IMMEDIATE} and {@code COMMIT}. Not through
+   * JDBC's {@code commit()}/{@code rollback()}: the driver starts the next transaction at once
+   * inside them, so a write would take the lock a second time after it committed, and a timeout
+   * there would report a committed write as failed.
+   */
   private <T> T inTransaction(Work<T> work) {
     try {
-      db.setAutoCommit(false);
+      execute("BEGIN IMMEDIATE");
       try {
         T result = work.run();
-        db.commit();
+        execute("COMMIT");
         return result;
       } catch (SQLException | RuntimeException e) {
-        db.rollback();
+        try {
+          execute("ROLLBACK");
+        } catch (SQLException notActive) {
+          e.addSuppressed(notActive); // SQLite may already have rolled back (e.g. on a full disk)
+        }
         throw e;
-      } finally {
-        db.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw failure("write", e);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
     }
   }
 

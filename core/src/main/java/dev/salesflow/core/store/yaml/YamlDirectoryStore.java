@@ -180,9 +180,13 @@ public final class YamlDirectoryStore implements CaseStore {
   private void writeAtomically(Path target, String text) {
     Path temp = null;
     try {
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      keepPermissions(target, temp);
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      // one temp name per case, only ever written under the lock: one left by a writer that was
+      // killed mid-write is stale, and is replaced here instead of piling up beside the case files
+      temp = dir.resolve("." + target.getFileName() + ".tmp");
+      Files.deleteIfExists(temp);
+      // CREATE_NEW (O_EXCL): never through a link someone left there
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        keepPermissions(target, temp);
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
           out.write(buffer);

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): start-up of salesflow against a bare Java hello world compiled in the same
+# run, so the ratios hold on any machine.
+#
+#   cli/bench/startup.sh            # from anywhere; builds when needed
+#
+# Times each command RUNS times after WARMUP untimed runs (wall clock, bash's EPOCHREALTIME) and
+# prints medians and their ratio to the hello world. The target: './salesflow --version' and
+# './salesflow -w examples show ID' within 2x the hello world. Also measures what the class-data
+# archive buys, and what loading Jackson costs (Workspace.open binds salesflow.yaml and the process
+# with Jackson's YAMLMapper).
+#
+# Environment: RUNS (default 15), WARMUP (default 2), BUILD=always|never|auto (default auto).
+set -euo pipefail
+
+RUNS="${RUNS:-15}"
+WARMUP="${WARMUP:-2}"
+BUILD="${BUILD:-auto}"
+NOW="2026-11-26T18:00:00+08:00"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+JAR="cli/target/salesflow.jar"
+JSA="cli/target/salesflow.jsa"
+FAST=(-Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr)
+
+log() { echo "bench: $*" >&2; }
+
+newer_than() { # newer_than FILE PATH...: true when FILE is missing or any file under PATHs is newer
+  local file="$1"; shift
+  [ ! -f "$file" ] || [ -n "$(find "$@" -type f -newer "$file" -print -quit 2>/dev/null)" ]
+}
+if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && newer_than "$JAR" pom.xml core/pom.xml cli/pom.xml core/src/main cli/src/main; }; then
+  log "building $JAR (mvn -B -q -DskipTests install)"
+  mvn -B -q -DskipTests install >&2
+fi
+[ -f "$JAR" ] || { log "no $JAR"; exit 3; }
+
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/salesflow-startup.XXXXXX")"
+trap 'rm -rf "$SCRATCH"' EXIT
+
+# ---- the hello world and the Jackson probe, compiled now ----
+mkdir -p "$SCRATCH/classes"
+cat > "$SCRATCH/Hello.java" <<'EOF'
+public class Hello {
+  public static void main(String[] args) {
+    System.out.println("hello");
+  }
+}
+EOF
+cat > "$SCRATCH/JacksonProbe.java" <<'EOF'
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Prints the milliseconds of a cold Jackson YAML bind and of Workspace.open, in the order asked. */
+public class JacksonProbe {
+  public static void main(String[] args) throws Exception {
+    Path ws = Path.of(args[1]);
+    long t0 = System.nanoTime();
+    if (args[0].equals("jackson-first")) {
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue("timezone: Asia/Shanghai\nid_prefix: ACME\n", Map.class);
+    }
+    long t1 = System.nanoTime();
+    dev.salesflow.core.workspace.Workspace.open(ws);
+    long t2 = System.nanoTime();
+    System.out.printf("%.1f %.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+  }
+}
+EOF
+javac -d "$SCRATCH/classes" "$SCRATCH/Hello.java"
+javac -d "$SCRATCH/classes" -cp "$JAR" "$SCRATCH/JacksonProbe.java"
+
+# ---- the archive: made by the launcher on its first run after a build ----
+if [ ! -f "$JSA" ] || [ "$JAR" -nt "$JSA" ]; then
+  log "making the class-data archive (the launcher's first run)"
+  start=$EPOCHREALTIME
+  ./salesflow --version >/dev/null
+  log "first run with archive creation: $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.2f s", b - a}')"
+fi
+[ -f "$JSA" ] || log "no archive was made: the launcher rows run without one"
+
+ID="$(find examples/cases -maxdepth 1 -name '*.yaml' ! -name '.*' | sort | head -n1 | xargs basename | sed 's/\.yaml$//')"
+
+# measure NAME CMD...: WARMUP untimed runs, then RUNS timed ones; wall seconds into $SCRATCH/NAME
+measure() {
+  local name="$1" i start rc
+  shift
+  : > "$SCRATCH/$name"
+  for ((i = 0; i < WARMUP + RUNS; i++)); do
+    start=$EPOCHREALTIME
+    rc=0
+    "$@" > "$SCRATCH/out" 2> "$SCRATCH/err" || rc=$?
+    if [ "$rc" -gt 1 ]; then
+      log "'$*' exited with $rc; its stderr:"
+      cat "$SCRATCH/err" >&2
+      exit 3
+    fi
+    if ((i >= WARMUP)); then
+      awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}' >> "$SCRATCH/$name"
+    fi
+  done
+}
+
+median() { sort -g "$1" | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+pressure() { # share of the last 60 s in which some runnable task waited for a CPU (Linux PSI)
+  if [ -r /proc/pressure/cpu ]; then awk '/^some/ {sub("avg60=", "", $3); print $3 "%"}' /proc/pressure/cpu; else echo "n/a"; fi
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
+psi_before=$(pressure)
+log "timing: $RUNS runs each after $WARMUP warm-ups"
+measure hello java -cp "$SCRATCH/classes" Hello
+measure hello_fast java "${FAST[@]}" -cp "$SCRATCH/classes" Hello
+measure version_plain java -jar "$JAR" --version
+measure version_noarchive env SALESFLOW_CDS=0 ./salesflow --version
+measure version ./salesflow --version
+measure show_plain java -jar "$JAR" -w examples --now "$NOW" show "$ID"
+measure show_noarchive env SALESFLOW_CDS=0 ./salesflow -w examples --now "$NOW" show "$ID"
+measure show ./salesflow -w examples --now "$NOW" show "$ID"
+measure show_json ./salesflow -w examples --now "$NOW" show "$ID" --format json
+measure list ./salesflow -w examples --now "$NOW" list
+measure overdue ./salesflow -w examples --now "$NOW" overdue --format json
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
+psi_after=$(pressure)
+
+# Jackson: in one JVM (launcher options and archive), a cold YAMLMapper bind, then Workspace.open;
+# and Workspace.open alone, cold. What Jackson costs inside Workspace.open is the difference.
+probe_cp="$JAR:$SCRATCH/classes"
+archive=()
+[ -f "$JSA" ] && archive=(-XX:SharedArchiveFile="$JSA")
+for order in jackson-first workspace-only; do
+  : > "$SCRATCH/$order.a"; : > "$SCRATCH/$order.b"
+  for ((i = 0; i < RUNS; i++)); do
+    read -r a b < <(java "${FAST[@]}" ${archive[@]+"${archive[@]}"} -cp "$probe_cp" JacksonProbe "$order" examples)
+    echo "$a" >> "$SCRATCH/$order.a"
+    echo "$b" >> "$SCRATCH/$order.b"
+  done
+done
+measure probe_jackson java "${FAST[@]}" ${archive[@]+"${archive[@]}"} -cp "$probe_cp" JacksonProbe jackson-first examples
+
+# ---- report ----
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')
+echo "salesflow start-up: $RUNS runs each after $WARMUP warm-ups; medians of wall time"
+echo "machine: $(nproc) CPUs, ${cpu:-unknown CPU}; $(java -version 2>&1 | head -n1)"
+echo "other load: load average $load_before before, $load_after after; CPU pressure (PSI some avg60) $psi_before before, $psi_after after"
+echo "archive: $( [ -f "$JSA" ] && echo "$JSA, $(du -m "$JSA" | cut -f1) MB" || echo none)"
+echo
+base=$(median "$SCRATCH/hello")
+printf '%-72s %9s %11s\n' "command" "median s" "x hello"
+row() {
+  local label="$1" name="$2" m
+  m=$(median "$SCRATCH/$name")
+  printf '%-72s %9.3f %11.2f\n' "$label" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a / b}')"
+}
+row "(a) java Hello (bare hello world: the baseline)" hello
+row "(b) java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC Hello" hello_fast
+row "(c) java -jar salesflow.jar --version (no options)" version_plain
+row "(d) ./salesflow --version, archive off (SALESFLOW_CDS=0)" version_noarchive
+row "(e) ./salesflow --version" version
+row "(f) java -jar salesflow.jar -w examples show $ID (no options)" show_plain
+row "(g) ./salesflow -w examples show $ID, archive off" show_noarchive
+row "(h) ./salesflow -w examples show $ID" show
+row "(i) ./salesflow -w examples show $ID --format json" show_json
+row "(j) ./salesflow -w examples list" list
+row "(k) ./salesflow -w examples overdue --format json" overdue
+row "(l) JacksonProbe: cold YAMLMapper bind + Workspace.open (archive)" probe_jackson
+echo
+verdict() { awk -v a="$(median "$SCRATCH/$1")" -v b="$base" 'BEGIN {r = a / b; printf "%s (%.2fx)", (r <= 2) ? "met" : "MISSED", r}'; }
+echo "target, within 2x the hello world: --version $(verdict version); show $(verdict show)"
+echo
+ja=$(median "$SCRATCH/jackson-first.a"); jb=$(median "$SCRATCH/jackson-first.b"); wo=$(median "$SCRATCH/workspace-only.b")
+echo "Jackson inside one JVM (launcher options and archive; medians, ms):"
+printf '  cold YAMLMapper + first bind of a small map        %7.1f\n' "$ja"
+printf '  Workspace.open after that                           %7.1f\n' "$jb"
+printf '  Workspace.open cold (Jackson loaded inside it)      %7.1f\n' "$wo"
+printf '  so Jackson costs Workspace.open about               %7.1f  (%.0f%% of it)\n' \
+  "$(awk -v a="$wo" -v b="$jb" 'BEGIN {print a - b}')" "$(awk -v a="$wo" -v b="$jb" 'BEGIN {print 100 * (a - b) / a}')"

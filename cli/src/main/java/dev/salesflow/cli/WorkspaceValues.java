@@ -1,0 +1,87 @@
+package dev.salesflow.cli;
+
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.process.ProcessDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The values of a workspace that completion offers: case ids, stages, event types, owners and
+ * sources. Completion must never fail a command line, so anything unreadable gives no values.
+ * Owners need every case read; they are kept until {@link #forget} (the shell calls it after each
+ * command, since a command may have changed them).
+ */
+final class WorkspaceValues {
+  private final Path root;
+  private List<String> owners;
+
+  WorkspaceValues(Path root) {
+    this.root = root;
+  }
+
+  /** The values of {@code kind}; for event types after a case id, those allowed in its stage. */
+  List<String> of(ValueKind kind, List<String> positionals) {
+    if (root == null) {
+      return List.of();
+    }
+    try (Salesflow flow = Salesflow.open(root)) {
+      return switch (kind) {
+        case CASE -> flow.store().ids();
+        case STAGE -> flow.process().allStageIds();
+        case EVENT -> events(flow, positionals);
+        case SOURCE -> List.copyOf(flow.process().sources().keySet());
+        case OWNER -> owners(flow);
+        default -> List.of();
+      };
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Drops what is remembered, so the next completion reads the workspace again. */
+  void forget() {
+    owners = null;
+  }
+
+  private static List<String> events(Salesflow flow, List<String> positionals) {
+    ProcessDefinition process = flow.process();
+    if (!positionals.isEmpty()) {
+      try {
+        String stage = flow.show(positionals.get(0)).stage();
+        if (process.openStage(stage).isPresent()) {
+          return process.eventsAllowedIn(stage);
+        }
+      } catch (RuntimeException unknownOrUnreadable) {
+        // fall through to every event type
+      }
+    }
+    Set<String> all = new LinkedHashSet<>(process.genericEvents());
+    all.addAll(process.eventTypes().keySet());
+    all.remove(Event.ADVANCE);
+    return new ArrayList<>(all);
+  }
+
+  private List<String> owners(Salesflow flow) {
+    if (owners == null) {
+      Set<String> found = new TreeSet<>();
+      for (String id : flow.store().ids()) {
+        try {
+          Case c = flow.store().load(id);
+          if (c.owner() != null && !c.owner().isBlank()) {
+            found.add(c.owner());
+          }
+        } catch (RuntimeException unreadable) {
+          // 'check' reports it; completion just skips it
+        }
+      }
+      owners = List.copyOf(found);
+    }
+    return owners;
+  }
+}

@@ -1,0 +1,208 @@
+# salesflow completion for bash, and for zsh through bashcompinit.
+# Generated from salesflow's command model by dev.salesflow.cli.CompletionScript: do not edit;
+# 'salesflow completion' prints the copy matching the installed version.
+#
+#   bash:  source completions/salesflow.bash        (in ~/.bashrc, with the full path)
+#   zsh:   autoload -U +X bashcompinit && bashcompinit && source completions/salesflow.bash
+#
+# Case ids come from the cases/ folder of the workspace (-w DIR, else the nearest folder upward
+# holding salesflow.yaml); stages, event types, owners and sources are asked of salesflow itself
+# ('salesflow __complete KIND'), so they follow the workspace's own process.
+
+_salesflow_commands=(init register log advance show list overdue check migrate report import export shell completion)
+
+# _salesflow_options COMMAND: the options COMMAND takes, one a line
+_salesflow_options() {
+  case "$1" in
+    '') printf '%s\n' -w --workspace --store --now --format --lang -q --quiet --verbose --no-color -h --help -V --version ;;
+    init) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    register) printf '%s\n' --company --industry --size --contact-name --contact-title --phone --email --source --priority --owner --need --at --id -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    log) printf '%s\n' --at --by --note --set --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    advance) printf '%s\n' --to --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    list) printf '%s\n' --stage --priority --owner -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    overdue) printf '%s\n' --due-within --owner --priority --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    check) printf '%s\n' --sla --strict --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+  esac
+}
+
+# _salesflow_option_kind COMMAND OPTION: the kind of value OPTION takes; fails for a flag
+_salesflow_option_kind() {
+  case "$1 $2" in
+    *" -w"|*" --workspace") echo 'dir' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"overdue --due-within"|"overdue --rule"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
+    *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
+    *" --lang") echo 'fixed:en|zh' ;;
+    "register --source") echo 'source' ;;
+    "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
+    "log --by"|"advance --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
+    "advance --to"|"list --stage") echo 'stage' ;;
+    "check --sla") echo 'fixed:error|warn|off' ;;
+    *) return 1 ;;
+  esac
+}
+
+# _salesflow_positional_kind COMMAND N: the kind of the N-th positional word (from 0)
+_salesflow_positional_kind() {
+  local kind=none
+  case "$1" in
+    init) (($2 == 0)) && kind='dir' ;;
+    log) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='event' ;;
+    advance) (($2 == 0)) && kind='case' ;;
+    show) (($2 == 0)) && kind='case' ;;
+    check) (($2 >= 0)) && kind='path' ;;
+    report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
+    import) (($2 == 0)) && kind='path' ;;
+    export) (($2 == 0)) && kind='fixed:FILE|-' ;;
+  esac
+  echo "$kind"
+}
+
+# _salesflow_workspace [DIR]: DIR made absolute, else the nearest folder upward with salesflow.yaml
+_salesflow_workspace() {
+  local dir="$1"
+  if [[ -n $dir ]]; then
+    dir="${dir/#\~/$HOME}"
+    [[ $dir == /* ]] || dir="$PWD/$dir"
+    printf '%s\n' "$dir"
+    return 0
+  fi
+  dir="$PWD"
+  while [[ -n $dir ]]; do
+    if [[ -f $dir/salesflow.yaml ]]; then
+      printf '%s\n' "$dir"
+      return 0
+    fi
+    dir="${dir%/*}"
+  done
+  [[ -f /salesflow.yaml ]] && printf '/\n'
+  return 0
+}
+
+# _salesflow_values KIND [DIR] [WORD...]: the workspace's values of KIND, one a line
+_salesflow_values() {
+  local kind="$1" ws="$2" dir file prog
+  shift 2
+  if [[ $kind == case ]]; then
+    dir="$(_salesflow_workspace "$ws")"
+    [[ -n $dir && -d $dir/cases ]] || return 0
+    for file in "$dir"/cases/*.yaml; do
+      [[ -e $file ]] || continue
+      file="${file##*/}"
+      printf '%s\n' "${file%.yaml}"
+    done
+    return 0
+  fi
+  prog="${_salesflow_program/#\~/$HOME}"
+  if [[ -n $ws ]]; then
+    "$prog" -w "$ws" __complete "$kind" "$@" 2>/dev/null </dev/null
+  else
+    "$prog" __complete "$kind" "$@" 2>/dev/null </dev/null
+  fi
+}
+
+# _salesflow_reply KIND CUR [DIR] [WORD...]: adds the values of KIND starting with CUR to COMPREPLY
+_salesflow_reply() {
+  local kind="$1" cur="$2" ws="$3" line
+  shift 3
+  case "$kind" in
+    none) return 0 ;;
+    dir|path)
+      type compopt >/dev/null 2>&1 && compopt -o filenames 2>/dev/null
+      local flag=-f
+      [[ $kind == dir ]] && flag=-d
+      while IFS= read -r line; do
+        COMPREPLY+=("$line")
+      done < <(compgen "$flag" -- "$cur")
+      return 0 ;;
+    fixed:*) _salesflow_add "$cur" < <(printf '%s\n' "${kind#fixed:}" | tr '|' '\n') ;;
+    *) _salesflow_add "$cur" < <(_salesflow_values "$kind" "$ws" "$@") ;;
+  esac
+}
+
+# _salesflow_add CUR: adds the lines of standard input starting with CUR to COMPREPLY (taken as
+# plain text: values read from case files are never expanded by the shell)
+_salesflow_add() {
+  local line quoted
+  while IFS= read -r line; do
+    if [[ -n $line && $line == "$1"* ]]; then
+      if [[ $line == *[!A-Za-z0-9_.@%+:,/=-]* ]]; then
+        printf -v quoted '%q' "$line"
+        COMPREPLY+=("$quoted")
+      else
+        COMPREPLY+=("$line")
+      fi
+    fi
+  done
+}
+
+_salesflow() {
+  COMPREPLY=()
+  local -a sf_words=() positionals=()
+  local word cur cmd="" ws="" kind sf_cword=0 glue=0 i j
+  _salesflow_program="${COMP_WORDS[0]}"
+  # bash splits words at '=' and ':' (COMP_WORDBREAKS): join "--to" "=" "x" and "10" ":" "00" back
+  for ((j = 0; j < ${#COMP_WORDS[@]}; j++)); do
+    word="${COMP_WORDS[j]}"
+    if ((j > 0)) && { [[ $word == [=:] ]] || ((glue)); }; then
+      sf_words[${#sf_words[@]}-1]+="$word"
+    else
+      sf_words+=("$word")
+    fi
+    glue=0
+    [[ $word == [=:] ]] && glue=1
+    ((j == COMP_CWORD)) && sf_cword=$((${#sf_words[@]} - 1))
+  done
+  cur="${sf_words[sf_cword]}"
+  for ((i = 1; i < sf_cword; i++)); do
+    word="${sf_words[i]}"
+    if [[ -z $cmd && ${#positionals[@]} -eq 0 && " ${_salesflow_commands[*]} " == *" $word "* ]]; then
+      cmd="$word"
+      continue
+    fi
+    if [[ $word == -?* ]]; then
+      case "$word" in
+        --workspace=*) ws="${word#*=}" ;;
+        -w|--workspace) ws="${sf_words[i+1]}" ;;
+      esac
+      if [[ $word != *=* ]] && kind="$(_salesflow_option_kind "$cmd" "$word")"; then
+        if ((i + 1 == sf_cword)); then
+          _salesflow_reply "$kind" "$cur" "$ws" "${positionals[@]}"
+          return 0
+        fi
+        ((i++))
+      fi
+      continue
+    fi
+    positionals+=("$word")
+  done
+  if [[ $cur == -* ]]; then
+    if [[ $cur == *=* ]] && kind="$(_salesflow_option_kind "$cmd" "${cur%%=*}")"; then
+      _salesflow_reply "$kind" "${cur#*=}" "$ws" "${positionals[@]}"
+      if [[ ${COMP_WORDS[COMP_CWORD]} == -*=* ]]; then
+        for ((j = 0; j < ${#COMPREPLY[@]}; j++)); do
+          COMPREPLY[j]="${cur%%=*}=${COMPREPLY[j]}"
+        done
+      fi
+    else
+      _salesflow_add "$cur" < <(_salesflow_options "$cmd")
+    fi
+    return 0
+  fi
+  if [[ -z $cmd && ${#positionals[@]} -eq 0 ]]; then
+    _salesflow_add "$cur" < <(printf '%s\n' "${_salesflow_commands[@]}")
+    return 0
+  fi
+  [[ -n $cmd ]] || return 0
+  kind="$(_salesflow_positional_kind "$cmd" "${#positionals[@]}")"
+  _salesflow_reply "$kind" "$cur" "$ws" "${positionals[@]}"
+  return 0
+}
+
+complete -F _salesflow salesflow

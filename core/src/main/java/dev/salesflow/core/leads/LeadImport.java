@@ -1,0 +1,155 @@
+package dev.salesflow.core.leads;
+
+import dev.salesflow.core.api.CaseFilter;
+import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.api.Registration;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.process.Labels;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registers the cases of a lead list. Every row is checked first, each problem named with its row;
+ * unless asked to skip invalid rows, nothing is written when any row is invalid. A row whose
+ * company and contact person are already registered (or appear in an earlier row) is reported
+ * and not registered again, so importing the same list twice registers nothing the second time.
+ */
+public final class LeadImport {
+  private static final Map<String, String> PRIORITY_WORDS = Map.of("高", "A", "中", "B", "低", "C");
+
+  private final Salesflow flow;
+
+  public LeadImport(Salesflow flow) {
+    this.flow = flow;
+  }
+
+  private record Valid(int row, Registration registration) {}
+
+  public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, ImportProgress progress) {
+    ZoneId zone = flow.workspace().zone();
+    Map<String, String> caseByPerson = new HashMap<>();
+    Map<String, String> personById = new HashMap<>();
+    for (CaseView view : flow.list(CaseFilter.ALL)) {
+      Case c = view.value();
+      String person = person(c.customer().company(), c.customer().contact().name());
+      caseByPerson.putIfAbsent(person, c.id());
+      personById.put(c.id(), person);
+    }
+    Map<String, Integer> rowByPerson = new HashMap<>();
+    Map<String, Integer> rowById = new HashMap<>();
+    List<Valid> valid = new ArrayList<>();
+    List<ImportResult.Duplicate> duplicates = new ArrayList<>();
+    List<ImportResult.RowError> errors = new ArrayList<>();
+    for (LeadRow row : rows) {
+      Map<LeadField, String> v = new EnumMap<>(LeadField.class);
+      v.putAll(options.defaults());
+      v.putAll(row.values());
+      List<String> problems = new ArrayList<>();
+      Registration r = registration(v, zone, now, problems);
+      String person = person(r.company(), r.contactName());
+      String duplicateOf = null;
+      if (problems.isEmpty() && r.id() != null) {
+        if (personById.containsKey(r.id())) {
+          if (personById.get(r.id()).equals(person)) {
+            duplicateOf = r.id();
+          } else {
+            problems.add("id " + r.id() + " is already taken by a case of another company or contact");
+          }
+        } else if (rowById.containsKey(r.id())) {
+          problems.add("id " + r.id() + " is also given in row " + rowById.get(r.id()));
+        }
+      }
+      if (problems.isEmpty() && duplicateOf == null) {
+        duplicateOf = caseByPerson.containsKey(person) ? caseByPerson.get(person)
+            : rowByPerson.containsKey(person) ? "row " + rowByPerson.get(person) : null;
+      }
+      if (!problems.isEmpty()) {
+        errors.add(new ImportResult.RowError(row.row(), String.join("; ", problems)));
+      } else if (duplicateOf != null) {
+        duplicates.add(new ImportResult.Duplicate(row.row(), r.company(), r.contactName(), duplicateOf));
+      } else {
+        valid.add(new Valid(row.row(), r));
+        rowByPerson.put(person, row.row());
+        if (r.id() != null) {
+          rowById.put(r.id(), row.row());
+        }
+      }
+    }
+    List<ImportResult.Registered> registered = new ArrayList<>();
+    if (options.dryRun() || (!errors.isEmpty() && !options.skipInvalid())) {
+      valid.forEach(x -> registered.add(new ImportResult.Registered(x.row(), x.registration().id(), x.registration().company())));
+      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false);
+    }
+    for (Valid x : valid) {
+      Case c = flow.register(x.registration(), now);
+      registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
+      progress.registered(registered.size(), valid.size());
+    }
+    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty());
+  }
+
+  /** The registration a row asks for; its problems are added to {@code problems}. */
+  private Registration registration(Map<LeadField, String> v, ZoneId zone, OffsetDateTime now, List<String> problems) {
+    for (LeadField required : LeadColumns.REQUIRED) {
+      if (!v.containsKey(required)) {
+        problems.add("missing " + required.key());
+      }
+    }
+    OffsetDateTime at = null;
+    String when = v.get(LeadField.REGISTERED_AT);
+    if (when != null) {
+      Optional<OffsetDateTime> parsed = Timestamps.parse(when, zone);
+      if (parsed.isEmpty()) {
+        problems.add("registered_at '" + when + "' is not " + Timestamps.accepted());
+      } else if (parsed.get().isAfter(now)) {
+        problems.add("registered_at " + when + " is in the future");
+      } else {
+        at = parsed.get();
+      }
+    }
+    Registration r = new Registration(v.get(LeadField.ID), v.get(LeadField.COMPANY), v.get(LeadField.INDUSTRY),
+        v.get(LeadField.SIZE), v.get(LeadField.CONTACT_NAME), v.get(LeadField.CONTACT_TITLE), v.get(LeadField.PHONE),
+        v.get(LeadField.EMAIL), source(v.get(LeadField.SOURCE)), priority(v.get(LeadField.PRIORITY)),
+        v.get(LeadField.OWNER), v.get(LeadField.NEED), at);
+    // Missing fields are named above by their column names, not by register's option names.
+    flow.registrationProblems(r).stream().filter(p -> !p.startsWith("missing --")).forEach(problems::add);
+    return r;
+  }
+
+  /** A source id from its id or its English or Chinese label, as lead lists write it. */
+  private String source(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (Map.Entry<String, Labels> s : flow.process().sources().entrySet()) {
+      Labels l = s.getValue();
+      if (s.getKey().equalsIgnoreCase(text) || (l != null && (text.equalsIgnoreCase(l.en()) || text.equals(l.zh())))) {
+        return s.getKey();
+      }
+    }
+    return text;
+  }
+
+  private static String priority(String text) {
+    return text == null ? null : PRIORITY_WORDS.getOrDefault(text.strip(), text.strip());
+  }
+
+  /** Company and contact person as compared: full-width folded, case and repeated blanks ignored. */
+  static String person(String company, String contact) {
+    return fold(company) + "\u0000" + fold(contact);
+  }
+
+  private static String fold(String s) {
+    return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.salesflow.core.report;
+
+import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.process.Guard;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.process.Stage;
+import dev.salesflow.core.sla.Clock;
+import dev.salesflow.core.sla.ClockState;
+import dev.salesflow.core.sla.SlaEngine;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline reports over a set of replayed cases at one instant. Funnel, aging and owners cover
+ * the cases registered in the query's period; the SLA report covers the clocks started in it.
+ */
+public final class Reports {
+  /** How many of the longest-waiting open cases the aging report lists. */
+  public static final int OLDEST = 10;
+  /** The aging report's age ranges, in days: under 7, 7 to 14, 14 to 30, 30 to 60, 60 and more. */
+  private static final int[] BUCKET_DAYS = {0, 7, 14, 30, 60};
+
+  private final ProcessDefinition process;
+  private final ZoneId zone;
+  private final List<CaseView> views;
+  private final Function<CaseView, SlaEngine.Sheet> clocks;
+  private final OffsetDateTime now;
+  /** The event that signs a contract, and its field holding the amount. */
+  private final String signingType;
+  private final String amountField;
+
+  /**
+   * @param views the cases, replayed
+   * @param clocks the SLA clocks of a case judged at {@code now}
+   */
+  public Reports(ProcessDefinition process, ZoneId zone, List<CaseView> views,
+      Function<CaseView, SlaEngine.Sheet> clocks, OffsetDateTime now) {
+    this.process = process;
+    this.zone = zone;
+    this.views = List.copyOf(views);
+    this.clocks = clocks;
+    this.now = now;
+    String type = "contract_signed";
+    String field = "amount";
+    for (Stage stage : process.stages()) {
+      for (Guard guard : stage.exit()) {
+        if (guard instanceof Guard.Approval approval) {
+          type = approval.before();
+          field = approval.amountField();
+        }
+      }
+    }
+    this.signingType = type;
+    this.amountField = field;
+  }
+
+  private List<CaseView> registeredIn(ReportQuery q) {
+    return views.stream()
+        .filter(v -> q.ownedBy(v.value().owner()) && q.covers(v.value().registeredAt(), zone))
+        .toList();
+  }
+
+  /** Reached, current, lost and contract value per stage of the cases registered in the period. */
+  public FunnelReport funnel(ReportQuery q) {
+    List<CaseView> cases = registeredIn(q);
+    List<String> stages = new ArrayList<>(process.stages().stream().map(Stage::id).toList());
+    stages.add(process.closed().id());
+    Map<String, Integer> reached = new HashMap<>();
+    Map<String, Integer> current = new HashMap<>();
+    Map<String, Integer> lostFrom = new HashMap<>();
+    Map<String, BigDecimal> value = new HashMap<>();
+    Map<String, Map<String, Integer>> reasons = new HashMap<>();
+    for (CaseView v : cases) {
+      Set<String> visited = v.replay().visits().stream().map(Replay.Visit::stage).collect(Collectors.toSet());
+      visited.forEach(s -> reached.merge(s, 1, Integer::sum));
+      current.merge(v.stage(), 1, Integer::sum);
+      if (v.stage().equals(process.lost().id())) {
+        List<Replay.Visit> visits = v.replay().visits();
+        String from = visits.get(visits.size() - 2).stage();
+        int index = visits.get(visits.size() - 1).eventIndex();
+        String reason = v.value().events().get(index).field("reason").map(String::strip).orElse(null);
+        lostFrom.merge(from, 1, Integer::sum);
+        reasons.computeIfAbsent(from, k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
+            .merge(reason, 1, Integer::sum);
+      } else {
+        contractValue(v).ifPresent(amount -> value.merge(v.stage(), amount, BigDecimal::add));
+      }
+    }
+    List<FunnelReport.StageRow> rows = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      String s = stages.get(i);
+      int here = reached.getOrDefault(s, 0);
+      Double conversion = i + 1 < stages.size() && here > 0
+          ? reached.getOrDefault(stages.get(i + 1), 0) / (double) here
+          : null;
+      rows.add(new FunnelReport.StageRow(s, here, current.getOrDefault(s, 0), lostFrom.getOrDefault(s, 0),
+          value.getOrDefault(s, BigDecimal.ZERO), conversion));
+    }
+    List<FunnelReport.LostRow> lost = new ArrayList<>();
+    for (String s : stages) {
+      reasons.getOrDefault(s, Map.of()).entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> lost.add(new FunnelReport.LostRow(s, e.getKey(), e.getValue())));
+    }
+    return new FunnelReport(q, cases.size(), rows, lost);
+  }
+
+  /**
+   * The amount of the case's last contract signing within its legal events: the event type and
+   * field that the process's approval guard names (by default {@code contract_signed} and
+   * {@code amount}).
+   */
+  Optional<BigDecimal> contractValue(CaseView v) {
+    Case c = v.value();
+    int legal = v.replay().illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
+    for (int i = legal - 1; i >= 0; i--) {
+      Event e = c.events().get(i);
+      if (e.type().equals(signingType)) {
+        Optional<String> amount = e.field(amountField);
+        try {
+          return amount.map(a -> new BigDecimal(a.strip()));
+        } catch (NumberFormatException notANumber) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Met, late, breached and running clocks per rule, over the clocks started in the period. */
+  public SlaReport sla(ReportQuery q) {
+    Map<String, List<Clock>> byRule = new LinkedHashMap<>();
+    process.sla().forEach(r -> byRule.put(r.id(), new ArrayList<>()));
+    SortedSet<Integer> unknownYears = new TreeSet<>();
+    for (CaseView v : views) {
+      if (!q.ownedBy(v.value().owner())) {
+        continue;
+      }
+      SlaEngine.Sheet sheet = clocks.apply(v);
+      unknownYears.addAll(sheet.unknownYears());
+      for (Clock clock : sheet.clocks()) {
+        if (q.covers(clock.startedAt().atZone(zone).toOffsetDateTime(), zone)) {
+          byRule.computeIfAbsent(clock.rule(), k -> new ArrayList<>()).add(clock);
+        }
+      }
+    }
+    List<SlaReport.RuleRow> rows = new ArrayList<>();
+    byRule.forEach((rule, list) -> rows.add(ruleRow(rule, list)));
+    return new SlaReport(q, rows, unknownYears);
+  }
+
+  private static SlaReport.RuleRow ruleRow(String rule, List<Clock> clocks) {
+    Map<ClockState, Integer> count = new HashMap<>();
+    clocks.forEach(c -> count.merge(c.state(), 1, Integer::sum));
+    int met = count.getOrDefault(ClockState.MET, 0);
+    int late = count.getOrDefault(ClockState.MET_LATE, 0);
+    int breached = count.getOrDefault(ClockState.BREACHED, 0);
+    int running = count.getOrDefault(ClockState.OPEN, 0) + count.getOrDefault(ClockState.DUE_SOON, 0);
+    int judged = met + late + breached;
+    List<Duration> toStop = clocks.stream()
+        .filter(c -> c.stoppedAt() != null)
+        .map(c -> Duration.between(c.startedAt(), c.stoppedAt()))
+        .sorted()
+        .toList();
+    return new SlaReport.RuleRow(rule, met, late, breached, running, judged == 0 ? null : met / (double) judged,
+        percentile(toStop, 50), percentile(toStop, 90));
+  }
+
+  /** The nearest-rank percentile of sorted {@code values}: the smallest with {@code p}% at or below it. */
+  static Duration percentile(List<Duration> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+
+  /** Time in the current stage of the open cases registered in the period. */
+  public AgingReport aging(ReportQuery q) {
+    List<AgingReport.Bucket> buckets = new ArrayList<>();
+    for (int i = 0; i < BUCKET_DAYS.length; i++) {
+      buckets.add(new AgingReport.Bucket(Duration.ofDays(BUCKET_DAYS[i]),
+          i + 1 < BUCKET_DAYS.length ? Duration.ofDays(BUCKET_DAYS[i + 1]) : null));
+    }
+    List<AgingReport.CaseAge> ages = new ArrayList<>();
+    for (CaseView v : registeredIn(q)) {
+      if (process.isTerminal(v.stage())) {
+        continue;
+      }
+      OffsetDateTime since = v.replay().enteredAt();
+      Duration age = since == null ? Duration.ZERO : Duration.between(since, now);
+      ages.add(new AgingReport.CaseAge(v.value().id(), v.stage(), since, age.isNegative() ? Duration.ZERO : age,
+          v.value().owner(), v.value().customer().company()));
+    }
+    List<AgingReport.StageRow> rows = new ArrayList<>();
+    for (Stage stage : process.stages()) {
+      List<Integer> counts = new ArrayList<>();
+      for (AgingReport.Bucket b : buckets) {
+        counts.add((int) ages.stream().filter(a -> a.stage().equals(stage.id()) && b.contains(a.age())).count());
+      }
+      rows.add(new AgingReport.StageRow(stage.id(), counts));
+    }
+    List<AgingReport.CaseAge> oldest = ages.stream()
+        .sorted(Comparator.comparing(AgingReport.CaseAge::age).reversed().thenComparing(AgingReport.CaseAge::id))
+        .limit(OLDEST)
+        .toList();
+    return new AgingReport(q, buckets, rows, oldest);
+  }
+
+  /** Open cases per stage and breached or due-soon clocks, per owner of the cases registered in the period. */
+  public OwnersReport owners(ReportQuery q) {
+    List<String> stages = process.stages().stream().map(Stage::id).toList();
+    Map<String, int[]> open = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    Map<String, int[]> alerts = new HashMap<>();
+    SortedSet<Integer> unknownYears = new TreeSet<>();
+    for (CaseView v : registeredIn(q)) {
+      String owner = v.value().owner();
+      int[] perStage = open.computeIfAbsent(owner, k -> new int[stages.size()]);
+      int[] due = alerts.computeIfAbsent(owner, k -> new int[2]);
+      int stage = stages.indexOf(v.stage());
+      if (stage < 0) {
+        continue;
+      }
+      perStage[stage]++;
+      SlaEngine.Sheet sheet = clocks.apply(v);
+      unknownYears.addAll(sheet.unknownYears());
+      for (Clock clock : sheet.clocks()) {
+        if (clock.state() == ClockState.BREACHED) {
+          due[0]++;
+        } else if (clock.state() == ClockState.DUE_SOON) {
+          due[1]++;
+        }
+      }
+    }
+    List<OwnersReport.OwnerRow> rows = new ArrayList<>();
+    open.forEach((owner, perStage) -> rows.add(new OwnersReport.OwnerRow(owner,
+        java.util.Arrays.stream(perStage).boxed().toList(), alerts.get(owner)[0], alerts.get(owner)[1])));
+    return new OwnersReport(q, stages, rows, unknownYears);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.salesflow.core.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class SpreadsheetCellsTest {
+
+  @Test
+  void formulaLikeCellsGetAQuoteAndOthersStayAsTheyAre() {
+    assertThat(SpreadsheetCells.neutralise("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+    assertThat(SpreadsheetCells.neutralise("+86 512 5555 0101")).isEqualTo("'+86 512 5555 0101");
+    assertThat(SpreadsheetCells.neutralise("-5")).isEqualTo("'-5");
+    assertThat(SpreadsheetCells.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(SpreadsheetCells.neutralise("\tcmd")).isEqualTo("'\tcmd");
+    assertThat(SpreadsheetCells.neutralise("\rcmd")).isEqualTo("'\rcmd");
+    assertThat(SpreadsheetCells.neutralise("苏州精工")).isEqualTo("苏州精工");
+    assertThat(SpreadsheetCells.neutralise("'quoted")).isEqualTo("'quoted");
+    assertThat(SpreadsheetCells.neutralise("")).isEmpty();
+    assertThat(SpreadsheetCells.neutralise(null)).isNull();
+  }
+
+  @Test
+  void aCellAlreadyQuotedBeforeAFormulaGetsOneMoreQuote() {
+    assertThat(SpreadsheetCells.neutralise("'=1+1")).isEqualTo("''=1+1");
+    assertThat(SpreadsheetCells.restore("''=1+1")).isEqualTo("'=1+1");
+    assertThat(SpreadsheetCells.restore("'quoted")).isEqualTo("'quoted");
+    assertThat(SpreadsheetCells.restore("'")).isEqualTo("'");
+  }
+
+  @Property
+  void restoreUndoesNeutraliseExactly(@ForAll("cells") String text) {
+    assertThat(SpreadsheetCells.restore(SpreadsheetCells.neutralise(text))).isEqualTo(text);
+  }
+
+  @Property
+  void aNeutralisedCellNeverStartsAFormula(@ForAll("cells") String text) {
+    String cell = SpreadsheetCells.neutralise(text);
+    assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0).isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> cells() {
+    return Arbitraries.strings().withChars("=+-@\t\r' a1中").ofMaxLength(6);
+  }
+}
