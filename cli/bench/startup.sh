@@ -4,9 +4,9 @@
 #
 #   cli/bench/startup.sh            # from anywhere; builds when needed
 #
-# Times each command RUNS times after WARMUP untimed runs (wall clock, bash's EPOCHREALTIME) and
-# prints medians and their ratio to the hello world. The target: './salesflow --version' and
-# './salesflow -w examples show ID' within 2x the hello world. Also measures what the class-data
+# Times each command RUNS times after WARMUP untimed runs, the commands taking turns (wall clock,
+# bash's EPOCHREALTIME), and prints medians and their ratio to the hello world. The target:
+# './salesflow --version' and './salesflow -w examples show ID' within 2x the hello world. Also measures what the class-data
 # archive buys, and what loading Jackson costs (Workspace.open binds salesflow.yaml and the process
 # with Jackson's YAMLMapper).
 #
@@ -81,24 +81,31 @@ fi
 
 ID="$(find examples/cases -maxdepth 1 -name '*.yaml' ! -name '.*' | sort | head -n1 | xargs basename | sed 's/\.yaml$//')"
 
-# measure NAME CMD...: WARMUP untimed runs, then RUNS timed ones; wall seconds into $SCRATCH/NAME
-measure() {
-  local name="$1" i start rc
+# Each command is a function run_NAME; rounds run every command once, in turn, so a change in the
+# machine's load during the benchmark touches every row alike (the ratios stay fair).
+names=()
+bench() { # bench NAME CMD...: defines run_NAME and adds NAME to the rounds
+  local name="$1"
   shift
+  names+=("$name")
+  printf -v body '%q ' "$@"
+  eval "run_$name() { $body; }"
   : > "$SCRATCH/$name"
-  for ((i = 0; i < WARMUP + RUNS; i++)); do
-    start=$EPOCHREALTIME
-    rc=0
-    "$@" > "$SCRATCH/out" 2> "$SCRATCH/err" || rc=$?
-    if [ "$rc" -gt 1 ]; then
-      log "'$*' exited with $rc; its stderr:"
-      cat "$SCRATCH/err" >&2
-      exit 3
-    fi
-    if ((i >= WARMUP)); then
-      awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}' >> "$SCRATCH/$name"
-    fi
-  done
+}
+
+# time_once NAME: one run of run_NAME; its wall seconds are appended to $SCRATCH/NAME when KEEP=1
+time_once() {
+  local name="$1" start rc=0
+  start=$EPOCHREALTIME
+  "run_$name" > "$SCRATCH/out" 2> "$SCRATCH/err" || rc=$?
+  if [ "$rc" -gt 1 ]; then
+    log "'$name' exited with $rc; its stderr:"
+    cat "$SCRATCH/err" >&2
+    exit 3
+  fi
+  if [ "$KEEP" = 1 ]; then
+    awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}' >> "$SCRATCH/$name"
+  fi
 }
 
 median() { sort -g "$1" | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -109,26 +116,33 @@ pressure() { # share of the last 60 s in which some runnable task waited for a C
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 psi_before=$(pressure)
-log "timing: $RUNS runs each after $WARMUP warm-ups"
-measure hello java -cp "$SCRATCH/classes" Hello
-measure hello_fast java "${FAST[@]}" -cp "$SCRATCH/classes" Hello
-measure version_plain java -jar "$JAR" --version
-measure version_noarchive env SALESFLOW_CDS=0 ./salesflow --version
-measure version ./salesflow --version
-measure show_plain java -jar "$JAR" -w examples --now "$NOW" show "$ID"
-measure show_noarchive env SALESFLOW_CDS=0 ./salesflow -w examples --now "$NOW" show "$ID"
-measure show ./salesflow -w examples --now "$NOW" show "$ID"
-measure show_json ./salesflow -w examples --now "$NOW" show "$ID" --format json
-measure list ./salesflow -w examples --now "$NOW" list
-measure overdue ./salesflow -w examples --now "$NOW" overdue --format json
+log "timing: $RUNS rounds of every command after $WARMUP warm-up rounds"
+probe_cp="$JAR:$SCRATCH/classes"
+archive=()
+[ -f "$JSA" ] && archive=(-XX:SharedArchiveFile="$JSA")
+bench hello java -cp "$SCRATCH/classes" Hello
+bench hello_fast java "${FAST[@]}" -cp "$SCRATCH/classes" Hello
+bench version_plain java -jar "$JAR" --version
+bench version_noarchive env SALESFLOW_CDS=0 ./salesflow --version
+bench version ./salesflow --version
+bench show_plain java -jar "$JAR" -w examples --now "$NOW" show "$ID"
+bench show_noarchive env SALESFLOW_CDS=0 ./salesflow -w examples --now "$NOW" show "$ID"
+bench show ./salesflow -w examples --now "$NOW" show "$ID"
+bench show_json ./salesflow -w examples --now "$NOW" show "$ID" --format json
+bench list ./salesflow -w examples --now "$NOW" list
+bench overdue ./salesflow -w examples --now "$NOW" overdue --format json
+bench probe_jackson java "${FAST[@]}" ${archive[@]+"${archive[@]}"} -cp "$probe_cp" JacksonProbe jackson-first examples
+for ((round = 0; round < WARMUP + RUNS; round++)); do
+  KEEP=$((round >= WARMUP ? 1 : 0))
+  for name in "${names[@]}"; do
+    time_once "$name"
+  done
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 psi_after=$(pressure)
 
 # Jackson: in one JVM (launcher options and archive), a cold YAMLMapper bind, then Workspace.open;
 # and Workspace.open alone, cold. What Jackson costs inside Workspace.open is the difference.
-probe_cp="$JAR:$SCRATCH/classes"
-archive=()
-[ -f "$JSA" ] && archive=(-XX:SharedArchiveFile="$JSA")
 for order in jackson-first workspace-only; do
   : > "$SCRATCH/$order.a"; : > "$SCRATCH/$order.b"
   for ((i = 0; i < RUNS; i++)); do
@@ -137,11 +151,10 @@ for order in jackson-first workspace-only; do
     echo "$b" >> "$SCRATCH/$order.b"
   done
 done
-measure probe_jackson java "${FAST[@]}" ${archive[@]+"${archive[@]}"} -cp "$probe_cp" JacksonProbe jackson-first examples
 
 # ---- report ----
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')
-echo "salesflow start-up: $RUNS runs each after $WARMUP warm-ups; medians of wall time"
+echo "salesflow start-up: $RUNS interleaved rounds after $WARMUP warm-up rounds; medians of wall time"
 echo "machine: $(nproc) CPUs, ${cpu:-unknown CPU}; $(java -version 2>&1 | head -n1)"
 echo "other load: load average $load_before before, $load_after after; CPU pressure (PSI some avg60) $psi_before before, $psi_after after"
 echo "archive: $( [ -f "$JSA" ] && echo "$JSA, $(du -m "$JSA" | cut -f1) MB" || echo none)"

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Tmux implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(40);
+  private static final java.util.concurrent.atomic.AtomicInteger SOCKETS = new java.util.concurrent.atomic.AtomicInteger();
 
   private final Path socket;
   private final String session = "salesflow";
@@ -35,7 +36,8 @@ final class Tmux implements AutoCloseable {
           "tmux is not installed (CI installs it through .ci/run; so should you: apt-get install tmux)");
       throw new AssertionError("tmux is not installed, but CI is set: .ci/run must install it");
     }
-    Tmux tmux = new Tmux(dir.resolve("tmux.sock"));
+    // a socket of its own: a server still shutting down on a reused path makes new-session fail
+    Tmux tmux = new Tmux(dir.resolve("tmux-" + SOCKETS.incrementAndGet() + ".sock"));
     StringBuilder line = new StringBuilder("cd " + FreshJvm.quote(cwd.toString()) + " && env");
     env.forEach((k, v) -> line.append(' ').append(FreshJvm.quote(k + "=" + v)));
     // keep the pane after the program ends, so its last words and exit code can be read

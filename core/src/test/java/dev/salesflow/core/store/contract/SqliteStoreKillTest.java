@@ -34,7 +34,7 @@ class SqliteStoreKillTest extends KillContract {
           .as("events numbered 0..n-1 per case").isEmpty();
     }
     // the index as the writers left it, against one rebuilt from the events alone
-    Path copy = Files.createDirectories(root.resolve("rebuilt"));
+    Path copy = Files.createDirectories(root.resolve("rebuilt-" + System.nanoTime()));
     Files.copy(root.resolve("salesflow.yaml"), copy.resolve("salesflow.yaml"));
     Files.createDirectories(copy.resolve("cases"));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {

@@ -11,6 +11,8 @@ import java.util.List;
 
 /** Writers of a folder of case files killed mid-write. */
 class YamlDirectoryStoreKillTest extends KillContract {
+  private List<String> lastTemps = List.of();
+
   @Override
   String storeSetting() {
     return "";
@@ -40,7 +42,12 @@ class YamlDirectoryStoreKillTest extends KillContract {
       }
     }
     assertThat(store.ids()).as("temp files are no cases").containsExactlyElementsOf(CASES);
-    System.out.printf("%s: %d hidden temp files left by killed writes %s%n", getClass().getSimpleName(), temps.size(),
-        temps.stream().limit(3).toList());
+    lastTemps = temps;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void report() {
+    System.out.printf("%s: %d hidden temp files left by killed writes at the end %s%n", getClass().getSimpleName(),
+        lastTemps.size(), lastTemps);
   }
 }
