@@ -134,9 +134,7 @@ public final class Salesflow implements AutoCloseable {
    * lost with a reason. Refused with every unmet requirement listed.
    */
   public Case advance(String id, String to, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
-    if (!process().isStage(to)) {
-      throw new InvalidRequestException("unknown stage '" + to + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
-    }
+    requireStage(to);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("to", to);
     if (reason != null) {
@@ -185,8 +183,8 @@ public final class Salesflow implements AutoCloseable {
 
   /** Every case passing {@code filter}, sorted by id. */
   public List<CaseView> list(CaseFilter filter) {
-    if (filter.stage() != null && !process().isStage(filter.stage())) {
-      throw new InvalidRequestException("unknown stage '" + filter.stage() + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    if (filter.stage() != null) {
+      requireStage(filter.stage());
     }
     return store.ids().parallelStream()
         .map(this::view)
@@ -196,8 +194,8 @@ public final class Salesflow implements AutoCloseable {
 
   /** Gives every case passing {@code filter}, replayed, to {@code action} in id order, one at a time. */
   public void forEach(CaseFilter filter, java.util.function.Consumer<CaseView> action) {
-    if (filter.stage() != null && !process().isStage(filter.stage())) {
-      throw new InvalidRequestException("unknown stage '" + filter.stage() + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    if (filter.stage() != null) {
+      requireStage(filter.stage());
     }
     store.forEachCase(c -> {
       CaseView view = new CaseView(c, machine.replay(c));
@@ -205,6 +203,12 @@ public final class Salesflow implements AutoCloseable {
         action.accept(view);
       }
     });
+  }
+
+  private void requireStage(String stage) {
+    if (!process().isStage(stage)) {
+      throw new InvalidRequestException("unknown stage '" + stage + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
+    }
   }
 
   private CaseView view(String id) {
