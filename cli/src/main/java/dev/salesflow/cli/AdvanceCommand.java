@@ -29,7 +29,7 @@ final class AdvanceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
-      var zone = flow.workspace().zone();
+      var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(Format.TEXT, Format.JSON);
       String from = flow.show(caseId).stage();

@@ -1,11 +1,11 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.leads.LeadField;
-import dev.salesflow.core.leads.SpreadsheetCells;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.LeadField;
+import dev.salesflow.core.api.SpreadsheetCells;
+import dev.salesflow.core.api.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;

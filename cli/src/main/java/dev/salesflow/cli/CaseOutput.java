@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.process.Replay;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Replay;
+import dev.salesflow.core.api.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +45,7 @@ final class CaseOutput {
   }
 
   /** Everything {@code show} prints: the registration, stage, history and events. */
-  static Map<String, Object> detail(CaseView view, List<dev.salesflow.core.sla.Clock> clocks, ZoneId zone) {
+  static Map<String, Object> detail(CaseView view, List<dev.salesflow.core.api.Clock> clocks, ZoneId zone) {
     Case c = view.value();
     Map<String, Object> m = summary(view, zone);
     m.put("source", c.source());
@@ -187,7 +187,7 @@ final class CaseOutput {
   }
 
   /** The clocks of {@code show}: rule, key, start, due, stop and state. */
-  static List<Map<String, Object>> clocks(List<dev.salesflow.core.sla.Clock> clocks, ZoneId zone) {
+  static List<Map<String, Object>> clocks(List<dev.salesflow.core.api.Clock> clocks, ZoneId zone) {
     return clocks.stream().map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());

@@ -1,16 +1,13 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.CheckOptions;
+import dev.salesflow.core.api.CheckReport;
+import dev.salesflow.core.api.Diagnostic;
 import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.check.CheckOptions;
-import dev.salesflow.core.check.CheckReport;
-import dev.salesflow.core.check.Checker;
-import dev.salesflow.core.check.Diagnostic;
-import dev.salesflow.core.check.SlaMode;
-import dev.salesflow.core.workspace.Workspace;
-import dev.salesflow.core.workspace.WorkspaceConfig;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.api.SlaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +45,11 @@ final class CheckCommand implements Callable<Integer> {
     Path cwd = root.context().cwd();
     List<Path> targets = paths.stream().map(p -> cwd.resolve(p).normalize()).toList();
     Path workspace = root.workspaceRoot();
-    var now = root.now(zoneOf(workspace)).toInstant();
+    var now = root.now(Salesflow.zoneOf(workspace)).toInstant();
     CheckReport report;
     try (ProgressBar progress = ProgressBar.overFiles(root.context(), "checking",
         targets.isEmpty() ? List.of(workspace.resolve("cases")) : targets)) {
-      report = Checker.check(workspace, targets, new CheckOptions(now, sla, threads), progress);
+      report = Salesflow.check(workspace, targets, new CheckOptions(now, sla, threads), progress);
     }
     PrintWriter out = root.context().out();
     switch (format) {
@@ -64,18 +61,6 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
     return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-  }
-
-  /**
-   * The workspace's time zone, in which a --now without an offset is read (as every other command
-   * does); the default zone when the settings are broken, which the check itself then reports.
-   */
-  private static ZoneId zoneOf(Path workspace) {
-    try {
-      return Workspace.open(workspace).zone();
-    } catch (RuntimeException broken) {
-      return ZoneId.of(WorkspaceConfig.DEFAULT_TIMEZONE);
-    }
   }
 
   private void text(CheckReport report, Path cwd, PrintWriter out) {

@@ -1,9 +1,9 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.check.CheckReport;
-import dev.salesflow.core.check.Diagnostic;
-import dev.salesflow.core.check.DiagnosticCode;
-import dev.salesflow.core.check.Severity;
+import dev.salesflow.core.api.CheckReport;
+import dev.salesflow.core.api.Diagnostic;
+import dev.salesflow.core.api.DiagnosticCode;
+import dev.salesflow.core.api.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -38,8 +38,8 @@ final class ExportCommand implements Callable<Integer> {
     try (Salesflow flow = root.open()) {
       List<CaseView> views = flow.list(CaseFilter.ALL);
       String csv = events
-          ? CaseCsv.events(views, new ArrayList<>(flow.process().eventFields().keySet()))
-          : CaseCsv.cases(views, flow.workspace().zone());
+          ? CaseCsv.events(views, new ArrayList<>(flow.process().eventFieldNames()))
+          : CaseCsv.cases(views, flow.zone());
       if (target.equals("-")) {
         root.context().out().print(csv);
         return ExitCode.OK.code();

@@ -1,11 +1,11 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.ImportOptions;
+import dev.salesflow.core.api.ImportResult;
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.LeadField;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.api.StoreException;
-import dev.salesflow.core.leads.ImportOptions;
-import dev.salesflow.core.leads.ImportResult;
-import dev.salesflow.core.leads.LeadField;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportResult result;
       try (ImportProgressLine progress = ImportProgressLine.of(root.context(), root.quiet())) {
         result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
-            root.now(flow.workspace().zone()), progress);
+            root.now(flow.zone()), progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"

@@ -1,6 +1,6 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.leads.ImportResult;
+import dev.salesflow.core.api.ImportResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

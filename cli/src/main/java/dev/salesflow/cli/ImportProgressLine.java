@@ -1,6 +1,6 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.leads.ImportProgress;
+import dev.salesflow.core.api.ImportProgress;
 import java.io.PrintWriter;
 
 /**

@@ -1,11 +1,6 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.StoreException;
-import dev.salesflow.core.workspace.Workspace;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.salesflow.core.api.Salesflow;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,25 +16,9 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = root.context().cwd().resolve(dir == null ? Path.of(".") : dir).normalize();
-    Path config = target.resolve(Workspace.CONFIG_FILE);
-    if (Files.exists(config)) {
-      throw new InvalidRequestException(config + " already exists; not overwriting it");
-    }
-    try {
-      Files.createDirectories(target.resolve("cases"));
-      Files.writeString(config, Workspace.initialConfig(), StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE_NEW);
-      Path ignore = target.resolve("cases/.gitignore");
-      if (!Files.exists(ignore)) {
-        Files.writeString(ignore, "# the case store's write lock and interrupted temporary files\n.salesflow.lock\n.*.tmp\n",
-            StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot create workspace in " + target + ": " + e.getMessage(), e);
-    }
+    Path target = Salesflow.initWorkspace(root.context().cwd().resolve(dir == null ? Path.of(".") : dir));
     if (!root.quiet()) {
-      root.context().err().println("Created workspace " + target.toAbsolutePath().normalize());
+      root.context().err().println("Created workspace " + target);
     }
     return ExitCode.OK.code();
   }

@@ -1,10 +1,10 @@
 package dev.salesflow.cli;
 
 import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.leads.LeadColumns;
-import dev.salesflow.core.leads.LeadField;
-import dev.salesflow.core.leads.LeadRow;
-import dev.salesflow.core.leads.SpreadsheetCells;
+import dev.salesflow.core.api.LeadColumns;
+import dev.salesflow.core.api.LeadField;
+import dev.salesflow.core.api.LeadRow;
+import dev.salesflow.core.api.SpreadsheetCells;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

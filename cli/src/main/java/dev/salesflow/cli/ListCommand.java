@@ -3,8 +3,8 @@ package dev.salesflow.cli;
 import dev.salesflow.core.api.CaseFilter;
 import dev.salesflow.core.api.CaseView;
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Priority;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
     Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
         () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
     try (Salesflow flow = root.open()) {
-      ZoneId zone = flow.workspace().zone();
+      ZoneId zone = flow.zone();
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
       CaseFilter filter = new CaseFilter(stage, p, owner);
       var out = root.context().out();

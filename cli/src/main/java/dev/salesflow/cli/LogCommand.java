@@ -1,9 +1,9 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ final class LogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
-      var zone = flow.workspace().zone();
+      var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);
       Event event = new Event(when, type, by, note, fields());

@@ -1,11 +1,11 @@
 package dev.salesflow.cli;
 
 import dev.salesflow.core.api.CaseNotFoundException;
+import dev.salesflow.core.api.DiagnosticsException;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.RefusedException;
 import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
-import dev.salesflow.core.check.DiagnosticsException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

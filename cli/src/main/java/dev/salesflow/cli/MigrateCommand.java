@@ -1,7 +1,7 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Migration;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.store.CaseStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,18 +19,12 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open();
-        CaseStore target = flow.workspace().openStore(to, root.context().cwd())) {
-      if (!to.startsWith("sqlite:")) {
-        java.nio.file.Files.createDirectories(root.context().cwd().resolve(to));
-      }
-      int copied = flow.migrateTo(target, done -> { });
+    try (Salesflow flow = root.open()) {
+      Migration done = flow.migrateTo(to, root.context().cwd(), copied -> { });
       if (!root.quiet()) {
-        root.context().err().println("migrated " + copied + " cases from " + flow.store().describe() + " to " + target.describe());
+        root.context().err().println("migrated " + done.cases() + " cases from " + done.from() + " to " + done.to());
       }
       return ExitCode.OK.code();
-    } catch (java.io.IOException e) {
-      throw new dev.salesflow.core.api.StoreException("cannot create " + to + ": " + e.getMessage(), e);
     }
   }
 }

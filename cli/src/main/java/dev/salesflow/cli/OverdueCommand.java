@@ -1,13 +1,13 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.Durations;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.OverdueItem;
 import dev.salesflow.core.api.OverdueQuery;
 import dev.salesflow.core.api.OverdueReport;
+import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.calendar.Durations;
-import dev.salesflow.core.model.Priority;
-import dev.salesflow.core.sla.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -47,7 +47,7 @@ final class OverdueCommand implements Callable<Integer> {
     Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
         () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
     try (Salesflow flow = root.open()) {
-      ZoneId zone = flow.workspace().zone();
+      ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
@@ -100,7 +100,7 @@ final class OverdueCommand implements Callable<Integer> {
             : List.of("  case", "rule", "company", "due", "state"));
       }
       Clock clock = item.clock();
-      String state = clock.state() == dev.salesflow.core.sla.ClockState.BREACHED
+      String state = clock.state() == dev.salesflow.core.api.ClockState.BREACHED
           ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
           : (zh ? "即将到期" : "due soon");
       table.row(List.of("  " + item.caseId(),
@@ -110,7 +110,7 @@ final class OverdueCommand implements Callable<Integer> {
           state));
     }
     s.append(table.render());
-    long breached = report.items().stream().filter(i -> i.clock().state() == dev.salesflow.core.sla.ClockState.BREACHED).count();
+    long breached = report.items().stream().filter(i -> i.clock().state() == dev.salesflow.core.api.ClockState.BREACHED).count();
     s.append('\n').append(zh
         ? breached + " 项超期，" + (report.items().size() - breached) + " 项即将到期\n"
         : breached + " breached, " + (report.items().size() - breached) + " due soon\n");

@@ -1,8 +1,8 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.Registration;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class RegisterCommand implements Callable<Integer> {
   public Integer call() {
     try (Salesflow flow = root.open()) {
       RegisterPrompt.askForMissing(this, flow.process(), root.context());
-      var zone = flow.workspace().zone();
+      var zone = flow.zone();
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
       Case c = flow.register(r, root.now(zone));

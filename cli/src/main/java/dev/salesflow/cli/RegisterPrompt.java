@@ -1,6 +1,6 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.api.SalesProcess;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 final class RegisterPrompt {
   private RegisterPrompt() {}
 
-  static void askForMissing(RegisterCommand command, ProcessDefinition process, CliContext context) {
+  static void askForMissing(RegisterCommand command, SalesProcess process, CliContext context) {
     List<Field> fields = List.of(
         new Field("company", List.of(), () -> command.company, v -> command.company = v),
         new Field("industry", List.of(), () -> command.industry, v -> command.industry = v),

@@ -1,9 +1,9 @@
 package dev.salesflow.cli;
 
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.ReportQuery;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.report.ReportQuery;
-import dev.salesflow.core.report.Reports;
+import dev.salesflow.core.api.Reporting;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -44,10 +44,10 @@ final class ReportCommand implements Callable<Integer> {
     ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
     Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.MD, Format.HTML);
     try (Salesflow flow = root.open()) {
-      ZoneId zone = flow.workspace().zone();
+      ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       String lang = root.lang();
-      Reports reports = flow.reports(now);
+      Reporting reports = flow.reports(now);
       ReportSheets sheets = new ReportSheets(flow.process(), zone, now, lang);
       List<ReportSheet> out = new ArrayList<>();
       if (kind == Kind.FUNNEL || kind == Kind.ALL) {

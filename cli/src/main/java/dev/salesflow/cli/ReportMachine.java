@@ -3,7 +3,7 @@ package dev.salesflow.cli;
 import dev.salesflow.cli.ReportSheet.Column;
 import dev.salesflow.cli.ReportSheet.Fact;
 import dev.salesflow.cli.ReportSheet.Table;
-import dev.salesflow.core.leads.SpreadsheetCells;
+import dev.salesflow.core.api.SpreadsheetCells;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,5 +69,5 @@ final class ReportMachine {
   }
 
   /** What a report was asked for and when. */
-  record ReportRequest(dev.salesflow.core.report.ReportQuery query, OffsetDateTime now, ZoneId zone) {}
+  record ReportRequest(dev.salesflow.core.api.ReportQuery query, OffsetDateTime now, ZoneId zone) {}
 }

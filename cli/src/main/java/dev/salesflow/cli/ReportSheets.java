@@ -7,12 +7,12 @@ import dev.salesflow.cli.ReportSheet.Column;
 import dev.salesflow.cli.ReportSheet.Fact;
 import dev.salesflow.cli.ReportSheet.Kind;
 import dev.salesflow.cli.ReportSheet.Table;
-import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.report.AgingReport;
-import dev.salesflow.core.report.FunnelReport;
-import dev.salesflow.core.report.OwnersReport;
-import dev.salesflow.core.report.ReportQuery;
-import dev.salesflow.core.report.SlaReport;
+import dev.salesflow.core.api.AgingReport;
+import dev.salesflow.core.api.FunnelReport;
+import dev.salesflow.core.api.OwnersReport;
+import dev.salesflow.core.api.ReportQuery;
+import dev.salesflow.core.api.SlaReport;
+import dev.salesflow.core.api.SalesProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import java.util.List;
 
 /** Lays the core reports out as {@link ReportSheet}s, labelled in English or Chinese. */
 final class ReportSheets {
-  private final ProcessDefinition process;
+  private final SalesProcess process;
   private final ZoneId zone;
   private final OffsetDateTime now;
   private final boolean zh;
 
-  ReportSheets(ProcessDefinition process, ZoneId zone, OffsetDateTime now, String lang) {
+  ReportSheets(SalesProcess process, ZoneId zone, OffsetDateTime now, String lang) {
     this.process = process;
     this.zone = zone;
     this.now = now;

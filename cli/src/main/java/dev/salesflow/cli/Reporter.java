@@ -1,8 +1,8 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Diagnostic;
+import dev.salesflow.core.api.DiagnosticsException;
 import dev.salesflow.core.api.RefusedException;
-import dev.salesflow.core.check.Diagnostic;
-import dev.salesflow.core.check.DiagnosticsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

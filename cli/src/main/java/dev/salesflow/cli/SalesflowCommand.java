@@ -2,9 +2,8 @@ package dev.salesflow.cli;
 
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.api.Timestamps;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
-import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -103,7 +102,7 @@ public final class SalesflowCommand implements Runnable {
       }
       return dir;
     }
-    return Workspace.find(context.cwd()).orElseThrow(() -> new WorkspaceNotFoundException(
+    return Salesflow.findWorkspace(context.cwd()).orElseThrow(() -> new WorkspaceNotFoundException(
         "no salesflow.yaml in " + context.cwd().toAbsolutePath() + " or any folder above it"
             + " (run 'salesflow init', or pass --workspace DIR)"));
   }

@@ -1,11 +1,11 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.sla.Clock;
+import dev.salesflow.core.api.SalesProcess;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
-      ZoneId zone = flow.workspace().zone();
+      ZoneId zone = flow.zone();
       CaseView view = flow.show(caseId);
       var sheet = flow.clocks(view, root.now(zone));
       Warnings.unknownYears(root, sheet.unknownYears());
@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  static String text(CaseView view, List<Clock> clocks, ProcessDefinition process, ZoneId zone, String lang) {
+  static String text(CaseView view, List<Clock> clocks, SalesProcess process, ZoneId zone, String lang) {
     Words w = Words.of(lang);
     Case c = view.value();
     StringBuilder s = new StringBuilder();
@@ -48,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
         + w.get("since").toLowerCase(java.util.Locale.ROOT) + " " + CaseOutput.shortTime(view.replay().enteredAt(), zone)});
     fields.add(new String[] {w.get("priority"), c.priority() == null ? "-" : c.priority().name()});
     fields.add(new String[] {w.get("owner"), nz(c.owner())});
-    fields.add(new String[] {w.get("source"), c.source() == null ? "-" : c.source() + " (" + process.sources().getOrDefault(c.source(), new dev.salesflow.core.process.Labels(c.source(), c.source())).in(lang) + ")"});
+    fields.add(new String[] {w.get("source"), c.source() == null ? "-" : c.source() + " (" + process.sources().getOrDefault(c.source(), new dev.salesflow.core.api.Labels(c.source(), c.source())).in(lang) + ")"});
     fields.add(new String[] {w.get("industry"), nz(c.customer().industry()) + (c.customer().size() == null ? "" : ", " + c.customer().size())});
     var contact = c.customer().contact();
     List<String> parts = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.api.SalesProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ final class WorkspaceValues {
     }
     try (Salesflow flow = Salesflow.open(root)) {
       return switch (kind) {
-        case CASE -> flow.store().ids();
+        case CASE -> flow.ids();
         case STAGE -> flow.process().allStageIds();
         case EVENT -> events(flow, positionals);
         case SOURCE -> List.copyOf(flow.process().sources().keySet());
@@ -50,11 +50,11 @@ final class WorkspaceValues {
   }
 
   private static List<String> events(Salesflow flow, List<String> positionals) {
-    ProcessDefinition process = flow.process();
+    SalesProcess process = flow.process();
     if (!positionals.isEmpty()) {
       try {
         String stage = flow.show(positionals.get(0)).stage();
-        if (process.openStage(stage).isPresent()) {
+        if (process.isOpenStage(stage)) {
           return process.eventsAllowedIn(stage);
         }
       } catch (RuntimeException unknownOrUnreadable) {
@@ -62,7 +62,7 @@ final class WorkspaceValues {
       }
     }
     Set<String> all = new LinkedHashSet<>(process.genericEvents());
-    all.addAll(process.eventTypes().keySet());
+    all.addAll(process.eventTypeIds());
     all.remove(Event.ADVANCE);
     return new ArrayList<>(all);
   }
@@ -70,9 +70,9 @@ final class WorkspaceValues {
   private List<String> owners(Salesflow flow) {
     if (owners == null) {
       Set<String> found = new TreeSet<>();
-      for (String id : flow.store().ids()) {
+      for (String id : flow.ids()) {
         try {
-          Case c = flow.store().load(id);
+          Case c = flow.load(id);
           if (c.owner() != null && !c.owner().isBlank()) {
             found.add(c.owner());
           }

@@ -1,10 +1,8 @@
 package dev.salesflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseFilter;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code import} and {@code export} on real files. */
 class ImportExportTest {

@@ -1,12 +1,13 @@
 package dev.salesflow.cli.bench;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseView;
 import dev.salesflow.core.api.OverdueQuery;
+import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.workspace.Workspace;
 import dev.salesflow.core.yaml.YamlTreeReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -46,8 +47,9 @@ public final class OverduePhases {
     for (int it = 1; it <= iterations; it++) {
       Map<String, long[]> times = new LinkedHashMap<>();
       Salesflow flow = timed(times, "open workspace (config, process)", () -> Salesflow.open(root));
-      Path dir = flow.workspace().casesDir();
-      List<String> ids = timed(times, "list folder (store.ids)", () -> flow.store().ids());
+      Workspace workspace = Workspace.open(root);
+      Path dir = workspace.casesDir();
+      List<String> ids = timed(times, "list folder (store.ids)", () -> flow.ids());
       List<byte[]> bytes = timed(times, "read bytes", () -> {
         List<byte[]> all = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -72,11 +74,11 @@ public final class OverduePhases {
       List<Case> cases = timed(times, "load via store (read+parse+bind)", () -> {
         List<Case> all = new ArrayList<>(ids.size());
         for (String id : ids) {
-          all.add(flow.store().load(id));
+          all.add(flow.load(id));
         }
         return all;
       });
-      StateMachine machine = flow.workspace().stateMachine();
+      StateMachine machine = workspace.stateMachine();
       List<Replay> replays = timed(times, "replay (state machine)", () -> {
         List<Replay> all = new ArrayList<>(cases.size());
         for (Case c : cases) {
@@ -84,7 +86,7 @@ public final class OverduePhases {
         }
         return all;
       });
-      SlaEngine sla = flow.workspace().slaEngine();
+      SlaEngine sla = workspace.slaEngine();
       timed(times, "SLA clocks (open cases)", () -> {
         int n = 0;
         for (int i = 0; i < cases.size(); i++) {

@@ -1,6 +1,5 @@
 package dev.salesflow.core.api;
 
-import dev.salesflow.core.model.Priority;
 
 /** Which cases to list; a null criterion matches every case. */
 public record CaseFilter(String stage, Priority priority, String owner) {

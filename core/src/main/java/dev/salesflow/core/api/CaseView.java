@@ -1,7 +1,5 @@
 package dev.salesflow.core.api;
 
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.process.Replay;
 
 /** A case with the outcome of replaying it: its current stage and stage history. */
 public record CaseView(Case value, Replay replay) {

@@ -1,6 +1,5 @@
 package dev.salesflow.core.api;
 
-import dev.salesflow.core.model.Priority;
 import java.time.Duration;
 
 /**

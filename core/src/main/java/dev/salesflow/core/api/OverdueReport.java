@@ -14,6 +14,6 @@ public record OverdueReport(List<OverdueItem> items, SortedSet<Integer> unknownY
 
   /** True when any item is breached. */
   public boolean anyBreached() {
-    return items.stream().anyMatch(i -> i.clock().state() == dev.salesflow.core.sla.ClockState.BREACHED);
+    return items.stream().anyMatch(i -> i.clock().state() == dev.salesflow.core.api.ClockState.BREACHED);
   }
 }

@@ -1,34 +1,30 @@
 package dev.salesflow.core.api;
 
-import dev.salesflow.core.model.Case;
+import dev.salesflow.core.check.Checker;
+import dev.salesflow.core.leads.LeadImport;
 import dev.salesflow.core.model.CaseIds;
-import dev.salesflow.core.model.Contact;
-import dev.salesflow.core.model.Customer;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.Priority;
-import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.report.Reports;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.workspace.Workspace;
-import dev.salesflow.core.sla.Clock;
-import dev.salesflow.core.sla.ClockState;
-import dev.salesflow.core.sla.SlaEngine;
-import dev.salesflow.core.sla.SlaRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,16 +60,95 @@ public final class Salesflow implements AutoCloseable {
     return new Salesflow(workspace, storeSpec == null ? workspace.openStore() : workspace.openStore(storeSpec, base));
   }
 
-  public Workspace workspace() {
-    return workspace;
+  /**
+   * The nearest workspace at or above {@code start}: the first folder holding {@code
+   * salesflow.yaml}, as git finds {@code .git}.
+   *
+   * @param start the folder to search from
+   * @return the workspace root, or empty when there is none up to the file-system root
+   */
+  public static Optional<Path> findWorkspace(Path start) {
+    return Workspace.find(start);
   }
 
-  public ProcessDefinition process() {
+  /**
+   * Creates a workspace in {@code dir}: a commented {@code salesflow.yaml} with every default and
+   * an empty {@code cases/} folder. Never overwrites anything.
+   *
+   * @param dir the folder to initialise; created when missing
+   * @return the absolute, normalised workspace root
+   * @throws InvalidRequestException when {@code dir} already holds a {@code salesflow.yaml}
+   * @throws StoreException when the folder or files cannot be written
+   */
+  public static Path initWorkspace(Path dir) {
+    return Workspace.init(dir);
+  }
+
+  /**
+   * The time zone of the workspace at {@code root}, or the default zone ({@value
+   * dev.salesflow.core.workspace.WorkspaceConfig#DEFAULT_TIMEZONE}) when its settings cannot be
+   * read; for reading local times given to {@link #check} before the workspace is validated.
+   *
+   * @param root a workspace root
+   * @return its zone, never null
+   */
+  public static ZoneId zoneOf(Path root) {
+    try {
+      return Workspace.open(root).zone();
+    } catch (RuntimeException broken) {
+      return ZoneId.of(dev.salesflow.core.workspace.WorkspaceConfig.DEFAULT_TIMEZONE);
+    }
+  }
+
+  /**
+   * Checks case files and the workspace settings without writing anything: syntax and fields, the
+   * process (every event legal in its stage), ids, and optionally the SLA clocks.
+   *
+   * @param root the workspace root; its settings are checked too
+   * @param targets files or folders to check; empty means the workspace's {@code cases/}
+   * @param options the instant clocks are judged at, the SLA mode and the number of threads
+   * @param progress told the number of files done so far, from any thread
+   * @return every finding, ordered by file and position
+   */
+  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, IntConsumer progress) {
+    return Checker.check(root, targets, options, progress);
+  }
+
+  /** The workspace root. */
+  public Path root() {
+    return workspace.root();
+  }
+
+  /** The workspace's time zone, in which local times are read and deadlines fall. */
+  public ZoneId zone() {
+    return workspace.zone();
+  }
+
+  /** The process the workspace follows. */
+  public SalesProcess process() {
     return workspace.process();
   }
 
-  public CaseStore store() {
-    return store;
+  /** A short description of the store in use, e.g. {@code case folder examples/cases}. */
+  public String describeStore() {
+    return store.describe();
+  }
+
+  /** Every case id in the store, sorted. */
+  public List<String> ids() {
+    return store.ids();
+  }
+
+  /**
+   * The case with {@code id} as stored, without replaying it; {@link #show} replays it too.
+   *
+   * @param id a case id
+   * @return the case
+   * @throws CaseNotFoundException when there is none
+   * @throws DiagnosticsException when its file or row cannot be read
+   */
+  public Case load(String id) {
+    return store.load(id);
   }
 
   /** Registers a new case; refuses a taken id and reports every missing or bad field at once. */
@@ -122,7 +197,7 @@ public final class Salesflow implements AutoCloseable {
     if (event.isAdvance()) {
       throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
     }
-    Map<String, String> problems = process().fieldProblems(event);
+    Map<String, String> problems = workspace.process().fieldProblems(event);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems.values()));
     }
@@ -206,7 +281,7 @@ public final class Salesflow implements AutoCloseable {
   }
 
   private void requireStage(String stage) {
-    if (!process().isStage(stage)) {
+    if (!workspace.process().isStage(stage)) {
       throw new InvalidRequestException("unknown stage '" + stage + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
     }
   }
@@ -221,7 +296,7 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /** The SLA clocks of a case judged at {@code now}. */
-  public SlaEngine.Sheet clocks(CaseView view, OffsetDateTime now) {
+  public ClockSheet clocks(CaseView view, OffsetDateTime now) {
     return sla.clocks(view.value(), view.replay(), now.toInstant(), Duration.ZERO);
   }
 
@@ -230,12 +305,13 @@ public final class Salesflow implements AutoCloseable {
    * sorted by owner and then most overdue first.
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
-    if (query.rule() != null && process().slaRule(query.rule()).isEmpty()) {
+    ProcessDefinition process = workspace.process();
+    if (query.rule() != null && process.slaRule(query.rule()).isEmpty()) {
       throw new InvalidRequestException("unknown rule '" + query.rule() + "' (rules: "
-          + String.join(", ", process().sla().stream().map(SlaRule::id).toList()) + ")");
+          + String.join(", ", process.ruleIds()) + ")");
     }
     Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
-    Duration widest = process().sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
+    Duration widest = process.sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
     Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
     List<OverdueItem> items = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
@@ -245,7 +321,7 @@ public final class Salesflow implements AutoCloseable {
         boolean wanted = (query.owner() == null || query.owner().equals(row.owner()))
             && (query.priority() == null || query.priority() == row.priority())
             && (query.rule() == null || query.rule().equals(row.clock().rule()));
-        Optional<SlaRule> rule = process().slaRule(row.clock().rule());
+        Optional<SlaRule> rule = process.slaRule(row.clock().rule());
         if (wanted && rule.isPresent()) {
           Clock clock = sla.judgeRunning(rule.get(), row.clock(), now.toInstant(), window);
           if (reported(clock, query)) {
@@ -261,7 +337,7 @@ public final class Salesflow implements AutoCloseable {
           .map(this::view)
           .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
           .map(view -> {
-            SlaEngine.Sheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
+            ClockSheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
             Case c = view.value();
             List<OverdueItem> wanted = new ArrayList<>();
             for (Clock clock : sheet.clocks()) {
@@ -286,10 +362,25 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * Copies every case of this workspace's store into {@code target}, which must hold no case:
-   * events, fields and their order are kept. Returns how many cases were copied.
+   * Copies every case of this workspace's store into the store named by {@code storeSpec} ({@code
+   * sqlite:FILE} or a folder, created when missing), which must hold no case: events, fields and
+   * their order are kept.
+   *
+   * @param storeSpec the target store
+   * @param base the folder a relative {@code storeSpec} is resolved against
+   * @param progress told the number of cases copied so far
+   * @return how many cases were copied, and from and to where
+   * @throws InvalidRequestException when the target already holds cases
+   * @throws StoreException when the target cannot be created or written
    */
-  public int migrateTo(CaseStore target, java.util.function.IntConsumer progress) {
+  public Migration migrateTo(String storeSpec, Path base, IntConsumer progress) {
+    try (CaseStore target = workspace.createStore(storeSpec, base)) {
+      return new Migration(copyInto(target, progress), store.describe(), target.describe());
+    }
+  }
+
+  /** Copies every case into {@code target}, which must be empty; returns how many. */
+  int copyInto(CaseStore target, IntConsumer progress) {
     if (!target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
     }
@@ -328,14 +419,22 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /** The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at {@code now}. */
-  public dev.salesflow.core.report.Reports reports(OffsetDateTime now) {
-    return new dev.salesflow.core.report.Reports(process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
+  public Reporting reports(OffsetDateTime now) {
+    return new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
   }
 
-  /** Registers the cases of a lead list; see {@link dev.salesflow.core.leads.LeadImport}. */
-  public dev.salesflow.core.leads.ImportResult importLeads(List<dev.salesflow.core.leads.LeadRow> rows,
-      dev.salesflow.core.leads.ImportOptions options, OffsetDateTime now, dev.salesflow.core.leads.ImportProgress progress) {
-    return new dev.salesflow.core.leads.LeadImport(this).run(rows, options, now, progress);
+  /**
+   * Registers the cases of a lead list (an exhibition's CSV): rows are checked first, duplicates
+   * of existing cases (same company and contact) are skipped and reported.
+   *
+   * @param rows the rows, with their line numbers for messages
+   * @param options whether to skip invalid rows, a dry run, and default values for missing columns
+   * @param now the registration time of rows without one
+   * @param progress told each row done
+   * @return what was registered, skipped as a duplicate or refused
+   */
+  public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, ImportProgress progress) {
+    return new LeadImport(this).run(rows, options, now, progress);
   }
 
   @Override

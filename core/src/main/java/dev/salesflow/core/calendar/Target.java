@@ -1,5 +1,6 @@
 package dev.salesflow.core.calendar;
 
+import dev.salesflow.core.api.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

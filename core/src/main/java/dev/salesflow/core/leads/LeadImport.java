@@ -1,12 +1,18 @@
 package dev.salesflow.core.leads;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseFilter;
 import dev.salesflow.core.api.CaseView;
+import dev.salesflow.core.api.ImportOptions;
+import dev.salesflow.core.api.ImportProgress;
+import dev.salesflow.core.api.ImportResult;
+import dev.salesflow.core.api.Labels;
+import dev.salesflow.core.api.LeadColumns;
+import dev.salesflow.core.api.LeadField;
+import dev.salesflow.core.api.LeadRow;
 import dev.salesflow.core.api.Registration;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.process.Labels;
+import dev.salesflow.core.api.Timestamps;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,7 +42,7 @@ public final class LeadImport {
   private record Valid(int row, Registration registration) {}
 
   public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, ImportProgress progress) {
-    ZoneId zone = flow.workspace().zone();
+    ZoneId zone = flow.zone();
     Map<String, String> caseByPerson = new HashMap<>();
     Map<String, String> personById = new HashMap<>();
     for (CaseView view : flow.list(CaseFilter.ALL)) {

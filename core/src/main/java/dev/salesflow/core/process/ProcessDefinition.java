@@ -1,6 +1,8 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.model.Event;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Labels;
+import dev.salesflow.core.api.SalesProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ public record ProcessDefinition(
     List<Stage> stages,
     TerminalStage closed,
     TerminalStage lost,
-    List<dev.salesflow.core.sla.SlaRule> sla) {
+    List<dev.salesflow.core.sla.SlaRule> sla) implements SalesProcess {
 
   public ProcessDefinition {
     Objects.requireNonNull(id, "id");
@@ -62,6 +64,26 @@ public record ProcessDefinition(
   /** The open stage with {@code id}. */
   public Optional<Stage> openStage(String id) {
     return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public boolean isOpenStage(String id) {
+    return openStage(id).isPresent();
+  }
+
+  @Override
+  public java.util.Set<String> eventTypeIds() {
+    return eventTypes.keySet();
+  }
+
+  @Override
+  public java.util.Set<String> eventFieldNames() {
+    return eventFields.keySet();
+  }
+
+  @Override
+  public List<String> ruleIds() {
+    return sla.stream().map(dev.salesflow.core.sla.SlaRule::id).toList();
   }
 
   /** True for any stage id, open or terminal. */

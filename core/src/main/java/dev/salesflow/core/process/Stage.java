@@ -1,5 +1,6 @@
 package dev.salesflow.core.process;
 
+import dev.salesflow.core.api.Labels;
 import java.util.List;
 import java.util.Objects;
 

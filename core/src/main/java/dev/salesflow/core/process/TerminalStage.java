@@ -1,5 +1,6 @@
 package dev.salesflow.core.process;
 
+import dev.salesflow.core.api.Labels;
 import java.util.Objects;
 
 /** A stage no case leaves: {@code closed} or {@code lost}. */

@@ -1,14 +1,21 @@
 package dev.salesflow.core.report;
 
+import dev.salesflow.core.api.AgingReport;
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.ClockSheet;
+import dev.salesflow.core.api.ClockState;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.FunnelReport;
+import dev.salesflow.core.api.OwnersReport;
+import dev.salesflow.core.api.Replay;
+import dev.salesflow.core.api.ReportQuery;
+import dev.salesflow.core.api.Reporting;
+import dev.salesflow.core.api.SlaReport;
 import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.Stage;
-import dev.salesflow.core.sla.Clock;
-import dev.salesflow.core.sla.ClockState;
 import dev.salesflow.core.sla.SlaEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,7 +39,7 @@ import java.util.stream.Collectors;
  * The pipeline reports over a set of replayed cases at one instant. Funnel, aging and owners cover
  * the cases registered in the query's period; the SLA report covers the clocks started in it.
  */
-public final class Reports {
+public final class Reports implements Reporting {
   /** How many of the longest-waiting open cases the aging report lists. */
   public static final int OLDEST = 10;
   /** The aging report's age ranges, in days: under 7, 7 to 14, 14 to 30, 30 to 60, 60 and more. */
@@ -41,7 +48,7 @@ public final class Reports {
   private final ProcessDefinition process;
   private final ZoneId zone;
   private final List<CaseView> views;
-  private final Function<CaseView, SlaEngine.Sheet> clocks;
+  private final Function<CaseView, ClockSheet> clocks;
   private final OffsetDateTime now;
   /** The event that signs a contract, and its field holding the amount. */
   private final String signingType;
@@ -52,7 +59,7 @@ public final class Reports {
    * @param clocks the SLA clocks of a case judged at {@code now}
    */
   public Reports(ProcessDefinition process, ZoneId zone, List<CaseView> views,
-      Function<CaseView, SlaEngine.Sheet> clocks, OffsetDateTime now) {
+      Function<CaseView, ClockSheet> clocks, OffsetDateTime now) {
     this.process = process;
     this.zone = zone;
     this.views = List.copyOf(views);
@@ -79,6 +86,7 @@ public final class Reports {
   }
 
   /** Reached, current, lost and contract value per stage of the cases registered in the period. */
+  @Override
   public FunnelReport funnel(ReportQuery q) {
     List<CaseView> cases = registeredIn(q);
     List<String> stages = new ArrayList<>(process.stages().stream().map(Stage::id).toList());
@@ -146,6 +154,7 @@ public final class Reports {
   }
 
   /** Met, late, breached and running clocks per rule, over the clocks started in the period. */
+  @Override
   public SlaReport sla(ReportQuery q) {
     Map<String, List<Clock>> byRule = new LinkedHashMap<>();
     process.sla().forEach(r -> byRule.put(r.id(), new ArrayList<>()));
@@ -154,7 +163,7 @@ public final class Reports {
       if (!q.ownedBy(v.value().owner())) {
         continue;
       }
-      SlaEngine.Sheet sheet = clocks.apply(v);
+      ClockSheet sheet = clocks.apply(v);
       unknownYears.addAll(sheet.unknownYears());
       for (Clock clock : sheet.clocks()) {
         if (q.covers(clock.startedAt().atZone(zone).toOffsetDateTime(), zone)) {
@@ -194,6 +203,7 @@ public final class Reports {
   }
 
   /** Time in the current stage of the open cases registered in the period. */
+  @Override
   public AgingReport aging(ReportQuery q) {
     List<AgingReport.Bucket> buckets = new ArrayList<>();
     for (int i = 0; i < BUCKET_DAYS.length; i++) {
@@ -226,6 +236,7 @@ public final class Reports {
   }
 
   /** Open cases per stage and breached or due-soon clocks, per owner of the cases registered in the period. */
+  @Override
   public OwnersReport owners(ReportQuery q) {
     List<String> stages = process.stages().stream().map(Stage::id).toList();
     Map<String, int[]> open = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
@@ -240,7 +251,7 @@ public final class Reports {
         continue;
       }
       perStage[stage]++;
-      SlaEngine.Sheet sheet = clocks.apply(v);
+      ClockSheet sheet = clocks.apply(v);
       unknownYears.addAll(sheet.unknownYears());
       for (Clock clock : sheet.clocks()) {
         if (clock.state() == ClockState.BREACHED) {

@@ -1,11 +1,14 @@
 package dev.salesflow.core.sla;
 
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.ClockSheet;
+import dev.salesflow.core.api.ClockState;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Target;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
 import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,20 +43,12 @@ public final class SlaEngine {
     return calendar;
   }
 
-  /** The clocks of one case and the years its deadlines needed that the calendar does not know. */
-  public record Sheet(List<Clock> clocks, SortedSet<Integer> unknownYears) {
-    public Sheet {
-      clocks = List.copyOf(clocks);
-      unknownYears = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));
-    }
-  }
-
   /**
    * Every clock of {@code c} judged at {@code now}, in start order.
    *
    * @param warnAtLeast widens every rule's warning window to at least this (e.g. {@code --due-within})
    */
-  public Sheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
+  public ClockSheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
     int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
     List<Event> events = c.events().subList(0, legal);
     Instant judgedAt = now;
@@ -79,7 +74,7 @@ public final class SlaEngine {
     }
     List<String> order = rules.stream().map(SlaRule::id).toList();
     clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule())));
-    return new Sheet(clocks, unknownYears);
+    return new ClockSheet(clocks, unknownYears);
   }
 
   /** The state of a running clock due at {@code due}, judged at {@code at} with warning lead {@code warn}. */
@@ -101,7 +96,7 @@ public final class SlaEngine {
   }
 
   /** The years a running clock's deadline needed that the calendar does not know. */
-  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, RunningClock running) {
+  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.api.Priority priority, RunningClock running) {
     Target target = rule.targetFor(priority);
     return target != null && target.dependsOnWorkingDays()
         ? calendar.unknownYearsBetween(running.startedAt(), running.dueAt())

@@ -1,7 +1,7 @@
 package dev.salesflow.core.store;
 
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Event;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,7 +18,7 @@ public interface CaseStore extends AutoCloseable {
    * The case with {@code id}.
    *
    * @throws dev.salesflow.core.api.CaseNotFoundException when there is none
-   * @throws dev.salesflow.core.check.DiagnosticsException when it cannot be read
+   * @throws dev.salesflow.core.api.DiagnosticsException when it cannot be read
    */
   Case load(String id);
 

@@ -1,18 +1,22 @@
 package dev.salesflow.core.workspace;
 
+import dev.salesflow.core.api.Diagnostic;
+import dev.salesflow.core.api.DiagnosticCode;
+import dev.salesflow.core.api.DiagnosticsException;
+import dev.salesflow.core.api.SourcePosition;
 import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
-import dev.salesflow.core.check.DiagnosticCode;
-import dev.salesflow.core.check.Diagnostic;
-import dev.salesflow.core.check.DiagnosticsException;
+import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.sla.SlaEngine;
+import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.sla.SlaRuleValidator;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
-import dev.salesflow.core.yaml.SourcePosition;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -21,10 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import dev.salesflow.core.calendar.BusinessCalendar;
-import dev.salesflow.core.sla.SlaEngine;
-import dev.salesflow.core.sla.SlaRule;
-import dev.salesflow.core.sla.SlaRuleValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -178,6 +178,48 @@ public record Workspace(
       return SqliteStore.open(base.resolve(path).normalize(), zone, new WorkspaceClockIndexer(this));
     }
     return new YamlDirectoryStore(base.resolve(spec).normalize(), process, zone);
+  }
+
+  /**
+   * The store named by {@code spec} as a migration target: a folder is created when missing, a
+   * SQLite file is created by opening it.
+   */
+  public CaseStore createStore(String spec, Path base) {
+    if (!spec.startsWith(SQLITE_PREFIX)) {
+      Path dir = base.resolve(spec).normalize();
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    return openStore(spec, base);
+  }
+
+  /**
+   * Creates a workspace in {@code dir} (made when missing): {@code salesflow.yaml} with every
+   * default, {@code cases/} and its {@code .gitignore}. Never overwrites anything.
+   *
+   * @return the absolute, normalised root
+   */
+  public static Path init(Path dir) {
+    Path target = dir.toAbsolutePath().normalize();
+    Path config = target.resolve(CONFIG_FILE);
+    if (Files.exists(config)) {
+      throw new dev.salesflow.core.api.InvalidRequestException(config + " already exists; not overwriting it");
+    }
+    try {
+      Files.createDirectories(target.resolve("cases"));
+      Files.writeString(config, initialConfig(), java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+      Path ignore = target.resolve("cases/.gitignore");
+      if (!Files.exists(ignore)) {
+        Files.writeString(ignore, "# the case store's write lock and interrupted temporary files\n.salesflow.lock\n.*.tmp\n",
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create workspace in " + target + ": " + e.getMessage(), e);
+    }
+    return target;
   }
 
   /** The prefix of SQLite store specifications. */

@@ -1,10 +1,10 @@
 package dev.salesflow.core.workspace;
 
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.calendar.BusinessCalendar;
-import dev.salesflow.core.model.Case;
 import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.Stage;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.SlaEngine;

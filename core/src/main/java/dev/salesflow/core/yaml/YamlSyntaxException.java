@@ -1,5 +1,8 @@
 package dev.salesflow.core.yaml;
 
+import dev.salesflow.core.api.SourcePosition;
+
+
 /** The text is not acceptable YAML for salesflow; carries where and why. */
 public final class YamlSyntaxException extends Exception {
   private static final long serialVersionUID = 1L;

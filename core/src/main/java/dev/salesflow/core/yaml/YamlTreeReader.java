@@ -1,5 +1,6 @@
 package dev.salesflow.core.yaml;
 
+import dev.salesflow.core.api.SourcePosition;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -92,10 +93,10 @@ public final class YamlTreeReader {
     try {
       return decodeUtf8(bytes);
     } catch (YamlSyntaxException e) {
-      throw new dev.salesflow.core.check.DiagnosticsException(
-          dev.salesflow.core.check.DiagnosticsException.Kind.CONFIGURATION,
-          List.of(dev.salesflow.core.check.Diagnostic.error(
-              dev.salesflow.core.check.DiagnosticCode.INVALID_ENCODING, file, e.position(), e.getMessage())));
+      throw new dev.salesflow.core.api.DiagnosticsException(
+          dev.salesflow.core.api.DiagnosticsException.Kind.CONFIGURATION,
+          List.of(dev.salesflow.core.api.Diagnostic.error(
+              dev.salesflow.core.api.DiagnosticCode.INVALID_ENCODING, file, e.position(), e.getMessage())));
     }
   }
 

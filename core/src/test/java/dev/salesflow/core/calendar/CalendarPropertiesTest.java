@@ -1,7 +1,6 @@
 package dev.salesflow.core.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.salesflow.core.api.Durations;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Properties of the calendar arithmetic over starts from mid-2024 to mid-2027, so that both the

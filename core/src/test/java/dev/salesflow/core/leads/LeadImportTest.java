@@ -1,12 +1,15 @@
 package dev.salesflow.core.leads;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseFilter;
+import dev.salesflow.core.api.ImportOptions;
+import dev.salesflow.core.api.ImportProgress;
+import dev.salesflow.core.api.ImportResult;
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.LeadColumns;
+import dev.salesflow.core.api.LeadField;
+import dev.salesflow.core.api.LeadRow;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Case;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LeadImportTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T10:00:00+08:00");

@@ -1,14 +1,17 @@
 package dev.salesflow.core.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.salesflow.core.api.AgingReport;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.FunnelReport;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.OverdueItem;
 import dev.salesflow.core.api.OverdueQuery;
+import dev.salesflow.core.api.OwnersReport;
 import dev.salesflow.core.api.Registration;
+import dev.salesflow.core.api.ReportQuery;
+import dev.salesflow.core.api.Reporting;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Event;
+import dev.salesflow.core.api.SlaReport;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The four reports over a small workspace built through the API, whose numbers are worked out by
@@ -94,7 +100,7 @@ class ReportsTest {
 
   @Test
   void funnelCoversTheCasesRegisteredInThePeriodAndOfTheOwner() {
-    Reports reports = flow.reports(NOW);
+    Reporting reports = flow.reports(NOW);
     assertThat(reports.funnel(new ReportQuery(LocalDate.of(2026, 11, 10), null, null)).cases()).isEqualTo(1);
     assertThat(reports.funnel(new ReportQuery(null, LocalDate.of(2026, 11, 2), null)).cases()).isEqualTo(3);
     assertThat(reports.funnel(new ReportQuery(LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 9), null)).cases()).isZero();
@@ -172,7 +178,7 @@ class ReportsTest {
   @Test
   void theExampleWorkspaceAddsUpByHand() {
     try (Salesflow examples = Salesflow.open(Path.of("../examples"))) {
-      Reports reports = examples.reports(OffsetDateTime.parse("2026-11-26T18:00:00+08:00"));
+      Reporting reports = examples.reports(OffsetDateTime.parse("2026-11-26T18:00:00+08:00"));
       FunnelReport funnel = reports.funnel(ReportQuery.ALL);
       assertThat(funnel.stages()).extracting(FunnelReport.StageRow::reached).containsExactly(14, 12, 10, 8, 6, 4, 1);
       Map<String, FunnelReport.StageRow> s = byStage(funnel);

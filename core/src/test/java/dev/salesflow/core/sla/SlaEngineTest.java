@@ -1,17 +1,18 @@
 package dev.salesflow.core.sla;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.ClockSheet;
+import dev.salesflow.core.api.ClockState;
+import dev.salesflow.core.api.Contact;
+import dev.salesflow.core.api.Customer;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.Target;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Contact;
-import dev.salesflow.core.model.Customer;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
-import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SLA clocks of the default process's rules on the real {@code cn} calendar in Asia/Shanghai
@@ -136,11 +139,11 @@ class SlaEngineTest {
     }
   }
 
-  private static SlaEngine.Sheet sheet(Case c, String now) {
+  private static ClockSheet sheet(Case c, String now) {
     return sheet(c, now, Duration.ZERO);
   }
 
-  private static SlaEngine.Sheet sheet(Case c, String now, Duration warnAtLeast) {
+  private static ClockSheet sheet(Case c, String now, Duration warnAtLeast) {
     return ENGINE.clocks(c, MACHINE.replay(c), sh(now), warnAtLeast);
   }
 
@@ -577,7 +580,7 @@ class SlaEngineTest {
     })
     void aLostCaseIsJudgedWhenItWasLost(String lostAt, ClockState state) {
       Case c = afterMeeting().at(lostAt, "advance", "to", "lost", "reason", "budget cut").build();
-      SlaEngine.Sheet sheet = sheet(c, "2026-12-01T00:00");
+      ClockSheet sheet = sheet(c, "2026-12-01T00:00");
       assertThat(sheet.clocks()).containsExactly(
           stopped("first-contact", null, "2026-11-02T09:30", "2026-11-03T23:59:59", "2026-11-02T10:00", lostAt,
               ClockState.MET),
@@ -666,7 +669,7 @@ class SlaEngineTest {
       // C registered Wed Dec 23 2026: Thu 24, Fri 25, Mon 28, Tue 29, Wed 30, Thu 31, and Fri
       // Jan 1 2027, which the calendar takes for a working day as it does not know 2027.
       Case c = registered(Priority.C, "2026-12-23T10:00").build();
-      SlaEngine.Sheet sheet = sheet(c, "2026-12-23T10:00");
+      ClockSheet sheet = sheet(c, "2026-12-23T10:00");
       assertThat(sheet.clocks()).containsExactly(running("first-contact", null, "2026-12-23T10:00",
           "2027-01-01T23:59:59", "2026-12-23T10:00", ClockState.OPEN));
       assertThat(sheet.unknownYears()).containsExactly(2027);
@@ -687,7 +690,7 @@ class SlaEngineTest {
           .at("2026-12-28T11:00", "contacted")
           .at("2026-12-31T20:00", "meeting")
           .build();
-      SlaEngine.Sheet sheet = sheet(c, "2026-12-31T21:00");
+      ClockSheet sheet = sheet(c, "2026-12-31T21:00");
       assertThat(sheet.clocks()).extracting(Clock::rule, Clock::dueAt).contains(
           org.assertj.core.groups.Tuple.tuple("needs-record", sh("2027-01-01T20:00")));
       assertThat(sheet.unknownYears()).isEmpty();

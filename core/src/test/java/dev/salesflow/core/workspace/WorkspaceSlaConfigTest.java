@@ -1,26 +1,24 @@
 package dev.salesflow.core.workspace;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Clock;
+import dev.salesflow.core.api.ClockSheet;
+import dev.salesflow.core.api.Contact;
+import dev.salesflow.core.api.Customer;
+import dev.salesflow.core.api.Diagnostic;
+import dev.salesflow.core.api.DiagnosticCode;
+import dev.salesflow.core.api.DiagnosticsException;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.api.SourcePosition;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.Target;
 import dev.salesflow.core.calendar.WorkingInterval;
-import dev.salesflow.core.check.Diagnostic;
-import dev.salesflow.core.check.DiagnosticCode;
-import dev.salesflow.core.check.DiagnosticsException;
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Contact;
-import dev.salesflow.core.model.Customer;
-import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.process.ProcessLoader;
-import dev.salesflow.core.sla.Clock;
 import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
-import dev.salesflow.core.yaml.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +34,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The {@code calendar:} and {@code sla:} settings of salesflow.yaml, read through
@@ -84,7 +85,7 @@ class WorkspaceSlaConfigTest {
   /** The due time of the only clock of {@code rule} for {@code c}. */
   private static Instant due(Workspace ws, String rule, Case c) {
     SlaEngine engine = ws.slaEngine();
-    SlaEngine.Sheet sheet = engine.clocks(c, ws.stateMachine().replay(c), c.registeredAt().toInstant(), Duration.ZERO);
+    ClockSheet sheet = engine.clocks(c, ws.stateMachine().replay(c), c.registeredAt().toInstant(), Duration.ZERO);
     List<Clock> clocks = sheet.clocks().stream().filter(k -> k.rule().equals(rule)).toList();
     assertThat(clocks).hasSize(1);
     return clocks.get(0).dueAt();

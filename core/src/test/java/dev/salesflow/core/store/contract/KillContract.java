@@ -1,9 +1,7 @@
 package dev.salesflow.core.store.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.Event;
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Event;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.BufferedReader;
@@ -25,6 +23,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Writer processes killed with SIGKILL ({@link ProcessHandle#destroyForcibly()} on Linux) at random

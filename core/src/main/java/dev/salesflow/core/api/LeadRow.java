@@ -1,0 +1,27 @@
+package dev.salesflow.core.api;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One data row of a lead list.
+ *
+ * @param row its row number as a spreadsheet shows it: the header is row 1
+ * @param values the non-blank cells, by field
+ */
+public record LeadRow(int row, Map<LeadField, String> values) {
+  public LeadRow {
+    EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
+    values.forEach((k, v) -> {
+      if (v != null && !v.isBlank()) {
+        copy.put(k, v);
+      }
+    });
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  public String get(LeadField field) {
+    return values.get(field);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.salesflow.core.api;
+
+import dev.salesflow.core.api.InvalidRequestException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * What a report covers: a period of calendar days in the workspace zone (either end may be open,
+ * both are inclusive) and optionally one owner's cases. Which instant of a case falls in the
+ * period depends on the report: its registration for funnel, aging and owners; a clock's start
+ * for the SLA report.
+ */
+public record ReportQuery(LocalDate from, LocalDate to, String owner) {
+  /** Every case, over all time. */
+  public static final ReportQuery ALL = new ReportQuery(null, null, null);
+
+  public ReportQuery {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidRequestException("the period ends (" + to + ") before it starts (" + from + ")");
+    }
+    owner = owner == null || owner.isBlank() ? null : owner.strip();
+  }
+
+  /** True when {@code at}, read in {@code zone}, falls on a day of the period. */
+  public boolean covers(OffsetDateTime at, ZoneId zone) {
+    if (from == null && to == null) {
+      return true;
+    }
+    if (at == null) {
+      return false;
+    }
+    LocalDate day = at.atZoneSameInstant(zone).toLocalDate();
+    return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+  }
+
+  /** True when no owner is asked for, or {@code caseOwner} is the one. */
+  public boolean ownedBy(String caseOwner) {
+    return owner == null || owner.equals(caseOwner);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.salesflow.core.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sales process a workspace follows, as far as a caller needs to know it: its stages, event
+ * types and fields, lead sources and SLA rules, each with an English and a Chinese label. The
+ * process itself (guards, rules) is data in the workspace's process file.
+ */
+public interface SalesProcess {
+
+  /** Every stage id in process order, the open stages first and then {@code closed} and {@code lost}. */
+  List<String> allStageIds();
+
+  /**
+   * Whether {@code stage} is one of the open stages (not closed, not lost).
+   *
+   * @param stage a stage id
+   * @return true for an open stage
+   */
+  boolean isOpenStage(String stage);
+
+  /**
+   * Whether {@code stage} ends a case ({@code closed} or {@code lost}).
+   *
+   * @param stage a stage id
+   * @return true for a terminal stage
+   */
+  boolean isTerminal(String stage);
+
+  /**
+   * The event types that may be recorded while a case is in {@code stage}.
+   *
+   * @param stage an open stage id
+   * @return the event types allowed everywhere, then the stage's own
+   */
+  List<String> eventsAllowedIn(String stage);
+
+  /** Event types allowed in every open stage (a note, a call). */
+  List<String> genericEvents();
+
+  /** Every event type the process declares. */
+  Set<String> eventTypeIds();
+
+  /** Every field an event may carry besides {@code at}, {@code type}, {@code by} and {@code note}. */
+  Set<String> eventFieldNames();
+
+  /** The lead sources a registration may name, with their labels. */
+  Map<String, Labels> sources();
+
+  /** The ids of the SLA rules in force, in the order the process lists them. */
+  List<String> ruleIds();
+
+  /**
+   * The label of a stage.
+   *
+   * @param stage a stage id
+   * @param lang {@code en} or {@code zh}
+   * @return the label, or the id when the stage has none
+   */
+  String stageLabel(String stage, String lang);
+
+  /**
+   * The label of an event type.
+   *
+   * @param type an event type
+   * @param lang {@code en} or {@code zh}
+   * @return the label, or the type when it has none
+   */
+  String eventLabel(String type, String lang);
+
+  /**
+   * The label of an SLA rule.
+   *
+   * @param rule a rule id
+   * @param lang {@code en} or {@code zh}
+   * @return the label, or the id when the rule has none
+   */
+  String ruleLabel(String rule, String lang);
+}

@@ -1,0 +1,33 @@
+package dev.salesflow.core.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * Keeps text cells of exported files from being run as formulas by spreadsheets (OWASP "CSV
+ * injection"): a cell that begins with {@code = + - @}, a tab or a carriage return gets a leading
+ * {@code '}, which spreadsheets read as "this is text". {@link #restore} undoes exactly that, so
+ * {@code restore(neutralise(s)).equals(s)} for every string: a cell that already begins with
+ * quotes before such a character gets one more.
+ */
+public final class SpreadsheetCells {
+  private static final Pattern RISKY = Pattern.compile("'*[=+\\-@\t\r]");
+
+  private SpreadsheetCells() {}
+
+  /** {@code text} made safe to open in a spreadsheet. */
+  public static String neutralise(String text) {
+    return text != null && RISKY.matcher(text).lookingAt() ? "'" + text : text;
+  }
+
+  /** The text {@link #neutralise} was given; any other cell unchanged. */
+  public static String restore(String cell) {
+    return cell != null && cell.startsWith("'") && RISKY.matcher(cell).region(1, cell.length()).lookingAt()
+        ? cell.substring(1)
+        : cell;
+  }
+
+  /** True when {@code cell} carries the guard that {@link #neutralise} adds. */
+  public static boolean guarded(String cell) {
+    return !cell.equals(restore(cell));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.salesflow.core.api;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+
+/** Reads and writes the ISO-8601 timestamps of case files. */
+public final class Timestamps {
+  // STRICT: a SMART formatter would quietly read 2026-02-30 as 2026-02-28.
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]]")
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  private Timestamps() {}
+
+  /**
+   * Parses {@code 2026-11-03T14:00:00+08:00}, {@code 2026-11-03T14:00Z}, or, read in {@code zone},
+   * {@code 2026-11-03T14:00}, {@code 2026-11-03 14:00:00} and {@code 2026-11-03} (midnight).
+   */
+  public static Optional<OffsetDateTime> parse(String text, ZoneId zone) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.strip();
+    OffsetDateTime common = parseWrittenForm(t);
+    if (common != null) {
+      return Optional.of(common);
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(t));
+    } catch (DateTimeParseException notOffset) {
+      try {
+        var parsed = LOCAL.parseBest(t, LocalDateTime::from, LocalDate::from);
+        LocalDateTime local = parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
+        return Optional.of(local.atZone(zone).toOffsetDateTime());
+      } catch (DateTimeParseException notLocal) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The form salesflow writes, {@code 2026-11-03T14:00:00+08:00}, read without the general
+   * formatter (case files hold hundreds of thousands of them); null for anything else.
+   */
+  private static OffsetDateTime parseWrittenForm(String t) {
+    if (t.length() != 25 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || (t.charAt(19) != '+' && t.charAt(19) != '-') || t.charAt(22) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    int offsetHours = digits(t, 20, 2);
+    int offsetMinutes = digits(t, 23, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offsetHours < 0 || offsetMinutes < 0) {
+      return null;
+    }
+    try {
+      int sign = t.charAt(19) == '-' ? -1 : 1;
+      return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
+          java.time.ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+    } catch (java.time.DateTimeException e) {
+      return null; // an impossible date such as 02-30: the general parser reports it
+    }
+  }
+
+  private static int digits(String t, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /** ISO-8601 with seconds and offset, e.g. {@code 2026-11-03T14:00:00+08:00}. */
+  public static String format(OffsetDateTime at) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
+  }
+
+  /** What {@link #parse} accepts, for messages. */
+  public static String accepted() {
+    return "an ISO-8601 timestamp such as 2026-11-03T14:00:00+08:00 (without an offset it is read in the workspace time zone)";
+  }
+}

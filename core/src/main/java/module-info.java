@@ -1,0 +1,21 @@
+/**
+ * salesflow's rule-checking library: open a workspace, read and write cases through the sales
+ * process's state machine, compute SLA clocks on a business calendar, list overdue follow-ups and
+ * check case files. Everything a caller needs is in {@link dev.salesflow.core.api}, starting with
+ * {@link dev.salesflow.core.api.Salesflow}; every other package is internal and may change.
+ */
+module dev.salesflow.core {
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.xerial.sqlitejdbc;
+  requires org.yaml.snakeyaml;
+
+  exports dev.salesflow.core.api;
+
+  // settings, process and calendar files are bound to these packages' records by Jackson
+  opens dev.salesflow.core.api to com.fasterxml.jackson.databind;
+  opens dev.salesflow.core.calendar to com.fasterxml.jackson.databind;
+  opens dev.salesflow.core.process to com.fasterxml.jackson.databind;
+  opens dev.salesflow.core.sla to com.fasterxml.jackson.databind;
+  opens dev.salesflow.core.workspace to com.fasterxml.jackson.databind;
+}
