@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param jobs how many files are checked at once (at least 1)
  */
 public record CheckOptions(Instant now, SlaMode sla, int jobs) {
+  /**
+   * Checks the values.
+   *
+   * @param now the instant events may not be after; not null
+   * @param sla how late and breached clocks are reported; not null
+   * @param jobs how many files are checked at once
+   * @throws IllegalArgumentException when {@code jobs} is below 1
+   */
   public CheckOptions {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(sla, "sla");

@@ -14,7 +14,12 @@ import java.util.TreeSet;
  */
 public record ClockSheet(List<Clock> clocks, SortedSet<Integer> unknownYears) {
 
-  /** Copies both collections so the sheet is immutable. */
+  /**
+   * Copies both collections so the sheet is immutable.
+   *
+   * @param clocks the clocks
+   * @param unknownYears the years the calendar does not know
+   */
   public ClockSheet {
     clocks = List.copyOf(clocks);
     unknownYears = Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));

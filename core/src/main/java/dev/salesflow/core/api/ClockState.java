@@ -13,12 +13,20 @@ public enum ClockState {
   /** Running, past its due time. */
   BREACHED;
 
-  /** Lower-case name as printed: {@code met_late}, {@code due_soon}. */
+  /**
+   * The state as printed and written to JSON.
+   *
+   * @return the lower-case name, e.g. {@code met_late}, {@code due_soon}
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** True while the clock has not been stopped. */
+  /**
+   * Whether the clock is still running.
+   *
+   * @return true for {@link #OPEN}, {@link #DUE_SOON} and {@link #BREACHED}: not stopped yet
+   */
   public boolean running() {
     return this == OPEN || this == DUE_SOON || this == BREACHED;
   }

@@ -7,9 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Clock durations written as text, used for windows such as "alert 36h before the deadline":
- * {@code 90m}, {@code 36h}, {@code 2d}, {@code 1h30m}, {@code 1d12h}. A day is exactly 24 hours
- * here; for days that end at midnight local time use a {@link Target} instead.
+ * Clock durations written as text, used for windows such as "alert 36h before the deadline"
+ * (an SLA rule's {@code warn_before}, the {@code --due-within} of {@code overdue}): {@code 90m},
+ * {@code 36h}, {@code 2d}, {@code 1h30m}, {@code 1d12h}. A day is exactly 24 hours here, unlike in
+ * an SLA rule's {@code target}, where {@code 3d} means the end of the third calendar day after the
+ * start, in the workspace's zone.
  */
 public final class Durations {
 
@@ -27,6 +29,9 @@ public final class Durations {
     /**
      * Parses a duration such as {@code 1h30m}.
      *
+     * @param text days, hours and/or minutes in that order; case, surrounding blanks and blanks
+     *     between the parts do not matter
+     * @return the duration, always positive
      * @throws IllegalArgumentException quoting the input and listing the accepted forms if the
      *     text is not of that form, is zero, or is too large
      */
@@ -51,9 +56,11 @@ public final class Durations {
     }
 
     /**
-     * The shortest text {@link #parse} reads back as {@code duration}: {@code Nh} for whole
-     * hours, otherwise {@code Nm}.
+     * The text {@link #parse} reads back as {@code duration}: {@code Nh} for whole hours,
+     * otherwise {@code Nm}.
      *
+     * @param duration a positive whole number of minutes
+     * @return e.g. {@code 36h} or {@code 90m}; days are written as hours ({@code 48h})
      * @throws IllegalArgumentException if the duration is not positive or not whole minutes
      */
     public static String format(Duration duration) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of a case's event log.
+ * One entry of a case's event log. Values are kept as written; which types and fields are valid
+ * is the process's business, judged when the event is recorded or replayed.
  *
  * @param at when it happened, with the offset it was written with (or the workspace zone's)
  * @param type the event type, one the process declares, or {@code advance}
@@ -21,6 +22,17 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   /** The event type that moves a case to another stage; its {@code to} field names the stage. */
   public static final String ADVANCE = "advance";
 
+  /**
+   * Turns a blank {@code by} or {@code note} into null and copies the fields, keeping their order,
+   * so the event is immutable.
+   *
+   * @param at when it happened; not null
+   * @param type the event type; not null
+   * @param by who recorded it, or null
+   * @param note free text, or null
+   * @param fields further fields, or null for none
+   * @throws IllegalArgumentException when a field has a null name or value
+   */
   public Event {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(type, "type");
@@ -34,12 +46,21 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
     });
   }
 
-  /** The value of a further field, if present. */
+  /**
+   * The value of a further field.
+   *
+   * @param name a field name, e.g. {@code to} or {@code amount}
+   * @return its value as written, or empty when the event has no such field
+   */
   public Optional<String> field(String name) {
     return Optional.ofNullable(fields.get(name));
   }
 
-  /** True for an {@code advance} event. */
+  /**
+   * Whether this event moves the case to another stage.
+   *
+   * @return true for an {@code advance} event
+   */
   public boolean isAdvance() {
     return ADVANCE.equals(type);
   }

@@ -4,6 +4,11 @@ package dev.salesflow.core.api;
 public final class InvalidRequestException extends SalesflowException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A failure with a message naming the bad value and, where it helps, the accepted ones.
+   *
+   * @param message what is wrong, for a person
+   */
   public InvalidRequestException(String message) {
     super(message);
   }

@@ -12,8 +12,9 @@ import java.util.Set;
  * Which column of a lead list holds which field: from the headers, overridden by explicit
  * {@code column=field} mappings ({@code field} may be {@code ignore}).
  *
- * @param fields column index to field
- * @param unused headers that map to no field and were not ignored explicitly
+ * @param fields 0-based column index to field
+ * @param unused headers that map to no field and were not ignored explicitly (blank headers and the
+ *     {@code stage} and {@code stage_since} columns that {@code export} writes are not listed)
  */
 public record LeadColumns(Map<Integer, LeadField> fields, List<String> unused) {
   /** Columns that {@code export} writes but that are derived, so importing them means nothing. */
@@ -22,6 +23,12 @@ public record LeadColumns(Map<Integer, LeadField> fields, List<String> unused) {
   public static final List<LeadField> REQUIRED = List.of(LeadField.COMPANY, LeadField.INDUSTRY, LeadField.CONTACT_NAME,
       LeadField.SOURCE, LeadField.PRIORITY, LeadField.OWNER);
 
+  /**
+   * Copies the map and list so the mapping is immutable.
+   *
+   * @param fields column index to field
+   * @param unused headers that map to no field
+   */
   public LeadColumns {
     fields = Map.copyOf(fields);
     unused = List.copyOf(unused);
@@ -31,6 +38,13 @@ public record LeadColumns(Map<Integer, LeadField> fields, List<String> unused) {
    * Maps {@code headers}; refuses, with every problem at once, an explicit mapping naming an
    * unknown column or field, two columns for one field, and a required field that no column and
    * no default in {@code defaulted} supplies.
+   *
+   * @param headers the header row, in column order
+   * @param explicit column header to field name (a canonical name or a header that stands for it) or
+   *     {@code ignore}; headers are compared as in {@link LeadField#ofHeader}
+   * @param defaulted the fields that have a default value, so need no column
+   * @return the mapping of every column to its field
+   * @throws InvalidRequestException listing every problem, when there is any
    */
   public static LeadColumns resolve(List<String> headers, Map<String, String> explicit, Set<LeadField> defaulted) {
     List<String> problems = new ArrayList<>();

@@ -11,6 +11,12 @@ import java.util.Map;
  * @param values the non-blank cells, by field
  */
 public record LeadRow(int row, Map<LeadField, String> values) {
+  /**
+   * Keeps only the non-blank cells, copied so the row is immutable.
+   *
+   * @param row the row number
+   * @param values the cells by field; null and blank values are dropped
+   */
   public LeadRow {
     EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
     values.forEach((k, v) -> {
@@ -21,6 +27,12 @@ public record LeadRow(int row, Map<LeadField, String> values) {
     values = Collections.unmodifiableMap(copy);
   }
 
+  /**
+   * The cell of one field.
+   *
+   * @param field a field
+   * @return its value, or null when the row leaves it blank or has no such column
+   */
   public String get(LeadField field) {
     return values.get(field);
   }

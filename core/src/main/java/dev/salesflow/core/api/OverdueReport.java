@@ -6,13 +6,26 @@ import java.util.SortedSet;
 /**
  * The result of {@code overdue}: items sorted by owner, most overdue first, and the years the
  * calendar had to guess (it fell back to its weekly pattern there).
+ *
+ * @param items the clocks reported, by owner, then earliest deadline, case id and rule
+ * @param unknownYears years the deadlines needed that the calendar has no holiday schedule for
  */
 public record OverdueReport(List<OverdueItem> items, SortedSet<Integer> unknownYears) {
+  /**
+   * Copies the items so they cannot change; the years are kept as given.
+   *
+   * @param items the clocks reported
+   * @param unknownYears the years the calendar had to guess
+   */
   public OverdueReport {
     items = List.copyOf(items);
   }
 
-  /** True when any item is breached. */
+  /**
+   * Whether anything is past due, e.g. to set a cron job's exit status.
+   *
+   * @return true when any item is breached
+   */
   public boolean anyBreached() {
     return items.stream().anyMatch(i -> i.clock().state() == dev.salesflow.core.api.ClockState.BREACHED);
   }

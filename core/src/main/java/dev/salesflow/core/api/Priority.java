@@ -5,11 +5,19 @@ import java.util.Optional;
 
 /** Customer priority from the registration form: A high intent, B medium, C low. */
 public enum Priority {
+  /** High intent. */
   A,
+  /** Medium intent. */
   B,
+  /** Low intent. */
   C;
 
-  /** The priority named by {@code text} (case-insensitive), or empty when it names none. */
+  /**
+   * The priority a text names.
+   *
+   * @param text {@code A}, {@code B} or {@code C}, in either case and with surrounding blanks; may be null
+   * @return the priority, or empty when {@code text} names none
+   */
   public static Optional<Priority> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -11,7 +11,11 @@ import java.util.Set;
  */
 public interface SalesProcess {
 
-  /** Every stage id in process order, the open stages first and then {@code closed} and {@code lost}. */
+  /**
+   * Every stage of the process.
+   *
+   * @return the stage ids in process order, the open stages first and then {@code closed} and {@code lost}
+   */
   List<String> allStageIds();
 
   /**
@@ -38,19 +42,39 @@ public interface SalesProcess {
    */
   List<String> eventsAllowedIn(String stage);
 
-  /** Event types allowed in every open stage (a note, a call). */
+  /**
+   * The event types allowed in every open stage (a note, a call).
+   *
+   * @return their ids, in the order the process lists them
+   */
   List<String> genericEvents();
 
-  /** Every event type the process declares. */
+  /**
+   * Every event type the process declares.
+   *
+   * @return their ids, in the order the process lists them; {@code advance} is not among them
+   */
   Set<String> eventTypeIds();
 
-  /** Every field an event may carry besides {@code at}, {@code type}, {@code by} and {@code note}. */
+  /**
+   * Every field an event may carry besides {@code at}, {@code type}, {@code by} and {@code note}.
+   *
+   * @return the field names, e.g. {@code to}, {@code reason}, {@code amount}
+   */
   Set<String> eventFieldNames();
 
-  /** The lead sources a registration may name, with their labels. */
+  /**
+   * The lead sources a registration may name.
+   *
+   * @return source id to its labels, in the order the process lists them
+   */
   Map<String, Labels> sources();
 
-  /** The ids of the SLA rules in force, in the order the process lists them. */
+  /**
+   * The SLA rules in force.
+   *
+   * @return their ids, in the order the process lists them
+   */
   List<String> ruleIds();
 
   /**

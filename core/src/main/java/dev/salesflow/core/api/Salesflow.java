@@ -29,8 +29,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operations on a workspace's cases: register, record an event, advance, show and list.
- * Every write is judged by the state machine against the case as stored at that moment.
+ * A workspace's cases and the operations on them: register, record an event, advance, read,
+ * replay, compute SLA clocks, list overdue follow-ups, report, import leads and migrate; and, as
+ * static methods, find, create and check a workspace.
+ *
+ * <p>Every write is judged by the process's state machine against the case as stored at that
+ * moment, under the store's write lock, so two processes writing at once never lose an event or
+ * act on a stale case. Values in and out are immutable records; failures are the unchecked
+ * subclasses of {@link SalesflowException}: {@link InvalidRequestException} for a bad request,
+ * {@link RefusedException} when the process refuses a move (with every unmet requirement), {@link
+ * CaseNotFoundException}, {@link DiagnosticsException} when a file cannot be read (with its
+ * diagnostics and their locations), {@link StoreException} for I/O and {@link
+ * WorkspaceNotFoundException}.
+ *
+ * <pre>{@code
+ * try (Salesflow flow = Salesflow.open(Path.of("examples"))) {
+ *   OffsetDateTime at = OffsetDateTime.parse("2026-11-26T18:00:00+08:00");
+ *   for (OverdueItem item : flow.overdue(new OverdueQuery(null, null, null, null), at).items()) {
+ *     System.out.println(item.caseId() + " " + item.clock().rule() + " " + item.clock().overdueBy());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>An instance holds the store open (a SQLite connection for a SQLite store); close it. It may be
+ * used from several threads.
  */
 public final class Salesflow implements AutoCloseable {
   private final Workspace workspace;
@@ -45,15 +67,31 @@ public final class Salesflow implements AutoCloseable {
     this.sla = workspace.slaEngine();
   }
 
-  /** Opens the workspace at {@code root} with its default store. */
+  /**
+   * Opens the workspace at {@code root} with its own store ({@code store:} in its settings, else
+   * its {@code cases/} folder), reading and checking its settings, process and calendar.
+   *
+   * @param root the folder holding {@code salesflow.yaml}
+   * @return the open workspace; close it
+   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws StoreException when the store cannot be opened
+   */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
     return new Salesflow(workspace, workspace.openStore());
   }
 
   /**
-   * Opens the workspace at {@code root} with the store named by {@code storeSpec} ({@code
-   * sqlite:FILE} or a folder, relative to {@code base}); null means the workspace's own.
+   * Opens the workspace at {@code root} with another store.
+   *
+   * @param root the folder holding {@code salesflow.yaml}
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param base the folder a relative {@code storeSpec} is resolved against
+   * @return the open workspace; close it
+   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws StoreException when the store cannot be opened, or is not a salesflow database
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
     Workspace workspace = Workspace.open(root);
@@ -114,27 +152,47 @@ public final class Salesflow implements AutoCloseable {
     return Checker.check(root, targets, options, progress);
   }
 
-  /** The workspace root. */
+  /**
+   * The workspace root.
+   *
+   * @return the folder holding {@code salesflow.yaml}
+   */
   public Path root() {
     return workspace.root();
   }
 
-  /** The workspace's time zone, in which local times are read and deadlines fall. */
+  /**
+   * The workspace's time zone, in which local times are read and deadlines fall.
+   *
+   * @return the zone of {@code timezone:} in the settings
+   */
   public ZoneId zone() {
     return workspace.zone();
   }
 
-  /** The process the workspace follows. */
+  /**
+   * The process the workspace follows.
+   *
+   * @return its stages, event types, sources and rules with their labels
+   */
   public SalesProcess process() {
     return workspace.process();
   }
 
-  /** A short description of the store in use, e.g. {@code case folder examples/cases}. */
+  /**
+   * The store in use, described for messages.
+   *
+   * @return e.g. {@code case folder examples/cases}
+   */
   public String describeStore() {
     return store.describe();
   }
 
-  /** Every case id in the store, sorted. */
+  /**
+   * Every case id in the store.
+   *
+   * @return the ids, sorted
+   */
   public List<String> ids() {
     return store.ids();
   }
@@ -151,7 +209,15 @@ public final class Salesflow implements AutoCloseable {
     return store.load(id);
   }
 
-  /** Registers a new case; refuses a taken id and reports every missing or bad field at once. */
+  /**
+   * Registers a new case in the lead stage. Without an id in {@code r} the next free one is chosen
+   * under the store's write lock ({@code PREFIX-YEAR-NNN}).
+   *
+   * @param r the registration; {@link #registrationProblems} lists what would make it refused
+   * @param now the current time, used when {@code r} has no registration time
+   * @return the stored case
+   * @throws InvalidRequestException listing every missing or bad field at once, or when the id is taken
+   */
   public Case register(Registration r, OffsetDateTime now) {
     List<String> problems = registrationProblems(r);
     if (!problems.isEmpty()) {
@@ -192,7 +258,19 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
-  /** Records a non-stage event (stage changes go through {@link #advance}). */
+  /**
+   * Records an event on a case (stage changes go through {@link #advance}), after checking its
+   * fields and that the process allows it in the case's current stage.
+   *
+   * @param id the case id
+   * @param event the event; its time may not be after {@code now}
+   * @param now the current time
+   * @param dryRun judge the event as if recording it, but write nothing
+   * @return the case with the event appended
+   * @throws InvalidRequestException for an unknown type or field, a value of the wrong kind, or a time after {@code now}
+   * @throws RefusedException when the process does not allow the event now
+   * @throws CaseNotFoundException when there is no such case
+   */
   public Case record(String id, Event event, OffsetDateTime now, boolean dryRun) {
     if (event.isAdvance()) {
       throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
@@ -205,8 +283,21 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * Moves case {@code id} to stage {@code to}: forward when the guards hold, back one stage or to
-   * lost with a reason. Refused with every unmet requirement listed.
+   * Moves case {@code id} to stage {@code to}: forward when the stage's guards hold (records that
+   * must exist, an approval above the contract threshold), back one stage for rework, or to lost
+   * with a reason.
+   *
+   * @param id the case id
+   * @param to the target stage id
+   * @param reason why (required by the process for lost); may be null
+   * @param at when the move happened; null means {@code now}
+   * @param by who moved it; may be null
+   * @param now the current time
+   * @param dryRun judge the move, but write nothing
+   * @return the case with the stage change appended
+   * @throws InvalidRequestException for an unknown stage or a time after {@code now}
+   * @throws RefusedException with every unmet requirement
+   * @throws CaseNotFoundException when there is no such case
    */
   public Case advance(String id, String to, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
     requireStage(to);
@@ -250,13 +341,26 @@ public final class Salesflow implements AutoCloseable {
     throw new RefusedException(current.id(), what, v.problems());
   }
 
-  /** The case {@code id} replayed. */
+  /**
+   * The case {@code id} replayed through the process: its stage, its stage history and the first
+   * event the process does not allow, if any.
+   *
+   * @param id the case id
+   * @return the case with its replay
+   * @throws CaseNotFoundException when there is no such case
+   * @throws DiagnosticsException when its file or row cannot be read
+   */
   public CaseView show(String id) {
-    Case c = store.load(id);
-    return new CaseView(c, machine.replay(c));
+    return replay(store.load(id));
   }
 
-  /** Every case passing {@code filter}, sorted by id. */
+  /**
+   * Every case passing {@code filter}, replayed; all held in memory ({@link #forEach} streams).
+   *
+   * @param filter stage, priority and owner to match; {@link CaseFilter#ALL} for every case
+   * @return the cases, sorted by id
+   * @throws InvalidRequestException for an unknown stage in the filter
+   */
   public List<CaseView> list(CaseFilter filter) {
     if (filter.stage() != null) {
       requireStage(filter.stage());
@@ -267,13 +371,20 @@ public final class Salesflow implements AutoCloseable {
         .toList();
   }
 
-  /** Gives every case passing {@code filter}, replayed, to {@code action} in id order, one at a time. */
+  /**
+   * Gives every case passing {@code filter}, replayed, to {@code action} in id order without holding
+   * them all in memory.
+   *
+   * @param filter stage, priority and owner to match; {@link CaseFilter#ALL} for every case
+   * @param action called once per case, on the calling thread
+   * @throws InvalidRequestException for an unknown stage in the filter
+   */
   public void forEach(CaseFilter filter, java.util.function.Consumer<CaseView> action) {
     if (filter.stage() != null) {
       requireStage(filter.stage());
     }
     store.forEachCase(c -> {
-      CaseView view = new CaseView(c, machine.replay(c));
+      CaseView view = replay(c);
       if (filter.matches(view)) {
         action.accept(view);
       }
@@ -287,22 +398,56 @@ public final class Salesflow implements AutoCloseable {
   }
 
   private CaseView view(String id) {
-    Case c = store.load(id);
-    return new CaseView(c, machine.replay(c));
+    return replay(store.load(id));
   }
 
   private static boolean reported(Clock clock, OverdueQuery query) {
     return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
   }
 
-  /** The SLA clocks of a case judged at {@code now}. */
+  /**
+   * Replays a case through the process without storing it, e.g. to judge a case built in memory.
+   *
+   * @param c the case
+   * @return the case with its stage, stage history and the first event the process does not allow
+   */
+  public CaseView replay(Case c) {
+    return new CaseView(c, machine.replay(c));
+  }
+
+  /**
+   * The SLA clocks of case {@code id} judged at an instant; see {@link #clocks(CaseView, OffsetDateTime)}.
+   *
+   * @param id the case id
+   * @param at the instant the clocks are judged at
+   * @return the clocks and the years the calendar did not know
+   * @throws CaseNotFoundException when there is no such case
+   */
+  public ClockSheet clocks(String id, OffsetDateTime at) {
+    return clocks(show(id), at);
+  }
+
+  /**
+   * The SLA clocks of a replayed case judged at an instant: each rule's start, due time on the
+   * business calendar and state (met, met late, open, due soon or breached).
+   *
+   * @param view the case and its replay, from {@link #show}, {@link #list} or {@link #replay}
+   * @param now the instant the clocks are judged at
+   * @return the clocks and the years the calendar did not know
+   */
   public ClockSheet clocks(CaseView view, OffsetDateTime now) {
     return sla.clocks(view.value(), view.replay(), now.toInstant(), Duration.ZERO);
   }
 
   /**
-   * Running clocks of open cases that are breached, or due within {@code query.dueWithin()},
-   * sorted by owner and then most overdue first.
+   * The running clocks of open cases that are breached at {@code now}, or due within {@code
+   * query.dueWithin()}: what a cron job flags. A SQLite store answers from its index of running
+   * clocks; a folder of case files replays every case.
+   *
+   * @param query owner, priority and rule to match, and the due-soon window (null: breached only)
+   * @param now the instant the clocks are judged at
+   * @return the clocks, sorted by owner and then most overdue first
+   * @throws InvalidRequestException for an unknown rule
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
     ProcessDefinition process = workspace.process();
@@ -380,7 +525,7 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /** Copies every case into {@code target}, which must be empty; returns how many. */
-  int copyInto(CaseStore target, IntConsumer progress) {
+  private int copyInto(CaseStore target, IntConsumer progress) {
     if (!target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
     }
@@ -394,7 +539,12 @@ public final class Salesflow implements AutoCloseable {
     return ids.size();
   }
 
-  /** Every problem that makes {@link #register} refuse {@code r}, found without writing anything. */
+  /**
+   * Every problem that makes {@link #register} refuse {@code r}, found without writing anything.
+   *
+   * @param r the registration
+   * @return one message per missing or bad field; empty when {@code r} would be accepted
+   */
   public List<String> registrationProblems(Registration r) {
     List<String> problems = new ArrayList<>();
     require(problems, r.company(), "company");
@@ -418,7 +568,12 @@ public final class Salesflow implements AutoCloseable {
     return problems;
   }
 
-  /** The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at {@code now}. */
+  /**
+   * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant.
+   *
+   * @param now the instant clocks are judged and ages measured at
+   * @return the reports, each computed when asked for
+   */
   public Reporting reports(OffsetDateTime now) {
     return new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
   }
@@ -437,6 +592,7 @@ public final class Salesflow implements AutoCloseable {
     return new LeadImport(this).run(rows, options, now, progress);
   }
 
+  /** Closes the store (a SQLite connection); the instance is unusable afterwards. */
   @Override
   public void close() {
     store.close();

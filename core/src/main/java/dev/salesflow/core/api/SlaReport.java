@@ -8,10 +8,18 @@ import java.util.SortedSet;
 /**
  * How the SLA rules were kept, over the clocks started in a period.
  *
+ * @param query the period (by clock start) and owner the report covers
  * @param rules one row per rule of the process, in process order
  * @param unknownYears years the deadlines needed that the calendar has no holiday schedule for
  */
 public record SlaReport(ReportQuery query, List<RuleRow> rules, SortedSet<Integer> unknownYears) {
+  /**
+   * Copies the collections so the report is immutable.
+   *
+   * @param query the period and owner covered; not null
+   * @param rules one row per rule
+   * @param unknownYears the years the calendar does not know
+   */
   public SlaReport {
     Objects.requireNonNull(query, "query");
     rules = List.copyOf(rules);
@@ -21,6 +29,7 @@ public record SlaReport(ReportQuery query, List<RuleRow> rules, SortedSet<Intege
   /**
    * One rule's clocks.
    *
+   * @param rule the rule id
    * @param met stopped in time
    * @param metLate stopped after the deadline
    * @param breached still running past the deadline (or past it when the case was closed or lost)
@@ -32,11 +41,27 @@ public record SlaReport(ReportQuery query, List<RuleRow> rules, SortedSet<Intege
    */
   public record RuleRow(String rule, int met, int metLate, int breached, int running, Double compliance,
       Duration median, Duration p90) {
+    /**
+     * Checks that the rule is given.
+     *
+     * @param rule the rule id; not null
+     * @param met clocks stopped in time
+     * @param metLate clocks stopped after the deadline
+     * @param breached clocks past the deadline
+     * @param running clocks still running before the deadline
+     * @param compliance the share met in time, or null
+     * @param median the median time to stop, or null
+     * @param p90 the 90th percentile time to stop, or null
+     */
     public RuleRow {
       Objects.requireNonNull(rule, "rule");
     }
 
-    /** Every clock of the rule. */
+    /**
+     * Every clock of the rule in the period.
+     *
+     * @return {@code met + metLate + breached + running}
+     */
     public int clocks() {
       return met + metLate + breached + running;
     }

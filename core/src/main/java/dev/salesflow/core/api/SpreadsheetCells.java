@@ -14,19 +14,35 @@ public final class SpreadsheetCells {
 
   private SpreadsheetCells() {}
 
-  /** {@code text} made safe to open in a spreadsheet. */
+  /**
+   * A cell's text made safe to open in a spreadsheet.
+   *
+   * @param text the text, or null
+   * @return {@code text} with a leading {@code '} when it begins (after any quotes) with {@code = + - @},
+   *     a tab or a carriage return; otherwise {@code text} itself
+   */
   public static String neutralise(String text) {
     return text != null && RISKY.matcher(text).lookingAt() ? "'" + text : text;
   }
 
-  /** The text {@link #neutralise} was given; any other cell unchanged. */
+  /**
+   * Undoes {@link #neutralise}.
+   *
+   * @param cell a cell as read, or null
+   * @return the text {@link #neutralise} was given; any other cell unchanged
+   */
   public static String restore(String cell) {
     return cell != null && cell.startsWith("'") && RISKY.matcher(cell).region(1, cell.length()).lookingAt()
         ? cell.substring(1)
         : cell;
   }
 
-  /** True when {@code cell} carries the guard that {@link #neutralise} adds. */
+  /**
+   * Whether a cell carries the guard that {@link #neutralise} adds.
+   *
+   * @param cell a cell as read; not null
+   * @return true when {@link #restore} would remove a leading {@code '}
+   */
   public static boolean guarded(String cell) {
     return !cell.equals(restore(cell));
   }

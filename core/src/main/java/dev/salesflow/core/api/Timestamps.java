@@ -20,6 +20,11 @@ public final class Timestamps {
   /**
    * Parses {@code 2026-11-03T14:00:00+08:00}, {@code 2026-11-03T14:00Z}, or, read in {@code zone},
    * {@code 2026-11-03T14:00}, {@code 2026-11-03 14:00:00} and {@code 2026-11-03} (midnight).
+   *
+   * @param text the timestamp; surrounding blanks are ignored; may be null
+   * @param zone the zone a timestamp without an offset is read in, normally the workspace's
+   * @return the time with the offset written, or with {@code zone}'s offset at that local time; empty
+   *     for null, for any other form and for an impossible date such as {@code 2026-02-30}
    */
   public static Optional<OffsetDateTime> parse(String text, ZoneId zone) {
     if (text == null) {
@@ -84,12 +89,22 @@ public final class Timestamps {
     return value;
   }
 
-  /** ISO-8601 with seconds and offset, e.g. {@code 2026-11-03T14:00:00+08:00}. */
+  /**
+   * The form salesflow writes timestamps in, which {@link #parse} reads back to an equal value.
+   *
+   * @param at a time with its offset
+   * @return ISO-8601 with seconds and offset, e.g. {@code 2026-11-03T14:00:00+08:00}; fractions of a
+   *     second only when not zero, and {@code Z} for offset zero
+   */
   public static String format(OffsetDateTime at) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
   }
 
-  /** What {@link #parse} accepts, for messages. */
+  /**
+   * What {@link #parse} accepts, for messages.
+   *
+   * @return an English description with an example
+   */
   public static String accepted() {
     return "an ISO-8601 timestamp such as 2026-11-03T14:00:00+08:00 (without an offset it is read in the workspace time zone)";
   }

@@ -4,6 +4,11 @@ package dev.salesflow.core.api;
 public final class WorkspaceNotFoundException extends SalesflowException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A failure naming where {@code salesflow.yaml} was looked for.
+   *
+   * @param message what was searched, for a person
+   */
   public WorkspaceNotFoundException(String message) {
     super(message);
   }
