@@ -1,0 +1,127 @@
+package dev.salesflow.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library as an embedding application uses it: only {@code dev.salesflow.core.api}. */
+class SalesflowApiTest {
+  private static final OffsetDateTime MONDAY = OffsetDateTime.parse("2026-11-23T09:00:00+08:00");
+
+  @TempDir Path dir;
+
+  @Test
+  void theModuleExportsOnlyTheApiPackage() throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
+      ModuleDescriptor module = ModuleDescriptor.read(in);
+      assertThat(module.name()).isEqualTo("dev.salesflow.core");
+      assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.salesflow.core.api");
+      assertThat(module.exports()).allMatch(e -> !e.isQualified());
+    }
+  }
+
+  @Test
+  void aCaseGoesFromRegistrationThroughReplayToABreachedClock() {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    assertThat(Salesflow.findWorkspace(root.resolve("cases"))).contains(root);
+
+    try (Salesflow flow = Salesflow.open(root)) {
+      Case registered = flow.register(registration(null), MONDAY);
+      assertThat(registered.id()).isEqualTo("SF-2026-001");
+      flow.record(registered.id(), new Event(MONDAY.plusHours(1), "meeting", "li.na", null, Map.of()), MONDAY.plusHours(2), false);
+      flow.advance(registered.id(), "needs", null, MONDAY.plusHours(2), "li.na", MONDAY.plusHours(2), false);
+
+      assertThatThrownBy(() -> flow.advance(registered.id(), "solution", null, null, null, MONDAY.plusHours(3), false))
+          .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.problems())
+              .contains("missing event 'requirements_recorded'"));
+
+      CaseView view = flow.show(registered.id());
+      assertThat(view.stage()).isEqualTo("needs");
+      assertThat(view.replay().visits()).extracting(Replay.Visit::stage).containsExactly("lead", "needs");
+      assertThat(view.replay().illegal()).isEmpty();
+
+      OffsetDateTime nextDay = MONDAY.plusHours(30);
+      Clock needsRecord = flow.clocks(registered.id(), nextDay).clocks().stream()
+          .filter(c -> c.rule().equals("needs-record")).findFirst().orElseThrow();
+      assertThat(needsRecord.dueAt()).isEqualTo(MONDAY.plusHours(25).toInstant());
+      assertThat(needsRecord.state()).isEqualTo(ClockState.BREACHED);
+      assertThat(needsRecord.overdueBy()).isEqualTo(Duration.ofHours(5));
+
+      assertThat(flow.overdue(new OverdueQuery(null, null, null, null), nextDay).items())
+          .extracting(OverdueItem::caseId, i -> i.clock().rule())
+          .contains(org.assertj.core.groups.Tuple.tuple(registered.id(), "needs-record"));
+    }
+  }
+
+  @Test
+  void replayFindsTheFirstIllegalEventOfACaseBuiltInMemory() {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    try (Salesflow flow = Salesflow.open(root)) {
+      Case c = flow.register(registration("SF-X-1"), MONDAY)
+          .withEvent(new Event(MONDAY.plusHours(1), Event.ADVANCE, "li.na", null, Map.of("to", "delivery")));
+      Replay replay = flow.replay(c).replay();
+      assertThat(replay.stage()).isEqualTo("lead");
+      assertThat(replay.illegal()).hasValueSatisfying(v -> assertThat(v.eventIndex()).isZero());
+      assertThat(flow.show("SF-X-1").value().events()).as("replay stores nothing").isEmpty();
+    }
+  }
+
+  @Test
+  void checkReturnsDiagnosticsWithTheirLocation() throws IOException {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    try (Salesflow flow = Salesflow.open(root)) {
+      flow.register(registration("SF-OK-1"), MONDAY);
+    }
+    Path bad = root.resolve("cases/SF-BAD-1.yaml");
+    Files.writeString(bad, "id: SF-BAD-1\npriority: D\n", StandardCharsets.UTF_8);
+
+    CheckReport report = Salesflow.check(root, List.of(), new CheckOptions(MONDAY.toInstant(), SlaMode.OFF, 1), done -> { });
+
+    assertThat(report.errors()).isPositive();
+    assertThat(report.findings()).allSatisfy(d -> assertThat(d.file()).isEqualTo(bad));
+    assertThat(report.findings()).anySatisfy(d -> assertThat(d.position()).isEqualTo(new SourcePosition(2, 11)));
+    try (Salesflow flow = Salesflow.open(root)) {
+      assertThatThrownBy(() -> flow.load("SF-BAD-1"))
+          .isInstanceOfSatisfying(DiagnosticsException.class, e -> assertThat(e.diagnostics()).isNotEmpty()
+              .allSatisfy(d -> assertThat(d.file()).isEqualTo(bad)));
+    }
+  }
+
+  @Test
+  void migrateToSqliteAndBackKeepsEveryEvent() {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    Case original;
+    try (Salesflow flow = Salesflow.open(root)) {
+      original = flow.register(registration(null), MONDAY);
+      original = flow.record(original.id(), new Event(MONDAY.plusHours(1), "note", "li.na", "said \"yes\"", Map.of()),
+          MONDAY.plusHours(1), false);
+      Migration migration = flow.migrateTo("sqlite:cases.db", dir, n -> { });
+      assertThat(migration.cases()).isEqualTo(1);
+    }
+    try (Salesflow sqlite = Salesflow.open(root, "sqlite:cases.db", dir)) {
+      assertThat(sqlite.load(original.id())).isEqualTo(original);
+      assertThat(sqlite.migrateTo("back", dir, n -> { }).cases()).isEqualTo(1);
+    }
+    try (Salesflow back = Salesflow.open(root, "back", dir)) {
+      assertThat(back.load(original.id())).isEqualTo(original);
+      assertThat(back.ids()).containsExactly(original.id());
+    }
+  }
+
+  private static Registration registration(String id) {
+    return new Registration(id, "Nordic Pumps AB", "pumps", null, "Erik Lund", null, null, "erik@nordicpumps.se",
+        "online", "B", "li.na", null, MONDAY);
+  }
+}
