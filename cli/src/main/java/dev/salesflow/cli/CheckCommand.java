@@ -68,8 +68,12 @@ final class CheckCommand implements Callable<Integer> {
       Reporter.print(out, d, CheckOutput.line(d, cwd));
     }
     if (!root.quiet()) {
-      root.context().err().println("Checked " + report.files().size() + " files: " + report.errors() + " errors, "
-          + report.warnings() + " warnings");
+      root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")
+          + ", " + count(report.warnings(), "warning"));
     }
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -226,7 +226,7 @@ class CheckBehaviourTest {
         .startsWith("salesflow.yaml:2:1: error: unknown field 'approval_treshold' (known: approval_threshold, calendar, id_prefix, process, ")
         .endsWith(", timezone) [SF101 unknown-field]");
     assertThat(run.outLines().subList(1, 3)).containsExactly("  approval_treshold: 500000", "  ^");
-    assertThat(run.err()).isEqualTo("Checked 1 files: 1 errors, 0 warnings\n");
+    assertThat(run.err()).isEqualTo("Checked 1 file: 1 error, 0 warnings\n");
     Files.writeString(ws.resolve("salesflow.yaml"), "timezone: Mars/Olympus\n");
     assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", NOW))).containsExactly(
         "salesflow.yaml:1:11: error: unknown time zone 'Mars/Olympus' (use a region id such as Asia/Shanghai) [SF104 bad-value]");
