@@ -15,6 +15,8 @@ public enum DiagnosticCode {
   BAD_ID("SF110", "bad-id"),
   TAG("SF111", "tag"),
   DUPLICATE_ID("SF112", "duplicate-id"),
+  TOO_LARGE("SF113", "too-large"),
+  SYMLINK("SF114", "symlink"),
   ILLEGAL_EVENT("SF201", "illegal-event"),
   UNMET_GUARD("SF202", "unmet-guard"),
   TIME_ORDER("SF203", "time-order"),
