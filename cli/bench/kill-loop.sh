@@ -20,20 +20,21 @@
 # (exit 0) is there exactly once.
 #
 # Environment: SEED (default: random per store, printed, so a failure can be replayed with
-# SEED=...), STORES (default "Yaml Sqlite"), REPEAT (default 1: how many times to run each store's
+# SEED=...), STORES (default "Yaml Sqlite"; empty runs neither), REPEAT (default 1: how many times to run each store's
 # loop, each with a fresh store and seed), COMMANDS (default 1: run the command loop; 0 skips it),
 # ONLY (the command loop's store:command filter, e.g. "sqlite:" or "yaml:log").
 # Exit status: 0 when every loop passed, 1 otherwise.
 set -euo pipefail
 
 KILLS="${1:-200}"
-STORES="${STORES:-Yaml Sqlite}"
+STORES="${STORES-Yaml Sqlite}"
 REPEAT="${REPEAT:-1}"
 WRITERS=4
 ROUNDS=$(( (KILLS + WRITERS - 1) / WRITERS ))
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
+mkdir -p core/target cli/target
 log() { echo "kill-loop: $*" >&2; }
 
 echo "kill-loop: $KILLS SIGKILLs per store ($ROUNDS rounds of $WRITERS writer JVMs), repeated $REPEAT time(s)"
