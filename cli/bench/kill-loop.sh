@@ -2,7 +2,7 @@
 # Reliability loop (not part of `mvn verify`): writer processes SIGKILLed at random moments while
 # they append, many more times than the unit test does, against both stores.
 #
-#   cli/bench/kill-loop.sh [KILLS]      # from the repository root; KILLS per store, default 200
+#   cli/bench/kill-loop.sh [KILLS]      # from the repository root; KILLS per store (and per command), default 200
 #
 # Runs the contract suite's kill tests (core/src/test/java/dev/salesflow/core/store/contract/
 # KillContract.java: YamlDirectoryStoreKillTest, SqliteStoreKillTest) with
@@ -13,20 +13,28 @@
 # PRAGMA integrity_check and foreign_key_check, with its materialised clocks equal to rebuilt ones
 # (SQLite).
 #
+# Then the command loop: cli/src/test/java/dev/salesflow/cli/hostile/CommandKillTest.java runs
+# `log`, `advance`, `import` and `migrate` as real processes against each store, KILLS times each,
+# SIGKILLing them at random moments (40-110 % of an unkilled run's time); after every run `check`
+# passes, the database passes integrity_check, every case replays legally and everything acknowledged
+# (exit 0) is there exactly once.
+#
 # Environment: SEED (default: random per store, printed, so a failure can be replayed with
-# SEED=...), STORES (default "Yaml Sqlite"), REPEAT (default 1: how many times to run each store's
-# loop, each with a fresh store and seed).
+# SEED=...), STORES (default "Yaml Sqlite"; empty runs neither), REPEAT (default 1: how many times to run each store's
+# loop, each with a fresh store and seed), COMMANDS (default 1: run the command loop; 0 skips it),
+# ONLY (the command loop's store:command filter, e.g. "sqlite:" or "yaml:log").
 # Exit status: 0 when every loop passed, 1 otherwise.
 set -euo pipefail
 
 KILLS="${1:-200}"
-STORES="${STORES:-Yaml Sqlite}"
+STORES="${STORES-Yaml Sqlite}"
 REPEAT="${REPEAT:-1}"
 WRITERS=4
 ROUNDS=$(( (KILLS + WRITERS - 1) / WRITERS ))
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
+mkdir -p core/target cli/target
 log() { echo "kill-loop: $*" >&2; }
 
 echo "kill-loop: $KILLS SIGKILLs per store ($ROUNDS rounds of $WRITERS writer JVMs), repeated $REPEAT time(s)"
@@ -62,5 +70,26 @@ for store in $STORES; do
     grep -o "$test_class: [0-9]* hidden temp files[^<]*" "$report" 2>/dev/null | head -n1 || true
   done
 done
+if [ "${COMMANDS:-1}" = 1 ]; then
+  seed="${SEED:-$(od -An -N8 -td8 /dev/urandom | tr -d ' ')}"
+  report="cli/target/surefire-reports/TEST-dev.salesflow.cli.hostile.CommandKillTest.xml"
+  rm -f "$report"
+  start=$(date +%s.%N)
+  rc=0
+  # -am builds core from the reactor (nothing is installed); the test filter skips core's tests
+  mvn -B -q -pl cli -am test -Dtest=CommandKillTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dsalesflow.cli.kill.runs="$KILLS" -Dsalesflow.cli.kill.seed="$seed" -Dsalesflow.cli.kill.only="${ONLY:-}" \
+    > "cli/target/kill-loop-CommandKillTest.log" 2>&1 || rc=$?
+  wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b - a}')
+  if [ "$rc" = 0 ]; then
+    echo "PASS commands (${wall} s with the build):"
+  else
+    failed=1
+    echo "FAIL commands, seed $seed (exit $rc); replay with: SEED=$seed STORES= ONLY=... cli/bench/kill-loop.sh $KILLS"
+    grep -h -A12 "<<< FAILURE\|<<< ERROR" "cli/target/surefire-reports/dev.salesflow.cli.hostile.CommandKillTest.txt" \
+      2>/dev/null | head -n 40 || tail -n 40 "cli/target/kill-loop-CommandKillTest.log"
+  fi
+  grep -ho "CommandKillTest [a-z]* store, [^<]*" "$report" 2>/dev/null | sed 's/^/  /' || true
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$failed"

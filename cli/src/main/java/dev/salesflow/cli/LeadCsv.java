@@ -31,6 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * that {@code export} puts before formula-like text.
  */
 final class LeadCsv {
+  /** Most columns a lead list may have: a dozen fields map, the rest are reported one by one. */
+  static final int MAX_COLUMNS = 1000;
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /** The rows, and the headers that map to no field. */
@@ -42,7 +44,14 @@ final class LeadCsv {
     String text = decode(name, bytes, charset);
     List<CSVRecord> records;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
-      records = parser.getRecords();
+      records = new ArrayList<>();
+      for (CSVRecord record : parser) {
+        if (record.size() > MAX_COLUMNS) {
+          throw new InvalidRequestException(String.format("%s: row %d has %,d columns; a lead list may have at most %,d",
+              name, record.getRecordNumber(), record.size(), MAX_COLUMNS));
+        }
+        records.add(record);
+      }
     } catch (IOException | UncheckedIOException e) {
       throw new InvalidRequestException(name + ": not readable as CSV: " + e.getMessage());
     }

@@ -97,6 +97,10 @@ public final class SalesflowCommand implements Runnable {
   Path workspaceRoot() {
     if (workspace != null) {
       Path dir = context.cwd().resolve(workspace).normalize();
+      if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+        throw new dev.salesflow.core.api.StoreException("workspace folder " + workspace
+            + " is a symbolic link that leads nowhere (dangling, or a loop of links)");
+      }
       if (!Files.isDirectory(dir)) {
         throw new WorkspaceNotFoundException("workspace folder " + workspace + " does not exist");
       }

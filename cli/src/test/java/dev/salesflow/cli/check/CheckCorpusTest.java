@@ -101,6 +101,9 @@ class CheckCorpusTest {
     }
     Set<String> all = Arrays.stream(DiagnosticCode.values())
         .filter(c -> c != DiagnosticCode.BAD_CONFIG) // reported by no check yet
+        // made at test time, not checked in (files over the limits; a link): see cli/.../hostile/
+        // HostileCaseFileTest and HostilePathsTest
+        .filter(c -> c != DiagnosticCode.TOO_LARGE && c != DiagnosticCode.SYMLINK)
         .map(c -> c.id() + " " + c.slug())
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(codes).containsExactlyElementsOf(all);

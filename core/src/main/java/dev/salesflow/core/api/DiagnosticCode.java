@@ -38,6 +38,10 @@ public enum DiagnosticCode {
   TAG("SF111", "tag"),
   /** A case id that an earlier file of the same check already uses. */
   DUPLICATE_ID("SF112", "duplicate-id"),
+  /** A case file over 16 MiB, or a line over 65,536 characters: refused before it is parsed. */
+  TOO_LARGE("SF113", "too-large"),
+  /** A case file that is a symbolic link: never read or written through. */
+  SYMLINK("SF114", "symlink"),
   /**
    * An event the process does not allow where the case stands: an event type not allowed in the
    * stage, a move to a stage that cannot be reached or without a required reason, or any event after

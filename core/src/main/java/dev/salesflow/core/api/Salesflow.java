@@ -11,6 +11,8 @@ import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -516,11 +518,19 @@ public final class Salesflow implements AutoCloseable {
    * @param progress told the number of cases copied so far
    * @return how many cases were copied, and from and to where
    * @throws InvalidRequestException when the target already holds cases
-   * @throws StoreException when the target cannot be created or written
+   * @throws StoreException when the target cannot be created or written; a target this call created
+   *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
   public Migration migrateTo(String storeSpec, Path base, IntConsumer progress) {
+    Path location = workspace.storeLocation(storeSpec, base);
+    boolean existed = Files.exists(location, LinkOption.NOFOLLOW_LINKS);
     try (CaseStore target = workspace.createStore(storeSpec, base)) {
       return new Migration(copyInto(target, progress), store.describe(), target.describe());
+    } catch (RuntimeException e) {
+      if (!existed) {
+        Workspace.removeCreatedStore(storeSpec, location);
+      }
+      throw e;
     }
   }
 

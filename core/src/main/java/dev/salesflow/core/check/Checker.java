@@ -175,12 +175,19 @@ public final class Checker {
   private record FileResult(Path file, String id, SourcePosition idPosition, List<Diagnostic> findings) {}
 
   private FileResult checkFile(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.SYMLINK, file, SourcePosition.START,
+          "is a symbolic link; salesflow never reads or writes case files through links, so the case store ignores it"
+              + " (put the file itself here)")));
+    }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = CaseFileReader.readBounded(file);
     } catch (IOException e) {
       return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.YAML_SYNTAX, file,
           SourcePosition.START, "cannot read the file: " + e.getMessage())));
+    } catch (DiagnosticsException e) {
+      return new FileResult(file, null, null, e.diagnostics());
     }
     CaseFile caseFile;
     try {

@@ -170,14 +170,46 @@ public record Workspace(
    * relative to {@code base}.
    */
   public CaseStore openStore(String spec, Path base) {
+    Path location = storeLocation(spec, base);
+    if (spec.startsWith(SQLITE_PREFIX)) {
+      return SqliteStore.open(location, zone, new WorkspaceClockIndexer(this));
+    }
+    return new YamlDirectoryStore(location, process, zone);
+  }
+
+  /** The database file or the folder that {@code spec} names, resolved against {@code base}. */
+  public Path storeLocation(String spec, Path base) {
     if (spec.startsWith(SQLITE_PREFIX)) {
       String path = spec.substring(SQLITE_PREFIX.length());
       if (path.isBlank()) {
         throw new dev.salesflow.core.api.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
       }
-      return SqliteStore.open(base.resolve(path).normalize(), zone, new WorkspaceClockIndexer(this));
+      return base.resolve(path).normalize();
     }
-    return new YamlDirectoryStore(base.resolve(spec).normalize(), process, zone);
+    return base.resolve(spec).normalize();
+  }
+
+  /**
+   * Removes a store that a failed migration created (a full disk, say), so nothing half-made is
+   * left: the database with its -wal, -shm and -journal files, or the new folder. Best effort; the
+   * migration's own error is what the caller reports.
+   */
+  public static void removeCreatedStore(String spec, Path location) {
+    try {
+      if (spec.startsWith(SQLITE_PREFIX)) {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+          Files.deleteIfExists(location.resolveSibling(location.getFileName() + suffix));
+        }
+      } else if (Files.isDirectory(location, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(location)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // a left-over target is refused as not empty by the next migration, which says so
+    }
   }
 
   /**

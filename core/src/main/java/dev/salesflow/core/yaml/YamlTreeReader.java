@@ -39,6 +39,15 @@ public final class YamlTreeReader {
   /** Longest document accepted, in code points. */
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
+  /** Largest file accepted, in bytes (16 MiB), checked before its text is decoded or parsed. */
+  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Longest line accepted, in UTF-16 chars (64 Ki). The longest line salesflow writes is one event
+   * with its note; a longer one is refused before it is written, so every file it writes reads back.
+   */
+  public static final int MAX_LINE_CHARS = 64 * 1024;
+
   private static final Pattern NULL = Pattern.compile("~|null|Null|NULL");
   private static final Pattern BOOLEAN = Pattern.compile(
       "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
@@ -47,8 +56,46 @@ public final class YamlTreeReader {
 
   private YamlTreeReader() {}
 
-  /** Decodes UTF-8 strictly (a BOM is skipped); bad bytes are reported at their line and column. */
+  /**
+   * Decodes UTF-8 strictly (a BOM is skipped); bad bytes, NUL characters, a file over
+   * {@link #MAX_FILE_BYTES} and lines over {@link #MAX_LINE_CHARS} are reported at their line and
+   * column.
+   */
   public static String decodeUtf8(byte[] bytes) throws YamlSyntaxException {
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new YamlSyntaxException("too-large", tooLarge(bytes.length), SourcePosition.START);
+    }
+    String text = decode(bytes);
+    refuseLongLines(text);
+    return text;
+  }
+
+  /** Why a file of {@code size} bytes is refused. */
+  public static String tooLarge(long size) {
+    return String.format("file is %,d bytes; salesflow reads files of at most %,d bytes (16 MiB)", size, MAX_FILE_BYTES);
+  }
+
+  /** Refuses a line longer than {@link #MAX_LINE_CHARS}, at the column where it goes over. */
+  public static void refuseLongLines(String text) throws YamlSyntaxException {
+    int line = 1;
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int end = text.indexOf('\n', lineStart);
+      int lineEnd = end < 0 ? text.length() : end;
+      if (lineEnd - lineStart > MAX_LINE_CHARS) {
+        throw new YamlSyntaxException("too-large", String.format(
+            "line %d is %,d characters long; salesflow reads lines of at most %,d", line, lineEnd - lineStart, MAX_LINE_CHARS),
+            new SourcePosition(line, text.codePointCount(lineStart, lineStart + MAX_LINE_CHARS) + 1));
+      }
+      if (end < 0) {
+        return;
+      }
+      line++;
+      lineStart = end + 1;
+    }
+  }
+
+  private static String decode(byte[] bytes) throws YamlSyntaxException {
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     // The JDK's own decoding is the fast path; it turns bad bytes into U+FFFD, and only then (or
     // for a file that holds U+FFFD itself) the strict decoder runs to tell where.
@@ -96,7 +143,7 @@ public final class YamlTreeReader {
       throw new dev.salesflow.core.api.DiagnosticsException(
           dev.salesflow.core.api.DiagnosticsException.Kind.CONFIGURATION,
           List.of(dev.salesflow.core.api.Diagnostic.error(
-              dev.salesflow.core.api.DiagnosticCode.INVALID_ENCODING, file, e.position(), e.getMessage())));
+              dev.salesflow.core.api.DiagnosticCode.ofSlug(e.code()), file, e.position(), e.getMessage())));
     }
   }
 

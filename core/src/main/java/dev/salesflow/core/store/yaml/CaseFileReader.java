@@ -15,6 +15,9 @@ import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -63,6 +66,23 @@ public final class CaseFileReader {
           .toList());
     }
     return result;
+  }
+
+  /**
+   * The bytes of {@code file}, reading at most {@link YamlTreeReader#MAX_FILE_BYTES} + 1 of them:
+   * a larger file is refused with its name before it is held in memory, let alone parsed.
+   */
+  public static byte[] readBounded(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(YamlTreeReader.MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > YamlTreeReader.MAX_FILE_BYTES) {
+      long size = Math.max(bytes.length, Files.size(file));
+      throw new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
+          List.of(Diagnostic.error(DiagnosticCode.TOO_LARGE, file, SourcePosition.START, YamlTreeReader.tooLarge(size))));
+    }
+    return bytes;
   }
 
   /** The id a case file is expected to hold, from its name. */

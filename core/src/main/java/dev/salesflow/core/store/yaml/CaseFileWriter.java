@@ -19,10 +19,13 @@ public final class CaseFileWriter {
   /**
    * Strings written without quotes: starting with a letter and holding letters, digits, marks,
    * single inner spaces and punctuation that is no YAML indicator (full-width CJK punctuation
-   * included), or a plain decimal number. Everything else is double-quoted.
+   * included), or a plain decimal number. Everything else is double-quoted. One character class
+   * repeated, not an alternation in a repeated group: Java matches the latter recursively, which
+   * overflowed the stack on a note of 2,000 characters. Double and trailing spaces are ruled out
+   * in {@link #isPlain}.
    */
   private static final Pattern PLAIN = Pattern.compile(
-      "[\\p{L}_](?:[\\p{L}\\p{N}\\p{M}_.@/+\\-()、，。；：！？（）《》“”‘’…—·]| (?! ))*(?<! )|\\d{1,18}(\\.\\d{1,9})?");
+      "[\\p{L}_][\\p{L}\\p{N}\\p{M}_.@/+\\-()、，。；：！？（）《》“”‘’…—· ]*|\\d{1,18}(\\.\\d{1,9})?");
   private static final Set<String> RESERVED_WORDS =
       Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n", "~");
 
@@ -79,7 +82,7 @@ public final class CaseFileWriter {
 
   /** {@code value} as a YAML scalar that reads back as the same string, quoted when it must be. */
   public static String scalar(String value) {
-    if (PLAIN.matcher(value).matches() && !RESERVED_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+    if (isPlain(value)) {
       return value;
     }
     StringBuilder q = new StringBuilder("\"");
@@ -102,6 +105,13 @@ public final class CaseFileWriter {
       }
     });
     return q.append('"').toString();
+  }
+
+  private static boolean isPlain(String value) {
+    return PLAIN.matcher(value).matches()
+        && !value.endsWith(" ")
+        && !value.contains("  ")
+        && !RESERVED_WORDS.contains(value.toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.yaml.YamlSyntaxException;
+import dev.salesflow.core.yaml.YamlTreeReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -87,10 +89,14 @@ public final class YamlDirectoryStore implements CaseStore {
     Path file = fileOf(id);
     byte[] bytes;
     try {
+      if (Files.isSymbolicLink(file)) {
+        throw new StoreException(file + " is a symbolic link; salesflow never reads or writes case files through links"
+            + " (put the file itself in " + dir + ")");
+      }
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         throw new CaseNotFoundException(id, describe());
       }
-      bytes = Files.readAllBytes(file);
+      bytes = CaseFileReader.readBounded(file);
     } catch (NoSuchFileException e) {
       throw new CaseNotFoundException(id, describe());
     } catch (IOException e) {
@@ -121,7 +127,28 @@ public final class YamlDirectoryStore implements CaseStore {
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new InvalidRequestException("case " + c.id() + " already exists (" + file + ")");
     }
-    writeAtomically(file, CaseFileWriter.render(c));
+    String text = CaseFileWriter.render(c);
+    refuseUnreadable(file, text);
+    writeAtomically(file, text);
+  }
+
+  /**
+   * Refuses, before anything is written, text this store could not read back: a line or a file
+   * over the reader's limits (a huge note, say).
+   */
+  private static void refuseUnreadable(Path file, String text) {
+    try {
+      YamlTreeReader.refuseLongLines(text);
+    } catch (YamlSyntaxException e) {
+      throw new InvalidRequestException("not written: " + file + " would hold a line of more than "
+          + String.format("%,d", YamlTreeReader.MAX_LINE_CHARS) + " characters, the most a case file line may hold"
+          + " (shorten the note or other long values)");
+    }
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > YamlTreeReader.MAX_FILE_BYTES) {
+      throw new InvalidRequestException("not written: " + file + " would be " + String.format("%,d", bytes)
+          + " bytes, more than the " + String.format("%,d", YamlTreeReader.MAX_FILE_BYTES) + " a case file may hold");
+    }
   }
 
   @Override
@@ -136,6 +163,7 @@ public final class YamlDirectoryStore implements CaseStore {
       } catch (IllegalArgumentException e) {
         throw new StoreException(current.file() + ": " + e.getMessage());
       }
+      refuseUnreadable(current.file(), updated);
       Case expected = current.value().withEvent(event);
       Case reread = reader.read(current.file(), updated.getBytes(StandardCharsets.UTF_8)).value();
       if (!reread.equals(expected)) {
@@ -148,7 +176,7 @@ public final class YamlDirectoryStore implements CaseStore {
 
   private byte[] readBytes(Path file) {
     try {
-      return Files.readAllBytes(file);
+      return CaseFileReader.readBounded(file);
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -166,8 +194,9 @@ public final class YamlDirectoryStore implements CaseStore {
       throw new StoreException("case folder " + dir + " does not exist or is not a folder");
     }
     JVM_LOCK.lock();
+    // NOFOLLOW_LINKS: a lock file replaced by a link must not make this open (and create) its target
     try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileLock lock = channel.lock()) {
       return action.get();
     } catch (IOException e) {

@@ -233,8 +233,10 @@ class YamlDirectoryStoreTest {
     Files.createSymbolicLink(dir.resolve("LINK-1.yaml"), target);
 
     assertThat(store.ids()).containsExactly("REAL-1");
-    assertThatThrownBy(() -> store.load("LINK-1")).isInstanceOf(CaseNotFoundException.class);
-    assertThatThrownBy(() -> store.append("LINK-1", c -> note("x", 1))).isInstanceOf(CaseNotFoundException.class);
+    // refused as a link (exit 3), not "not found", so the user learns why the file is ignored
+    assertThatThrownBy(() -> store.load("LINK-1")).isInstanceOf(StoreException.class).hasMessageContaining("symbolic link");
+    assertThatThrownBy(() -> store.append("LINK-1", c -> note("x", 1))).isInstanceOf(StoreException.class)
+        .hasMessageContaining("never reads or writes case files through links");
     assertThatThrownBy(() -> store.create(newCase("LINK-1"))).isInstanceOf(InvalidRequestException.class);
     assertThat(Files.readString(target)).doesNotContain("note");
   }

@@ -1,0 +1,161 @@
+package dev.salesflow.cli.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.salesflow.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What the hostile-input tests share: a copy of the example workspace, in-process runs of the
+ * command line with a deadline, and a fingerprint of a whole folder tree to prove nothing was
+ * written.
+ */
+final class Hostile {
+  static final String NOW = "2026-11-26T18:00:00+08:00";
+  static final Path EXAMPLES = Path.of("../examples");
+  static final Duration NO_HANG = Duration.ofSeconds(30);
+
+  private Hostile() {}
+
+  /** One in-process run: exit code and both streams. */
+  record Run(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+
+    /** A clear message and no stack trace, whatever the outcome. */
+    Run assertNoStackTrace() {
+      assertThat(all()).as("no stack trace in%n%s", all())
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ")
+          .doesNotContain("at dev.salesflow")
+          .doesNotContain("internal error");
+      return this;
+    }
+  }
+
+  /** Runs salesflow in {@code cwd} with {@code --now} pinned, failing after {@link #NO_HANG}. */
+  static Run run(Path cwd, String... args) {
+    return assertTimeoutPreemptively(NO_HANG, () -> {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      String[] all = Stream.concat(Stream.of("--now", NOW), Stream.of(args)).toArray(String[]::new);
+      int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of("LANG", "en_US.UTF-8"), cwd, all);
+      return new Run(code, out.toString(), err.toString());
+    }, () -> "salesflow " + String.join(" ", args) + " did not finish within " + NO_HANG);
+  }
+
+  /**
+   * A copy of {@code examples/} (settings and cases, not ci/ or library/) at {@code target}, with the empty
+   * lock file that any earlier write would have left, so that "nothing written" can mean every byte.
+   */
+  static Path examplesAt(Path target) {
+    try (Stream<Path> files = Files.walk(EXAMPLES)) {
+      for (Path p : files.toList()) {
+        Path relative = EXAMPLES.relativize(p);
+        if (relative.startsWith("ci") || relative.startsWith("library")) {
+          continue;
+        }
+        Path to = target.resolve(relative.toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+      Path lock = target.resolve("cases/.salesflow.lock");
+      if (!Files.exists(lock)) {
+        Files.createFile(lock);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every path under {@code root} (links not followed) with its type, size, modification time and
+   * content hash, or link target: equal fingerprints mean nothing was created, removed or written.
+   */
+  static Map<String, String> fingerprint(Path root) {
+    Map<String, String> tree = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.toList()) {
+        String key = root.relativize(p).toString();
+        if (Files.isSymbolicLink(p)) {
+          tree.put(key, "link -> " + Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          tree.put(key, "dir");
+        } else {
+          tree.put(key, Files.size(p) + " bytes, " + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
+              + ", sha256 " + sha256(p));
+        }
+      }
+      return tree;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The example case {@code ACME-2026-001} renamed to {@code id}: a valid case file to spoil. */
+  static String exampleCase(String id) {
+    try {
+      return Files.readString(EXAMPLES.resolve("cases/ACME-2026-001.yaml")).replace("ACME-2026-001", id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when this process runs as root, where file modes do not stop writes. */
+  static boolean isRoot() {
+    try {
+      return "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Runs a command line, returning its exit code, output and errors merged. */
+  static Run exec(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes());
+      return new Run(p.waitFor(), output, "");
+    } catch (IOException e) {
+      return new Run(127, "", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Run(130, "", e.toString());
+    }
+  }
+}
