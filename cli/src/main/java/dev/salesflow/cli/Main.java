@@ -32,7 +32,7 @@ public final class Main {
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
     SalesflowCommand root = new SalesflowCommand(new CliContext(out, err, env, cwd));
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = CommandTree.forArgs(root, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
