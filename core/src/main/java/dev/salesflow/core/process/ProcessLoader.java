@@ -29,10 +29,20 @@ import java.util.Set;
 public final class ProcessLoader {
   private static final String DEFAULT_RESOURCE = "/dev/salesflow/core/process/default-process.yaml";
 
-  /** Binds snake_case YAML to records; unknown properties fail with the known names listed. */
-  public static final YAMLMapper MAPPER = newMapper();
-
   private ProcessLoader() {}
+
+  /**
+   * Binds snake_case YAML to records; unknown properties fail with the known names listed. Made on
+   * first use: plainly written files are bound without it ({@link ProcessTree}).
+   */
+  public static YAMLMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  /** Holds the mapper, so that Jackson starts only when a file needs it. */
+  private static final class Mapper {
+    static final YAMLMapper INSTANCE = newMapper();
+  }
 
   private static YAMLMapper newMapper() {
     YAMLMapper mapper = new YAMLMapper();
@@ -65,7 +75,8 @@ public final class ProcessLoader {
     } catch (YamlSyntaxException e) {
       throw configError(file, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
     }
-    ProcessDefinition process = bind(MAPPER, text, ProcessDefinition.class, file, tree);
+    ProcessDefinition process = ProcessTree.bind(tree)
+        .orElseGet(() -> bind(mapper(), text, ProcessDefinition.class, file, tree));
     List<Diagnostic> problems = new ProcessValidator(process, tree, file).validate();
     if (!problems.isEmpty()) {
       throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);
