@@ -5,6 +5,7 @@
  * {@link dev.salesflow.core.api.Salesflow}; every other package is internal and may change.
  */
 module dev.salesflow.core {
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.xerial.sqlitejdbc;

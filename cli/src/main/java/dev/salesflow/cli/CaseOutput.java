@@ -19,18 +19,26 @@ import java.util.Map;
 
 /** Turns cases into the stable structures of json and yaml output, and into text. */
 final class CaseOutput {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .build();
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private CaseOutput() {}
 
+  /** The JSON mapper, made on first use: text output never starts Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** The YAML mapper, made on first use. */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = YAMLMapper.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .build();
+  }
+
   static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -38,7 +46,7 @@ final class CaseOutput {
 
   static String yaml(Object value) {
     try {
-      return YAML.writeValueAsString(value);
+      return Yaml.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -121,10 +129,10 @@ final class CaseOutput {
    * once: memory does not grow with the number of rows. Same layout as {@link #json}.
    */
   static void streamJsonArray(java.io.PrintWriter out, java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {
-    try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(out)
+    try (com.fasterxml.jackson.core.JsonGenerator generator = Json.MAPPER.getFactory().createGenerator(out)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         com.fasterxml.jackson.databind.SequenceWriter rows =
-            JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValuesAsArray(generator)) {
+            Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValuesAsArray(generator)) {
       producer.accept(row -> {
         try {
           rows.write(row);

@@ -39,7 +39,7 @@ public final class CompletionScript {
   static String generate() {
     StringWriter none = new StringWriter();
     CliContext context = new CliContext(new PrintWriter(none), new PrintWriter(none), Map.of(), Path.of(""));
-    return generate(new CommandLine(new SalesflowCommand(context)).getCommandSpec());
+    return generate(CommandTree.full(new SalesflowCommand(context)).getCommandSpec());
   }
 
   static String generate(CommandSpec root) {

@@ -31,8 +31,14 @@ public final class Main {
    * {@code err}, and returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before picocli builds any model: its reflection costs more than the JVM's start.
+      out.println(VersionProvider.line());
+      out.flush();
+      return ExitCode.OK.code();
+    }
     SalesflowCommand root = new SalesflowCommand(new CliContext(out, err, env, cwd));
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = CommandTree.forArgs(root, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -14,30 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level command; its options are global (accepted before or after a subcommand). */
+/**
+ * The top-level command; its options are global (accepted before or after a subcommand). Its
+ * subcommands are added by {@link CommandTree}.
+ */
 @Command(
     name = "salesflow",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs and checks the standard sales process: cases, stages, SLA deadlines.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      InitCommand.class,
-      RegisterCommand.class,
-      LogCommand.class,
-      AdvanceCommand.class,
-      ShowCommand.class,
-      ListCommand.class,
-      OverdueCommand.class,
-      CheckCommand.class,
-      MigrateCommand.class,
-      ReportCommand.class,
-      ImportCommand.class,
-      ExportCommand.class,
-      ShellCommand.class,
-      CompletionCommand.class,
-      CompleteCommand.class
-    },
     footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
 public final class SalesflowCommand implements Runnable {
   private final CliContext context;

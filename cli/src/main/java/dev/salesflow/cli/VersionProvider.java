@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {line()};
+  }
+
+  /** The one line {@code salesflow --version} prints. */
+  static String line() {
     String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"salesflow " + (version == null ? "development build" : version)};
+    return "salesflow " + (version == null ? "development build" : version);
   }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Where a word stands on a command line, and what the workspace offers there. */
 class CompletionModelTest {
@@ -26,7 +25,7 @@ class CompletionModelTest {
   void setUp() {
     StringWriter sink = new StringWriter();
     CliContext context = new CliContext(new PrintWriter(sink), new PrintWriter(sink), Map.of(), tmp);
-    model = new CompletionModel(new CommandLine(new SalesflowCommand(context)).getCommandSpec());
+    model = new CompletionModel(CommandTree.full(new SalesflowCommand(context)).getCommandSpec());
     ws = TestWorkspaces.examplesAt(tmp.resolve("acme"));
   }
 

@@ -1,14 +1,15 @@
 package dev.salesflow.core.calendar;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +24,12 @@ import java.util.Set;
  * <p>A file has a {@code year} and a list of {@code days}, each with a {@code date}
  * ({@code yyyy-MM-dd}) and {@code isOffDay}: {@code true} for a day off, {@code false} for a
  * weekend day that is a working day. Other fields ({@code name}, {@code papers}, ...) are
- * ignored.
+ * ignored. Read with Jackson's streaming parser only: data binding would cost a short command
+ * more than the rest of its start.
  */
 public final class HolidayCnFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private HolidayCnFormat() {
     }
@@ -43,8 +45,9 @@ public final class HolidayCnFormat {
     public static OfficialSchedule read(InputStream json, String sourceName) {
         Objects.requireNonNull(json, "json");
         YearFile file;
-        try {
-            file = JSON.readValue(json, YearFile.class);
+        try (JsonParser parser = JSON.createParser(json)) {
+            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            file = yearFile(parser);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     sourceName + " is not a holiday-cn year file: " + e.getOriginalMessage(), e);
@@ -74,6 +77,89 @@ public final class HolidayCnFormat {
         return new OfficialSchedule(file.year(), daysOff, makeupWorkdays);
     }
 
+    /** The year file the parser is at; null for a JSON null. */
+    private static YearFile yearFile(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(parser, first, JsonToken.START_OBJECT, "the file");
+        Integer year = null;
+        List<DayEntry> days = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("year") && value != JsonToken.VALUE_NULL) {
+                expect(parser, value, JsonToken.VALUE_NUMBER_INT, "'year'");
+                year = parser.getIntValue();
+            } else if (name.equals("days") && value != JsonToken.VALUE_NULL) {
+                days = days(parser, value);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new YearFile(year, days);
+    }
+
+    private static List<DayEntry> days(JsonParser parser, JsonToken start) throws IOException {
+        expect(parser, start, JsonToken.START_ARRAY, "'days'");
+        List<DayEntry> days = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            days.add(t == JsonToken.VALUE_NULL ? null : day(parser, t));
+        }
+        return days;
+    }
+
+    private static DayEntry day(JsonParser parser, JsonToken start) throws IOException {
+        expect(parser, start, JsonToken.START_OBJECT, "an entry of 'days'");
+        String name = null;
+        String date = null;
+        Boolean offDay = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            switch (field) {
+                case "name" -> name = text(parser, value, "'name'");
+                case "date" -> date = text(parser, value, "'date'");
+                case "isOffDay" -> offDay = flag(parser, value);
+                default -> parser.skipChildren();
+            }
+        }
+        return new DayEntry(name, date, offDay);
+    }
+
+    private static String text(JsonParser parser, JsonToken value, String what) throws IOException {
+        expect(parser, value, JsonToken.VALUE_STRING, what);
+        return parser.getText();
+    }
+
+    private static Boolean flag(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, "'isOffDay' must be true or false");
+        }
+        return value == JsonToken.VALUE_TRUE;
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what)
+            throws IOException {
+        if (actual != expected) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                    what + " must be " + describe(expected) + ", found " + actual);
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_NUMBER_INT -> "an integer";
+            default -> "a string";
+        };
+    }
+
     private static LocalDate parseDate(String text, String sourceName) {
         try {
             return LocalDate.parse(text);
@@ -84,15 +170,10 @@ public final class HolidayCnFormat {
     }
 
     /** The part of a holiday-cn year file that matters here. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record YearFile(@JsonProperty("year") Integer year,
-                    @JsonProperty("days") List<DayEntry> days) {
+    record YearFile(Integer year, List<DayEntry> days) {
     }
 
     /** One entry of {@code days}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record DayEntry(@JsonProperty("name") String name,
-                    @JsonProperty("date") String date,
-                    @JsonProperty("isOffDay") Boolean offDay) {
+    record DayEntry(String name, String date, Boolean offDay) {
     }
 }

@@ -15,8 +15,6 @@ import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +25,22 @@ import java.util.Set;
 
 /** Loads a process definition from YAML and checks that it is consistent. */
 public final class ProcessLoader {
-  private static final String DEFAULT_RESOURCE = "/dev/salesflow/core/process/default-process.yaml";
-
-  /** Binds snake_case YAML to records; unknown properties fail with the known names listed. */
-  public static final YAMLMapper MAPPER = newMapper();
+  static final String DEFAULT_RESOURCE = "/dev/salesflow/core/process/default-process.yaml";
 
   private ProcessLoader() {}
+
+  /**
+   * Binds snake_case YAML to records; unknown properties fail with the known names listed. Made on
+   * first use: plainly written files are bound without it ({@link ProcessTree}).
+   */
+  public static YAMLMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  /** Holds the mapper, so that Jackson starts only when a file needs it. */
+  private static final class Mapper {
+    static final YAMLMapper INSTANCE = newMapper();
+  }
 
   private static YAMLMapper newMapper() {
     YAMLMapper mapper = new YAMLMapper();
@@ -43,13 +51,12 @@ public final class ProcessLoader {
     return mapper;
   }
 
-  /** The process shipped with salesflow (the standard sales-process manual). */
+  /**
+   * The process shipped with salesflow (the standard sales-process manual): {@code
+   * default-process.yaml}, built by generated code that a test keeps equal to binding the YAML.
+   */
   public static ProcessDefinition defaultProcess() {
-    try (InputStream in = ProcessLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Path.of("default-process.yaml"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DefaultProcess.definition();
   }
 
   /** Loads a replacement process from {@code file}. */
@@ -65,7 +72,8 @@ public final class ProcessLoader {
     } catch (YamlSyntaxException e) {
       throw configError(file, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
     }
-    ProcessDefinition process = bind(MAPPER, text, ProcessDefinition.class, file, tree);
+    ProcessDefinition process = ProcessTree.bind(tree)
+        .orElseGet(() -> bind(mapper(), text, ProcessDefinition.class, file, tree));
     List<Diagnostic> problems = new ProcessValidator(process, tree, file).validate();
     if (!problems.isEmpty()) {
       throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);

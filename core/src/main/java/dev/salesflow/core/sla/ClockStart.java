@@ -17,14 +17,24 @@ public sealed interface ClockStart {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   static ClockStart of(JsonNode node) {
     if (node.isTextual()) {
-      String text = node.asText().strip();
-      return text.equals("registered") ? new Registered() : new OnEvent(text);
+      return ofText(node.asText());
     }
     if (node.isObject() && node.size() == 1 && node.has("enter") && node.get("enter").isTextual()) {
-      return new OnEntering(node.get("enter").asText().strip());
+      return entering(node.get("enter").asText());
     }
     throw new IllegalArgumentException(
         "start must be 'registered', an event type, or {enter: STAGE}; got " + node);
+  }
+
+  /** The start written as text: {@code registered} or an event type. */
+  static ClockStart ofText(String text) {
+    String t = text.strip();
+    return t.equals("registered") ? new Registered() : new OnEvent(t);
+  }
+
+  /** The start written {@code {enter: STAGE}}. */
+  static ClockStart entering(String stage) {
+    return new OnEntering(stage.strip());
   }
 
   /** The case's registration. */

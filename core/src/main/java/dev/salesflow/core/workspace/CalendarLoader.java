@@ -50,7 +50,8 @@ final class CalendarLoader {
         throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(
             Diagnostic.error(DiagnosticCode.ofSlug(e.code()), calendarFile, e.position(), e.getMessage())));
       }
-      CalendarSpec inner = ProcessLoader.bind(ProcessLoader.MAPPER, text, CalendarSpec.class, calendarFile, calendarTree);
+      CalendarSpec inner = ConfigTree.calendarMap(calendarTree).orElseGet(
+          () -> ProcessLoader.bind(ProcessLoader.mapper(), text, CalendarSpec.class, calendarFile, calendarTree));
       return load(root, inner, zone, calendarFile, calendarTree);
     }
     if (spec.name() != null) {

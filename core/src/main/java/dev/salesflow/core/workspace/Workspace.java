@@ -71,7 +71,8 @@ public record Workspace(
     }
     WorkspaceConfig config = tree.entries().isEmpty()
         ? WorkspaceConfig.defaults()
-        : ProcessLoader.bind(ProcessLoader.MAPPER, text, WorkspaceConfig.class, configFile, tree);
+        : ConfigTree.config(tree).orElseGet(
+            () -> ProcessLoader.bind(ProcessLoader.mapper(), text, WorkspaceConfig.class, configFile, tree));
     ZoneId zone;
     try {
       zone = ZoneId.of(config.timezone());

@@ -1,0 +1,47 @@
+package dev.salesflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+
+/** Which subcommands a run builds (GoldenTest checks that help and output stay the same). */
+class CommandTreeTest {
+  private static final List<String> ALL = List.copyOf(CommandTree.SUBCOMMANDS.keySet());
+
+  @Test
+  void namesAreTheCommandsOwnNames() {
+    CommandTree.SUBCOMMANDS.forEach((name, type) ->
+        assertThat(type.getAnnotation(Command.class).name()).as(type.getSimpleName()).isEqualTo(name));
+  }
+
+  @Test
+  void aRunBuildsOnlyTheSubcommandItNames() {
+    assertThat(CommandTree.needed("show", "X")).containsExactly("show");
+    assertThat(CommandTree.needed("-w", "examples", "--now", "2026-11-26T18:00", "show", "X", "--format", "json"))
+        .containsExactly("show");
+    assertThat(CommandTree.needed("--workspace=examples", "-q", "--no-color", "list")).containsExactly("list");
+    assertThat(CommandTree.needed("--format", "show", "list")).containsExactly("list");
+    assertThat(CommandTree.needed("__complete", "case")).containsExactly("__complete");
+  }
+
+  @Test
+  void versionAloneBuildsNoSubcommand() {
+    assertThat(CommandTree.needed("--version")).isEmpty();
+    assertThat(CommandTree.needed("-q", "-V")).isEmpty();
+  }
+
+  @Test
+  void helpTheShellAndAnythingUnclearBuildEverySubcommand() {
+    assertThat(CommandTree.needed()).isEqualTo(ALL);
+    assertThat(CommandTree.needed("--help")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("-h", "show")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("shell")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("shwo", "X")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("-wexamples", "show")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("-w")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("--", "show")).isEqualTo(ALL);
+    assertThat(CommandTree.needed("@args.txt")).isEqualTo(ALL);
+  }
+}

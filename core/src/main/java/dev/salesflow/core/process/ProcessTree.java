@@ -1,0 +1,101 @@
+package dev.salesflow.core.process;
+
+import dev.salesflow.core.sla.SlaRuleTree;
+import dev.salesflow.core.yaml.TreeBinding;
+import dev.salesflow.core.yaml.TreeBinding.NotPlain;
+import dev.salesflow.core.yaml.YamlNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds a plainly written process definition without Jackson (see {@link TreeBinding}), so that
+ * opening a workspace with the default process does not start Jackson. Anything else is left to
+ * {@link ProcessLoader}'s Jackson binding.
+ */
+final class ProcessTree {
+  private static final Set<String> PROCESS_KEYS = Set.of("id", "labels", "sources", "event_fields", "event_types",
+      "generic_events", "stages", "closed", "lost", "sla");
+  private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit");
+  private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
+  private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
+  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required");
+
+  private ProcessTree() {}
+
+  /** The process written at {@code tree}, or empty when Jackson has to bind it. */
+  static Optional<ProcessDefinition> bind(YamlNode tree) {
+    return TreeBinding.attempt(() -> process(tree));
+  }
+
+  private static ProcessDefinition process(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, PROCESS_KEYS);
+    return new ProcessDefinition(
+        TreeBinding.string(f.get("id")),
+        TreeBinding.labels(f.get("labels")),
+        TreeBinding.map(f.get("sources"), TreeBinding::labels),
+        TreeBinding.map(f.get("event_fields"), ProcessTree::field),
+        TreeBinding.map(f.get("event_types"), ProcessTree::eventType),
+        TreeBinding.strings(f.get("generic_events")),
+        TreeBinding.list(f.get("stages"), ProcessTree::stage),
+        terminal(f.get("closed")),
+        terminal(f.get("lost")),
+        TreeBinding.list(f.get("sla"), SlaRuleTree::bind));
+  }
+
+  private static FieldSpec field(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, FIELD_KEYS);
+    String kind = TreeBinding.string(f.get("kind"));
+    return new FieldSpec(kind == null ? null : FieldSpec.Kind.parse(kind), TreeBinding.strings(f.get("values")));
+  }
+
+  private static EventTypeSpec eventType(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, EVENT_TYPE_KEYS);
+    return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")));
+  }
+
+  private static Stage stage(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, STAGE_KEYS);
+    return new Stage(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")),
+        TreeBinding.strings(f.get("events")), TreeBinding.list(f.get("exit"), ProcessTree::guard));
+  }
+
+  private static TerminalStage terminal(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    Map<String, YamlNode> f = TreeBinding.fields(node, TERMINAL_KEYS);
+    return new TerminalStage(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")));
+  }
+
+  /** A guard: a mapping whose {@code require} names the variant, as Jackson's type id. */
+  private static Guard guard(YamlNode node) {
+    Map<String, YamlNode> any = TreeBinding.fields(node, Set.of("require", "fields", "type", "where", "before",
+        "amount_field", "threshold", "start", "stop", "match"));
+    String require = TreeBinding.string(any.get("require"));
+    if (require == null) {
+      throw new NotPlain("guard without require");
+    }
+    return switch (require) {
+      case "registration" -> {
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "fields"));
+        yield new Guard.Registration(TreeBinding.strings(f.get("fields")));
+      }
+      case "event" -> {
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where"));
+        yield new Guard.EventRecorded(TreeBinding.string(f.get("type")), TreeBinding.map(f.get("where"), TreeBinding::string));
+      }
+      case "approval" -> {
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where", "before", "amount_field", "threshold"));
+        yield new Guard.Approval(TreeBinding.string(f.get("type")), TreeBinding.map(f.get("where"), TreeBinding::string),
+            TreeBinding.string(f.get("before")), TreeBinding.string(f.get("amount_field")), TreeBinding.integer(f.get("threshold")));
+      }
+      case "paired" -> {
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "start", "stop", "match"));
+        yield new Guard.Paired(TreeBinding.string(f.get("start")), TreeBinding.string(f.get("stop")),
+            TreeBinding.string(f.get("match")));
+      }
+      default -> throw new NotPlain("unknown guard " + require);
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package dev.salesflow.core.sla;
+
+import dev.salesflow.core.yaml.TreeBinding;
+import dev.salesflow.core.yaml.TreeBinding.NotPlain;
+import dev.salesflow.core.yaml.YamlNode;
+import java.util.Map;
+import java.util.Set;
+
+/** Binds a plainly written SLA rule without Jackson; see {@link TreeBinding}. */
+public final class SlaRuleTree {
+  private static final Set<String> KEYS = Set.of(
+      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during");
+
+  private SlaRuleTree() {}
+
+  /**
+   * The rule written at {@code node}, as {@link SlaRule}'s Jackson creator builds it.
+   *
+   * @throws NotPlain when the rule is not plainly written or its creator refuses it
+   */
+  public static SlaRule bind(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, KEYS);
+    try {
+      return SlaRule.fromYaml(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")),
+          start(f.get("start")), TreeBinding.strings(f.get("stop")), TreeBinding.string(f.get("match")),
+          TreeBinding.string(f.get("target")), TreeBinding.map(f.get("targets"), TreeBinding::string),
+          TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
+          TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")));
+    } catch (Exception refused) {
+      throw new NotPlain("rule refused: " + refused.getMessage());
+    }
+  }
+
+  private static ClockStart start(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar) {
+      return ClockStart.ofText(TreeBinding.string(node));
+    }
+    String stage = TreeBinding.string(TreeBinding.fields(node, Set.of("enter")).get("enter"));
+    if (stage == null) {
+      throw new NotPlain("start: {enter} without a stage");
+    }
+    return ClockStart.entering(stage);
+  }
+}

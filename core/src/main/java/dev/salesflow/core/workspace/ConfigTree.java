@@ -1,0 +1,52 @@
+package dev.salesflow.core.workspace;
+
+import dev.salesflow.core.sla.SlaRuleTree;
+import dev.salesflow.core.yaml.TreeBinding;
+import dev.salesflow.core.yaml.YamlNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds plainly written workspace settings and calendar maps without Jackson (see {@link
+ * TreeBinding}); anything else is left to Jackson.
+ */
+final class ConfigTree {
+  private static final Set<String> CONFIG_KEYS = Set.of(
+      "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store");
+  private static final Set<String> CALENDAR_KEYS = Set.of("extends", "working_hours", "holidays", "workdays");
+
+  private ConfigTree() {}
+
+  /** The settings written at {@code tree}, or empty when Jackson has to bind them. */
+  static Optional<WorkspaceConfig> config(YamlNode tree) {
+    return TreeBinding.attempt(() -> {
+      Map<String, YamlNode> f = TreeBinding.fields(tree, CONFIG_KEYS);
+      return new WorkspaceConfig(
+          TreeBinding.string(f.get("timezone")),
+          TreeBinding.integer(f.get("approval_threshold")),
+          TreeBinding.string(f.get("id_prefix")),
+          TreeBinding.string(f.get("process")),
+          calendar(f.get("calendar")),
+          TreeBinding.list(f.get("sla"), SlaRuleTree::bind),
+          TreeBinding.string(f.get("store")));
+    });
+  }
+
+  /** A calendar map (as in a calendar file), or empty when Jackson has to bind it. */
+  static Optional<CalendarSpec> calendarMap(YamlNode tree) {
+    return TreeBinding.attempt(() -> calendar(tree));
+  }
+
+  private static CalendarSpec calendar(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar) {
+      return CalendarSpec.named(TreeBinding.string(node));
+    }
+    Map<String, YamlNode> f = TreeBinding.fields(node, CALENDAR_KEYS);
+    return CalendarSpec.map(TreeBinding.string(f.get("extends")), TreeBinding.strings(f.get("working_hours")),
+        TreeBinding.strings(f.get("holidays")), TreeBinding.strings(f.get("workdays")));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.salesflow.core.yaml;
+
+import dev.salesflow.core.api.Labels;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Binds plainly written {@link YamlNode} trees to records without Jackson, which takes longer to
+ * start than a short command takes to run. It only handles what it is sure Jackson's {@code
+ * YAMLMapper} (snake_case, unknown properties refused, single values accepted as lists) binds the
+ * same way: strings where strings are expected, sequences where lists are, known keys. At anything
+ * else it throws {@link NotPlain}; {@link #attempt} then gives nothing, and the caller binds with
+ * Jackson, which also reports any problem. So a result is always the one Jackson would give.
+ */
+public final class TreeBinding {
+  private static final Pattern PLAIN_INTEGER = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+  private TreeBinding() {}
+
+  /** Thrown at anything not plainly written; carries no stack trace, as it is expected. */
+  public static final class NotPlain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param why what was not plain, for debugging */
+    public NotPlain(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * The value {@code binding} builds, or empty when the tree is not plainly written or a record
+   * refuses what it was given (Jackson then reports that with its place).
+   */
+  public static <T> Optional<T> attempt(Supplier<T> binding) {
+    try {
+      return Optional.of(binding.get());
+    } catch (RuntimeException notPlain) {
+      return Optional.empty();
+    }
+  }
+
+  /** True for an absent value ({@code null}) or a YAML null, which Jackson binds to null. */
+  public static boolean isNull(YamlNode node) {
+    return node == null || node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL;
+  }
+
+  /** The entries of a mapping whose keys are all among {@code known}; values by key. */
+  public static Map<String, YamlNode> fields(YamlNode node, Set<String> known) {
+    if (!(node instanceof YamlNode.Mapping m)) {
+      throw new NotPlain("expected a mapping, found " + kindOf(node));
+    }
+    Map<String, YamlNode> values = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : m.entries().values()) {
+      if (!known.contains(entry.key())) {
+        throw new NotPlain("unknown key " + entry.key());
+      }
+      values.put(entry.key(), entry.value());
+    }
+    return values;
+  }
+
+  /** A string scalar's text; null for a null; anything else is not plain. */
+  public static String string(YamlNode node) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING) {
+      return s.text();
+    }
+    throw new NotPlain("expected a string, found " + kindOf(node));
+  }
+
+  /** An integer written plainly (no sign, underscores or leading zeros); null for a null. */
+  public static BigDecimal integer(YamlNode node) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NUMBER
+        && PLAIN_INTEGER.matcher(s.text()).matches()) {
+      return new BigDecimal(s.text());
+    }
+    throw new NotPlain("expected a plain integer, found " + kindOf(node));
+  }
+
+  /** A list of strings; a single non-empty string is a list of one, as Jackson is told to accept. */
+  public static List<String> strings(YamlNode node) {
+    if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING && !s.text().isEmpty()) {
+      return new ArrayList<>(List.of(s.text()));
+    }
+    return list(node, TreeBinding::string);
+  }
+
+  /** A sequence bound item by item; null for a null. */
+  public static <T> List<T> list(YamlNode node, Function<YamlNode, T> item) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (!(node instanceof YamlNode.Sequence s)) {
+      throw new NotPlain("expected a sequence, found " + kindOf(node));
+    }
+    List<T> items = new ArrayList<>();
+    for (YamlNode n : s.items()) {
+      items.add(item.apply(n));
+    }
+    return items;
+  }
+
+  /** A mapping bound value by value, in file order; null for a null. */
+  public static <T> Map<String, T> map(YamlNode node, Function<YamlNode, T> value) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (!(node instanceof YamlNode.Mapping m)) {
+      throw new NotPlain("expected a mapping, found " + kindOf(node));
+    }
+    Map<String, T> values = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : m.entries().values()) {
+      values.put(entry.key(), value.apply(entry.value()));
+    }
+    return values;
+  }
+
+  /** {@code {en: ..., zh: ...}}; null for a null. */
+  public static Labels labels(YamlNode node) {
+    if (isNull(node)) {
+      return null;
+    }
+    Map<String, YamlNode> f = fields(node, Set.of("en", "zh"));
+    return new Labels(string(f.get("en")), string(f.get("zh")));
+  }
+
+  private static String kindOf(YamlNode node) {
+    return node == null ? "nothing" : node.kind();
+  }
+}
