@@ -29,6 +29,8 @@ import picocli.CommandLine.ParentCommand;
         + " unless every row is valid. A row whose company and contact are already registered, or appear in an"
         + " earlier row, is reported and not registered again. Exit 1 when any row is invalid."})
 final class ImportCommand implements Callable<Integer> {
+  /** Every registration is a durable write, so a few hundred rows already take seconds. */
+  private static final int IMPORT_BAR_ROWS = 100;
   @ParentCommand SalesflowCommand root;
 
   @Parameters(paramLabel = "FILE.csv", description = "The lead list.") Path file;
@@ -60,9 +62,10 @@ final class ImportCommand implements Callable<Integer> {
             + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", LeadField.keys()) + ")"));
       }
       ImportResult result;
-      try (ImportProgressLine progress = ImportProgressLine.of(root.context(), root.quiet())) {
+      try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", read.rows()::size,
+          IMPORT_BAR_ROWS)) {
         result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
-            root.now(flow.zone()), progress);
+            root.now(flow.zone()), (done, total) -> progress.accept(done));
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"

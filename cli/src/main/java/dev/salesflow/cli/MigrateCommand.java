@@ -19,8 +19,11 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open()) {
-      Migration done = flow.migrateTo(to, root.context().cwd(), copied -> { });
+    try (Salesflow flow = root.open();
+        ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", () -> flow.ids().size(),
+            ProgressBar.THRESHOLD)) {
+      Migration done = flow.migrateTo(to, root.context().cwd(), progress);
+      progress.close();
       if (!root.quiet()) {
         root.context().err().println("migrated " + done.cases() + " cases from " + done.from() + " to " + done.to());
       }

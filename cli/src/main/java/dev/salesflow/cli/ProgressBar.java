@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -15,22 +16,41 @@ import java.util.stream.Stream;
  * printed, so logs and CI output stay clean. May be told progress from any thread.
  */
 final class ProgressBar implements IntConsumer, AutoCloseable {
-  /** Work at or below this many items finishes too soon for a bar to help. */
+  /** Files or cases at or below this many are done too soon for a bar to help. */
   static final int THRESHOLD = 1000;
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintWriter err;
   private final String what;
+  private final String unit;
   private final int total;
+  private final int threshold;
   private long drawnAt;
   private int done;
   private boolean drawn;
 
-  ProgressBar(PrintWriter err, String what, int total) {
+  /**
+   * A bar over {@code total} items that draws only when there are more than {@code threshold}.
+   *
+   * @param what the work, e.g. {@code checking}
+   * @param unit the items, plural, e.g. {@code files}
+   */
+  ProgressBar(PrintWriter err, String what, String unit, int total, int threshold) {
     this.err = err;
     this.what = what;
+    this.unit = unit;
     this.total = total;
+    this.threshold = threshold;
+  }
+
+  /**
+   * A bar over {@code total} items when stderr is a terminal and {@code -q} is not given (only then
+   * is the total counted), or one that prints nothing.
+   */
+  static ProgressBar over(CliContext context, boolean quiet, String what, String unit, IntSupplier total, int threshold) {
+    boolean shown = !quiet && Terminals.stderrIsTerminal(context.env());
+    return new ProgressBar(context.err(), what, unit, shown ? total.getAsInt() : 0, threshold);
   }
 
   /**
@@ -39,14 +59,14 @@ final class ProgressBar implements IntConsumer, AutoCloseable {
    */
   static ProgressBar overFiles(CliContext context, String what, List<Path> targets) {
     if (!Terminals.stderrIsTerminal(context.env())) {
-      return new ProgressBar(context.err(), what, 0);
+      return new ProgressBar(context.err(), what, "files", 0, THRESHOLD);
     }
-    return new ProgressBar(context.err(), what, countYamlFiles(targets));
+    return new ProgressBar(context.err(), what, "files", countYamlFiles(targets), THRESHOLD);
   }
 
   /** Whether this bar draws anything at all. */
   boolean visible() {
-    return total > THRESHOLD;
+    return total > threshold;
   }
 
   @Override
@@ -61,15 +81,15 @@ final class ProgressBar implements IntConsumer, AutoCloseable {
     }
     drawnAt = now;
     drawn = true;
-    err.print("\r" + line(done, total, what) + "\u001b[K");
+    err.print("\r" + line(done, total, what, unit) + "\u001b[K");
     err.flush();
   }
 
-  /** {@code [=========>          ]  45%  4,500/10,000 files} */
-  static String line(int done, int total, String what) {
+  /** {@code checking [=========>          ]  45%  4,500/10,000 files} */
+  static String line(int done, int total, String what, String unit) {
     int filled = (int) ((long) WIDTH * done / total);
     String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-    return String.format("%s [%s] %3d%%  %,d/%,d files", what, bar, (int) (100L * done / total), done, total);
+    return String.format("%s [%s] %3d%%  %,d/%,d %s", what, bar, (int) (100L * done / total), done, total, unit);
   }
 
   /** Erases the bar, leaving the cursor at the start of the now empty line. */

@@ -189,25 +189,6 @@ class ImportExportTest {
     assertThat(sf(examples, "--format", "json", "export", "-").code()).isEqualTo(2);
   }
 
-  @Test
-  void theProgressLineIsRedrawnOnlyWhenEnabledAndTheImportIsLong() {
-    StringWriter shown = new StringWriter();
-    try (ImportProgressLine line = new ImportProgressLine(new PrintWriter(shown), true)) {
-      line.registered(1, 1000);
-      line.registered(1000, 1000);
-    }
-    assertThat(shown.toString()).startsWith("\rimporting 1/1,000 rows (0%)").contains("\rimporting 1,000/1,000 rows (100%)")
-        .endsWith("\r\u001b[K");
-    StringWriter hidden = new StringWriter();
-    try (ImportProgressLine line = new ImportProgressLine(new PrintWriter(hidden), false)) {
-      line.registered(500, 1000);
-    }
-    try (ImportProgressLine line = new ImportProgressLine(new PrintWriter(hidden), true)) {
-      line.registered(5, ImportProgressLine.THRESHOLD);
-    }
-    assertThat(hidden.toString()).isEmpty();
-  }
-
   private static Map<String, Case> registrations(Path workspace) {
     try (Salesflow flow = Salesflow.open(workspace)) {
       return flow.list(CaseFilter.ALL).stream().map(v -> v.value())

@@ -18,7 +18,7 @@ class ProgressBarTest {
   @Test
   void drawsInPlaceAndErasesItself() {
     StringWriter err = new StringWriter();
-    try (ProgressBar bar = new ProgressBar(new PrintWriter(err), "checking", 2000)) {
+    try (ProgressBar bar = new ProgressBar(new PrintWriter(err), "checking", "files", 2000, ProgressBar.THRESHOLD)) {
       bar.accept(1);
       bar.accept(1000);
       bar.accept(2000);
@@ -30,21 +30,21 @@ class ProgressBarTest {
 
   @Test
   void lineShowsTheShareDone() {
-    assertThat(ProgressBar.line(450, 1000, "checking"))
+    assertThat(ProgressBar.line(450, 1000, "checking", "files"))
         .isEqualTo("checking [=============>                ]  45%  450/1,000 files");
-    assertThat(ProgressBar.line(1000, 1000, "checking"))
+    assertThat(ProgressBar.line(1000, 1000, "checking", "files"))
         .isEqualTo("checking [==============================] 100%  1,000/1,000 files");
   }
 
   @Test
   void shortWorkAndProgressOutOfOrderDrawNothingOrNeverGoBack() {
     StringWriter err = new StringWriter();
-    try (ProgressBar bar = new ProgressBar(new PrintWriter(err), "checking", ProgressBar.THRESHOLD)) {
+    try (ProgressBar bar = new ProgressBar(new PrintWriter(err), "checking", "files", ProgressBar.THRESHOLD, ProgressBar.THRESHOLD)) {
       bar.accept(10);
     }
     assertThat(err.toString()).isEmpty();
     StringWriter err2 = new StringWriter();
-    ProgressBar bar = new ProgressBar(new PrintWriter(err2), "checking", 5000);
+    ProgressBar bar = new ProgressBar(new PrintWriter(err2), "checking", "files", 5000, ProgressBar.THRESHOLD);
     bar.accept(5000);
     bar.accept(10);
     assertThat(err2.toString()).contains("5,000/5,000").doesNotContain(" 10/5,000");

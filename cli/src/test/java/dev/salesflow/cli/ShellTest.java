@@ -136,7 +136,7 @@ class ShellTest {
   }
 
   @Test
-  void checkDrawsAProgressBarOnATerminalAndNothingElsewhere() throws Exception {
+  void checkAndMigrateDrawAProgressBarOnATerminalAndNothingElsewhere() throws Exception {
     String template = Files.readString(ws.resolve("cases/ACME-2026-001.yaml"), StandardCharsets.UTF_8);
     for (int i = 1; i <= 1200; i++) {
       String id = String.format("LOAD-2026-%04d", i);
@@ -146,15 +146,20 @@ class ShellTest {
     Path recorded = tmp.resolve("terminal.txt");
     Path redirected = tmp.resolve("stderr.txt");
     List<String> check = FreshJvm.salesflow(List.of(), "-w", ws.toString(), "--now", NOW, "check", "--sla", "off");
+    List<String> migrate = FreshJvm.salesflow(List.of(), "-w", ws.toString(), "migrate", "--to", "sqlite:" + tmp.resolve("a.db"));
+    List<String> migrateAgain = FreshJvm.salesflow(List.of(), "-w", ws.toString(), "migrate", "--to", "sqlite:" + tmp.resolve("b.db"));
     try (Tmux tmux = Tmux.start(tmp, tmp, Map.of("LANG", "en_US.UTF-8"),
-        "read -r go; " + FreshJvm.shellLine(check) + " > /dev/null; " + FreshJvm.shellLine(check) + " > /dev/null 2> " + FreshJvm.quote(redirected.toString()))) {
+        "read -r go; " + FreshJvm.shellLine(check) + " > /dev/null; " + FreshJvm.shellLine(check) + " > /dev/null 2> " + FreshJvm.quote(redirected.toString())
+            + "; " + FreshJvm.shellLine(migrate) + "; " + FreshJvm.shellLine(migrateAgain) + " 2>> " + FreshJvm.quote(redirected.toString()))) {
       tmux.record(recorded);
       tmux.send("Enter");
       tmux.await("[exited");
     }
     String terminal = Files.readString(recorded, StandardCharsets.UTF_8);
     assertThat(terminal).contains("checking [", "1,214/1,214 files", "\r\u001b[K", "Checked ");
-    assertThat(Files.readString(redirected, StandardCharsets.UTF_8)).contains("Checked ").doesNotContain("checking [");
+    assertThat(terminal).contains("migrating [", "1,214/1,214 cases", "migrated 1214 cases");
+    assertThat(Files.readString(redirected, StandardCharsets.UTF_8)).contains("Checked ", "migrated 1214 cases")
+        .doesNotContain("checking [", "migrating [");
   }
 
   private static Path onlyFile(Path dir) throws Exception {
