@@ -295,11 +295,13 @@ public final class Salesflow implements AutoCloseable {
     }
     List<String> ids = store.ids();
     int[] done = {0};
-    target.createAll(ids.stream().map(id -> {
-      Case c = store.load(id);
-      progress.accept(++done[0]);
-      return c;
-    }).iterator());
+    int batch = 256;
+    // the source is read a batch at a time in parallel: reading case files is as costly as writing them
+    target.createAll(java.util.stream.IntStream.iterate(0, from -> from < ids.size(), from -> from + batch)
+        .mapToObj(from -> ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(store::load).toList())
+        .flatMap(List::stream)
+        .peek(c -> progress.accept(++done[0]))
+        .iterator());
     return ids.size();
   }
 
