@@ -19,7 +19,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open();
+    try (Salesflow flow = root.openExisting();
         CaseStore target = flow.workspace().openStore(to, root.context().cwd())) {
       if (!to.startsWith("sqlite:")) {
         java.nio.file.Files.createDirectories(root.context().cwd().resolve(to));

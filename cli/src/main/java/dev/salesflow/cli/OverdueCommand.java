@@ -46,7 +46,7 @@ final class OverdueCommand implements Callable<Integer> {
     }
     Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
         () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.workspace().zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);

@@ -4,6 +4,7 @@ import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
 import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.store.OpenMode;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,9 +109,17 @@ public final class SalesflowCommand implements Runnable {
             + " (run 'salesflow init', or pass --workspace DIR)"));
   }
 
-  /** Opens the workspace's cases. */
+  /**
+   * Opens the workspace's cases for a command that adds cases: a missing database is created.
+   * {@code --store} is relative to the working folder, {@code store:} to the workspace.
+   */
   Salesflow open() {
-    return Salesflow.open(workspaceRoot(), store, context.cwd());
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE);
+  }
+
+  /** Opens the workspace's cases for a command that only reads them or changes existing ones: creates nothing. */
+  Salesflow openExisting() {
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING);
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

@@ -12,6 +12,7 @@ import dev.salesflow.core.process.Replay;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.store.OpenMode;
 import dev.salesflow.core.workspace.Workspace;
 import dev.salesflow.core.sla.Clock;
 import dev.salesflow.core.sla.ClockState;
@@ -60,8 +61,16 @@ public final class Salesflow implements AutoCloseable {
    * sqlite:FILE} or a folder, relative to {@code base}); null means the workspace's own.
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
+    return open(root, storeSpec, base, OpenMode.CREATE);
+  }
+
+  /**
+   * As {@link #open(Path, String, Path)}; under {@link OpenMode#EXISTING} a missing database is
+   * refused instead of created (for commands that only read, or change cases that must exist).
+   */
+  public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, storeSpec == null ? workspace.openStore() : workspace.openStore(storeSpec, base));
+    return new Salesflow(workspace, storeSpec == null ? workspace.openStore(mode) : workspace.openStore(storeSpec, base, mode));
   }
 
   public Workspace workspace() {

@@ -10,6 +10,7 @@ import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.OpenMode;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.yaml.SourcePosition;
@@ -160,22 +161,32 @@ public record Workspace(
     return new StateMachine(process, config.approvalThreshold());
   }
 
-  /** The workspace's store. */
+  /** The workspace's store, created when it is a database that does not exist yet. */
   public CaseStore openStore() {
-    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root);
+    return openStore(OpenMode.CREATE);
+  }
+
+  /** The workspace's store; its {@code store:} setting is relative to the workspace folder. */
+  public CaseStore openStore(OpenMode mode) {
+    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root, mode);
   }
 
   /**
    * The store named by {@code spec}: {@code sqlite:FILE} or a folder of case files, either
-   * relative to {@code base}.
+   * relative to {@code base}; a missing database is created.
    */
   public CaseStore openStore(String spec, Path base) {
+    return openStore(spec, base, OpenMode.CREATE);
+  }
+
+  /** As {@link #openStore(String, Path)}, a missing database being created or refused as {@code mode} says. */
+  public CaseStore openStore(String spec, Path base, OpenMode mode) {
     if (spec.startsWith(SQLITE_PREFIX)) {
       String path = spec.substring(SQLITE_PREFIX.length());
       if (path.isBlank()) {
         throw new dev.salesflow.core.api.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
       }
-      return SqliteStore.open(base.resolve(path).normalize(), zone, new WorkspaceClockIndexer(this));
+      return SqliteStore.open(base.resolve(path).normalize(), zone, new WorkspaceClockIndexer(this), mode);
     }
     return new YamlDirectoryStore(base.resolve(spec).normalize(), process, zone);
   }

@@ -9,6 +9,7 @@ import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.store.OpenMode;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.RunningClock;
 import java.nio.file.Files;
@@ -51,7 +52,19 @@ public final class SqliteStore implements CaseStore {
    * database, or one written by a newer salesflow, is refused and left untouched.
    */
   public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer) {
+    return open(file, zone, indexer, OpenMode.CREATE);
+  }
+
+  /**
+   * Opens the database at {@code file}; when it is absent, creates it under {@link OpenMode#CREATE}
+   * and refuses, creating nothing, under {@link OpenMode#EXISTING}.
+   */
+  public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer, OpenMode mode) {
     boolean fresh = !Files.exists(file);
+    if (fresh && mode == OpenMode.EXISTING) {
+      throw new StoreException("no database " + file.toAbsolutePath()
+          + " (not created: a database is created only when cases are written into it)");
+    }
     if (fresh && file.toAbsolutePath().getParent() != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
       throw new StoreException("cannot create " + file + ": its folder does not exist");
     }
