@@ -52,11 +52,11 @@ final class OverdueCommand implements Callable<Integer> {
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
       Warnings.unknownYears(root, report.unknownYears());
-      List<Map<String, Object>> rows = report.items().stream().map(i -> row(i, zone)).toList();
       var out = root.context().out();
+      // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
-        case JSON -> out.println(CaseOutput.json(rows));
-        case CSV -> out.print(CaseOutput.csv(COLUMNS, rows));
+        case JSON -> CaseOutput.streamJsonArray(out, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
+        case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
         default -> out.print(text(report, flow, zone));
       }
       return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

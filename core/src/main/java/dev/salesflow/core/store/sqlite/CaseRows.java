@@ -43,8 +43,8 @@ final class CaseRows {
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       "INSERT INTO events(case_id, seq, at, at_unix, type, by, note, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_CLOCK =
-      "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix) VALUES (?, ?, ?, ?, ?)";
+  private static final String INSERT_CLOCK = "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix,"
+      + " stage, owner, priority, company) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Connection db;
   private final Path file;
@@ -133,7 +133,7 @@ final class CaseRows {
     PreparedStatement clocks = statement(INSERT_CLOCK);
     for (Encoded e : batch) {
       for (RunningClock clock : e.index().running()) {
-        bindClock(clocks, e.value().id(), clock);
+        bindClock(clocks, e.value(), e.index().stage(), clock);
         clocks.addBatch();
       }
     }
@@ -239,8 +239,9 @@ final class CaseRows {
     p.setString(8, fields);
   }
 
-  /** Rewrites the stage and running clocks of case {@code id}. */
-  void replaceIndex(String id, CaseIndex index) throws SQLException {
+  /** Rewrites the stage and running clocks of case {@code c}. */
+  void replaceIndex(Case c, CaseIndex index) throws SQLException {
+    String id = c.id();
     PreparedStatement u = statement("UPDATE cases SET stage = ? WHERE id = ?");
     u.setString(1, index.stage());
     u.setString(2, id);
@@ -248,23 +249,23 @@ final class CaseRows {
     PreparedStatement d = statement("DELETE FROM clocks WHERE case_id = ?");
     d.setString(1, id);
     d.executeUpdate();
-    insertClocks(id, index);
-  }
-
-  private void insertClocks(String id, CaseIndex index) throws SQLException {
     PreparedStatement p = statement(INSERT_CLOCK);
     for (RunningClock clock : index.running()) {
-      bindClock(p, id, clock);
+      bindClock(p, c, index.stage(), clock);
       p.executeUpdate();
     }
   }
 
-  private static void bindClock(PreparedStatement p, String id, RunningClock clock) throws SQLException {
-    p.setString(1, id);
+  private static void bindClock(PreparedStatement p, Case c, String stage, RunningClock clock) throws SQLException {
+    p.setString(1, c.id());
     p.setString(2, clock.rule());
     p.setString(3, clock.key());
     p.setLong(4, clock.startedAt().getEpochSecond());
     p.setLong(5, clock.dueAt().getEpochSecond());
+    p.setString(6, stage);
+    p.setString(7, c.owner());
+    p.setString(8, c.priority() == null ? null : c.priority().name());
+    p.setString(9, c.customer().company());
   }
 
   /** The case {@code id} with its events, or empty when there is none. */

@@ -213,7 +213,8 @@ public final class SqliteStore implements CaseStore {
         s.execute("DELETE FROM clocks");
       }
       for (String id : idsInTransaction()) {
-        rows.replaceIndex(id, indexer.index(read(id).orElseThrow()));
+        Case c = read(id).orElseThrow();
+        rows.replaceIndex(c, indexer.index(c));
       }
       try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('clock_fingerprint', ?)")) {
         p.setString(1, fingerprint);
@@ -364,7 +365,7 @@ public final class SqliteStore implements CaseStore {
       Event event = decide.apply(current);
       rows.insertEvent(id, current.events().size(), event);
       Case updated = current.withEvent(event);
-      rows.replaceIndex(id, indexer.index(updated));
+      rows.replaceIndex(updated, indexer.index(updated));
       return updated;
     });
   }
@@ -373,8 +374,8 @@ public final class SqliteStore implements CaseStore {
   public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
     List<IndexedClock> clocks = new ArrayList<>();
     try (PreparedStatement q = db.prepareStatement(
-        "SELECT k.case_id, c.stage, c.owner, c.priority, c.company, k.rule, k.match_key, k.started_unix, k.due_unix"
-            + " FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.due_unix <= ? ORDER BY k.due_unix, k.case_id")) {
+        "SELECT case_id, stage, owner, priority, company, rule, match_key, started_unix, due_unix"
+            + " FROM clocks WHERE due_unix <= ? ORDER BY due_unix, case_id")) {
       q.setLong(1, horizon.getEpochSecond());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
