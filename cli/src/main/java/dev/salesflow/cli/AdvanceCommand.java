@@ -28,7 +28,7 @@ final class AdvanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(Format.TEXT, Format.JSON);

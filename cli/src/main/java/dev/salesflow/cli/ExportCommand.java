@@ -35,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     if (root.explicitFormat() != null && root.explicitFormat() != Format.CSV) {
       throw new InvalidRequestException("export writes CSV; --format " + root.explicitFormat().label() + " is not supported here");
     }
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       List<CaseView> views = flow.list(CaseFilter.ALL);
       String csv = events
           ? CaseCsv.events(views, new ArrayList<>(flow.process().eventFieldNames()))

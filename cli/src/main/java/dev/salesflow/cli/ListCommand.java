@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
         () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
       CaseFilter filter = new CaseFilter(stage, p, owner);

@@ -29,7 +29,7 @@ final class LogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);

@@ -19,7 +19,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open();
+    try (Salesflow flow = root.openExisting();
         ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", () -> flow.ids().size(),
             ProgressBar.THRESHOLD)) {
       Migration done = flow.migrateTo(to, root.context().cwd(), progress);

@@ -1,5 +1,8 @@
 package dev.salesflow.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.salesflow.core.api.Clock;
 import dev.salesflow.core.api.Durations;
 import dev.salesflow.core.api.InvalidRequestException;
@@ -8,6 +11,9 @@ import dev.salesflow.core.api.OverdueQuery;
 import dev.salesflow.core.api.OverdueReport;
 import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.Salesflow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
     "List breached SLA deadlines (and, with --due-within, those due soon).",
     "Exit 1 when anything is breached: made for cron."})
 final class OverdueCommand implements Callable<Integer> {
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
   static final List<String> COLUMNS =
       List.of("case", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
 
@@ -46,21 +53,50 @@ final class OverdueCommand implements Callable<Integer> {
     }
     Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
         () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
       Warnings.unknownYears(root, report.unknownYears());
-      List<Map<String, Object>> rows = report.items().stream().map(i -> row(i, zone)).toList();
       var out = root.context().out();
+      // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
-        case JSON -> out.println(CaseOutput.json(rows));
-        case CSV -> out.print(CaseOutput.csv(COLUMNS, rows));
+        case JSON -> json(out, report.items(), zone);
+        case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
         default -> out.print(text(report, flow, zone));
       }
       return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
+  }
+
+  /**
+   * The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}, written straight
+   * to the generator: no map per clock (a million-case store has over a hundred thousand breached).
+   */
+  static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
+    try (JsonGenerator g = JSON_FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartArray();
+      for (OverdueItem item : items) {
+        Clock clock = item.clock();
+        g.writeStartObject();
+        g.writeStringField("case", item.caseId());
+        g.writeStringField("rule", clock.rule());
+        g.writeStringField("owner", item.owner());
+        g.writeStringField("priority", item.priority() == null ? null : item.priority().name());
+        g.writeStringField("stage", item.stage());
+        g.writeStringField("started_at", CaseOutput.time(clock.startedAt(), zone));
+        g.writeStringField("due_at", CaseOutput.time(clock.dueAt(), zone));
+        g.writeStringField("state", clock.state().label());
+        g.writeStringField("overdue_by", clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
   }
 
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {

@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
     Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.MD, Format.HTML);
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       String lang = root.lang();

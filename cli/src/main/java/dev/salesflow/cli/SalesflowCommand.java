@@ -1,6 +1,7 @@
 package dev.salesflow.cli;
 
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.OpenMode;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.api.Timestamps;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
@@ -97,9 +98,17 @@ public final class SalesflowCommand implements Runnable {
             + " (run 'salesflow init', or pass --workspace DIR)"));
   }
 
-  /** Opens the workspace's cases. */
+  /**
+   * Opens the workspace's cases for a command that adds cases: a missing database is created.
+   * {@code --store} is relative to the working folder, {@code store:} to the workspace.
+   */
   Salesflow open() {
-    return Salesflow.open(workspaceRoot(), store, context.cwd());
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE);
+  }
+
+  /** Opens the workspace's cases for a command that only reads them or changes existing ones: creates nothing. */
+  Salesflow openExisting() {
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING);
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

@@ -23,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.open()) {
+    try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       CaseView view = flow.show(caseId);
       var sheet = flow.clocks(view, root.now(zone));

@@ -2,6 +2,7 @@ package dev.salesflow.cli;
 
 import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.OpenMode;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.api.SalesProcess;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class WorkspaceValues {
     if (root == null) {
       return List.of();
     }
-    try (Salesflow flow = Salesflow.open(root)) {
+    try (Salesflow flow = Salesflow.open(root, null, root, OpenMode.EXISTING)) {
       return switch (kind) {
         case CASE -> flow.ids();
         case STAGE -> flow.process().allStageIds();

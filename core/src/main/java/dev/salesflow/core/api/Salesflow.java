@@ -96,8 +96,26 @@ public final class Salesflow implements AutoCloseable {
    * @throws StoreException when the store cannot be opened, or is not a salesflow database
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
+    return open(root, storeSpec, base, OpenMode.CREATE);
+  }
+
+  /**
+   * As {@link #open(Path, String, Path)}, choosing whether a missing database may be created: a
+   * caller that only reads, or changes cases that must exist, passes {@link OpenMode#EXISTING}.
+   *
+   * @param root the folder holding {@code salesflow.yaml}
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param base the folder a relative {@code storeSpec} is resolved against
+   * @param mode {@link OpenMode#EXISTING} to refuse a missing database, {@link OpenMode#CREATE} to create it
+   * @return the open workspace; close it
+   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
+   *     not a salesflow database
+   */
+  public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, storeSpec == null ? workspace.openStore() : workspace.openStore(storeSpec, base));
+    return new Salesflow(workspace, storeSpec == null ? workspace.openStore(mode) : workspace.openStore(storeSpec, base, mode));
   }
 
   /**
@@ -541,11 +559,13 @@ public final class Salesflow implements AutoCloseable {
     }
     List<String> ids = store.ids();
     int[] done = {0};
-    target.createAll(ids.stream().map(id -> {
-      Case c = store.load(id);
-      progress.accept(++done[0]);
-      return c;
-    }).iterator());
+    int batch = 256;
+    // the source is read a batch at a time in parallel: reading case files is as costly as writing them
+    target.createAll(java.util.stream.IntStream.iterate(0, from -> from < ids.size(), from -> from + batch)
+        .mapToObj(from -> ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(store::load).toList())
+        .flatMap(List::stream)
+        .peek(c -> progress.accept(++done[0]))
+        .iterator());
     return ids.size();
   }
 

@@ -3,6 +3,7 @@ package dev.salesflow.core.workspace;
 import dev.salesflow.core.api.Diagnostic;
 import dev.salesflow.core.api.DiagnosticCode;
 import dev.salesflow.core.api.DiagnosticsException;
+import dev.salesflow.core.api.OpenMode;
 import dev.salesflow.core.api.SourcePosition;
 import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.api.WorkspaceNotFoundException;
@@ -161,19 +162,29 @@ public record Workspace(
     return new StateMachine(process, config.approvalThreshold());
   }
 
-  /** The workspace's store. */
+  /** The workspace's store, created when it is a database that does not exist yet. */
   public CaseStore openStore() {
-    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root);
+    return openStore(OpenMode.CREATE);
+  }
+
+  /** The workspace's store; its {@code store:} setting is relative to the workspace folder. */
+  public CaseStore openStore(OpenMode mode) {
+    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root, mode);
   }
 
   /**
    * The store named by {@code spec}: {@code sqlite:FILE} or a folder of case files, either
-   * relative to {@code base}.
+   * relative to {@code base}; a missing database is created.
    */
   public CaseStore openStore(String spec, Path base) {
+    return openStore(spec, base, OpenMode.CREATE);
+  }
+
+  /** As {@link #openStore(String, Path)}, a missing database being created or refused as {@code mode} says. */
+  public CaseStore openStore(String spec, Path base, OpenMode mode) {
     Path location = storeLocation(spec, base);
     if (spec.startsWith(SQLITE_PREFIX)) {
-      return SqliteStore.open(location, zone, new WorkspaceClockIndexer(this));
+      return SqliteStore.open(location, zone, new WorkspaceClockIndexer(this), mode);
     }
     return new YamlDirectoryStore(location, process, zone);
   }

@@ -1,19 +1,13 @@
 package dev.salesflow.core.store.sqlite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
 import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.OpenMode;
 import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.StoreException;
-import dev.salesflow.core.api.Timestamps;
 import dev.salesflow.core.model.CaseIds;
-import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.IndexedClock;
@@ -27,12 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -44,19 +35,16 @@ import java.util.function.Function;
  * every read-then-write in an IMMEDIATE transaction so concurrent writers queue instead of failing.
  */
 public final class SqliteStore implements CaseStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
-
   private final Path file;
-  private final ZoneId zone;
   private final ClockIndexer indexer;
   private final Connection db;
+  private final CaseRows rows;
 
   private SqliteStore(Path file, ZoneId zone, ClockIndexer indexer, Connection db) {
     this.file = file;
-    this.zone = zone;
     this.indexer = indexer;
     this.db = db;
+    this.rows = new CaseRows(db, file, zone);
   }
 
   /**
@@ -64,7 +52,19 @@ public final class SqliteStore implements CaseStore {
    * database, or one written by a newer salesflow, is refused and left untouched.
    */
   public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer) {
+    return open(file, zone, indexer, OpenMode.CREATE);
+  }
+
+  /**
+   * Opens the database at {@code file}; when it is absent, creates it under {@link OpenMode#CREATE}
+   * and refuses, creating nothing, under {@link OpenMode#EXISTING}.
+   */
+  public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer, OpenMode mode) {
     boolean fresh = !Files.exists(file);
+    if (fresh && mode == OpenMode.EXISTING) {
+      throw new StoreException("no database " + file.toAbsolutePath()
+          + " (not created: a database is created only when cases are written into it)");
+    }
     if (fresh && file.toAbsolutePath().getParent() != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
       throw new StoreException("cannot create " + file + ": its folder does not exist");
     }
@@ -77,6 +77,8 @@ public final class SqliteStore implements CaseStore {
       props.setProperty("busy_timeout", "10000");
       props.setProperty("transaction_mode", "IMMEDIATE");
       props.setProperty("foreign_keys", "true");
+      // otherwise the driver runs SELECT last_insert_rowid() after every INSERT
+      props.setProperty("jdbc.get_generated_keys", "false");
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
       org.sqlite.BusyHandler.setHandler(db, new PollingBusyHandler());
     } catch (SQLException e) {
@@ -211,7 +213,8 @@ public final class SqliteStore implements CaseStore {
         s.execute("DELETE FROM clocks");
       }
       for (String id : idsInTransaction()) {
-        index(read(id).orElseThrow());
+        Case c = read(id).orElseThrow();
+        rows.replaceIndex(c, indexer.index(c));
       }
       try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('clock_fingerprint', ?)")) {
         p.setString(1, fingerprint);
@@ -256,40 +259,13 @@ public final class SqliteStore implements CaseStore {
   }
 
   private Optional<Case> read(String id) throws SQLException {
-    Case c;
-    try (PreparedStatement q = db.prepareStatement(
-        "SELECT company, industry, size, contact_name, contact_title, phone, email, source, priority, owner,"
-            + " registered_at, needs FROM cases WHERE id = ?")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        c = new Case(id,
-            new Customer(rs.getString(1), rs.getString(2), rs.getString(3),
-                new Contact(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))),
-            rs.getString(8), rs.getString(9) == null ? null : Priority.valueOf(rs.getString(9)), rs.getString(10),
-            rs.getString(11) == null ? null : time(rs.getString(11)), rs.getString(12), List.of());
-      }
-    }
-    List<Event> events = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement(
-        "SELECT at, type, by, note, fields FROM events WHERE case_id = ? ORDER BY seq")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          events.add(new Event(time(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), fields(rs.getString(5))));
-        }
-      }
-    }
-    return Optional.of(new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events));
+    return rows.read(id);
   }
 
   /** One pass over cases and events in id order: memory stays that of one case. */
   @Override
   public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
-    String sql = "SELECT c.id, c.company, c.industry, c.size, c.contact_name, c.contact_title, c.phone, c.email,"
-        + " c.source, c.priority, c.owner, c.registered_at, c.needs, e.at, e.type, e.by, e.note, e.fields"
+    String sql = "SELECT c.id, " + prefixed("c.", CaseRows.CASE_COLUMNS) + ", e.at, e.type, e.by, e.note, e.fields"
         + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq";
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       Case current = null;
@@ -298,61 +274,69 @@ public final class SqliteStore implements CaseStore {
         String id = rs.getString(1);
         if (current == null || !current.id().equals(id)) {
           if (current != null) {
-            action.accept(withEvents(current, events));
+            action.accept(CaseRows.withEvents(current, events));
           }
-          current = new Case(id,
-              new Customer(rs.getString(2), rs.getString(3), rs.getString(4),
-                  new Contact(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))),
-              rs.getString(9), rs.getString(10) == null ? null : Priority.valueOf(rs.getString(10)), rs.getString(11),
-              rs.getString(12) == null ? null : time(rs.getString(12)), rs.getString(13), List.of());
+          current = rows.caseAt(rs, 2, id);
           events = new ArrayList<>();
         }
         if (rs.getString(14) != null) {
-          events.add(new Event(time(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getString(17), fields(rs.getString(18))));
+          events.add(rows.eventAt(rs, 14));
         }
       }
       if (current != null) {
-        action.accept(withEvents(current, events));
+        action.accept(CaseRows.withEvents(current, events));
       }
     } catch (SQLException e) {
       throw failure("read cases", e);
     }
   }
 
-  private static Case withEvents(Case c, List<Event> events) {
-    return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
-  }
-
-  private OffsetDateTime time(String text) {
-    return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
-  }
-
-  private Map<String, String> fields(String json) {
-    try {
-      return JSON.readValue(json, FIELDS);
-    } catch (JsonProcessingException e) {
-      throw new StoreException(file + ": unreadable event fields " + json, e);
-    }
+  private static String prefixed(String prefix, String columns) {
+    return prefix + columns.replace(", ", ", " + prefix);
   }
 
   @Override
   public synchronized void create(Case c) {
+    checkId(c.id());
+    CaseRows.Encoded encoded = CaseRows.encode(c, indexer);
     inTransaction(() -> {
-      insert(c);
+      insert(encoded);
       return null;
     });
   }
 
-  /** Inserts in transactions of a few thousand cases: one commit per case would dominate. */
+  /**
+   * Inserts a transaction per batch of a few thousand cases (one commit per case would dominate),
+   * their replay and clocks worked out on other threads while this one writes.
+   */
   @Override
   public synchronized void createAll(java.util.Iterator<Case> cases) {
-    while (cases.hasNext()) {
+    BulkLoad.run(cases, c -> {
+      checkId(c.id());
+      return CaseRows.encode(c, indexer);
+    }, this::insertBatch);
+  }
+
+  /** One batch of new cases in one transaction; a taken id refuses the batch. */
+  private void insertBatch(List<CaseRows.Encoded> batch) {
+    try {
       inTransaction(() -> {
-        for (int n = 0; n < 5000 && cases.hasNext(); n++) {
-          insert(cases.next());
-        }
+        rows.insertAll(batch);
         return null;
       });
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException cause && CaseRows.taken(cause)) {
+        Optional<String> taken;
+        try {
+          taken = rows.takenId(batch);
+        } catch (SQLException notFound) {
+          throw e;
+        }
+        if (taken.isPresent()) {
+          throw new InvalidRequestException("case " + taken.get() + " already exists (" + describe() + ")");
+        }
+      }
+      throw e;
     }
   }
 
@@ -360,82 +344,16 @@ public final class SqliteStore implements CaseStore {
   public synchronized Case createWithNewId(Function<List<String>, Case> idFor) {
     return inTransaction(() -> {
       Case c = idFor.apply(idsInTransaction());
-      insert(c);
+      checkId(c.id());
+      insert(CaseRows.encode(c, indexer));
       return c;
     });
   }
 
-  private void insert(Case c) throws SQLException {
-    checkId(c.id());
-    if (read(c.id()).isPresent()) {
-      throw new InvalidRequestException("case " + c.id() + " already exists (" + describe() + ")");
-    }
-    try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO cases(id, company, industry, size, contact_name, contact_title, phone, email, source, priority,"
-            + " owner, registered_at, needs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, c.id());
-      p.setString(2, c.customer().company());
-      p.setString(3, c.customer().industry());
-      p.setString(4, c.customer().size());
-      p.setString(5, c.customer().contact().name());
-      p.setString(6, c.customer().contact().title());
-      p.setString(7, c.customer().contact().phone());
-      p.setString(8, c.customer().contact().email());
-      p.setString(9, c.source());
-      p.setString(10, c.priority() == null ? null : c.priority().name());
-      p.setString(11, c.owner());
-      p.setString(12, c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()));
-      p.setString(13, c.need());
-      p.executeUpdate();
-    }
-    for (int i = 0; i < c.events().size(); i++) {
-      insertEvent(c.id(), i, c.events().get(i));
-    }
-    index(c);
-  }
-
-  private void insertEvent(String id, int seq, Event e) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO events(case_id, seq, at, at_unix, type, by, note, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, id);
-      p.setInt(2, seq);
-      p.setString(3, Timestamps.format(e.at()));
-      p.setLong(4, e.at().toEpochSecond());
-      p.setString(5, e.type());
-      p.setString(6, e.by());
-      p.setString(7, e.note());
-      try {
-        p.setString(8, JSON.writeValueAsString(e.fields()));
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException(ex);
-      }
-      p.executeUpdate();
-    }
-  }
-
-  /** Rewrites the stage and running clocks of {@code c}; called inside the transaction of every write. */
-  private void index(Case c) throws SQLException {
-    CaseIndex index = indexer.index(c);
-    try (PreparedStatement u = db.prepareStatement("UPDATE cases SET stage = ? WHERE id = ?")) {
-      u.setString(1, index.stage());
-      u.setString(2, c.id());
-      u.executeUpdate();
-    }
-    try (PreparedStatement d = db.prepareStatement("DELETE FROM clocks WHERE case_id = ?")) {
-      d.setString(1, c.id());
-      d.executeUpdate();
-    }
-    try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix) VALUES (?, ?, ?, ?, ?)")) {
-      for (RunningClock clock : index.running()) {
-        p.setString(1, c.id());
-        p.setString(2, clock.rule());
-        p.setString(3, clock.key());
-        p.setLong(4, clock.startedAt().getEpochSecond());
-        p.setLong(5, clock.dueAt().getEpochSecond());
-        p.addBatch();
-      }
-      p.executeBatch();
+  /** Inserts a new case; the primary key refuses a taken id. */
+  private void insert(CaseRows.Encoded e) throws SQLException {
+    if (!rows.insert(e)) {
+      throw new InvalidRequestException("case " + e.value().id() + " already exists (" + describe() + ")");
     }
   }
 
@@ -445,9 +363,9 @@ public final class SqliteStore implements CaseStore {
     return inTransaction(() -> {
       Case current = read(id).orElseThrow(() -> new CaseNotFoundException(id, describe()));
       Event event = decide.apply(current);
-      insertEvent(id, current.events().size(), event);
+      rows.insertEvent(id, current.events().size(), event);
       Case updated = current.withEvent(event);
-      index(updated);
+      rows.replaceIndex(updated, indexer.index(updated));
       return updated;
     });
   }
@@ -456,8 +374,8 @@ public final class SqliteStore implements CaseStore {
   public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
     List<IndexedClock> clocks = new ArrayList<>();
     try (PreparedStatement q = db.prepareStatement(
-        "SELECT k.case_id, c.stage, c.owner, c.priority, c.company, k.rule, k.match_key, k.started_unix, k.due_unix"
-            + " FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.due_unix <= ? ORDER BY k.due_unix, k.case_id")) {
+        "SELECT case_id, stage, owner, priority, company, rule, match_key, started_unix, due_unix"
+            + " FROM clocks WHERE due_unix <= ? ORDER BY due_unix, case_id")) {
       q.setLong(1, horizon.getEpochSecond());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -522,6 +440,7 @@ public final class SqliteStore implements CaseStore {
 
   @Override
   public synchronized void close() {
+    rows.close();
     try {
       db.close();
     } catch (SQLException e) {

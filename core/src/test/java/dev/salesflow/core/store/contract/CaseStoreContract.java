@@ -129,6 +129,35 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void createAllRefusesATakenIdAndLeavesTheStoredCaseAsItWas() {
+    Case stored = newCase("ACME-2026-002");
+    store.create(stored);
+    List<Case> cases = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      cases.add(newCaseWithId(String.format("ACME-2026-%03d", i)));
+    }
+    assertThatThrownBy(() -> store.createAll(cases.iterator()))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("ACME-2026-002 already exists");
+    assertThat(store.load("ACME-2026-002")).isEqualTo(stored);
+  }
+
+  @Test
+  void createAllRefusesAnIdGivenTwice() {
+    List<Case> cases = List.of(newCaseWithId("ACME-2026-001"), newCaseWithId("ACME-2026-001"));
+    assertThatThrownBy(() -> store.createAll(cases.iterator()))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("ACME-2026-001 already exists");
+  }
+
+  @Test
+  void createAllPassesOnAFailureToReadTheSource() {
+    java.util.Iterator<Case> failing = java.util.stream.Stream.<java.util.function.Supplier<Case>>of(
+        () -> newCaseWithId("ACME-2026-001"), () -> {
+          throw new IllegalStateException("unreadable source case");
+        }).map(java.util.function.Supplier::get).iterator();
+    assertThatThrownBy(() -> store.createAll(failing)).hasMessage("unreadable source case");
+  }
+
+  @Test
   void anUnknownCaseIsNotFound() {
     assertThatThrownBy(() -> store.load("NOPE-1")).isInstanceOf(CaseNotFoundException.class);
     assertThatThrownBy(() -> store.append("NOPE-1", c -> event(1, "note", Map.of())))

@@ -1,15 +1,30 @@
 package dev.salesflow.core.store.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.salesflow.core.api.OpenMode;
+import dev.salesflow.core.api.StoreException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store contract for a SQLite database, plus what only the database has: a deadline index. */
 class SqliteStoreContractTest extends CaseStoreContract {
   @Override
   String storeSetting() {
     return "store: sqlite:cases.db\n";
+  }
+
+  @Test
+  void aMissingDatabaseIsRefusedWhenItMustExistAndCreatedOtherwise() {
+    java.nio.file.Path missing = root.resolve("missing.db");
+    assertThatThrownBy(() -> workspace.openStore("sqlite:missing.db", root, OpenMode.EXISTING))
+        .isInstanceOf(StoreException.class).hasMessageContaining(missing.toString());
+    assertThat(missing).doesNotExist();
+    assertThat(root.resolve("missing.db-wal")).doesNotExist();
+    workspace.openStore("sqlite:missing.db", root, OpenMode.CREATE).close();
+    assertThat(missing).exists();
+    workspace.openStore("sqlite:missing.db", root, OpenMode.EXISTING).close();
   }
 
   @Test

@@ -49,7 +49,8 @@ class SqliteStoreKillTest extends KillContract {
     try (CaseStore reopened = Workspace.open(copy).openStore()) {
       assertThat(reopened.ids()).containsExactlyElementsOf(CASES);
     }
-    String clocks = "SELECT case_id, rule, coalesce(match_key, ''), started_unix, due_unix FROM clocks"
+    String clocks = "SELECT case_id, rule, coalesce(match_key, ''), started_unix, due_unix, stage, owner, priority, company"
+        + " FROM clocks"
         + " ORDER BY case_id, rule, match_key, started_unix";
     String stages = "SELECT id, stage FROM cases ORDER BY id";
     try (Connection kept = DriverManager.getConnection("jdbc:sqlite:" + db);

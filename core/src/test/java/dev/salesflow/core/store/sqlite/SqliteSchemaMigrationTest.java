@@ -1,0 +1,83 @@
+package dev.salesflow.core.store.sqlite;
+
+import dev.salesflow.core.api.Case;
+import dev.salesflow.core.api.Contact;
+import dev.salesflow.core.api.Customer;
+import dev.salesflow.core.api.Event;
+import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A database of schema 1 (clocks without their case's columns) is brought to the current schema on open. */
+class SqliteSchemaMigrationTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 2, 9, 30, 0, 0, ZoneOffset.ofHours(8));
+
+  @TempDir Path root;
+
+  @Test
+  void schemaOneIsMigratedAndAnswersTheSameDeadlines() throws Exception {
+    Files.writeString(root.resolve("salesflow.yaml"), "timezone: Asia/Shanghai\nstore: sqlite:cases.db\n");
+    Workspace workspace = Workspace.open(root);
+    List<IndexedClock> before;
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+      store.create(newCase("ACME-2026-002", "li.na", Priority.B));
+      store.append("ACME-2026-002", c -> new Event(T0.plusMinutes(10), "contacted", "li.na", null, Map.of()));
+      store.create(newCase("ACME-2026-003", null, Priority.C));
+      before = store.runningClocksDueBefore(Instant.parse("2027-01-01T00:00:00Z")).orElseThrow();
+    }
+    assertThat(before).extracting(IndexedClock::caseId).contains("ACME-2026-001", "ACME-2026-003");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP INDEX clocks_by_due");
+      for (String column : List.of("stage", "owner", "priority", "company")) {
+        s.execute("ALTER TABLE clocks DROP COLUMN " + column);
+      }
+      s.execute("CREATE INDEX clocks_by_due ON clocks(due_unix)");
+      s.execute("PRAGMA user_version = 1");
+    }
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.runningClocksDueBefore(Instant.parse("2027-01-01T00:00:00Z")).orElseThrow()).isEqualTo(before);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+        Statement s = c.createStatement()) {
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
+      assertThat(strings(s, "EXPLAIN QUERY PLAN SELECT case_id, stage, owner, priority, company, rule, match_key,"
+          + " started_unix, due_unix FROM clocks WHERE due_unix <= 0 ORDER BY due_unix, case_id"))
+          .anySatisfy(plan -> assertThat(plan).contains("COVERING INDEX clocks_by_due"));
+    }
+  }
+
+  private static Case newCase(String id, String owner, Priority priority) {
+    return new Case(id, new Customer("苏州精工机械有限公司", "manufacturing", null, new Contact("王磊", null, "+86 512 5555 0101", null)),
+        "exhibition", priority, owner, T0, null, List.of());
+  }
+
+  private static List<String> strings(Statement s, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        rows.add(rs.getString(n));
+      }
+    }
+    return rows;
+  }
+}
