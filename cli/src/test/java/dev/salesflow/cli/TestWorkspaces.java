@@ -7,17 +7,23 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Copies of the example workspace for tests that run commands against it. */
-final class TestWorkspaces {
-  static final Path EXAMPLES = Path.of("../examples");
+public final class TestWorkspaces {
+  /** The example workspace, from the cli module's folder (where tests run). */
+  public static final Path EXAMPLES = Path.of("../examples");
 
   private TestWorkspaces() {}
 
-  /** Copies {@code examples/} (salesflow.yaml and cases/) to {@code target}. */
-  static Path examplesAt(Path target) {
+  /**
+   * Copies the example workspace, {@code salesflow.yaml} and {@code cases/} (not ci/, library/ or
+   * the scripts), to {@code target}.
+   */
+  public static Path examplesAt(Path target) {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
       for (Path p : files.toList()) {
         Path relative = EXAMPLES.relativize(p);
-        if (relative.startsWith("ci")) {
+        boolean workspace = relative.toString().isEmpty() || relative.toString().equals("salesflow.yaml")
+            || relative.startsWith("cases");
+        if (!workspace) {
           continue;
         }
         Path to = target.resolve(relative.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.salesflow.cli.Main;
+import dev.salesflow.cli.TestWorkspaces;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,19 +66,8 @@ final class Hostile {
    * lock file that any earlier write would have left, so that "nothing written" can mean every byte.
    */
   static Path examplesAt(Path target) {
-    try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path p : files.toList()) {
-        Path relative = EXAMPLES.relativize(p);
-        if (relative.startsWith("ci") || relative.startsWith("library")) {
-          continue;
-        }
-        Path to = target.resolve(relative.toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
+    TestWorkspaces.examplesAt(target);
+    try {
       Path lock = target.resolve("cases/.salesflow.lock");
       if (!Files.exists(lock)) {
         Files.createFile(lock);

@@ -1,6 +1,7 @@
 package dev.salesflow.cli.store;
 
 import dev.salesflow.cli.Main;
+import dev.salesflow.cli.TestWorkspaces;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,24 +30,8 @@ record StoreCli(int code, String out, String err) {
     return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
   }
 
-  /** Copies {@code examples/} (salesflow.yaml and cases/, not ci/) to {@code target}. */
+  /** Copies the example workspace to {@code target}. */
   static Path examplesAt(Path target) {
-    try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path p : files.toList()) {
-        Path relative = EXAMPLES.relativize(p);
-        if (relative.startsWith("ci") || relative.toString().endsWith(".sh")) {
-          continue;
-        }
-        Path to = target.resolve(relative.toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestWorkspaces.examplesAt(target);
   }
 }
