@@ -47,13 +47,23 @@ final class Reporter {
 
   /** Prints {@code headline}, then the source line of {@code d} and a caret under its column. */
   static void print(PrintWriter to, Diagnostic d, String headline) {
-    to.println(headline);
-    sourceLine(d).ifPresent(line -> {
+    to.println(visible(headline));
+    sourceLine(d).map(Reporter::visible).ifPresent(line -> {
       to.println("  " + line);
       int before = Math.max(0, Math.min(d.position().column() - 1, line.codePointCount(0, line.length())));
       String prefix = line.substring(0, line.offsetByCodePoints(0, before));
       to.println("  " + " ".repeat(TextTable.width(prefix)) + "^");
     });
+  }
+
+  /**
+   * {@code text} with control characters (a NUL, an escape sequence from a hostile file) shown as
+   * U+FFFD, one for one so a caret under the line still points at the right column.
+   */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) && c != '\t' ? 0xFFFD : c));
+    return out.toString();
   }
 
   private static java.util.Optional<String> sourceLine(Diagnostic d) {

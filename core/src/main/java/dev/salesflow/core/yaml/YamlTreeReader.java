@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -212,6 +213,11 @@ public final class YamlTreeReader {
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new YamlSyntaxException("yaml-syntax", firstLine(context + problem), position(mark));
+    } catch (ReaderException e) {
+      // a character YAML does not allow (a control character): placed where it stands, not at 1:1
+      int index = text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
+      throw new YamlSyntaxException("yaml-syntax",
+          String.format("character U+%04X is not allowed in YAML", e.getCodePoint()), positionOf(text, index));
     } catch (YAMLException e) {
       throw new YamlSyntaxException("yaml-syntax", firstLine(e.getMessage()), SourcePosition.START);
     }
