@@ -174,7 +174,9 @@ public final class SqliteStore implements CaseStore {
     if (version < SqliteSchema.VERSION) {
       inTransaction(() -> {
         try (Statement s = db.createStatement()) {
-          for (int v = version; v < SqliteSchema.VERSION; v++) {
+          // read again under the write lock: another process may have upgraded it meanwhile
+          int current = intOf(s, "PRAGMA user_version");
+          for (int v = current; v < SqliteSchema.VERSION; v++) {
             for (String sql : SqliteSchema.MIGRATIONS.get(v)) {
               s.execute(sql);
             }
@@ -209,6 +211,9 @@ public final class SqliteStore implements CaseStore {
   /** Rebuilds every case's running clocks: the process, rules or calendar changed since they were built. */
   private void reindexAll(String fingerprint) {
     inTransaction(() -> {
+      if (fingerprint.equals(meta("clock_fingerprint"))) {
+        return null; // another process reindexed it while this one waited for the lock
+      }
       try (Statement s = db.createStatement()) {
         s.execute("DELETE FROM clocks");
       }

@@ -65,6 +65,52 @@ class SqliteSchemaMigrationTest {
     }
   }
 
+  @Test
+  void processesOpeningANewOrOldDatabaseAtOnceAllSucceed() throws Exception {
+    Files.writeString(root.resolve("salesflow.yaml"), "timezone: Asia/Shanghai\nstore: sqlite:cases.db\n");
+    Workspace workspace = Workspace.open(root);
+    openAtOnce(workspace, 8); // a new file: every opener finds schema 0
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP INDEX clocks_by_due");
+      for (String column : List.of("stage", "owner", "priority", "company")) {
+        s.execute("ALTER TABLE clocks DROP COLUMN " + column);
+      }
+      s.execute("CREATE INDEX clocks_by_due ON clocks(due_unix)");
+      s.execute("PRAGMA user_version = 1");
+    }
+    openAtOnce(workspace, 8); // schema 1: every opener would upgrade it
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.ids()).containsExactly("ACME-2026-001");
+    }
+  }
+
+  /** Opens the workspace's store from {@code n} threads released together; fails if any open fails. */
+  private static void openAtOnce(Workspace workspace, int n) throws Exception {
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      List<java.util.concurrent.Future<?>> opened = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        opened.add(pool.submit(() -> {
+          go.await();
+          try (CaseStore store = workspace.openStore()) {
+            return store.ids();
+          }
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> f : opened) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static Case newCase(String id, String owner, Priority priority) {
     return new Case(id, new Customer("苏州精工机械有限公司", "manufacturing", null, new Contact("王磊", null, "+86 512 5555 0101", null)),
         "exhibition", priority, owner, T0, null, List.of());
