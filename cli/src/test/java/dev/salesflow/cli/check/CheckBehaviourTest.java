@@ -184,10 +184,10 @@ class CheckBehaviourTest {
     // paths in two places holding the same id: the duplicate is found across them, on the later one given
     CheckRun both = CheckRun.in(ws, "check", "--now", NOW, "cases/more", "cases/dup-id.yaml");
     assertThat(Corpus.headlines(both)).containsExactly("cases/dup-id.yaml:2:5: error: id 'dup-id' is also used by "
-        + "cases/more/dup-id.yaml [SF112 duplicate-id]");
+        + ws.resolve("cases/more/dup-id.yaml") + " [SF112 duplicate-id]");
     CheckRun swapped = CheckRun.in(ws, "check", "--now", NOW, "cases/dup-id.yaml", "cases/more");
     assertThat(Corpus.headlines(swapped)).containsExactly("cases/more/dup-id.yaml:2:5: error: id 'dup-id' is also used by "
-        + "cases/dup-id.yaml [SF112 duplicate-id]");
+        + ws.resolve("cases/dup-id.yaml") + " [SF112 duplicate-id]");
   }
 
   @Test

@@ -121,13 +121,6 @@ public final class Checker {
     return false;
   }
 
-  /** {@code file} relative to the workspace root when it lies inside it, as users name case files. */
-  private String inWorkspace(Path file) {
-    Path root = workspace.root().toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
-  }
-
   /**
    * Checks files a batch at a time ({@code jobs} in parallel), keeping only findings and the first
    * file of each id, so memory follows the findings, not the number of files.
@@ -149,7 +142,7 @@ public final class Checker {
             Path first = firstFileOfId.putIfAbsent(r.id(), r.file());
             if (first != null) {
               findings.add(new Diagnostic(DiagnosticCode.DUPLICATE_ID, Severity.ERROR, r.file(), r.idPosition(),
-                  "id '" + r.id() + "' is also used by " + inWorkspace(first), r.id()));
+                  "id '" + r.id() + "' is also used by " + first, r.id()));
             }
           }
         }
