@@ -55,6 +55,26 @@ class StorePathCliTest {
   }
 
   @Test
+  void anImportThatAddsNoCaseCreatesNoDatabase() throws Exception {
+    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path cwd = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.writeString(cwd.resolve("leads.csv"), "company,industry,contact_name,phone,source,priority,owner\n"
+        + "Nordic Pumps AB,pumps,Erik Lund,+46 8 555 0101,online,B,li.na\n");
+    List<Path> before = listing(tmp);
+
+    StoreCli dryRun = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv", "--dry-run"));
+    assertThat(dryRun.code()).as("%s", dryRun).isEqualTo(3);
+    StoreCli missingList = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "no-such.csv"));
+    assertThat(missingList.code()).as("%s", missingList).isEqualTo(3);
+    assertThat(missingList.err()).contains("no-such.csv");
+    assertThat(listing(tmp)).as("nothing created").isEqualTo(before);
+
+    StoreCli real = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv"));
+    assertThat(real.code()).as("%s", real).isZero();
+    assertThat(cwd.resolve("new.db")).exists();
+  }
+
+  @Test
   void checkDoesNotReadTheStoreAndCreatesNothing() throws Exception {
     Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
     List<Path> before = listing(tmp);
