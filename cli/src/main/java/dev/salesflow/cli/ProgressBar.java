@@ -53,17 +53,6 @@ final class ProgressBar implements IntConsumer, AutoCloseable {
     return new ProgressBar(context.err(), what, unit, shown ? total.getAsInt() : 0, threshold);
   }
 
-  /**
-   * A bar over the case files under {@code targets} (counted only when a bar could be shown), or
-   * one that prints nothing.
-   */
-  static ProgressBar overFiles(CliContext context, String what, List<Path> targets) {
-    if (!Terminals.stderrIsTerminal(context.env())) {
-      return new ProgressBar(context.err(), what, "files", 0, THRESHOLD);
-    }
-    return new ProgressBar(context.err(), what, "files", countYamlFiles(targets), THRESHOLD);
-  }
-
   /** Whether this bar draws anything at all. */
   boolean visible() {
     return total > threshold;

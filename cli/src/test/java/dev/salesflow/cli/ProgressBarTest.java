@@ -51,9 +51,12 @@ class ProgressBarTest {
   }
 
   @Test
-  void withoutATerminalNothingIsPrinted() {
-    ProgressBar bar = ProgressBar.overFiles(new CliContext(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()), Map.of("TERM", "dumb"), tmp), "checking", List.of(tmp));
+  void withoutATerminalNothingIsPrintedAndNothingIsCounted() {
+    CliContext dumb = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        Map.of("TERM", "dumb"), tmp);
+    ProgressBar bar = ProgressBar.over(dumb, false, "checking", "files", () -> {
+      throw new AssertionError("counted without a terminal");
+    }, ProgressBar.THRESHOLD);
     assertThat(bar.visible()).isFalse();
   }
 

@@ -1,7 +1,9 @@
 package dev.salesflow.core.api;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The result of {@code overdue}: items sorted by owner, most overdue first, and the years the
@@ -12,13 +14,14 @@ import java.util.SortedSet;
  */
 public record OverdueReport(List<OverdueItem> items, SortedSet<Integer> unknownYears) {
   /**
-   * Copies the items so they cannot change; the years are kept as given.
+   * Copies both collections so the report cannot change.
    *
    * @param items the clocks reported
    * @param unknownYears the years the calendar had to guess
    */
   public OverdueReport {
     items = List.copyOf(items);
+    unknownYears = Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));
   }
 
   /**

@@ -386,7 +386,7 @@ public final class Salesflow implements AutoCloseable {
       requireStage(filter.stage());
     }
     return store.ids().parallelStream()
-        .map(this::view)
+        .map(this::show)
         .filter(filter::matches)
         .toList();
   }
@@ -415,10 +415,6 @@ public final class Salesflow implements AutoCloseable {
     if (!workspace.process().isStage(stage)) {
       throw new InvalidRequestException("unknown stage '" + stage + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
     }
-  }
-
-  private CaseView view(String id) {
-    return replay(store.load(id));
   }
 
   private static boolean reported(Clock clock, OverdueQuery query) {
@@ -499,7 +495,7 @@ public final class Salesflow implements AutoCloseable {
       CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
       record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
       List<Found> found = store.ids().parallelStream()
-          .map(this::view)
+          .map(this::show)
           .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
           .map(view -> {
             ClockSheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);

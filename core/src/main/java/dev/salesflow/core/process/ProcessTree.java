@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds a plainly written process definition without Jackson (see {@link TreeBinding}), so that
- * opening a workspace with the default process does not start Jackson. Anything else is left to
- * {@link ProcessLoader}'s Jackson binding.
+ * Binds a plainly written process file without Jackson (see {@link TreeBinding}), so that opening a
+ * workspace with its own process does not start Jackson (the default process is {@link
+ * DefaultProcess}, generated Java). Anything else is left to {@link ProcessLoader}'s Jackson binding.
  */
 final class ProcessTree {
   private static final Set<String> PROCESS_KEYS = Set.of("id", "labels", "sources", "event_fields", "event_types",

@@ -230,7 +230,7 @@ public record Workspace(
    */
   public CaseStore createStore(String spec, Path base) {
     if (!spec.startsWith(SQLITE_PREFIX)) {
-      Path dir = base.resolve(spec).normalize();
+      Path dir = storeLocation(spec, base);
       try {
         Files.createDirectories(dir);
       } catch (IOException e) {

@@ -74,7 +74,8 @@ public final class CaseFileReader {
    */
   public static byte[] readBounded(Path file) throws IOException {
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
+    // never through a link, even one swapped in after the caller looked (the open fails with ELOOP)
+    try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       bytes = in.readNBytes(YamlTreeReader.MAX_FILE_BYTES + 1);
     }
     if (bytes.length > YamlTreeReader.MAX_FILE_BYTES) {
