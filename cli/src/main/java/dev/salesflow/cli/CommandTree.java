@@ -20,13 +20,13 @@ final class CommandTree {
   static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
   /** Global options that take a value (the next word, or after {@code =}). */
-  private static final Set<String> VALUE_OPTIONS = Set.of("-w", "--workspace", "--store", "--now", "--format", "--lang");
+  static final Set<String> VALUE_OPTIONS = Set.of("-w", "--workspace", "--store", "--now", "--format", "--lang");
 
   /** Global options that take none. */
-  private static final Set<String> FLAGS = Set.of("-q", "--quiet", "--verbose", "--no-color");
+  static final Set<String> FLAGS = Set.of("-q", "--quiet", "--verbose", "--no-color");
 
   /** The root's own options that answer without a subcommand. */
-  private static final Set<String> VERSION = Set.of("-V", "--version");
+  static final Set<String> VERSION = Set.of("-V", "--version");
 
   /** Subcommands that need the whole tree (the shell completes every command). */
   private static final Set<String> NEED_ALL = Set.of("shell");

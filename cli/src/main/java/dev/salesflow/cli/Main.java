@@ -31,7 +31,7 @@ public final class Main {
    * {@code err}, and returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {
       // Answered before picocli builds any model: its reflection costs more than the JVM's start.
       out.println(VersionProvider.line());
       out.flush();

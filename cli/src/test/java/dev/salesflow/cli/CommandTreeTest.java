@@ -2,9 +2,17 @@ package dev.salesflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Which subcommands a run builds (GoldenTest checks that help and output stay the same). */
 class CommandTreeTest {
@@ -24,6 +32,22 @@ class CommandTreeTest {
     assertThat(CommandTree.needed("--workspace=examples", "-q", "--no-color", "list")).containsExactly("list");
     assertThat(CommandTree.needed("--format", "show", "list")).containsExactly("list");
     assertThat(CommandTree.needed("__complete", "case")).containsExactly("__complete");
+  }
+
+  @Test
+  void theGlobalOptionListsAreTheRootCommandsOptions() {
+    CommandLine root = CommandTree.full(new SalesflowCommand(new CliContext(new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), Map.of(), Path.of("."))));
+    Set<String> values = new TreeSet<>();
+    Set<String> flags = new TreeSet<>();
+    for (OptionSpec option : root.getCommandSpec().options()) {
+      (option.arity().max() > 0 ? values : flags).addAll(List.of(option.names()));
+    }
+    assertThat(values).isEqualTo(new TreeSet<>(CommandTree.VALUE_OPTIONS));
+    Set<String> known = new TreeSet<>(CommandTree.FLAGS);
+    known.addAll(CommandTree.VERSION);
+    known.addAll(List.of("-h", "--help"));
+    assertThat(flags).isEqualTo(known);
   }
 
   @Test
