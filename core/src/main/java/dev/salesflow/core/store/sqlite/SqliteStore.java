@@ -48,16 +48,9 @@ public final class SqliteStore implements CaseStore {
   }
 
   /**
-   * Opens (creating when absent) the database at {@code file}. A file that is not a salesflow
-   * database, or one written by a newer salesflow, is refused and left untouched.
-   */
-  public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer) {
-    return open(file, zone, indexer, OpenMode.CREATE);
-  }
-
-  /**
    * Opens the database at {@code file}; when it is absent, creates it under {@link OpenMode#CREATE}
-   * and refuses, creating nothing, under {@link OpenMode#EXISTING}.
+   * and refuses, creating nothing, under {@link OpenMode#EXISTING}. A file that is not a salesflow
+   * database, or one written by a newer salesflow, is refused and left untouched.
    */
   public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer, OpenMode mode) {
     boolean fresh = !Files.exists(file);
