@@ -40,9 +40,51 @@ public final class CdsTraining {
       }
       runs.add(new String[] {"-w", ws, "show", "NO-SUCH-CASE"});
     }
+    runAll(runs);
+    if (!runs.isEmpty() && args.length > 0) {
+      trainSqlite(args[0], firstCase(Path.of(args[0], "cases")));
+    }
+  }
+
+  /** The same reads against a SQLite copy of the workspace, made in a temporary folder and removed. */
+  private static void trainSqlite(String ws, String id) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("salesflow-cds");
+      String store = "sqlite:" + dir.resolve("cases.db");
+      List<String[]> runs = new ArrayList<>();
+      runs.add(new String[] {"-w", ws, "-q", "migrate", "--to", store});
+      runs.add(new String[] {"-w", ws, "--store", store, "--now", NOW, "overdue"});
+      runs.add(new String[] {"-w", ws, "--store", store, "--now", NOW, "overdue", "--format", "json"});
+      runs.add(new String[] {"-w", ws, "--store", store, "--now", NOW, "list", "--format", "json"});
+      if (id != null) {
+        runs.add(new String[] {"-w", ws, "--store", store, "--now", NOW, "show", id});
+      }
+      runAll(runs);
+    } catch (java.io.IOException e) {
+      // no temporary folder: the archive just lacks the SQLite classes
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void runAll(List<String[]> runs) {
     for (String[] run : runs) {
       StringWriter sink = new StringWriter();
       Main.run(new PrintWriter(sink), new PrintWriter(sink), Map.of(), Path.of(""), run);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+      // a temporary folder left behind is harmless
     }
   }
 
