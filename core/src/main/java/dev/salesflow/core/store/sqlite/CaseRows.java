@@ -68,10 +68,10 @@ final class CaseRows {
     String[] at = new String[events.size()];
     String[] fields = new String[events.size()];
     for (int i = 0; i < at.length; i++) {
-      at[i] = TextCodec.time(events.get(i).at());
+      at[i] = Timestamps.format(events.get(i).at());
       fields[i] = json(events.get(i).fields());
     }
-    String registered = c.registeredAt() == null ? null : TextCodec.time(c.registeredAt());
+    String registered = c.registeredAt() == null ? null : Timestamps.format(c.registeredAt());
     return new Encoded(c, indexer.index(c), registered, at, fields);
   }
 
@@ -218,7 +218,7 @@ final class CaseRows {
   }
 
   void insertEvent(String id, int seq, Event e) throws SQLException {
-    insertEvent(id, seq, e, TextCodec.time(e.at()), json(e.fields()));
+    insertEvent(id, seq, e, Timestamps.format(e.at()), json(e.fields()));
   }
 
   private void insertEvent(String id, int seq, Event e, String at, String fields) throws SQLException {
