@@ -44,15 +44,7 @@ class SqliteSchemaMigrationTest {
       before = store.runningClocksDueBefore(Instant.parse("2027-01-01T00:00:00Z")).orElseThrow();
     }
     assertThat(before).extracting(IndexedClock::caseId).contains("ACME-2026-001", "ACME-2026-003");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
-        Statement s = c.createStatement()) {
-      s.execute("DROP INDEX clocks_by_due");
-      for (String column : List.of("stage", "owner", "priority", "company")) {
-        s.execute("ALTER TABLE clocks DROP COLUMN " + column);
-      }
-      s.execute("CREATE INDEX clocks_by_due ON clocks(due_unix)");
-      s.execute("PRAGMA user_version = 1");
-    }
+    downgradeToSchemaOne(root.resolve("cases.db"));
     try (CaseStore store = workspace.openStore()) {
       assertThat(store.runningClocksDueBefore(Instant.parse("2027-01-01T00:00:00Z")).orElseThrow()).isEqualTo(before);
     }
@@ -73,7 +65,16 @@ class SqliteSchemaMigrationTest {
     try (CaseStore store = workspace.openStore()) {
       store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+    downgradeToSchemaOne(root.resolve("cases.db"));
+    openAtOnce(workspace, 8); // schema 1: every opener would upgrade it
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.ids()).containsExactly("ACME-2026-001");
+    }
+  }
+
+  /** Turns a current database back into schema 1: clocks without their case's columns. */
+  private static void downgradeToSchemaOne(Path db) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
       s.execute("DROP INDEX clocks_by_due");
       for (String column : List.of("stage", "owner", "priority", "company")) {
@@ -81,10 +82,6 @@ class SqliteSchemaMigrationTest {
       }
       s.execute("CREATE INDEX clocks_by_due ON clocks(due_unix)");
       s.execute("PRAGMA user_version = 1");
-    }
-    openAtOnce(workspace, 8); // schema 1: every opener would upgrade it
-    try (CaseStore store = workspace.openStore()) {
-      assertThat(store.ids()).containsExactly("ACME-2026-001");
     }
   }
 
