@@ -529,7 +529,7 @@ public final class Salesflow implements AutoCloseable {
    *
    * @param storeSpec the target store
    * @param base the folder a relative {@code storeSpec} is resolved against
-   * @param progress told the number of cases copied so far
+   * @param progress told the number of cases stored in the target so far
    * @return how many cases were copied, and from and to where
    * @throws InvalidRequestException when the target already holds cases
    * @throws StoreException when the target cannot be created or written; a target this call created
@@ -554,14 +554,12 @@ public final class Salesflow implements AutoCloseable {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
     }
     List<String> ids = store.ids();
-    int[] done = {0};
     int batch = 256;
     // the source is read a batch at a time in parallel: reading case files is as costly as writing them
     target.createAll(java.util.stream.IntStream.iterate(0, from -> from < ids.size(), from -> from + batch)
         .mapToObj(from -> ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(store::load).toList())
         .flatMap(List::stream)
-        .peek(c -> progress.accept(++done[0]))
-        .iterator());
+        .iterator(), progress);
     return ids.size();
   }
 

@@ -48,7 +48,19 @@ public interface CaseStore extends AutoCloseable {
 
   /** Stores many new cases (a migration); stores may batch them. Refuses taken ids like {@link #create}. */
   default void createAll(java.util.Iterator<Case> cases) {
-    cases.forEachRemaining(this::create);
+    createAll(cases, stored -> { });
+  }
+
+  /**
+   * As {@link #createAll(java.util.Iterator)}, telling {@code stored} how many cases are stored so
+   * far each time more are (durably, not merely read), for a progress bar.
+   */
+  default void createAll(java.util.Iterator<Case> cases, java.util.function.IntConsumer stored) {
+    int n = 0;
+    while (cases.hasNext()) {
+      create(cases.next());
+      stored.accept(++n);
+    }
   }
 
   /**

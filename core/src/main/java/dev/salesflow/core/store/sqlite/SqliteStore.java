@@ -308,11 +308,15 @@ public final class SqliteStore implements CaseStore {
    * their replay and clocks worked out on other threads while this one writes.
    */
   @Override
-  public synchronized void createAll(java.util.Iterator<Case> cases) {
+  public synchronized void createAll(java.util.Iterator<Case> cases, java.util.function.IntConsumer stored) {
+    int[] done = {0};
     BulkLoad.run(cases, c -> {
       checkId(c.id());
       return CaseRows.encode(c, indexer);
-    }, this::insertBatch);
+    }, batch -> {
+      insertBatch(batch);
+      stored.accept(done[0] += batch.size());
+    });
   }
 
   /** One batch of new cases in one transaction; a taken id refuses the batch. */

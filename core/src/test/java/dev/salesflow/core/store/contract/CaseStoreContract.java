@@ -190,6 +190,20 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void createAllTellsHowManyAreStoredOnlyOnceTheyAre() {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      cases.add(newCaseWithId(String.format("ACME-2026-%03d", i)));
+    }
+    List<Integer> told = new ArrayList<>();
+    store.createAll(cases.iterator(), stored -> {
+      assertThat(store.ids()).as("stored when told %d", stored).hasSizeGreaterThanOrEqualTo(stored);
+      told.add(stored);
+    });
+    assertThat(told).isNotEmpty().isSorted().doesNotHaveDuplicates().endsWith(30);
+  }
+
+  @Test
   void aStoreWithADeadlineIndexFindsExactlyTheClocksDueByAnInstant() {
     store.create(newCase("ACME-2026-001")); // first-contact, A: 1 working day -> due Tue 2026-11-03 23:59:59
     store.create(newCaseWithId("ACME-2026-002"));
