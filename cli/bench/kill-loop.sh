@@ -15,7 +15,7 @@
 #
 # Then the command loop: cli/src/test/java/dev/salesflow/cli/hostile/CommandKillTest.java runs
 # `log`, `advance`, `import` and `migrate` as real processes against each store, KILLS times each,
-# SIGKILLing them at random moments (40-110 % of an unkilled run's time); after every run `check`
+# SIGKILLing them at random moments (40-110 % of an unkilled run's time, half of them 80-105 %); after every run `check`
 # passes, the database passes integrity_check, every case replays legally and everything acknowledged
 # (exit 0) is there exactly once.
 #
