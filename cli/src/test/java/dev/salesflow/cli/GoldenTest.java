@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final Path EXAMPLES = Path.of("../examples");
   private static final Pattern ARG = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
   @TempDir Path tmp;
@@ -47,7 +46,7 @@ class GoldenTest {
   @MethodSource("cases")
   void printsWhatTheGoldenFileSays(String name) throws IOException {
     Path ws = tmp.resolve("ws");
-    copy(EXAMPLES, ws);
+    TestWorkspaces.examplesAt(ws);
     List<String> lines = Files.readAllLines(GOLDEN.resolve(name + ".cmd"), StandardCharsets.UTF_8);
     int expectedCode = Integer.parseInt(lines.get(0).replace("# exit", "").strip());
     List<String> args = new ArrayList<>();
@@ -78,16 +77,4 @@ class GoldenTest {
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path source : all.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
 }

@@ -95,7 +95,7 @@ class ImportExportTest {
   @Test
   void exportThenImportIntoAnEmptyWorkspaceKeepsEveryRegistrationField() throws IOException {
     Path examples = dir.resolve("examples");
-    copy(Path.of("../examples"), examples);
+    TestWorkspaces.examplesAt(examples);
     Path file = dir.resolve("cases.csv");
     CliRun export = sf(examples, "export", file.toString());
     assertThat(export.code()).as(export.err()).isZero();
@@ -173,7 +173,7 @@ class ImportExportTest {
   @Test
   void exportWithBomAndEventsToStdout() throws IOException {
     Path examples = dir.resolve("examples");
-    copy(Path.of("../examples"), examples);
+    TestWorkspaces.examplesAt(examples);
     Path file = dir.resolve("bom.csv");
     assertThat(sf(examples, "export", "--bom", file.toString()).code()).isZero();
     assertThat(Files.readAllBytes(file)).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -201,16 +201,4 @@ class ImportExportTest {
     return csv.lines().map(l -> l.replaceAll(",[a-z_]+,[^,]*$", "")).collect(Collectors.joining("\n"));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path source : all.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
 }

@@ -3,11 +3,9 @@ package dev.salesflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +20,7 @@ class ReportCommandTest {
   @BeforeEach
   void copyExamples() throws IOException {
     ws = dir.resolve("ws");
-    Path from = Path.of("../examples");
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path source : all.toList()) {
-        Path target = ws.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    TestWorkspaces.examplesAt(ws);
   }
 
   private CliRun sf(Path workspace, String... args) {

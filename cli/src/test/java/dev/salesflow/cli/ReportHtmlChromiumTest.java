@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class ReportHtmlChromiumTest {
     assertThat(chromium).as("CI must have chromium (.ci/run installs it)").isPresent();
 
     Path ws = tmp.resolve("ws");
-    copy(Path.of("../examples"), ws);
+    TestWorkspaces.examplesAt(ws);
     CliRun run = CliRun.in(tmp, "-w", ws.toString(), "--now", NOW, "report", "all", "--format", "html");
     assertThat(run.code()).as(run.err()).isZero();
     String html = run.out();
@@ -157,16 +156,4 @@ class ReportHtmlChromiumTest {
     return Optional.empty();
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path source : all.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
 }
