@@ -23,30 +23,9 @@ cd "$root"
 JAR="cli/target/salesflow.jar"
 GEN_CLASS="cli/target/test-classes/dev/salesflow/cli/bench/CaseGenerator.class"
 
-log() { echo "bench: $*" >&2; }
-
-# ---- GNU time ----
-if ! /usr/bin/time --version 2>&1 | grep -q GNU; then
-  log "installing GNU time (Debian package 'time')"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >&2
-fi
-
-# ---- build when needed ----
-newer_than() { # newer_than FILE PATH...: true when FILE is missing or any file under PATHs is newer
-  local file="$1"; shift
-  [ ! -f "$file" ] || [ -n "$(find "$@" -type f -newer "$file" -print -quit 2>/dev/null)" ]
-}
-if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && newer_than "$JAR" pom.xml core/pom.xml cli/pom.xml core/src/main cli/src/main; }; then
-  log "building $JAR (mvn -B -q -DskipTests install)"
-  mvn -B -q -DskipTests install >&2
-fi
-if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && newer_than "$GEN_CLASS" cli/src/test/java/dev/salesflow/cli/bench "$JAR"; }; then
-  log "compiling the generator (mvn -B -q -pl cli test-compile)"
-  mvn -B -q -pl cli test-compile >&2
-fi
-[ -f "$JAR" ] || { log "no $JAR"; exit 3; }
-[ -f "$GEN_CLASS" ] || { log "no $GEN_CLASS"; exit 3; }
+. cli/bench/lib.sh
+need_debian time:/usr/bin/time
+build_when_needed "$GEN_CLASS"
 
 # ---- workspace ----
 WS="$(mktemp -d "${TMPDIR:-/tmp}/salesflow-bench.XXXXXX")"

@@ -21,7 +21,7 @@
 # times (default 3), list over MIGRATE_COUNT and BIG_COUNT cases LIST_BIG_RUNS times (default 3). Installs the Debian packages time, sqlite3 and taskwarrior when missing.
 # Environment: SEED (42), BUILD=always|never|auto, KEEP_WS=1 keeps the generated data,
 # BIG_COUNT=0 skips everything at a million. (--store paths are absolute: a relative one is taken
-# from the current folder, not the workspace.) Builds with `mvn -o package`, never `install`.
+# from the current folder, not the workspace.) Builds with `mvn package`, never `install`.
 set -euo pipefail
 
 SMALL_COUNT="${SMALL_COUNT:-10000}"
@@ -42,34 +42,9 @@ JAR="cli/target/salesflow.jar"
 GEN_CLASS="cli/target/test-classes/dev/salesflow/cli/bench/SqliteLoad.class"
 CP="cli/target/test-classes:$JAR"
 
-log() { echo "bench: $*" >&2; }
-
-# ---- tools (Debian packages) ----
-missing=()
-/usr/bin/time --version 2>&1 | grep -q GNU || missing+=(time)
-command -v sqlite3 > /dev/null || missing+=(sqlite3)
-command -v task > /dev/null || missing+=(taskwarrior)
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "installing Debian packages: ${missing[*]}"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-fi
-
-# ---- build when needed ----
-newer_than() { # newer_than FILE PATH...: true when FILE is missing or any file under PATHs is newer
-  local file="$1"; shift
-  [ ! -f "$file" ] || [ -n "$(find "$@" -type f -newer "$file" -print -quit 2>/dev/null)" ]
-}
-if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && newer_than "$JAR" pom.xml core/pom.xml cli/pom.xml core/src/main cli/src/main; }; then
-  # package, not install: the reactor builds core and cli (and compiles the generators) from this
-  # checkout, without writing to ~/.m2, which other checkouts share
-  log "building $JAR and the generators (mvn -B -o -q -DskipTests package)"
-  mvn -B -o -q -DskipTests package >&2
-elif [ "$BUILD" = auto ] && newer_than "$GEN_CLASS" cli/src/test/java/dev/salesflow/cli/bench "$JAR"; then
-  log "compiling the generators (mvn -B -o -q -DskipTests package)"
-  mvn -B -o -q -DskipTests package >&2
-fi
-[ -f "$JAR" ] && [ -f "$GEN_CLASS" ] || { log "no $JAR or $GEN_CLASS"; exit 3; }
+. cli/bench/lib.sh
+need_debian time:/usr/bin/time sqlite3:sqlite3 taskwarrior:task
+build_when_needed "$GEN_CLASS"
 
 # ---- scratch ----
 BASE="$(mktemp -d "${TMPDIR:-/tmp}/salesflow-sqlite-bench.XXXXXX")"

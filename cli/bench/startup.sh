@@ -24,17 +24,8 @@ JAR="cli/target/salesflow.jar"
 JSA="cli/target/salesflow.jsa"
 FAST=(-XX:-UsePerfData -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr)
 
-log() { echo "bench: $*" >&2; }
-
-newer_than() { # newer_than FILE PATH...: true when FILE is missing or any file under PATHs is newer
-  local file="$1"; shift
-  [ ! -f "$file" ] || [ -n "$(find "$@" -type f -newer "$file" -print -quit 2>/dev/null)" ]
-}
-if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && newer_than "$JAR" pom.xml core/pom.xml cli/pom.xml core/src/main cli/src/main; }; then
-  log "building $JAR (mvn -B -q -DskipTests package)"
-  mvn -B -q -DskipTests package >&2
-fi
-[ -f "$JAR" ] || { log "no $JAR"; exit 3; }
+. cli/bench/lib.sh
+build_when_needed
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/salesflow-startup.XXXXXX")"
 trap 'rm -rf "$SCRATCH"' EXIT
