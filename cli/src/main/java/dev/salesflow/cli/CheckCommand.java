@@ -47,9 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     Path workspace = root.workspaceRoot();
     var now = root.now(Salesflow.zoneOf(workspace)).toInstant();
     CheckReport report;
-    List<Path> scanned = targets.isEmpty() ? List.of(workspace.resolve("cases")) : targets;
-    try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "checking", "files",
-        () -> ProgressBar.countYamlFiles(scanned), ProgressBar.THRESHOLD)) {
+    try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "checking", "files", ProgressBar.THRESHOLD)) {
       report = Salesflow.check(workspace, targets, new CheckOptions(now, sla, threads), progress);
     }
     PrintWriter out = root.context().out();

@@ -63,10 +63,9 @@ final class ImportCommand implements Callable<Integer> {
             + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", LeadField.keys()) + ")"));
       }
       ImportResult result;
-      try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", read.rows()::size,
-          IMPORT_BAR_ROWS)) {
+      try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
         result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
-            root.now(flow.zone()), (done, total) -> progress.accept(done));
+            root.now(flow.zone()), progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"

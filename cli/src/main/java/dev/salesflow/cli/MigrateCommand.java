@@ -20,8 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Salesflow flow = root.openExisting();
-        ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", () -> flow.ids().size(),
-            ProgressBar.THRESHOLD)) {
+        ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", ProgressBar.THRESHOLD)) {
       Migration done = flow.migrateTo(to, root.context().cwd(), progress);
       progress.close();
       if (!root.quiet()) {

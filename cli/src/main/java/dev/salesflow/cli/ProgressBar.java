@@ -1,21 +1,15 @@
 package dev.salesflow.cli;
 
-import java.io.IOException;
+import dev.salesflow.core.api.Progress;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.IntConsumer;
-import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 /**
  * A one-line progress bar on stderr for long work, redrawn in place at most ten times a second and
  * erased when done. Shown only when stderr is a terminal and the work is long; otherwise nothing is
- * printed, so logs and CI output stay clean. May be told progress from any thread.
+ * printed, so logs and CI output stay clean. The work says how much there is ({@link Progress});
+ * it may be told from any thread.
  */
-final class ProgressBar implements IntConsumer, AutoCloseable {
+final class ProgressBar implements Progress, AutoCloseable {
   /** Files or cases at or below this many are done too soon for a bar to help. */
   static final int THRESHOLD = 1000;
   private static final int WIDTH = 30;
@@ -24,43 +18,34 @@ final class ProgressBar implements IntConsumer, AutoCloseable {
   private final PrintWriter err;
   private final String what;
   private final String unit;
-  private final int total;
+  private final boolean shown;
   private final int threshold;
   private long drawnAt;
   private int done;
   private boolean drawn;
 
   /**
-   * A bar over {@code total} items that draws only when there are more than {@code threshold}.
+   * A bar that draws, when {@code shown}, for work of more than {@code threshold} items.
    *
    * @param what the work, e.g. {@code checking}
    * @param unit the items, plural, e.g. {@code files}
    */
-  ProgressBar(PrintWriter err, String what, String unit, int total, int threshold) {
+  ProgressBar(PrintWriter err, String what, String unit, boolean shown, int threshold) {
     this.err = err;
     this.what = what;
     this.unit = unit;
-    this.total = total;
+    this.shown = shown;
     this.threshold = threshold;
   }
 
-  /**
-   * A bar over {@code total} items when stderr is a terminal and {@code -q} is not given (only then
-   * is the total counted), or one that prints nothing.
-   */
-  static ProgressBar over(CliContext context, boolean quiet, String what, String unit, IntSupplier total, int threshold) {
-    boolean shown = !quiet && Terminals.stderrIsTerminal(context.env());
-    return new ProgressBar(context.err(), what, unit, shown ? total.getAsInt() : 0, threshold);
-  }
-
-  /** Whether this bar draws anything at all. */
-  boolean visible() {
-    return total > threshold;
+  /** A bar shown when stderr is a terminal and {@code -q} is not given; otherwise it prints nothing. */
+  static ProgressBar over(CliContext context, boolean quiet, String what, String unit, int threshold) {
+    return new ProgressBar(context.err(), what, unit, !quiet && Terminals.stderrIsTerminal(context.env()), threshold);
   }
 
   @Override
-  public synchronized void accept(int doneSoFar) {
-    if (!visible() || doneSoFar <= done) {
+  public synchronized void update(int doneSoFar, int total) {
+    if (!shown || total <= threshold || doneSoFar <= done) {
       return;
     }
     done = Math.min(doneSoFar, total);
@@ -89,33 +74,5 @@ final class ProgressBar implements IntConsumer, AutoCloseable {
       err.flush();
       drawn = false;
     }
-  }
-
-  /** The non-hidden .yaml files under {@code targets}, as {@code check} will read them. */
-  static int countYamlFiles(List<Path> targets) {
-    int count = 0;
-    for (Path target : targets) {
-      if (Files.isRegularFile(target)) {
-        count++;
-      } else if (Files.isDirectory(target)) {
-        try (Stream<Path> walk = Files.walk(target)) {
-          count += (int) walk.filter(p -> p.getFileName().toString().endsWith(".yaml")
-                  && !hidden(target.relativize(p)) && Files.isRegularFile(p))
-              .count();
-        } catch (IOException | UncheckedIOException e) {
-          return 0;
-        }
-      }
-    }
-    return count;
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

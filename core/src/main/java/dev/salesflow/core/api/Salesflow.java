@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,10 +164,10 @@ public final class Salesflow implements AutoCloseable {
    * @param root the workspace root; its settings are checked too
    * @param targets files or folders to check; empty means the workspace's {@code cases/}
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
-   * @param progress told the number of files done so far, from any thread
+   * @param progress told the number of case files done, of how many, from any thread
    * @return every finding, ordered by file and position
    */
-  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, IntConsumer progress) {
+  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, Progress progress) {
     return Checker.check(root, targets, options, progress);
   }
 
@@ -529,13 +528,13 @@ public final class Salesflow implements AutoCloseable {
    *
    * @param storeSpec the target store
    * @param base the folder a relative {@code storeSpec} is resolved against
-   * @param progress told the number of cases stored in the target so far
+   * @param progress told the number of cases stored in the target so far, of how many
    * @return how many cases were copied, and from and to where
    * @throws InvalidRequestException when the target already holds cases
    * @throws StoreException when the target cannot be created or written; a target this call created
    *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
-  public Migration migrateTo(String storeSpec, Path base, IntConsumer progress) {
+  public Migration migrateTo(String storeSpec, Path base, Progress progress) {
     Path location = workspace.storeLocation(storeSpec, base);
     boolean existed = Files.exists(location, LinkOption.NOFOLLOW_LINKS);
     try (CaseStore target = workspace.createStore(storeSpec, base)) {
@@ -549,7 +548,7 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /** Copies every case into {@code target}, which must be empty; returns how many. */
-  private int copyInto(CaseStore target, IntConsumer progress) {
+  private int copyInto(CaseStore target, Progress progress) {
     if (!target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
     }
@@ -559,7 +558,7 @@ public final class Salesflow implements AutoCloseable {
     target.createAll(java.util.stream.IntStream.iterate(0, from -> from < ids.size(), from -> from + batch)
         .mapToObj(from -> ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(store::load).toList())
         .flatMap(List::stream)
-        .iterator(), progress);
+        .iterator(), stored -> progress.update(stored, ids.size()));
     return ids.size();
   }
 
@@ -612,7 +611,7 @@ public final class Salesflow implements AutoCloseable {
    * @param progress told each row done
    * @return what was registered, skipped as a duplicate or refused
    */
-  public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, ImportProgress progress) {
+  public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
     return new LeadImport(this).run(rows, options, now, progress);
   }
 

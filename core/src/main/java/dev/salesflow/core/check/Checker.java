@@ -8,6 +8,7 @@ import dev.salesflow.core.api.DiagnosticsException;
 import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.Replay;
+import dev.salesflow.core.api.Progress;
 import dev.salesflow.core.api.Severity;
 import dev.salesflow.core.api.SlaMode;
 import dev.salesflow.core.api.SourcePosition;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -65,9 +65,9 @@ public final class Checker {
    * Checks the workspace at {@code root} and the case files under {@code targets} (files or
    * folders; empty: the workspace's {@code cases/}).
    *
-   * @param progress told the number of case files done after each one (may be called from any thread)
+   * @param progress told the number of case files done, of how many, after each batch (from any thread)
    */
-  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, IntConsumer progress) {
+  public static CheckReport check(Path root, List<Path> targets, CheckOptions options, Progress progress) {
     Path config = root.resolve(Workspace.CONFIG_FILE);
     Workspace workspace;
     try {
@@ -125,7 +125,7 @@ public final class Checker {
    * Checks files a batch at a time ({@code jobs} in parallel), keeping only findings and the first
    * file of each id, so memory follows the findings, not the number of files.
    */
-  private List<Diagnostic> checkFiles(List<Path> files, IntConsumer progress) {
+  private List<Diagnostic> checkFiles(List<Path> files, Progress progress) {
     List<Diagnostic> findings = new ArrayList<>();
     Map<String, Path> firstFileOfId = new HashMap<>();
     java.util.concurrent.ForkJoinPool pool = options.jobs() == 1 ? null : new java.util.concurrent.ForkJoinPool(options.jobs());
@@ -146,7 +146,7 @@ public final class Checker {
             }
           }
         }
-        progress.accept(from + slice.size());
+        progress.update(from + slice.size(), files.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

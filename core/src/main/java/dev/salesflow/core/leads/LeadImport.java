@@ -4,7 +4,7 @@ import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseFilter;
 import dev.salesflow.core.api.CaseView;
 import dev.salesflow.core.api.ImportOptions;
-import dev.salesflow.core.api.ImportProgress;
+import dev.salesflow.core.api.Progress;
 import dev.salesflow.core.api.ImportResult;
 import dev.salesflow.core.api.Labels;
 import dev.salesflow.core.api.LeadColumns;
@@ -41,7 +41,7 @@ public final class LeadImport {
 
   private record Valid(int row, Registration registration) {}
 
-  public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, ImportProgress progress) {
+  public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
     ZoneId zone = flow.zone();
     Map<String, String> caseByPerson = new HashMap<>();
     Map<String, String> personById = new HashMap<>();
@@ -99,7 +99,7 @@ public final class LeadImport {
     for (Valid x : valid) {
       Case c = flow.register(x.registration(), now);
       registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
-      progress.registered(registered.size(), valid.size());
+      progress.update(registered.size(), valid.size());
     }
     return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty());
   }

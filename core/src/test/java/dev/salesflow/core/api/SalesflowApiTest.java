@@ -87,7 +87,7 @@ class SalesflowApiTest {
     Path bad = root.resolve("cases/SF-BAD-1.yaml");
     Files.writeString(bad, "id: SF-BAD-1\npriority: D\n", StandardCharsets.UTF_8);
 
-    CheckReport report = Salesflow.check(root, List.of(), new CheckOptions(MONDAY.toInstant(), SlaMode.OFF, 1), done -> { });
+    CheckReport report = Salesflow.check(root, List.of(), new CheckOptions(MONDAY.toInstant(), SlaMode.OFF, 1), Progress.NONE);
 
     assertThat(report.errors()).isPositive();
     assertThat(report.findings()).allSatisfy(d -> assertThat(d.file()).isEqualTo(bad));
@@ -100,6 +100,24 @@ class SalesflowApiTest {
   }
 
   @Test
+  void checkTellsItsProgressOverTheYamlFilesItReads() throws IOException {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    Files.createDirectories(root.resolve("cases/.hidden"));
+    Files.createDirectories(root.resolve("cases/more"));
+    for (String name : List.of("cases/a.yaml", "cases/more/b.yaml", "cases/.hidden/c.yaml", "cases/.d.yaml", "cases/notes.txt")) {
+      Files.writeString(root.resolve(name), "id: x\n", StandardCharsets.UTF_8);
+    }
+    Path single = Files.writeString(dir.resolve("single.yaml"), "id: y\n", StandardCharsets.UTF_8);
+    List<int[]> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    Salesflow.check(root, List.of(root.resolve("cases"), single), new CheckOptions(MONDAY.toInstant(), SlaMode.OFF, 1),
+        (done, total) -> told.add(new int[] {done, total}));
+
+    assertThat(told).isNotEmpty().allSatisfy(t -> assertThat(t[1]).isEqualTo(3));
+    assertThat(told.get(told.size() - 1)[0]).isEqualTo(3);
+  }
+
+  @Test
   void migrateToSqliteAndBackKeepsEveryEvent() {
     Path root = Salesflow.initWorkspace(dir.resolve("ws"));
     Case original;
@@ -107,12 +125,12 @@ class SalesflowApiTest {
       original = flow.register(registration(null), MONDAY);
       original = flow.record(original.id(), new Event(MONDAY.plusHours(1), "note", "li.na", "said \"yes\"", Map.of()),
           MONDAY.plusHours(1), false);
-      Migration migration = flow.migrateTo("sqlite:cases.db", dir, n -> { });
+      Migration migration = flow.migrateTo("sqlite:cases.db", dir, Progress.NONE);
       assertThat(migration.cases()).isEqualTo(1);
     }
     try (Salesflow sqlite = Salesflow.open(root, "sqlite:cases.db", dir)) {
       assertThat(sqlite.load(original.id())).isEqualTo(original);
-      assertThat(sqlite.migrateTo("back", dir, n -> { }).cases()).isEqualTo(1);
+      assertThat(sqlite.migrateTo("back", dir, Progress.NONE).cases()).isEqualTo(1);
     }
     try (Salesflow back = Salesflow.open(root, "back", dir)) {
       assertThat(back.load(original.id())).isEqualTo(original);

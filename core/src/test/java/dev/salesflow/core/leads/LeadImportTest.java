@@ -3,7 +3,7 @@ package dev.salesflow.core.leads;
 import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CaseFilter;
 import dev.salesflow.core.api.ImportOptions;
-import dev.salesflow.core.api.ImportProgress;
+import dev.salesflow.core.api.Progress;
 import dev.salesflow.core.api.ImportResult;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.LeadColumns;
@@ -70,7 +70,7 @@ class LeadImportTest {
   @Test
   void registersEveryValidRowReadingChineseSourceLabelsAndLowerCasePriorities() {
     ImportResult r = flow.importLeads(List.of(row(2, "苏州精工", "王磊"), row(3, "Nordic Pumps", "Erik")), STRICT, NOW,
-        ImportProgress.NONE);
+        Progress.NONE);
     assertThat(r.written()).isTrue();
     assertThat(r.registered()).extracting(ImportResult.Registered::id).containsExactly("SF-2026-001", "SF-2026-002");
     assertThat(cases()).extracting(Case::source).containsOnly("exhibition");
@@ -83,7 +83,7 @@ class LeadImportTest {
     List<LeadRow> rows = List.of(row(2, "A", "a"), row(3, "B", "b", LeadField.PRIORITY, "D"),
         row(4, "C", "c", LeadField.EMAIL, "not-an-address", LeadField.SOURCE, "fax"),
         new LeadRow(5, Map.of(LeadField.COMPANY, "D", LeadField.PRIORITY, "Z")));
-    ImportResult r = flow.importLeads(rows, STRICT, NOW, ImportProgress.NONE);
+    ImportResult r = flow.importLeads(rows, STRICT, NOW, Progress.NONE);
     assertThat(r.written()).isFalse();
     assertThat(cases()).isEmpty();
     assertThat(r.errors()).extracting(ImportResult.RowError::row).containsExactly(3, 4, 5);
@@ -96,7 +96,7 @@ class LeadImportTest {
   @Test
   void skipInvalidRegistersTheValidRows() {
     ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b", LeadField.PRIORITY, "D")),
-        new ImportOptions(true, false, Map.of()), NOW, ImportProgress.NONE);
+        new ImportOptions(true, false, Map.of()), NOW, Progress.NONE);
     assertThat(r.registered()).extracting(ImportResult.Registered::row).containsExactly(2);
     assertThat(r.errors()).extracting(ImportResult.RowError::row).containsExactly(3);
     assertThat(cases()).hasSize(1);
@@ -105,9 +105,9 @@ class LeadImportTest {
   @Test
   void importingTheSameRowsTwiceRegistersNothingTheSecondTime() {
     List<LeadRow> rows = List.of(row(2, "苏州精工", "王磊"), row(3, "Nordic Pumps", "Erik"));
-    flow.importLeads(rows, STRICT, NOW, ImportProgress.NONE);
+    flow.importLeads(rows, STRICT, NOW, Progress.NONE);
     ImportResult again = flow.importLeads(List.of(row(2, " 苏州精工 ", "王磊"), row(3, "NORDIC  PUMPS", "erik")), STRICT,
-        NOW, ImportProgress.NONE);
+        NOW, Progress.NONE);
     assertThat(again.registered()).isEmpty();
     assertThat(again.duplicates()).extracting(ImportResult.Duplicate::existing).containsExactly("SF-2026-001", "SF-2026-002");
     assertThat(cases()).hasSize(2);
@@ -116,7 +116,7 @@ class LeadImportTest {
   @Test
   void aRowRepeatingAnEarlierRowIsReportedNotRegistered() {
     ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b"), row(4, "A", "a", LeadField.NEED, "other")),
-        STRICT, NOW, ImportProgress.NONE);
+        STRICT, NOW, Progress.NONE);
     assertThat(r.duplicates()).singleElement().isEqualTo(new ImportResult.Duplicate(4, "A", "a", "row 2"));
     assertThat(cases()).hasSize(2);
   }
@@ -124,7 +124,7 @@ class LeadImportTest {
   @Test
   void dryRunReportsWithoutWriting() {
     ImportResult r = flow.importLeads(List.of(row(2, "A", "a")), new ImportOptions(false, true, Map.of()), NOW,
-        ImportProgress.NONE);
+        Progress.NONE);
     assertThat(r.written()).isFalse();
     assertThat(r.registered()).extracting(ImportResult.Registered::row).containsExactly(2);
     assertThat(cases()).isEmpty();
@@ -133,7 +133,7 @@ class LeadImportTest {
   @Test
   void givenIdsAndRegistrationTimesAreKeptAndCheckedAgainstTheStoreAndTheFile() {
     ImportResult first = flow.importLeads(List.of(row(2, "A", "a", LeadField.ID, "ACME-2026-007",
-        LeadField.REGISTERED_AT, "2026-11-02T09:30:00+01:00")), STRICT, NOW, ImportProgress.NONE);
+        LeadField.REGISTERED_AT, "2026-11-02T09:30:00+01:00")), STRICT, NOW, Progress.NONE);
     assertThat(first.registered()).extracting(ImportResult.Registered::id).containsExactly("ACME-2026-007");
     assertThat(cases().get(0).registeredAt()).isEqualTo(OffsetDateTime.parse("2026-11-02T09:30:00+01:00"));
     ImportResult r = flow.importLeads(List.of(
@@ -142,7 +142,7 @@ class LeadImportTest {
         row(4, "C", "c", LeadField.ID, "X-1"),
         row(5, "D", "d", LeadField.ID, "X-1"),
         row(6, "E", "e", LeadField.REGISTERED_AT, "yesterday"),
-        row(7, "F", "f", LeadField.REGISTERED_AT, "2027-01-01")), STRICT, NOW, ImportProgress.NONE);
+        row(7, "F", "f", LeadField.REGISTERED_AT, "2027-01-01")), STRICT, NOW, Progress.NONE);
     assertThat(r.duplicates()).extracting(ImportResult.Duplicate::row).containsExactly(2);
     assertThat(r.errors()).extracting(ImportResult.RowError::row).containsExactly(3, 5, 6, 7);
     assertThat(r.errors().get(0).message()).contains("already taken by a case of another company or contact");
@@ -156,7 +156,7 @@ class LeadImportTest {
     Map<LeadField, String> v = new EnumMap<>(row(2, "A", "a").values());
     v.remove(LeadField.OWNER);
     flow.importLeads(List.of(new LeadRow(2, v), row(3, "B", "b")), new ImportOptions(false, false, defaults), NOW,
-        ImportProgress.NONE);
+        Progress.NONE);
     assertThat(cases()).extracting(Case::owner).containsExactly("li.na", "zhang.wei");
   }
 
