@@ -151,7 +151,7 @@ public final class Salesflow implements AutoCloseable {
    */
   public static ZoneId zoneOf(Path root) {
     try {
-      return Workspace.open(root).zone();
+      return Workspace.zoneOf(root);
     } catch (RuntimeException broken) {
       return ZoneId.of(dev.salesflow.core.workspace.WorkspaceConfig.DEFAULT_TIMEZONE);
     }

@@ -53,6 +53,28 @@ public record Workspace(
 
   /** Opens the workspace at {@code root}, reading and checking its settings and process. */
   public static Workspace open(Path root) {
+    Settings s = readSettings(root);
+    ProcessDefinition process =
+        withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
+    BusinessCalendar calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
+    return new Workspace(root, s.config(), s.zone(), process, calendar);
+  }
+
+  /**
+   * The time zone of the workspace at {@code root}, from its settings alone (the process and the
+   * calendar are not read).
+   *
+   * @throws WorkspaceNotFoundException when there is no {@code salesflow.yaml}
+   * @throws DiagnosticsException when the settings are invalid
+   */
+  public static ZoneId zoneOf(Path root) {
+    return readSettings(root).zone();
+  }
+
+  /** {@code salesflow.yaml} read and checked: the file, its tree, the bound settings and the zone. */
+  private record Settings(Path file, YamlNode.Mapping tree, WorkspaceConfig config, ZoneId zone) {}
+
+  private static Settings readSettings(Path root) {
     Path configFile = root.resolve(CONFIG_FILE);
     if (!Files.isRegularFile(configFile)) {
       throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root
@@ -89,10 +111,9 @@ public record Workspace(
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("id_prefix"),
           "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
     }
-    ProcessDefinition process = withWorkspaceRules(loadProcess(root, config, configFile, tree), config, configFile, tree);
-    BusinessCalendar calendar = CalendarLoader.load(root, config.calendar(), zone, configFile, tree, "calendar");
-    return new Workspace(root, config, zone, process, calendar);
+    return new Settings(configFile, tree, config, zone);
   }
+
 
   /** The process's SLA rules with the workspace's added, or overriding by id the fields they set. */
   private static ProcessDefinition withWorkspaceRules(ProcessDefinition process, WorkspaceConfig config, Path configFile, YamlNode tree) {
