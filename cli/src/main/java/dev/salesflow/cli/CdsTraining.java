@@ -71,7 +71,10 @@ public final class CdsTraining {
   private static void runAll(List<String[]> runs) {
     for (String[] run : runs) {
       StringWriter sink = new StringWriter();
-      Main.run(new PrintWriter(sink), new PrintWriter(sink), Map.of(), Path.of(""), run);
+      PrintWriter out = new PrintWriter(sink);
+      Main.run(out, out, Map.of(), Path.of(""), run);
+      // and through picocli, which reads whatever QuickArgs leaves to it
+      Main.viaPicocli(new SalesflowCommand(new CliContext(out, out, Map.of(), Path.of(""))), run);
     }
   }
 

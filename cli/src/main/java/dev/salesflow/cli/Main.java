@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** Entry point: {@code main} exits with what {@link #run} returns. */
@@ -43,25 +44,45 @@ public final class Main {
       out.flush();
       return ExitCode.OK.code();
     }
-    SalesflowCommand root = new SalesflowCommand(new CliContext(out, err, env, cwd));
+    CliContext context = new CliContext(out, err, env, cwd);
+    SalesflowCommand quickRoot = new SalesflowCommand(context);
+    Callable<Integer> quick = QuickArgs.read(quickRoot, args);
+    int code = quick != null ? call(quickRoot, quick) : viaPicocli(new SalesflowCommand(context), args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Runs a command whose arguments {@link QuickArgs} read, as picocli's {@code execute} would. */
+  private static int call(SalesflowCommand root, Callable<Integer> command) {
+    try {
+      Integer code = command.call();
+      return code == null ? ExitCode.OK.code() : code;
+    } catch (Exception e) {
+      return failed(root, e);
+    }
+  }
+
+  /** Reads {@code args} with picocli, then runs the command they name. */
+  static int viaPicocli(SalesflowCommand root, String... args) {
     CommandLine cli = CommandTree.forArgs(root, args);
-    cli.setOut(out);
-    cli.setErr(err);
+    cli.setOut(root.context().out());
+    cli.setErr(root.context().err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      ExitCode code = exitCodeOf(e);
-      Reporter.of(root).failure(e, code);
-      return code.code();
-    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(root, e));
     cli.setParameterExceptionHandler((e, args1) -> {
       e.getCommandLine().getErr().println("salesflow: " + e.getMessage());
       e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();
     });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    return cli.execute(args);
+  }
+
+  /** Reports a command's failure on stderr and returns its exit code. */
+  private static int failed(SalesflowCommand root, Exception e) {
+    ExitCode code = exitCodeOf(e);
+    Reporter.of(root).failure(e, code);
+    return code.code();
   }
 
   /** The one mapping from failures to exit codes. */
