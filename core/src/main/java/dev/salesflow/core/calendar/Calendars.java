@@ -1,10 +1,6 @@
 package dev.salesflow.core.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -69,30 +65,8 @@ public final class Calendars {
         };
     }
 
-    /** The bundled Chinese schedules, read once on first use. */
+    /** The bundled Chinese schedules, made once on first use (see {@link BundledCnSchedules}). */
     private static final class CnSchedules {
-        static final List<OfficialSchedule> ALL = load();
-
-        private static List<OfficialSchedule> load() {
-            List<OfficialSchedule> schedules = new ArrayList<>();
-            for (int year : CN_YEARS) {
-                String resource = "holiday-cn-" + year + ".json";
-                try (InputStream in = Calendars.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("Bundled calendar data " + resource
-                                + " is missing from the classpath");
-                    }
-                    OfficialSchedule schedule = HolidayCnFormat.read(in, resource);
-                    if (schedule.year() != year) {
-                        throw new IllegalStateException("Bundled calendar data " + resource
-                                + " is for " + schedule.year() + ", not " + year);
-                    }
-                    schedules.add(schedule);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not read bundled " + resource, e);
-                }
-            }
-            return List.copyOf(schedules);
-        }
+        static final List<OfficialSchedule> ALL = BundledCnSchedules.all();
     }
 }

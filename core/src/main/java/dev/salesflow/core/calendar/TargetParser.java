@@ -14,11 +14,17 @@ final class TargetParser {
             + "1 working day, 5 working days; 1 business hour, 8 business hours "
             + "(counts are positive whole numbers up to " + Target.MAX_COUNT + ")";
 
-    private static final Pattern HOURS_MINUTES = Pattern.compile("(\\d+) ?h(?: ?(\\d+) ?m)?");
-    private static final Pattern MINUTES = Pattern.compile("(\\d+) ?m");
-    private static final Pattern CALENDAR_DAYS = Pattern.compile("(\\d+) ?(?:d|days?)");
-    private static final Pattern WORKING_DAYS = Pattern.compile("(\\d+) ?working days?");
-    private static final Pattern BUSINESS_HOURS = Pattern.compile("(\\d+) ?business hours?");
+    /**
+     * The forms, compiled on first parse: the {@link Target} records check their counts here, and
+     * five patterns cost a command that only reads the generated default process a few milliseconds.
+     */
+    private static final class Forms {
+        static final Pattern HOURS_MINUTES = Pattern.compile("(\\d+) ?h(?: ?(\\d+) ?m)?");
+        static final Pattern MINUTES = Pattern.compile("(\\d+) ?m");
+        static final Pattern CALENDAR_DAYS = Pattern.compile("(\\d+) ?(?:d|days?)");
+        static final Pattern WORKING_DAYS = Pattern.compile("(\\d+) ?working days?");
+        static final Pattern BUSINESS_HOURS = Pattern.compile("(\\d+) ?business hours?");
+    }
 
     private TargetParser() {
     }
@@ -28,21 +34,21 @@ final class TargetParser {
         String normalised = text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         try {
             Matcher m;
-            if ((m = WORKING_DAYS.matcher(normalised)).matches()) {
+            if ((m = Forms.WORKING_DAYS.matcher(normalised)).matches()) {
                 return new Target.WorkingDays(count(m.group(1), "working days"));
             }
-            if ((m = BUSINESS_HOURS.matcher(normalised)).matches()) {
+            if ((m = Forms.BUSINESS_HOURS.matcher(normalised)).matches()) {
                 return new Target.BusinessHours(count(m.group(1), "business hours"));
             }
-            if ((m = CALENDAR_DAYS.matcher(normalised)).matches()) {
+            if ((m = Forms.CALENDAR_DAYS.matcher(normalised)).matches()) {
                 return new Target.CalendarDays(count(m.group(1), "calendar days"));
             }
-            if ((m = HOURS_MINUTES.matcher(normalised)).matches()) {
+            if ((m = Forms.HOURS_MINUTES.matcher(normalised)).matches()) {
                 long minutes = Math.addExact(Math.multiplyExact(number(m.group(1)), 60L),
                         m.group(2) == null ? 0 : number(m.group(2)));
                 return new Target.Elapsed(Duration.ofMinutes(minutes));
             }
-            if ((m = MINUTES.matcher(normalised)).matches()) {
+            if ((m = Forms.MINUTES.matcher(normalised)).matches()) {
                 return new Target.Elapsed(Duration.ofMinutes(number(m.group(1))));
             }
         } catch (IllegalArgumentException e) {

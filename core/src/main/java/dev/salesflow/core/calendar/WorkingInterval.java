@@ -22,10 +22,17 @@ import java.util.regex.Pattern;
  */
 public record WorkingInterval(LocalTime opens, LocalTime closes) {
 
-    private static final Pattern INTERVAL =
-            Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-\u2013]\\s*(\\d{1,2}:\\d{2})\\s*");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
+    /**
+     * What parsing needs, made on first parse: the standard hours are built without it, and a
+     * formatter and a pattern cost a command that has just started a few milliseconds.
+     */
+    private static final class Parsing {
+        static final Pattern INTERVAL =
+                Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-\u2013]\\s*(\\d{1,2}:\\d{2})\\s*");
+        static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm")
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
     private static final String EXPECTED_FORM =
             "expected HH:MM-HH:MM with the opening before the closing, e.g. 09:00-12:00";
 
@@ -51,7 +58,7 @@ public record WorkingInterval(LocalTime opens, LocalTime closes) {
      */
     public static WorkingInterval parse(String text) {
         Objects.requireNonNull(text, "text");
-        Matcher matcher = INTERVAL.matcher(text);
+        Matcher matcher = Parsing.INTERVAL.matcher(text);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(
                     "Invalid working hours '" + text + "': " + EXPECTED_FORM);
@@ -97,7 +104,7 @@ public record WorkingInterval(LocalTime opens, LocalTime closes) {
 
     private static LocalTime parseClock(String whole, String clock) {
         try {
-            return LocalTime.parse(clock, CLOCK);
+            return LocalTime.parse(clock, Parsing.CLOCK);
         } catch (DateTimeParseException e) {
             String hint = clock.startsWith("24") ? " (intervals end by 23:59 at the latest)" : "";
             throw new IllegalArgumentException("Invalid working hours '" + whole + "': '" + clock

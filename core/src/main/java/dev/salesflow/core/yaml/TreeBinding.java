@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Binds plainly written {@link YamlNode} trees to records without Jackson, which takes longer to
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * Jackson, which also reports any problem. So a result is always the one Jackson would give.
  */
 public final class TreeBinding {
-  private static final Pattern PLAIN_INTEGER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
   private TreeBinding() {}
 
@@ -78,13 +76,26 @@ public final class TreeBinding {
     throw new NotPlain("expected a string, found " + kindOf(node));
   }
 
+  /** {@code 0|[1-9][0-9]{0,17}}: at most 18 digits, so it fits a long. */
+  private static boolean isPlainInteger(String text) {
+    if (text.isEmpty() || text.length() > 18 || (text.charAt(0) == '0' && text.length() > 1)) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An integer written plainly (no sign, underscores or leading zeros); null for a null. */
   public static BigDecimal integer(YamlNode node) {
     if (isNull(node)) {
       return null;
     }
     if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NUMBER
-        && PLAIN_INTEGER.matcher(s.text()).matches()) {
+        && isPlainInteger(s.text())) {
       return new BigDecimal(s.text());
     }
     throw new NotPlain("expected a plain integer, found " + kindOf(node));

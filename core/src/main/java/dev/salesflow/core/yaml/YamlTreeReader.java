@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -49,11 +50,16 @@ public final class YamlTreeReader {
    */
   public static final int MAX_LINE_CHARS = 64 * 1024;
 
-  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL");
-  private static final Pattern BOOLEAN = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-  private static final Pattern NUMBER = Pattern.compile(
-      "[-+]?(0|[1-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+");
+  private static final Set<String> NULL = Set.of("~", "null", "Null", "NULL");
+  private static final Set<String> BOOLEAN = Set.of(
+      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+      "on", "On", "ON", "off", "Off", "OFF");
+
+  /** Compiled on the first value that may be a number (timestamps and dates are ruled out before). */
+  private static final class Numbers {
+    static final Pattern NUMBER = Pattern.compile(
+        "[-+]?(0|[1-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+");
+  }
 
   private YamlTreeReader() {}
 
@@ -295,16 +301,30 @@ public final class YamlTreeReader {
     if (!maybeWord && !maybeNumber) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
     }
-    if (NULL.matcher(value).matches()) {
+    if (maybeWord && NULL.contains(value)) {
       return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
     }
-    if (BOOLEAN.matcher(value).matches()) {
+    if (maybeWord && BOOLEAN.contains(value)) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.BOOLEAN, at);
     }
-    if (maybeNumber && NUMBER.matcher(value).matches()) {
+    if (maybeNumber && !signOrColonInside(value) && Numbers.NUMBER.matcher(value).matches()) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.NUMBER, at);
     }
     return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
+  }
+
+  /**
+   * Whether {@code value} has a colon, a space, or a sign other than at its start or after an
+   * exponent's {@code e}: then it is no number (a timestamp, a date, a phone number).
+   */
+  private static boolean signOrColonInside(String value) {
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ':' || c == ' ' || ((c == '-' || c == '+') && value.charAt(i - 1) != 'e' && value.charAt(i - 1) != 'E')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String message) {

@@ -43,7 +43,8 @@ final class DefaultProcessSource {
       return "new " + name(BigDecimal.class) + "(\"" + d.toString() + "\")";
     }
     if (value instanceof Duration d) {
-      return name(Duration.class) + ".parse(\"" + d + "\")";
+      // ofSeconds, not parse: Duration.parse compiles a pattern, a few milliseconds at start-up
+      return name(Duration.class) + ".ofSeconds(" + d.getSeconds() + "L" + (d.getNano() == 0 ? "" : ", " + d.getNano()) + ")";
     }
     if (value instanceof Enum<?> e) {
       return name(e.getDeclaringClass()) + "." + e.name();

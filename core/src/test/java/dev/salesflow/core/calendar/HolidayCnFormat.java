@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Reads the yearly JSON files of the holiday-cn project (GitHub {@code NateScarlet/holiday-cn},
- * MIT licence) into {@link OfficialSchedule}s.
+ * MIT licence) into {@link OfficialSchedule}s. Test code: it makes and checks {@code
+ * BundledCnSchedules}, the bundled files as Java, which is what salesflow runs with.
  *
  * <p>A file has a {@code year} and a list of {@code days}, each with a {@code date}
  * ({@code yyyy-MM-dd}) and {@code isOffDay}: {@code true} for a day off, {@code false} for a
