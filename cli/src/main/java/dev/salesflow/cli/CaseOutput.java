@@ -19,8 +19,6 @@ import java.util.Map;
 
 /** Turns cases into the stable structures of json and yaml output, and into text. */
 final class CaseOutput {
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private CaseOutput() {}
 
   /** The JSON mapper, made on first use: text output never starts Jackson. */
@@ -121,7 +119,7 @@ final class CaseOutput {
   }
 
   static String shortTime(OffsetDateTime at, ZoneId zone) {
-    return at == null ? "-" : SHORT.format(at.atZoneSameInstant(zone));
+    return at == null ? "-" : shortTime(at.atZoneSameInstant(zone).toLocalDateTime());
   }
 
   /**
@@ -215,7 +213,35 @@ final class CaseOutput {
   }
 
   static String shortTime(java.time.Instant at, ZoneId zone) {
-    return at == null ? "-" : SHORT.format(at.atZone(zone));
+    return at == null ? "-" : shortTime(at.atZone(zone).toLocalDateTime());
+  }
+
+  /**
+   * {@code yyyy-MM-dd HH:mm}, written by hand: a formatter costs a command that has just started
+   * more than its whole text output.
+   */
+  static String shortTime(java.time.LocalDateTime t) {
+    if (t.getYear() < 1000 || t.getYear() > 9999) {
+      return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t);
+    }
+    char[] c = new char[16];
+    put(c, 0, t.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, t.getDayOfMonth(), 2);
+    c[10] = ' ';
+    put(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    put(c, 14, t.getMinute(), 2);
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   static List<String> listColumns() {

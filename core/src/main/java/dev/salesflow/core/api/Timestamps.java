@@ -11,9 +11,12 @@ import java.util.Optional;
 
 /** Reads and writes the ISO-8601 timestamps of case files. */
 public final class Timestamps {
-  // STRICT: a SMART formatter would quietly read 2026-02-30 as 2026-02-28.
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]]")
-      .withResolverStyle(ResolverStyle.STRICT);
+  /** The formatter of local forms, made on first use: the written form is read without it. */
+  private static final class Local {
+    // STRICT: a SMART formatter would quietly read 2026-02-30 as 2026-02-28.
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]]")
+        .withResolverStyle(ResolverStyle.STRICT);
+  }
 
   private Timestamps() {}
 
@@ -39,7 +42,7 @@ public final class Timestamps {
       return Optional.of(OffsetDateTime.parse(t));
     } catch (DateTimeParseException notOffset) {
       try {
-        var parsed = LOCAL.parseBest(t, LocalDateTime::from, LocalDate::from);
+        var parsed = Local.FORMAT.parseBest(t, LocalDateTime::from, LocalDate::from);
         LocalDateTime local = parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
         return Optional.of(local.atZone(zone).toOffsetDateTime());
       } catch (DateTimeParseException notLocal) {
