@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * value}, {@code --name=value}, {@code -w DIR}, flags on their own, each at most once, subcommand
  * options after the subcommand, and exactly the positional parameters the command takes. Anything
  * else (help, an unknown, repeated or clustered option, {@code --}, an {@code @file}, a value that
- * starts with {@code -} or is empty, a missing required option) makes {@link #read} return null,
+ * starts with {@code -}, is empty or names a subcommand, a missing required option) makes {@link #read} return null,
  * and picocli reads the arguments and reports their errors as always. So a quick run and a picocli
  * run set the same fields: {@code QuickArgsTest} checks it for generated argument lists and ties
  * these tables to the annotations.
@@ -248,9 +248,9 @@ final class QuickArgs {
       return eq > 0 && word.startsWith("--") ? word.substring(0, eq) : word;
     }
 
-    /** A value or positional parameter picocli takes as it is. */
+    /** A value or positional parameter picocli takes as it is (it takes a subcommand's name for the subcommand). */
     private static String plain(String value) {
-      if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+      if (value.isEmpty() || value.startsWith("-") || value.startsWith("@") || CommandTree.SUBCOMMANDS.containsKey(value)) {
         throw new GiveUp();
       }
       return value;

@@ -80,13 +80,14 @@ class QuickArgsTest {
         List.of("show", "@args"), List.of("show", "--", "x"), List.of("check"), List.of("--owner", "x", "list"),
         List.of("show", "x", "--format", "bogus"), List.of("show", ""), List.of("list", "--owner", "-w"),
         List.of("log", "x", "meeting", "--dry-run=true"), List.of("list", "--owner", "a", "--owner", "b"),
-        List.of("shell"), List.of("show", "x", "--lang"), List.of("-w", "a\0b", "show", "x"))) {
+        List.of("shell"), List.of("show", "x", "--lang"), List.of("-w", "show", "show", "x"),
+        List.of("--lang", "export", "show", "x"), List.of("show", "list"), List.of("-w", "a\0b", "show", "x"))) {
       assertThat(QuickArgs.read(root(), args.toArray(String[]::new))).as(String.join(" ", args)).isNull();
     }
   }
 
   /** Whenever QuickArgs reads an argument list, picocli reads it without error and sets the same fields. */
-  @Property(tries = 3000)
+  @Property(tries = 10000)
   void whatQuickArgsReadsPicocliReadsTheSame(@ForAll("argumentLists") List<String> args) {
     String[] array = args.toArray(String[]::new);
     boolean quick = QuickArgs.read(root(), array) != null;
