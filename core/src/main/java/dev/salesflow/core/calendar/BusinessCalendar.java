@@ -152,9 +152,17 @@ public record BusinessCalendar(
      * working days become makeup working days and its year becomes known.
      */
     public BusinessCalendar withOfficialSchedule(OfficialSchedule schedule) {
-        return withHolidays(schedule.daysOff())
-                .withMakeupWorkdays(schedule.makeupWorkdays())
-                .withKnownYears(List.of(schedule.year()));
+        // as withHolidays(daysOff).withMakeupWorkdays(makeupWorkdays).withKnownYears(year), in one
+        // copy instead of three: every command that computes a deadline builds the cn calendar
+        Set<LocalDate> newHolidays = new TreeSet<>(holidays);
+        Set<LocalDate> newMakeupWorkdays = new TreeSet<>(makeupWorkdays);
+        newHolidays.addAll(schedule.daysOff());
+        newMakeupWorkdays.removeAll(schedule.daysOff());
+        newMakeupWorkdays.addAll(schedule.makeupWorkdays());
+        newHolidays.removeAll(schedule.makeupWorkdays());
+        Set<Integer> newKnownYears = new TreeSet<>(knownYears);
+        newKnownYears.add(schedule.year());
+        return new BusinessCalendar(zone, workingDays, workingHours, newHolidays, newMakeupWorkdays, newKnownYears);
     }
 
     /** Whether {@code date} is a working day (see the class description for the rule). */

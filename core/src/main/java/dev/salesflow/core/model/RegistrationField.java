@@ -4,29 +4,26 @@ import dev.salesflow.core.api.Case;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The registration fields of a case, by the dotted path they have in a case file. */
 public enum RegistrationField {
-  COMPANY("customer.company", c -> c.customer().company()),
-  INDUSTRY("customer.industry", c -> c.customer().industry()),
-  SIZE("customer.size", c -> c.customer().size()),
-  CONTACT_NAME("customer.contact.name", c -> c.customer().contact().name()),
-  CONTACT_TITLE("customer.contact.title", c -> c.customer().contact().title()),
-  CONTACT_PHONE("customer.contact.phone", c -> c.customer().contact().phone()),
-  CONTACT_EMAIL("customer.contact.email", c -> c.customer().contact().email()),
-  SOURCE("source", Case::source),
-  PRIORITY("priority", c -> c.priority() == null ? null : c.priority().name()),
-  OWNER("owner", Case::owner),
-  REGISTERED_AT("registered_at", c -> c.registeredAt() == null ? null : c.registeredAt().toString()),
-  NEED("needs", Case::need);
+  COMPANY("customer.company"),
+  INDUSTRY("customer.industry"),
+  SIZE("customer.size"),
+  CONTACT_NAME("customer.contact.name"),
+  CONTACT_TITLE("customer.contact.title"),
+  CONTACT_PHONE("customer.contact.phone"),
+  CONTACT_EMAIL("customer.contact.email"),
+  SOURCE("source"),
+  PRIORITY("priority"),
+  OWNER("owner"),
+  REGISTERED_AT("registered_at"),
+  NEED("needs");
 
   private final String path;
-  private final Function<Case, String> getter;
 
-  RegistrationField(String path, Function<Case, String> getter) {
+  RegistrationField(String path) {
     this.path = path;
-    this.getter = getter;
   }
 
   /** The dotted path, e.g. {@code customer.contact.phone}. */
@@ -36,12 +33,36 @@ public enum RegistrationField {
 
   /** The value in {@code c}, empty when missing or blank. */
   public Optional<String> valueIn(Case c) {
-    return Optional.ofNullable(getter.apply(c)).filter(v -> !v.isBlank());
+    String value = rawValueIn(c);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** A switch, not a getter per constant: linking twelve lambdas cost a short command more than replaying its case. */
+  private String rawValueIn(Case c) {
+    return switch (this) {
+      case COMPANY -> c.customer().company();
+      case INDUSTRY -> c.customer().industry();
+      case SIZE -> c.customer().size();
+      case CONTACT_NAME -> c.customer().contact().name();
+      case CONTACT_TITLE -> c.customer().contact().title();
+      case CONTACT_PHONE -> c.customer().contact().phone();
+      case CONTACT_EMAIL -> c.customer().contact().email();
+      case SOURCE -> c.source();
+      case PRIORITY -> c.priority() == null ? null : c.priority().name();
+      case OWNER -> c.owner();
+      case REGISTERED_AT -> c.registeredAt() == null ? null : c.registeredAt().toString();
+      case NEED -> c.need();
+    };
   }
 
   /** The field at {@code path}, if there is one. */
   public static Optional<RegistrationField> ofPath(String path) {
-    return Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst();
+    for (RegistrationField f : values()) {
+      if (f.path.equals(path)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every path, for messages. */

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -55,11 +54,6 @@ public final class YamlTreeReader {
       "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
       "on", "On", "ON", "off", "Off", "OFF");
 
-  /** Compiled on the first value that may be a number (timestamps and dates are ruled out before). */
-  private static final class Numbers {
-    static final Pattern NUMBER = Pattern.compile(
-        "[-+]?(0|[1-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+");
-  }
 
   private YamlTreeReader() {}
 
@@ -307,24 +301,84 @@ public final class YamlTreeReader {
     if (maybeWord && BOOLEAN.contains(value)) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.BOOLEAN, at);
     }
-    if (maybeNumber && !signOrColonInside(value) && Numbers.NUMBER.matcher(value).matches()) {
+    if (maybeNumber && isNumber(value)) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.NUMBER, at);
     }
     return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
   }
 
   /**
-   * Whether {@code value} has a colon, a space, or a sign other than at its start or after an
-   * exponent's {@code e}: then it is no number (a timestamp, a date, a phone number).
+   * Whether {@code value} is a YAML 1.1 number, as the pattern {@code
+   * [-+]?(0|[1-9][0-9_]*)(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\.[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+}
+   * says, read by hand: compiling that pattern cost a short command more than reading its case.
    */
-  private static boolean signOrColonInside(String value) {
-    for (int i = 1; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ':' || c == ' ' || ((c == '-' || c == '+') && value.charAt(i - 1) != 'e' && value.charAt(i - 1) != 'E')) {
-        return true;
+  static boolean isNumber(String value) {
+    int n = value.length();
+    if (n == 0) {
+      return false;
+    }
+    if (value.startsWith("0x")) {
+      return n > 2 && allOf(value, 2, "0123456789abcdefABCDEF_");
+    }
+    if (value.startsWith("0o")) {
+      return n > 2 && allOf(value, 2, "01234567_");
+    }
+    if (value.charAt(0) == '0' && n > 1 && allOf(value, 1, "01234567_")) {
+      return true;
+    }
+    int i = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+    if (i == n) {
+      return false;
+    }
+    if (value.charAt(i) == '.') {
+      int digits = skipDigits(value, i + 1, true);
+      return digits > i + 1 && isExponentToEnd(value, digits);
+    }
+    char first = value.charAt(i);
+    if (first == '0') {
+      i++;
+    } else if (first >= '1' && first <= '9') {
+      i = skipDigits(value, i + 1, true);
+    } else {
+      return false;
+    }
+    if (i < n && value.charAt(i) == '.') {
+      i = skipDigits(value, i + 1, true);
+    }
+    return isExponentToEnd(value, i);
+  }
+
+  /** Whether {@code value} from {@code i} is empty or {@code [eE][-+]?[0-9]+} to its end. */
+  private static boolean isExponentToEnd(String value, int i) {
+    int n = value.length();
+    if (i == n) {
+      return true;
+    }
+    if (value.charAt(i) != 'e' && value.charAt(i) != 'E') {
+      return false;
+    }
+    i++;
+    if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+      i++;
+    }
+    int end = skipDigits(value, i, false);
+    return end > i && end == n;
+  }
+
+  private static int skipDigits(String value, int i, boolean underscores) {
+    while (i < value.length() && (value.charAt(i) >= '0' && value.charAt(i) <= '9' || underscores && value.charAt(i) == '_')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean allOf(String value, int from, String chars) {
+    for (int i = from; i < value.length(); i++) {
+      if (chars.indexOf(value.charAt(i)) < 0) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static String firstLine(String message) {
