@@ -322,7 +322,10 @@ public record BusinessCalendar(
         Objects.requireNonNull(values, name);
         TreeSet<T> copy = new TreeSet<>();
         for (T value : values) {
-            copy.add(Objects.requireNonNull(value, name + " element"));
+            if (value == null) {
+                throw new NullPointerException(name + " element"); // the message made only when needed
+            }
+            copy.add(value);
         }
         return Collections.unmodifiableSortedSet(copy);
     }

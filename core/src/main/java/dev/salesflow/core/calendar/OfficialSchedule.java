@@ -39,7 +39,10 @@ public record OfficialSchedule(int year, Set<LocalDate> daysOff, Set<LocalDate> 
         Objects.requireNonNull(dates, name);
         TreeSet<LocalDate> copy = new TreeSet<>();
         for (LocalDate date : dates) {
-            copy.add(Objects.requireNonNull(date, name + " element"));
+            if (date == null) {
+                throw new NullPointerException(name + " element"); // the message made only when needed
+            }
+            copy.add(date);
         }
         return Collections.unmodifiableSortedSet(copy);
     }

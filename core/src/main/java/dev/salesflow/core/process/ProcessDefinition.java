@@ -48,12 +48,18 @@ public record ProcessDefinition(
 
   /** The rule with {@code id}, if the process has one. */
   public Optional<dev.salesflow.core.sla.SlaRule> slaRule(String id) {
-    return sla.stream().filter(r -> r.id().equals(id)).findFirst();
+    for (dev.salesflow.core.sla.SlaRule rule : sla) {
+      if (rule.id().equals(id)) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The label of an SLA rule in {@code lang}, or its id. */
   public String ruleLabel(String id, String lang) {
-    return slaRule(id).map(r -> r.labels() == null ? id : r.labels().in(lang)).orElse(id);
+    dev.salesflow.core.sla.SlaRule rule = slaRule(id).orElse(null);
+    return rule == null || rule.labels() == null ? id : rule.labels().in(lang);
   }
 
   /** The first stage, where every case starts. */
@@ -63,7 +69,14 @@ public record ProcessDefinition(
 
   /** The open stage with {@code id}. */
   public Optional<Stage> openStage(String id) {
-    return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+    // loops, not streams, in what every command calls: a stream pipeline costs a JVM that has just
+    // started far more than the handful of stages it would walk
+    for (Stage stage : stages) {
+      if (stage.id().equals(id)) {
+        return Optional.of(stage);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -137,7 +150,8 @@ public record ProcessDefinition(
     if (lost.id().equals(id)) {
       return lost.labels().in(lang);
     }
-    return openStage(id).map(s -> s.labels().in(lang)).orElse(id);
+    Stage stage = openStage(id).orElse(null);
+    return stage == null ? id : stage.labels().in(lang);
   }
 
   /** The label of an event type in {@code lang}. */
@@ -152,7 +166,7 @@ public record ProcessDefinition(
   /** Event types that may be recorded while a case is in the open stage {@code id}. */
   public List<String> eventsAllowedIn(String id) {
     List<String> allowed = new ArrayList<>(genericEvents);
-    openStage(id).ifPresent(s -> allowed.addAll(s.events()));
+    openStage(id).ifPresent(stage -> allowed.addAll(stage.events()));
     return allowed;
   }
 

@@ -13,7 +13,6 @@ import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -72,9 +71,23 @@ public final class SlaEngine {
       }
       run.finishOpen();
     }
-    List<String> order = rules.stream().map(SlaRule::id).toList();
-    clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule())));
+    clocks.sort(this::startOrder);
     return new ClockSheet(clocks, unknownYears);
+  }
+
+  /** Clocks by start, then in the order of their rules. */
+  private int startOrder(Clock a, Clock b) {
+    int byStart = a.startedAt().compareTo(b.startedAt());
+    return byStart != 0 ? byStart : Integer.compare(ruleIndex(a.rule()), ruleIndex(b.rule()));
+  }
+
+  private int ruleIndex(String ruleId) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).id().equals(ruleId)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The state of a running clock due at {@code due}, judged at {@code at} with warning lead {@code warn}. */
