@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
  * value}, {@code --name=value}, {@code -w DIR}, flags on their own, each at most once, subcommand
  * options after the subcommand, and exactly the positional parameters the command takes. Anything
  * else (help, an unknown, repeated or clustered option, {@code --}, an {@code @file}, a value that
- * starts with {@code -}, is empty or names a subcommand, a missing required option) makes {@link #read} return null,
- * and picocli reads the arguments and reports their errors as always. So a quick run and a picocli
+ * starts with {@code -}, is empty or names a subcommand, a missing required option) makes {@link
+ * #read} return null, and picocli reads the arguments and reports their errors as always. So a quick run and a picocli
  * run set the same fields: {@code QuickArgsTest} checks it for generated argument lists and ties
  * these tables to the annotations.
  *
@@ -45,15 +45,7 @@ final class QuickArgs {
    * @param repeatable its options that take one value and may be given again (a list)
    * @param required its options that must be given
    */
-  record Spec(int positionals, Set<String> values, Set<String> flags, Set<String> repeatable, Set<String> required) {
-    /** Every option name of the subcommand. */
-    Set<String> optionNames() {
-      Set<String> all = new HashSet<>(values);
-      all.addAll(flags);
-      all.addAll(repeatable);
-      return all;
-    }
-  }
+  record Spec(int positionals, Set<String> values, Set<String> flags, Set<String> repeatable, Set<String> required) {}
 
   private QuickArgs() {}
 
