@@ -20,7 +20,7 @@
 # peak RSS); the big migration runs BIG_RUNS times (default 1), the 100k migration MIGRATE_RUNS
 # times (default 3), list over MIGRATE_COUNT and BIG_COUNT cases LIST_BIG_RUNS times (default 3). Installs the Debian packages time, sqlite3 and taskwarrior when missing.
 # Environment: SEED (42), BUILD=always|never|auto, KEEP_WS=1 keeps the generated data,
-# BIG_COUNT=0 skips everything at a million. (--store paths are absolute: a relative one is taken
+# BIG_COUNT=0 skips everything at a million, ONLY_MIGRATION=1 stops after (1). (--store paths are absolute: a relative one is taken
 # from the current folder, not the workspace.) Builds with `mvn package`, never `install`.
 set -euo pipefail
 
@@ -172,6 +172,10 @@ if [ "$BIG_COUNT" -gt 0 ]; then
   big_rate=$(awk -v n="$BIG_COUNT" -v l="$load_s" 'BEGIN {printf "%.0f", n / l}')
 fi
 echo
+if [ "${ONLY_MIGRATION:-0}" = 1 ]; then
+  echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg); CPU pressure (PSI) $(pressure)"
+  exit 0
+fi
 
 # ==== (2) overdue on SMALL_COUNT vs taskwarrior ====
 WS_S="$BASE/files-$SMALL_COUNT"
