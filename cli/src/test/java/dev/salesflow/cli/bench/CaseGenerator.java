@@ -143,9 +143,11 @@ public final class CaseGenerator {
 
   /** Writes the workspace and verifies it; throws {@link IllegalStateException} on any illegal case. */
   static void generate(Path dir, int count, long seed) throws IOException {
-    if (count < 1 || count > 999_999) {
-      throw new IllegalArgumentException("count must be 1..999999, got " + count);
+    if (count < 1 || count > 9_999_999) {
+      throw new IllegalArgumentException("count must be 1..9999999, got " + count);
     }
+    // six digits as always up to 999,999 cases (same names, same bytes), seven beyond, as SqliteLoad's
+    String idFormat = count > 999_999 ? "GEN-2026-%07d" : "GEN-2026-%06d";
     Path cases = dir.resolve("cases");
     if (Files.isDirectory(cases)) {
       try (Stream<Path> existing = Files.list(cases)) {
@@ -173,7 +175,7 @@ public final class CaseGenerator {
     List<Case> sample = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Random random = new Random(seed * 1_000_003L + i);
-      String id = String.format("GEN-2026-%06d", i);
+      String id = String.format(idFormat, i);
       String target = pick(random, STAGES, STAGE_WEIGHTS);
       Case c = new Builder(random, id, target).build();
       // every case is replayed in memory: it must be legal and end where it was meant to

@@ -28,11 +28,15 @@ public final class SlaEngine {
   private final ProcessDefinition process;
   private final List<SlaRule> rules;
   private final BusinessCalendar calendar;
+  /** Clocks in start order, those starting together in rule order: made once, not per case. */
+  private final Comparator<Clock> byStartThenRule;
 
   public SlaEngine(ProcessDefinition process, List<SlaRule> rules, BusinessCalendar calendar) {
     this.process = Objects.requireNonNull(process, "process");
     this.rules = List.copyOf(rules);
     this.calendar = Objects.requireNonNull(calendar, "calendar");
+    List<String> order = this.rules.stream().map(SlaRule::id).toList();
+    this.byStartThenRule = Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule()));
   }
 
   public List<SlaRule> rules() {
@@ -72,8 +76,7 @@ public final class SlaEngine {
       }
       run.finishOpen();
     }
-    List<String> order = rules.stream().map(SlaRule::id).toList();
-    clocks.sort(Comparator.comparing(Clock::startedAt).thenComparing(k -> order.indexOf(k.rule())));
+    clocks.sort(byStartThenRule);
     return new ClockSheet(clocks, unknownYears);
   }
 

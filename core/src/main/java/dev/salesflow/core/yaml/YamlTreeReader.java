@@ -245,7 +245,7 @@ public final class YamlTreeReader {
       return scalar(scalar, at);
     }
     if (event.is(Event.ID.MappingStart)) {
-      Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+      Map<String, YamlNode.Entry> entries = new YamlNode.Owned();
       while (!parser.checkEvent(Event.ID.MappingEnd)) {
         Event keyEvent = parser.getEvent();
         SourcePosition keyAt = position(keyEvent.getStartMark());
@@ -295,16 +295,33 @@ public final class YamlTreeReader {
     if (!maybeWord && !maybeNumber) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
     }
-    if (NULL.matcher(value).matches()) {
+    if (maybeWord && NULL.matcher(value).matches()) {
       return new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
     }
-    if (BOOLEAN.matcher(value).matches()) {
+    if (maybeWord && BOOLEAN.matcher(value).matches()) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.BOOLEAN, at);
     }
-    if (maybeNumber && NUMBER.matcher(value).matches()) {
+    if (maybeNumber && onlyNumberChars(value) && NUMBER.matcher(value).matches()) {
       return new YamlNode.Scalar(value, YamlNode.ScalarType.NUMBER, at);
     }
     return new YamlNode.Scalar(value, YamlNode.ScalarType.STRING, at);
+  }
+
+  /**
+   * Whether every character of {@code value} may occur in a {@link #NUMBER}: timestamps and dates
+   * (a ':' or 'T' in them), the commonest plain scalars starting with a digit, are ruled out
+   * without running the pattern.
+   */
+  private static boolean onlyNumberChars(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '+' || c == '-' || c == 'x' || c == 'o'
+          || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstLine(String message) {
