@@ -38,7 +38,8 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
     Objects.requireNonNull(type, "type");
     by = by == null || by.isBlank() ? null : by;
     note = note == null || note.isBlank() ? null : note;
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
+    // no copy for the commonest event, one without further fields (millions of them in a migration)
+    fields = fields == null || fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     fields.forEach((k, v) -> {
       if (k == null || v == null) {
         throw new IllegalArgumentException("event field " + k + " has no value");

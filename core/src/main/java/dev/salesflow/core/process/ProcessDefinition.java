@@ -175,30 +175,44 @@ public record ProcessDefinition(
    * missing. Keys are field names ({@code type} for the type itself), values the messages.
    */
   public Map<String, String> fieldProblems(Event event) {
-    Map<String, String> problems = new LinkedHashMap<>();
+    // every event of every case read or replayed comes here, almost always without a problem:
+    // the map is made only when there is one
     if (!event.isAdvance() && !eventTypes.containsKey(event.type())) {
+      Map<String, String> problems = new LinkedHashMap<>();
       problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
     }
+    Map<String, String> problems = null;
     for (Map.Entry<String, String> f : event.fields().entrySet()) {
       FieldSpec spec = eventFields.get(f.getKey());
+      String problem;
       if (spec == null) {
-        problems.put(f.getKey(), "unknown event field '" + f.getKey() + "' (known: " + String.join(", ", eventFields.keySet()) + ")");
+        problem = "unknown event field '" + f.getKey() + "' (known: " + String.join(", ", eventFields.keySet()) + ")";
       } else {
-        String problem = spec.problem(f.getValue(), this);
-        if (problem != null) {
-          problems.put(f.getKey(), "field '" + f.getKey() + "' " + problem);
+        problem = spec.problem(f.getValue(), this);
+        problem = problem == null ? null : "field '" + f.getKey() + "' " + problem;
+      }
+      if (problem != null) {
+        if (problems == null) {
+          problems = new LinkedHashMap<>();
         }
+        problems.put(f.getKey(), problem);
       }
     }
-    List<String> required = event.isAdvance() ? List.of("to") : eventTypes.get(event.type()).required();
+    List<String> required = event.isAdvance() ? ADVANCE_REQUIRED : eventTypes.get(event.type()).required();
     for (String name : required) {
-      if (event.field(name).filter(v -> !v.isBlank()).isEmpty()) {
+      String value = event.fields().get(name);
+      if (value == null || value.isBlank()) {
+        if (problems == null) {
+          problems = new LinkedHashMap<>();
+        }
         problems.putIfAbsent(name, "'" + event.type() + "' needs the field '" + name + "'");
       }
     }
-    return problems;
+    return problems == null ? Map.of() : problems;
   }
+
+  private static final List<String> ADVANCE_REQUIRED = List.of("to");
 
   /** at, type, by, note and the declared further fields, for "known fields" messages. */
   public String knownEventFieldNames() {

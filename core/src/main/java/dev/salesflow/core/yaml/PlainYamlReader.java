@@ -21,6 +21,8 @@ final class PlainYamlReader {
   private int[] numbers = new int[64]; // 1-based line number of each
   private int count;
   private int next;
+  /** Where the scalar or flow mapping just read ended (its caller's cursor on the line). */
+  private int pos;
 
   private PlainYamlReader(String text) {
     this.text = text;
@@ -102,7 +104,7 @@ final class PlainYamlReader {
     if (depth > YamlTreeReader.MAX_DEPTH) {
       throw GiveUp.INSTANCE;
     }
-    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    Map<String, YamlNode.Entry> entries = new YamlNode.Owned();
     SourcePosition position = null;
     while (next < count && indent(next) == indent) {
       int line = next++;
@@ -171,32 +173,32 @@ final class PlainYamlReader {
   /** A value that ends its line: a flow mapping, {@code []}, or a scalar. */
   private YamlNode inlineValue(int line, int start, int end) {
     char c = text.charAt(start);
-    int[] cursor = {start};
+    pos = start;
     YamlNode value;
     if (c == '{') {
-      value = flowMapping(line, cursor, end);
+      value = flowMapping(line, end);
     } else if (c == '[') {
       int close = skipSpaces(start + 1, end);
       if (close >= end || text.charAt(close) != ']') {
         throw GiveUp.INSTANCE;
       }
-      cursor[0] = close + 1;
+      pos = close + 1;
       value = new YamlNode.Sequence(List.of(), at(line, start));
     } else {
-      value = scalar(line, cursor, end, false);
+      value = scalar(line, end, false);
     }
-    if (skipSpaces(cursor[0], end) != end) {
+    if (skipSpaces(pos, end) != end) {
       throw GiveUp.INSTANCE;
     }
     return value;
   }
 
-  private YamlNode.Mapping flowMapping(int line, int[] cursor, int end) {
-    SourcePosition position = at(line, cursor[0]);
-    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-    int i = skipSpaces(cursor[0] + 1, end);
+  private YamlNode.Mapping flowMapping(int line, int end) {
+    SourcePosition position = at(line, pos);
+    Map<String, YamlNode.Entry> entries = new YamlNode.Owned();
+    int i = skipSpaces(pos + 1, end);
     if (i < end && text.charAt(i) == '}') {
-      cursor[0] = i + 1;
+      pos = i + 1;
       return new YamlNode.Mapping(entries, position);
     }
     while (true) {
@@ -209,18 +211,18 @@ final class PlainYamlReader {
         throw GiveUp.INSTANCE;
       }
       SourcePosition keyAt = at(line, i);
-      int[] valueCursor = {skipSpaces(colon + 1, end)};
-      if (valueCursor[0] >= end) {
+      pos = skipSpaces(colon + 1, end);
+      if (pos >= end) {
         throw GiveUp.INSTANCE;
       }
-      YamlNode value = scalar(line, valueCursor, end, true);
+      YamlNode value = scalar(line, end, true);
       entries.put(key, new YamlNode.Entry(key, keyAt, value));
-      i = skipSpaces(valueCursor[0], end);
+      i = skipSpaces(pos, end);
       if (i >= end) {
         throw GiveUp.INSTANCE;
       }
       if (text.charAt(i) == '}') {
-        cursor[0] = i + 1;
+        pos = i + 1;
         return new YamlNode.Mapping(entries, position);
       }
       if (text.charAt(i) != ',') {
@@ -254,8 +256,8 @@ final class PlainYamlReader {
     return i;
   }
 
-  private YamlNode.Scalar scalar(int line, int[] cursor, int end, boolean inFlow) {
-    int start = cursor[0];
+  private YamlNode.Scalar scalar(int line, int end, boolean inFlow) {
+    int start = pos;
     SourcePosition position = at(line, start);
     char c = text.charAt(start);
     if (c == '"') {
@@ -298,7 +300,7 @@ final class PlainYamlReader {
       if (i >= end) {
         throw GiveUp.INSTANCE;
       }
-      cursor[0] = i + 1;
+      pos = i + 1;
       return new YamlNode.Scalar(value.toString(), YamlNode.ScalarType.STRING, position);
     }
     if (c == '\'') {
@@ -323,7 +325,7 @@ final class PlainYamlReader {
         value.append(ch);
         i++;
       }
-      cursor[0] = i + 1;
+      pos = i + 1;
       return new YamlNode.Scalar(value.toString(), YamlNode.ScalarType.STRING, position);
     }
     int i = start;
@@ -350,7 +352,7 @@ final class PlainYamlReader {
     if (lastNonSpace == start) {
       throw GiveUp.INSTANCE;
     }
-    cursor[0] = lastNonSpace;
+    pos = lastNonSpace;
     return YamlTreeReader.resolvePlain(text.substring(start, lastNonSpace), position);
   }
 

@@ -60,7 +60,8 @@ public sealed interface YamlNode {
   /** A mapping whose entries keep their file order and their key positions. */
   record Mapping(Map<String, Entry> entries, SourcePosition position) implements YamlNode {
     public Mapping {
-      entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      // the readers hand over a map they never touch again: wrapped, not copied
+      entries = java.util.Collections.unmodifiableMap(entries instanceof Owned ? entries : new LinkedHashMap<>(entries));
     }
 
     @Override
@@ -79,6 +80,13 @@ public sealed interface YamlNode {
     public String kind() {
       return "a sequence";
     }
+  }
+
+  /** The entries of a mapping being read, given to {@link Mapping} without a copy once complete. */
+  final class Owned extends LinkedHashMap<String, Entry> {
+    private static final long serialVersionUID = 1L;
+
+    Owned() {}
   }
 
   /** One key of a mapping with its value. */

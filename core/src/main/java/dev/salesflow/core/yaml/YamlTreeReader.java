@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,7 +244,7 @@ public final class YamlTreeReader {
       return scalar(scalar, at);
     }
     if (event.is(Event.ID.MappingStart)) {
-      Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+      Map<String, YamlNode.Entry> entries = new YamlNode.Owned();
       while (!parser.checkEvent(Event.ID.MappingEnd)) {
         Event keyEvent = parser.getEvent();
         SourcePosition keyAt = position(keyEvent.getStartMark());

@@ -16,7 +16,6 @@ import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -75,8 +74,8 @@ public final class CaseFileReader {
   public static byte[] readBounded(Path file) throws IOException {
     byte[] bytes;
     // never through a link, even one swapped in after the caller looked (the open fails with ELOOP)
-    try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes(YamlTreeReader.MAX_FILE_BYTES + 1);
+    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      bytes = readAtMost(in, YamlTreeReader.MAX_FILE_BYTES + 1);
     }
     if (bytes.length > YamlTreeReader.MAX_FILE_BYTES) {
       long size = Math.max(bytes.length, Files.size(file));
@@ -84,6 +83,35 @@ public final class CaseFileReader {
           List.of(Diagnostic.error(DiagnosticCode.TOO_LARGE, file, SourcePosition.START, YamlTreeReader.tooLarge(size))));
     }
     return bytes;
+  }
+
+  /**
+   * Up to {@code limit} bytes of {@code in}: into an array of the file's size, with one more read
+   * to see that it ended there, so a case file is read in two calls and never copied; a file that
+   * grows meanwhile is read on as far as {@code limit}.
+   */
+  private static byte[] readAtMost(java.nio.channels.FileChannel in, int limit) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(limit, Math.max(1, in.size()))];
+    int n = 0;
+    while (true) {
+      if (n == buffer.length) {
+        if (n == limit) {
+          return buffer;
+        }
+        byte[] one = new byte[1];
+        if (in.read(java.nio.ByteBuffer.wrap(one)) < 0) {
+          return buffer; // the common case: exactly as long as it said
+        }
+        buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(8192L, 2L * n)));
+        buffer[n++] = one[0];
+        continue;
+      }
+      int read = in.read(java.nio.ByteBuffer.wrap(buffer, n, buffer.length - n));
+      if (read < 0) {
+        return java.util.Arrays.copyOf(buffer, n);
+      }
+      n += read;
+    }
   }
 
   /** The id a case file is expected to hold, from its name. */

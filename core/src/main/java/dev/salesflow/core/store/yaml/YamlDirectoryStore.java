@@ -89,11 +89,14 @@ public final class YamlDirectoryStore implements CaseStore {
     Path file = fileOf(id);
     byte[] bytes;
     try {
-      if (Files.isSymbolicLink(file)) {
+      // one lstat tells a link, a missing file and anything but a regular file (a FIFO would block the open)
+      java.nio.file.attribute.BasicFileAttributes attributes =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attributes.isSymbolicLink()) {
         throw new StoreException(file + " is a symbolic link; salesflow never reads or writes case files through links"
             + " (put the file itself in " + dir + ")");
       }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (!attributes.isRegularFile()) {
         throw new CaseNotFoundException(id, describe());
       }
       bytes = CaseFileReader.readBounded(file);
