@@ -12,13 +12,16 @@ import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.RunningClock;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.process.EventTypeSpec;
+import dev.salesflow.core.process.FieldSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** The running clocks of a workspace's cases, and a fingerprint of the settings they depend on. */
@@ -48,10 +51,16 @@ final class WorkspaceClockIndexer implements ClockIndexer {
         .toList());
   }
 
+  /**
+   * The settings the clocks depend on, as text: stored whole, not hashed (the database then says
+   * what its clocks were computed with, and SHA-256 cost every command on SQLite some 17 ms to
+   * start). Written without record {@code toString}, streams or lambdas, each of which costs a
+   * command that has just started more than the whole text.
+   */
   @Override
   public String fingerprint() {
     ProcessDefinition p = workspace.process();
-    StringBuilder s = new StringBuilder("salesflow-clocks-1\n");
+    StringBuilder s = new StringBuilder("salesflow-clocks-2\n");
     s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
     for (Stage stage : p.stages()) {
       s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');
@@ -61,16 +70,26 @@ final class WorkspaceClockIndexer implements ClockIndexer {
     }
     s.append("terminal ").append(p.closed().id()).append(' ').append(p.lost().id()).append('\n');
     s.append("generic ").append(sorted(p.genericEvents())).append('\n');
-    new TreeMap<>(p.eventTypes()).forEach((type, spec) -> s.append("type ").append(type).append(' ').append(spec.required()).append('\n'));
-    new TreeMap<>(p.eventFields()).forEach((field, spec) -> s.append("field ").append(field).append(' ').append(spec).append('\n'));
+    for (Map.Entry<String, EventTypeSpec> type : new TreeMap<>(p.eventTypes()).entrySet()) {
+      s.append("type ").append(type.getKey()).append(' ').append(type.getValue().required()).append('\n');
+    }
+    for (Map.Entry<String, FieldSpec> field : new TreeMap<>(p.eventFields()).entrySet()) {
+      s.append("field ").append(field.getKey()).append(' ').append(field.getValue().kind()).append(' ')
+          .append(field.getValue().values()).append('\n');
+    }
     for (SlaRule r : p.sla()) {
       s.append("rule ").append(r.id())
           .append(" start=").append(r.start() == null ? "" : r.start().text())
           .append(" stop=").append(r.stop())
           .append(" match=").append(r.match())
           .append(" target=").append(r.target() == null ? "" : r.target().text())
-          .append(" targets=").append(r.targets() == null ? "" : new TreeMap<>(r.targets()).toString())
-          .append(" warn=").append(r.warnBefore())
+          .append(" targets=");
+      if (r.targets() != null) {
+        for (Map.Entry<Priority, Target> t : new TreeMap<>(r.targets()).entrySet()) {
+          s.append(t.getKey()).append(':').append(t.getValue().text()).append(',');
+        }
+      }
+      s.append(" warn=").append(r.warnBefore())
           .append(" while=").append(r.whileStage())
           .append(" every=").append(r.every() == null ? "" : r.every().text())
           .append(" during=").append(r.during())
@@ -79,15 +98,13 @@ final class WorkspaceClockIndexer implements ClockIndexer {
     BusinessCalendar cal = workspace.calendar();
     s.append("calendar ").append(cal.zone()).append(' ').append(cal.workingDays()).append(' ').append(cal.workingHours())
         .append(' ').append(cal.holidays()).append(' ').append(cal.makeupWorkdays()).append(' ').append(cal.knownYears());
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return s.toString();
   }
 
   private static String sorted(List<String> values) {
-    return values.stream().sorted().toList().toString();
+    List<String> copy = new ArrayList<>(values);
+    Collections.sort(copy);
+    return copy.toString();
   }
 
   private static String canonical(Guard guard) {
