@@ -147,10 +147,15 @@ public final class SqliteStore implements CaseStore {
     int applicationId;
     int version;
     boolean empty;
-    try (Statement s = db.createStatement()) {
-      applicationId = intOf(s, "PRAGMA application_id");
-      version = intOf(s, "PRAGMA user_version");
-      empty = intOf(s, "SELECT count(*) FROM sqlite_master") == 0;
+    // one statement, so one snapshot: read one by one, another process creating the database could
+    // commit in between, and its tables would be seen without its application id
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT (SELECT application_id FROM pragma_application_id()),"
+            + " (SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)")) {
+      rs.next();
+      applicationId = rs.getInt(1);
+      version = rs.getInt(2);
+      empty = rs.getInt(3) == 0;
     }
     // only a salesflow database, or a blank one (no tables, application id and version 0), is ours
     if (applicationId != SqliteSchema.APPLICATION_ID && (!empty || applicationId != 0 || version != 0)) {
