@@ -1,8 +1,5 @@
 package dev.salesflow.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.salesflow.core.api.Clock;
 import dev.salesflow.core.api.Durations;
 import dev.salesflow.core.api.InvalidRequestException;
@@ -11,9 +8,7 @@ import dev.salesflow.core.api.OverdueQuery;
 import dev.salesflow.core.api.OverdueReport;
 import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.Salesflow;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,7 +24,6 @@ import picocli.CommandLine.ParentCommand;
     "List breached SLA deadlines (and, with --due-within, those due soon).",
     "Exit 1 when anything is breached: made for cron."})
 final class OverdueCommand implements Callable<Integer> {
-  private static final JsonFactory JSON_FACTORY = new JsonFactory();
   static final List<String> COLUMNS =
       List.of("case", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
 
@@ -70,33 +64,9 @@ final class OverdueCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}, written straight
-   * to the generator: no map per clock (a million-case store has over a hundred thousand breached).
-   */
+  /** The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}. */
   static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
-    try (JsonGenerator g = JSON_FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
-      g.writeStartArray();
-      for (OverdueItem item : items) {
-        Clock clock = item.clock();
-        g.writeStartObject();
-        g.writeStringField("case", item.caseId());
-        g.writeStringField("rule", clock.rule());
-        g.writeStringField("owner", item.owner());
-        g.writeStringField("priority", item.priority() == null ? null : item.priority().name());
-        g.writeStringField("stage", item.stage());
-        g.writeStringField("started_at", CaseOutput.time(clock.startedAt(), zone));
-        g.writeStringField("due_at", CaseOutput.time(clock.dueAt(), zone));
-        g.writeStringField("state", clock.state().label());
-        g.writeStringField("overdue_by", clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    OverdueJson.write(out, items, zone);
   }
 
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {

@@ -28,12 +28,46 @@ class OverdueJsonTest {
             new Clock("quote-follow-up", "Q-1\n\\", Instant.parse("2026-11-20T01:30:00Z"), Instant.parse("2026-11-27T01:30:00Z"),
                 null, NOW, ClockState.DUE_SOON)));
     for (List<OverdueItem> list : List.of(items, List.<OverdueItem>of())) {
-      StringWriter written = new StringWriter();
-      PrintWriter out = new PrintWriter(written);
-      OverdueCommand.json(out, list, ZONE);
-      out.flush();
-      assertThat(written.toString())
-          .isEqualTo(CaseOutput.json(list.stream().map(i -> OverdueCommand.row(i, ZONE)).toList()) + System.lineSeparator());
+      assertSameAsMaps(list, ZONE);
     }
+  }
+
+  /** The hand-written escaping and time formatting against Jackson and CaseOutput.time on awkward values. */
+  @Test
+  void awkwardTextAndTimesAreWrittenAsJacksonWritesThem() {
+    StringBuilder controls = new StringBuilder();
+    for (char c = 0; c < 0x20; c++) {
+      controls.append(c);
+    }
+    String longText = "长".repeat(40_000) + "\"";
+    List<String> texts = List.of("", "\"", "\\", "a/b", controls.toString(), "\u007f\u0080\u2028\u2029", "😀 emoji",
+        "lone \ud83d high", "lone \ude00 low", "tab\there", "x".repeat(70_000), longText);
+    List<Instant> instants = List.of(Instant.parse("2026-03-08T06:59:59Z"), Instant.parse("2026-03-08T07:00:00Z"),
+        Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("-0001-06-01T00:00:00Z"),
+        Instant.parse("9999-12-31T15:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-11-26T10:00:00.5Z"),
+        Instant.parse("1900-01-01T00:00:00Z"));
+    List<OverdueItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(texts.size(), instants.size()); i++) {
+      String text = texts.get(i % texts.size());
+      Instant at = instants.get(i % instants.size());
+      items.add(new OverdueItem(text, text, text, Priority.C, text,
+          new Clock(text, text, at, at, null, at.plusSeconds(i * 3_601L).plusNanos(i % 2 * 7), ClockState.BREACHED)));
+    }
+    for (String zone : List.of("Asia/Shanghai", "UTC", "America/New_York", "Asia/Kolkata", "Europe/Dublin", "Asia/Kathmandu")) {
+      assertSameAsMaps(items, ZoneId.of(zone));
+    }
+    // Monrovia kept a -00:44:30 offset until 1972: seconds in the offset take the general formatter
+    assertSameAsMaps(List.of(new OverdueItem("A", "lead", "o", null, "c", new Clock("r", null,
+        Instant.parse("1960-05-01T00:00:00Z"), Instant.parse("1960-05-02T00:00:00Z"), null, NOW, ClockState.BREACHED))),
+        ZoneId.of("Africa/Monrovia"));
+  }
+
+  private static void assertSameAsMaps(List<OverdueItem> list, ZoneId zone) {
+    StringWriter written = new StringWriter();
+    PrintWriter out = new PrintWriter(written);
+    OverdueCommand.json(out, list, zone);
+    out.flush();
+    assertThat(written.toString())
+        .isEqualTo(CaseOutput.json(list.stream().map(i -> OverdueCommand.row(i, zone)).toList()) + System.lineSeparator());
   }
 }
