@@ -56,7 +56,7 @@ final class OverdueCommand implements Callable<Integer> {
       var out = root.context().out();
       // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
-        case JSON -> json(out, report.items(), zone);
+        case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone);
         case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
         default -> out.print(text(report, flow, zone));
       }
@@ -66,7 +66,7 @@ final class OverdueCommand implements Callable<Integer> {
 
   /** The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}. */
   static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
-    OverdueJson.write(out, items, zone);
+    OverdueJson.write(out, null, items, zone);
   }
 
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {
