@@ -64,6 +64,19 @@ class OverdueJsonTest {
         ZoneId.of("Africa/Monrovia"));
   }
 
+  /** Past OverdueJson.SPLIT items two threads encode a half each: joined, they read as one. */
+  @Test
+  void manyItemsEncodedInTwoHalvesReadAsOne() {
+    List<OverdueItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < OverdueJson.SPLIT + 1_001; i++) {
+      Instant due = NOW.minusSeconds(86_400L * (i % 400) + i);
+      items.add(new OverdueItem(String.format("ACME-2026-%06d", i), i % 3 == 0 ? "lead" : "quote", "owner" + i % 7,
+          Priority.values()[i % 3], "公司 " + i, new Clock(i % 2 == 0 ? "first-contact" : "quote-follow-up", i % 5 == 0 ? "Q-" + i : null,
+              due.minusSeconds(3_600), due, null, NOW, ClockState.BREACHED)));
+    }
+    assertSameAsMaps(items, ZONE);
+  }
+
   /**
    * Both ways out (bytes to stdout, or text to the writer) give the UTF-8 that the Jackson map rows
    * give through a UTF-8 writer (which puts '?' for a lone surrogate, as String.getBytes does).
