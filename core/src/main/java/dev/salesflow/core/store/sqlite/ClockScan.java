@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The running clocks due before an instant, read in one piece: SQLite joins the rows of the
@@ -36,15 +38,21 @@ final class ClockScan {
       + " FROM (SELECT case_id, stage, owner, priority, company, rule, match_key, started_unix, due_unix"
       + " FROM clocks WHERE due_unix <= ? ORDER BY due_unix, case_id, rule)";
 
+  /** From this many bytes on (some 20,000 clocks), two threads split the value between them. */
+  static final int SPLIT = 2_000_000;
+
   private final byte[] b;
   private int at;
+  private final int end;
   private final Strings stages = new Strings();
   private final Strings owners = new Strings();
   private final Strings priorities = new Strings();
   private final Strings rules = new Strings();
 
-  private ClockScan(byte[] b) {
+  private ClockScan(byte[] b, int from, int end) {
     this.b = b;
+    this.at = from;
+    this.end = end;
   }
 
   /** The clocks due at or before {@code dueUnix}, in due order, then case id and rule. */
@@ -56,14 +64,44 @@ final class ClockScan {
         all = rs.next() ? rs.getBytes(1) : null;
       }
     }
-    return all == null ? new ArrayList<>() : new ClockScan(all).parse();
+    if (all == null) {
+      return new ArrayList<>();
+    }
+    if (all.length < SPLIT || Runtime.getRuntime().availableProcessors() < 2) {
+      return new ClockScan(all, 0, all.length).parse();
+    }
+    // the second half on another core: the first clock that starts past the middle begins it
+    ClockScan walk = new ClockScan(all, 0, all.length);
+    while (walk.at < all.length / 2) {
+      walk.skip();
+    }
+    int half = walk.at;
+    CompletableFuture<List<IndexedClock>> second =
+        CompletableFuture.supplyAsync(() -> new ClockScan(all, half, all.length).parse());
+    List<IndexedClock> clocks = new ClockScan(all, 0, half).parse();
+    try {
+      clocks.addAll(second.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return clocks;
+  }
+
+  /** Steps over one clock. */
+  private void skip() {
+    for (int i = 0; i < 7; i++) {
+      int length = (int) number(':');
+      at += Math.max(0, length);
+    }
+    number(',');
+    number(';');
   }
 
   private List<IndexedClock> parse() {
-    List<IndexedClock> clocks = new ArrayList<>(b.length / 100 + 16);
+    List<IndexedClock> clocks = new ArrayList<>((end - at) / 100 + 16);
     Priority lastPriority = null;
     String lastPriorityText = null;
-    while (at < b.length) {
+    while (at < end) {
       String caseId = text(null);
       String stage = text(stages);
       String owner = text(owners);
@@ -91,7 +129,7 @@ final class ClockScan {
     }
     int from = at;
     at += length;
-    if (at > b.length) {
+    if (at > end) {
       throw new IllegalStateException("clock scan: a value runs past the end at byte " + from);
     }
     return seen == null ? decode(b, from, length) : seen.get(b, from, length);
