@@ -3,22 +3,24 @@ package dev.salesflow.cli;
 import dev.salesflow.core.api.Clock;
 import dev.salesflow.core.api.ClockState;
 import dev.salesflow.core.api.OverdueItem;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code overdue --format json} encoded by hand straight to UTF-8 bytes: exactly what Jackson's
@@ -50,6 +52,8 @@ final class OverdueJson {
   private static final byte[] HEX = bytes("0123456789ABCDEF");
   /** From this many items on, two threads encode them. */
   static final int SPLIT = 20_000;
+  /** Items in a block, about half a megabyte of JSON. */
+  private static final int BLOCK = 2_048;
   /** Values kept encoded: the ones that repeat from clock to clock (rules, owners, stages). */
   private static final int CACHED = 256;
 
@@ -59,7 +63,7 @@ final class OverdueJson {
     }
   }
 
-  private final OutputStream sink;
+  private OutputStream sink;
   private final ZoneId zone;
   private final ZoneRules rules;
   private final byte[] buf = new byte[1 << 16];
@@ -103,27 +107,88 @@ final class OverdueJson {
       w.items(items, 0, items.size());
       w.raw(CLOSE);
     } else {
-      // two halves on two cores: the second encoded into memory while the first goes out
-      int half = items.size() / 2;
-      Chunks rest = new Chunks();
-      CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-        OverdueJson w2 = new OverdueJson(rest, zone);
-        w2.items(items, half, items.size());
-        w2.flush();
-      });
-      w.items(items, 0, half);
-      try {
-        second.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-      w.flush();
-      for (byte[] chunk : rest.chunks) {
-        w.out(chunk, chunk.length);
-      }
+      w.interleaved(items);
       w.raw(CLOSE);
     }
     w.flush();
+  }
+
+  /**
+   * Blocks of {@link #BLOCK} items: the even ones encoded and written here, the odd ones encoded
+   * meanwhile on another core into one of two buffers, written here in turn and handed back.
+   */
+  private void interleaved(List<OverdueItem> items) {
+    int blocks = (items.size() + BLOCK - 1) / BLOCK;
+    BlockingQueue<Block> ready = new ArrayBlockingQueue<>(2);
+    BlockingQueue<Block> free = new ArrayBlockingQueue<>(2, false, List.of(new Block(), new Block()));
+    AtomicBoolean abandoned = new AtomicBoolean();
+    CompletableFuture<Void> odd = CompletableFuture.runAsync(() -> {
+      OverdueJson w = new OverdueJson(null, zone);
+      for (int k = 1; k < blocks; k += 2) {
+        Block block = take(free, abandoned, null);
+        if (block == null) {
+          return;
+        }
+        block.reset();
+        w.sink = block;
+        w.items(items, k * BLOCK, Math.min(items.size(), (k + 1) * BLOCK));
+        w.flush();
+        ready.add(block); // never full: two blocks in all
+      }
+    });
+    try {
+      for (int k = 0; k < blocks; k += 2) {
+        items(items, k * BLOCK, Math.min(items.size(), (k + 1) * BLOCK));
+        if (k + 1 < blocks) {
+          flush();
+          Block block = take(ready, null, odd);
+          out(block.bytes(), block.size());
+          free.add(block);
+        }
+      }
+    } finally {
+      abandoned.set(true);
+    }
+  }
+
+  /**
+   * The next block from {@code queue}; null once {@code abandoned} is set; the failure of {@code
+   * producer} when it ends without giving one.
+   */
+  private static Block take(BlockingQueue<Block> queue, AtomicBoolean abandoned, CompletableFuture<Void> producer) {
+    try {
+      while (true) {
+        Block block = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (block != null) {
+          return block;
+        }
+        if (abandoned != null && abandoned.get()) {
+          return null;
+        }
+        if (producer != null && producer.isDone() && queue.isEmpty()) {
+          try {
+            producer.join();
+          } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+          }
+          throw new IllegalStateException("unreachable: the encoding thread ended early");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing overdue clocks", e);
+    }
+  }
+
+  /** A reusable buffer for one block. */
+  private static final class Block extends ByteArrayOutputStream {
+    Block() {
+      super(1 << 20);
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
   }
 
   /** Items {@code from} to {@code to}, each opened as the array's first element when {@code from} is 0. */
@@ -131,21 +196,6 @@ final class OverdueJson {
     for (int i = from; i < to; i++) {
       raw(i == 0 ? OPEN : NEXT);
       item(items.get(i));
-    }
-  }
-
-  /** The bytes written, kept in order. */
-  private static final class Chunks extends OutputStream {
-    final List<byte[]> chunks = new ArrayList<>();
-
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      chunks.add(Arrays.copyOfRange(b, off, off + len));
     }
   }
 
@@ -259,14 +309,8 @@ final class OverdueJson {
     long local = at.getEpochSecond() + offset;
     long day = Math.floorDiv(local, 86_400);
     if (day != cachedDay) { // the date's digits, once per day
-      LocalDate d = LocalDate.ofEpochDay(day);
       cachedDay = day;
-      year = d.getYear();
-      put(date, 0, Math.max(0, Math.min(year, 9999)), 4);
-      date[4] = '-';
-      put(date, 5, d.getMonthValue(), 2);
-      date[7] = '-';
-      put(date, 8, d.getDayOfMonth(), 2);
+      civil(day);
     }
     if (at.getNano() != 0 || offset % 60 != 0 || year < 1 || year > 9999) {
       string(CaseOutput.time(at, zone), false);
@@ -293,6 +337,35 @@ final class OverdueJson {
       digits(minutes % 60, 2);
     }
     buf[n++] = '"';
+  }
+
+  /** The year, month and day of an epoch day into {@link #year} and {@link #date}: LocalDate.ofEpochDay's arithmetic. */
+  private void civil(long epochDay) {
+    long zeroDay = epochDay + 719_528 - 60; // from 0000-03-01, so the leap day ends a four-year cycle
+    long adjust = 0;
+    if (zeroDay < 0) {
+      long adjustCycles = (zeroDay + 1) / 146_097 - 1;
+      adjust = adjustCycles * 400;
+      zeroDay += -adjustCycles * 146_097;
+    }
+    long yearEst = (400 * zeroDay + 591) / 146_097;
+    long doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
+    if (doyEst < 0) {
+      yearEst--;
+      doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
+    }
+    yearEst += adjust;
+    int marchDoy0 = (int) doyEst;
+    int marchMonth0 = (marchDoy0 * 5 + 2) / 153;
+    int month = (marchMonth0 + 2) % 12 + 1;
+    int dayOfMonth = marchDoy0 - (marchMonth0 * 306 + 5) / 10 + 1;
+    yearEst += marchMonth0 / 10;
+    year = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, yearEst));
+    put(date, 0, Math.max(0, Math.min(year, 9999)), 4);
+    date[4] = '-';
+    put(date, 5, month, 2);
+    date[7] = '-';
+    put(date, 8, dayOfMonth, 2);
   }
 
   private void digits(long value, int width) {

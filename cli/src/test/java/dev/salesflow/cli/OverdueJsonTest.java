@@ -64,9 +64,32 @@ class OverdueJsonTest {
         ZoneId.of("Africa/Monrovia"));
   }
 
-  /** Past OverdueJson.SPLIT items two threads encode a half each: joined, they read as one. */
+  /** Dates by hand: every day around the turns of 1900, 2000 and 2024 (leap or not), and a sweep of years 1 to 9999. */
   @Test
-  void manyItemsEncodedInTwoHalvesReadAsOne() {
+  void datesAcrossCenturiesAndLeapDays() {
+    List<Instant> days = new java.util.ArrayList<>();
+    for (String from : List.of("1899-12-01T00:00:00Z", "1999-12-01T00:00:00Z", "2023-12-01T12:00:00Z")) {
+      for (int d = 0; d < 500; d++) {
+        days.add(Instant.parse(from).plusSeconds(86_400L * d + d));
+      }
+    }
+    for (Instant at = Instant.parse("0001-01-01T00:00:00Z"); at.isBefore(Instant.parse("9999-12-01T00:00:00Z"));
+        at = at.plusSeconds(86_400L * 997 + 3_599)) {
+      days.add(at);
+    }
+    List<OverdueItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < days.size(); i++) {
+      Instant at = days.get(i);
+      items.add(new OverdueItem("A-" + i, "lead", "o", Priority.A, "c", new Clock("r", null, at,
+          days.get((i * 7) % days.size()), null, NOW, ClockState.OPEN)));
+    }
+    assertSameAsMaps(items, ZONE);
+    assertSameAsMaps(items, ZoneId.of("America/Los_Angeles"));
+  }
+
+  /** Past OverdueJson.SPLIT items two threads encode alternate blocks: written in turn, they read as one. */
+  @Test
+  void manyItemsEncodedOnTwoThreadsReadAsOne() {
     List<OverdueItem> items = new java.util.ArrayList<>();
     for (int i = 0; i < OverdueJson.SPLIT + 1_001; i++) {
       Instant due = NOW.minusSeconds(86_400L * (i % 400) + i);

@@ -418,6 +418,12 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
+  private static boolean wanted(IndexedClock row, OverdueQuery query) {
+    return (query.owner() == null || query.owner().equals(row.owner()))
+        && (query.priority() == null || query.priority() == row.priority())
+        && (query.rule() == null || query.rule().equals(row.clock().rule()));
+  }
+
   private static boolean reported(Clock clock, OverdueQuery query) {
     return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
   }
@@ -475,28 +481,28 @@ public final class Salesflow implements AutoCloseable {
     Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
     Duration widest = process.sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
     Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
-    List<OverdueItem> items = new ArrayList<>();
+    List<OverdueItem> items;
     SortedSet<Integer> unknownYears = new TreeSet<>();
     Optional<List<IndexedClock>> indexed = store.runningClocksDueBefore(horizon);
     if (indexed.isPresent()) {
+      items = new ArrayList<>(indexed.get().size());
       // a million-case store has over a hundred thousand clocks here: each rule looked up once, and
       // the calendar asked about the years of the whole span of deadlines before any single clock's
       Instant at = now.toInstant();
       Map<String, Optional<SlaRule>> rules = new HashMap<>();
-      List<IndexedClock> judged = new ArrayList<>();
       Instant earliest = null;
       Instant latest = null;
       for (IndexedClock row : indexed.get()) {
-        boolean wanted = (query.owner() == null || query.owner().equals(row.owner()))
-            && (query.priority() == null || query.priority() == row.priority())
-            && (query.rule() == null || query.rule().equals(row.clock().rule()));
-        Optional<SlaRule> rule = wanted ? rules.computeIfAbsent(row.clock().rule(), process::slaRule) : Optional.empty();
+        Optional<SlaRule> rule = wanted(row, query) ? rules.get(row.clock().rule()) : Optional.empty();
+        if (rule == null) {
+          rule = process.slaRule(row.clock().rule());
+          rules.put(row.clock().rule(), rule);
+        }
         if (rule.isPresent()) {
           Clock clock = sla.judgeRunning(rule.get(), row.clock(), at, window);
           if (reported(clock, query)) {
             items.add(new OverdueItem(row.caseId(), row.stage(), row.owner(), row.priority(), row.company(), clock));
           }
-          judged.add(row);
           Instant start = row.clock().startedAt();
           Instant due = row.clock().dueAt();
           Instant first = start.isBefore(due) ? start : due;
@@ -506,11 +512,15 @@ public final class Salesflow implements AutoCloseable {
         }
       }
       if (earliest != null && !sla.calendar().unknownYearsBetween(earliest, latest).isEmpty()) {
-        for (IndexedClock row : judged) {
-          unknownYears.addAll(sla.unknownYears(rules.get(row.clock().rule()).orElseThrow(), row.priority(), row.clock()));
+        for (IndexedClock row : indexed.get()) {
+          Optional<SlaRule> rule = rules.get(row.clock().rule());
+          if (wanted(row, query) && rule.isPresent()) {
+            unknownYears.addAll(sla.unknownYears(rule.get(), row.priority(), row.clock()));
+          }
         }
       }
     } else {
+      items = new ArrayList<>();
       CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
       record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
       List<Found> found = store.ids().parallelStream()
