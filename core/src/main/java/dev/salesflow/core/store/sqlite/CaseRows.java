@@ -34,8 +34,12 @@ import org.sqlite.SQLiteException;
  * for the life of the connection: preparing one costs more than running it.
  */
 final class CaseRows {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
+
+  /** Made on first use: opening a store to answer from the clocks table alone (overdue) reads no event fields. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   static final String CASE_COLUMNS = "company, industry, size, contact_name, contact_title, phone, email, source,"
       + " priority, owner, registered_at, needs";
@@ -320,7 +324,7 @@ final class CaseRows {
       return Map.of();
     }
     try {
-      return JSON.readValue(json, FIELDS);
+      return Json.MAPPER.readValue(json, FIELDS);
     } catch (JsonProcessingException e) {
       throw new StoreException(file + ": unreadable event fields " + json, e);
     }
