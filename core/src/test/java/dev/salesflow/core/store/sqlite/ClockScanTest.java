@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clocks read in one length-prefixed value are what reading the columns one by one gives, in
+ * The clocks read in one value, in either layout, are what reading the columns one by one gives, in
  * the same order: with separators, digits and line breaks inside values, NULL beside the empty
  * string, text in several scripts, negative times, and enough rows for two threads to split them.
  */
@@ -33,9 +33,26 @@ class ClockScanTest {
       insert(db, "ACME-2026-003", null, null, "C", null, "issue-response", "12:34", 0, 150);
       insert(db, "ACME-2026-003", "quote", "😀 owner", "B", "-1:", "issue-response", "line\nbreak", 0, 150);
       insert(db, "ACME-2026-004", "won", "o", "A", "c", "late", null, 0, 10_000);
-      assertThat(ClockScan.read(db, 9_999)).isEqualTo(columnByColumn(db, 9_999)).hasSize(4);
-      assertThat(ClockScan.read(db, 10_000)).isEqualTo(columnByColumn(db, 10_000)).hasSize(5);
-      assertThat(ClockScan.read(db, 99)).isEmpty();
+      for (boolean prefixed : new boolean[] {false, true}) {
+        assertThat(ClockScan.read(db, 9_999, prefixed)).isEqualTo(columnByColumn(db, 9_999)).hasSize(4);
+        assertThat(ClockScan.read(db, 10_000, prefixed)).isEqualTo(columnByColumn(db, 10_000)).hasSize(5);
+        assertThat(ClockScan.read(db, 99, prefixed)).isEmpty();
+      }
+    }
+  }
+
+  /** Text that is not UTF-8 (only another program can store it) may hold the separators: read again with lengths. */
+  @Test
+  void bytesThatAreNotUtf8AreReadWithLengths() throws Exception {
+    try (Connection db = database()) {
+      insert(db, "ACME-2026-001", "lead", "zhang.wei", "A", "a", "first-contact", null, 100, 200);
+      insert(db, "ACME-2026-002", "lead", "li.na", "B", "b", "first-contact", null, 100, 300);
+      for (String bytes : List.of("41FF42", "41FE42", "FF", "FE", "41FDFF")) {
+        try (Statement s = db.createStatement()) {
+          s.execute("UPDATE clocks SET company = CAST(X'" + bytes + "' AS TEXT) WHERE case_id = 'ACME-2026-001'");
+        }
+        assertThat(ClockScan.read(db, 1_000)).as(bytes).isEqualTo(columnByColumn(db, 1_000));
+      }
     }
   }
 
@@ -54,9 +71,10 @@ class ClockScanTest {
         n += 90 + company.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       }
       db.commit();
-      List<IndexedClock> scanned = ClockScan.read(db, Long.MAX_VALUE);
-      assertThat(scanned).isEqualTo(columnByColumn(db, Long.MAX_VALUE));
-      assertThat(scanned.size()).isGreaterThan(30_000);
+      List<IndexedClock> expected = columnByColumn(db, Long.MAX_VALUE);
+      assertThat(expected.size()).isGreaterThan(30_000);
+      assertThat(ClockScan.read(db, Long.MAX_VALUE, false)).isEqualTo(expected);
+      assertThat(ClockScan.read(db, Long.MAX_VALUE, true)).isEqualTo(expected);
     }
   }
 
