@@ -58,7 +58,7 @@ final class OverdueCommand implements Callable<Integer> {
       switch (format) {
         case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone);
         case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
-        default -> out.print(text(report, flow, zone));
+        default -> text(out, report, flow, zone);
       }
       return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
@@ -84,23 +84,27 @@ final class OverdueCommand implements Callable<Integer> {
     return m;
   }
 
-  private String text(OverdueReport report, Salesflow flow, ZoneId zone) {
+  /** The text report, printed an owner's table at a time (a million-case store has 160,000 rows). */
+  private void text(PrintWriter out, OverdueReport report, Salesflow flow, ZoneId zone) {
     String lang = root.lang();
     boolean zh = "zh".equals(lang);
     if (report.items().isEmpty()) {
-      return root.quiet() ? "" : (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n";
+      out.print(root.quiet() ? "" : (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n");
+      return;
     }
-    StringBuilder s = new StringBuilder();
+    Map<String, String> labels = new java.util.HashMap<>();
     String currentOwner = null;
     TextTable table = null;
     for (OverdueItem item : report.items()) {
       String itemOwner = String.valueOf(item.owner());
       if (!itemOwner.equals(currentOwner)) {
         if (table != null) {
-          s.append(table.render()).append('\n');
+          out.print(table.render());
+          out.print('\n');
         }
         currentOwner = itemOwner;
-        s.append(itemOwner).append('\n');
+        out.print(itemOwner);
+        out.print('\n');
         table = new TextTable(zh
             ? List.of("  案例", "规则", "公司", "截止", "状态")
             : List.of("  case", "rule", "company", "due", "state"));
@@ -110,16 +114,16 @@ final class OverdueCommand implements Callable<Integer> {
           ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
           : (zh ? "即将到期" : "due soon");
       table.row(List.of("  " + item.caseId(),
-          flow.process().ruleLabel(clock.rule(), lang) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
+          labels.computeIfAbsent(clock.rule(), r -> flow.process().ruleLabel(r, lang)) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
           String.valueOf(item.company()),
           CaseOutput.shortTime(clock.dueAt(), zone),
           state));
     }
-    s.append(table.render());
+    out.print(table.render());
     long breached = report.items().stream().filter(i -> i.clock().state() == dev.salesflow.core.api.ClockState.BREACHED).count();
-    s.append('\n').append(zh
+    out.print('\n');
+    out.print(zh
         ? breached + " 项超期，" + (report.items().size() - breached) + " 项即将到期\n"
         : breached + " breached, " + (report.items().size() - breached) + " due soon\n");
-    return s.toString();
   }
 }
