@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +63,7 @@ final class OverdueJson {
   }
 
   private OutputStream sink;
+  private boolean broken;
   private final ZoneId zone;
   private final ZoneRules rules;
   private final byte[] buf = new byte[1 << 16];
@@ -443,11 +443,18 @@ final class OverdueJson {
     n = 0;
   }
 
+  /**
+   * Writes to the sink; after a failed write nothing more, and no error: what {@code out} (a
+   * PrintWriter) does, so {@code salesflow overdue --format json | head} ends as before.
+   */
   private void out(byte[] b, int length) {
+    if (broken) {
+      return;
+    }
     try {
       sink.write(b, 0, length);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      broken = true;
     }
   }
 

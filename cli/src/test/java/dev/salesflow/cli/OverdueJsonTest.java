@@ -100,6 +100,31 @@ class OverdueJsonTest {
     assertSameAsMaps(items, ZONE);
   }
 
+  /** A closed pipe (salesflow overdue --format json | head) stops the output without an error, as out's PrintWriter does. */
+  @Test
+  void aClosedStdoutEndsTheOutputQuietly() {
+    List<OverdueItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < OverdueJson.SPLIT + 10; i++) {
+      items.add(new OverdueItem("ACME-2026-" + i, "lead", "o", Priority.A, "c", new Clock("r", null, NOW.minusSeconds(7_200),
+          NOW.minusSeconds(3_600), null, NOW, ClockState.BREACHED)));
+    }
+    int[] writes = new int[1];
+    java.io.OutputStream closed = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        writes[0]++;
+        throw new java.io.IOException("Broken pipe");
+      }
+    };
+    OverdueJson.write(new PrintWriter(new StringWriter()), closed, items, ZONE);
+    assertThat(writes[0]).isEqualTo(1);
+  }
+
   /**
    * Both ways out (bytes to stdout, or text to the writer) give the UTF-8 that the Jackson map rows
    * give through a UTF-8 writer (which puts '?' for a lone surrogate, as String.getBytes does).
