@@ -215,7 +215,20 @@ final class CaseOutput {
   }
 
   static String shortTime(java.time.Instant at, ZoneId zone) {
-    return at == null ? "-" : SHORT.format(at.atZone(zone));
+    if (at == null) {
+      return "-";
+    }
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(at, zone);
+    int year = t.getYear();
+    if (year < 1 || year > 9999) {
+      return SHORT.format(at.atZone(zone));
+    }
+    // SHORT by hand for the years it writes with four digits: overdue's text shows one per clock
+    char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+        (char) ('0' + year % 10), '-', (char) ('0' + t.getMonthValue() / 10), (char) ('0' + t.getMonthValue() % 10), '-',
+        (char) ('0' + t.getDayOfMonth() / 10), (char) ('0' + t.getDayOfMonth() % 10), ' ', (char) ('0' + t.getHour() / 10),
+        (char) ('0' + t.getHour() % 10), ':', (char) ('0' + t.getMinute() / 10), (char) ('0' + t.getMinute() % 10)};
+    return new String(c);
   }
 
   static List<String> listColumns() {
