@@ -57,7 +57,7 @@ final class OverdueCommand implements Callable<Integer> {
       // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
         case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone);
-        case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
+        case CSV -> csv(out, report.items(), zone);
         default -> text(out, report, flow, zone);
       }
       return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
@@ -67,6 +67,26 @@ final class OverdueCommand implements Callable<Integer> {
   /** The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}. */
   static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
     OverdueJson.write(out, null, items, zone);
+  }
+
+  /**
+   * The items as CSV rows of {@link #row}'s values, printed without a map per row (a million-case
+   * store has 160,000 of them): what {@link CaseOutput#streamCsv} prints for those maps.
+   */
+  static void csv(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
+    try {
+      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+          org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+      for (OverdueItem item : items) {
+        Clock clock = item.clock();
+        printer.printRecord(item.caseId(), clock.rule(), item.owner(), item.priority() == null ? null : item.priority().name(),
+            item.stage(), CaseOutput.time(clock.startedAt(), zone), CaseOutput.time(clock.dueAt(), zone), clock.state().label(),
+            clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
+      }
+      printer.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** overdue's JSON, encoded by hand, is byte for byte what the map rows give through Jackson. */
+/** overdue's JSON (encoded by hand) and CSV (without a map per row) are byte for byte what the map rows give. */
 class OverdueJsonTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
@@ -98,6 +98,31 @@ class OverdueJsonTest {
               due.minusSeconds(3_600), due, null, NOW, ClockState.BREACHED)));
     }
     assertSameAsMaps(items, ZONE);
+  }
+
+  /** overdue's CSV, printed without a map per row, is what the map rows give. */
+  @Test
+  void csvRowsEqualTheMapRows() {
+    List<OverdueItem> items = List.of(
+        new OverdueItem("ACME-2026-001", "lead", "zhang.wei", Priority.A, "苏州精工 \"机械\"",
+            new Clock("first-contact", null, Instant.parse("2026-11-02T01:30:00Z"), Instant.parse("2026-11-03T15:59:59Z"),
+                null, NOW, ClockState.BREACHED)),
+        new OverdueItem("ACME-2026-002", "", null, null, null,
+            new Clock("quote,follow-up", "Q-1\n\\", Instant.parse("2026-11-20T01:30:00Z"), Instant.parse("2026-11-27T01:30:00Z"),
+                null, NOW, ClockState.DUE_SOON)),
+        new OverdueItem("#3", " lead ", "\"o\"", Priority.B, "c", new Clock("r", null, Instant.parse("2026-11-20T01:30:00.5Z"),
+            Instant.parse("2026-11-21T01:30:00Z"), null, NOW.plusNanos(3), ClockState.BREACHED)));
+    for (List<OverdueItem> list : List.of(items, List.<OverdueItem>of())) {
+      StringWriter maps = new StringWriter();
+      PrintWriter mapsOut = new PrintWriter(maps);
+      CaseOutput.streamCsv(mapsOut, OverdueCommand.COLUMNS, rows -> list.forEach(i -> rows.accept(OverdueCommand.row(i, ZONE))));
+      mapsOut.flush();
+      StringWriter direct = new StringWriter();
+      PrintWriter directOut = new PrintWriter(direct);
+      OverdueCommand.csv(directOut, list, ZONE);
+      directOut.flush();
+      assertThat(direct.toString()).isEqualTo(maps.toString());
+    }
   }
 
   /** A closed pipe (salesflow overdue --format json | head) stops the output without an error, as out's PrintWriter does. */
