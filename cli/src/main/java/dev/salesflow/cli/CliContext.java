@@ -1,5 +1,6 @@
 package dev.salesflow.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,5 +8,17 @@ import java.util.Map;
 /**
  * What a command may touch of the outside world: its two output streams, the environment and the
  * working folder. Tests pass their own; nothing reads System.* directly.
+ *
+ * @param out machine output
+ * @param err messages
+ * @param env the environment
+ * @param cwd the working folder
+ * @param stdout the bytes under {@code out}, for a command that writes a lot of UTF-8 it encodes
+ *     itself (flush {@code out} first); null when {@code out} has no such stream (tests, training)
  */
-public record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd) {}
+public record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, OutputStream stdout) {
+  /** A context whose {@code out} is the only way to machine output. */
+  public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd) {
+    this(out, err, env, cwd, null);
+  }
+}

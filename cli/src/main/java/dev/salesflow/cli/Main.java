@@ -24,10 +24,10 @@ public final class Main {
   public static void main(String[] args) {
     // stdout is buffered and flushed at the end of each run (and of each command in the shell):
     // overdue over a million cases writes 160,000 rows, and a flush per row costs a system call each
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(out, err, System.getenv(), Path.of(""), args);
+    int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout), args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -38,13 +38,19 @@ public final class Main {
    * {@code err}, and returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
+    return run(new CliContext(out, err, env, cwd), args);
+  }
+
+  /** {@link #run(PrintWriter, PrintWriter, Map, Path, String...)} in {@code context}. */
+  static int run(CliContext context, String... args) {
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
     if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {
       // Answered before picocli builds any model: its reflection costs more than the JVM's start.
       out.println(VersionProvider.line());
       out.flush();
       return ExitCode.OK.code();
     }
-    CliContext context = new CliContext(out, err, env, cwd);
     SalesflowCommand quickRoot = new SalesflowCommand(context);
     Callable<Integer> quick = QuickArgs.read(quickRoot, args);
     int code = quick != null ? call(quickRoot, quick) : viaPicocli(new SalesflowCommand(context), args);

@@ -1,8 +1,5 @@
 package dev.salesflow.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.salesflow.core.api.Clock;
 import dev.salesflow.core.api.Durations;
 import dev.salesflow.core.api.InvalidRequestException;
@@ -11,9 +8,7 @@ import dev.salesflow.core.api.OverdueQuery;
 import dev.salesflow.core.api.OverdueReport;
 import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.Salesflow;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,7 +24,6 @@ import picocli.CommandLine.ParentCommand;
     "List breached SLA deadlines (and, with --due-within, those due soon).",
     "Exit 1 when anything is breached: made for cron."})
 final class OverdueCommand implements Callable<Integer> {
-  private static final JsonFactory JSON_FACTORY = new JsonFactory();
   static final List<String> COLUMNS =
       List.of("case", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
 
@@ -62,41 +56,37 @@ final class OverdueCommand implements Callable<Integer> {
       var out = root.context().out();
       // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
-        case JSON -> json(out, report.items(), zone);
-        case CSV -> CaseOutput.streamCsv(out, COLUMNS, rows -> report.items().forEach(i -> rows.accept(row(i, zone))));
-        default -> out.print(text(report, flow, zone));
+        case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone);
+        case CSV -> csv(out, report.items(), zone);
+        default -> text(out, report, flow, zone);
       }
       return report.anyBreached() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
   }
 
-  /**
-   * The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}, written straight
-   * to the generator: no map per clock (a million-case store has over a hundred thousand breached).
-   */
+  /** The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}. */
   static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
-    try (JsonGenerator g = JSON_FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
-      g.writeStartArray();
+    OverdueJson.write(out, null, items, zone);
+  }
+
+  /**
+   * The items as CSV rows of {@link #row}'s values, printed without a map per row (a million-case
+   * store has 160,000 of them): what {@link CaseOutput#streamCsv} prints for those maps.
+   */
+  static void csv(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
+    try {
+      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+          org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
       for (OverdueItem item : items) {
         Clock clock = item.clock();
-        g.writeStartObject();
-        g.writeStringField("case", item.caseId());
-        g.writeStringField("rule", clock.rule());
-        g.writeStringField("owner", item.owner());
-        g.writeStringField("priority", item.priority() == null ? null : item.priority().name());
-        g.writeStringField("stage", item.stage());
-        g.writeStringField("started_at", CaseOutput.time(clock.startedAt(), zone));
-        g.writeStringField("due_at", CaseOutput.time(clock.dueAt(), zone));
-        g.writeStringField("state", clock.state().label());
-        g.writeStringField("overdue_by", clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
-        g.writeEndObject();
+        printer.printRecord(item.caseId(), clock.rule(), item.owner(), item.priority() == null ? null : item.priority().name(),
+            item.stage(), CaseOutput.time(clock.startedAt(), zone), CaseOutput.time(clock.dueAt(), zone), clock.state().label(),
+            clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
       }
-      g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      printer.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    out.println();
   }
 
   static Map<String, Object> row(OverdueItem item, ZoneId zone) {
@@ -114,23 +104,27 @@ final class OverdueCommand implements Callable<Integer> {
     return m;
   }
 
-  private String text(OverdueReport report, Salesflow flow, ZoneId zone) {
+  /** The text report, printed an owner's table at a time (a million-case store has 160,000 rows). */
+  private void text(PrintWriter out, OverdueReport report, Salesflow flow, ZoneId zone) {
     String lang = root.lang();
     boolean zh = "zh".equals(lang);
     if (report.items().isEmpty()) {
-      return root.quiet() ? "" : (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n";
+      out.print(root.quiet() ? "" : (zh ? "没有超期或即将到期的事项" : "Nothing overdue") + "\n");
+      return;
     }
-    StringBuilder s = new StringBuilder();
+    Map<String, String> labels = new java.util.HashMap<>();
     String currentOwner = null;
     TextTable table = null;
     for (OverdueItem item : report.items()) {
       String itemOwner = String.valueOf(item.owner());
       if (!itemOwner.equals(currentOwner)) {
         if (table != null) {
-          s.append(table.render()).append('\n');
+          out.print(table.render());
+          out.print('\n');
         }
         currentOwner = itemOwner;
-        s.append(itemOwner).append('\n');
+        out.print(itemOwner);
+        out.print('\n');
         table = new TextTable(zh
             ? List.of("  案例", "规则", "公司", "截止", "状态")
             : List.of("  case", "rule", "company", "due", "state"));
@@ -140,16 +134,16 @@ final class OverdueCommand implements Callable<Integer> {
           ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
           : (zh ? "即将到期" : "due soon");
       table.row(List.of("  " + item.caseId(),
-          flow.process().ruleLabel(clock.rule(), lang) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
+          labels.computeIfAbsent(clock.rule(), r -> flow.process().ruleLabel(r, lang)) + (clock.key() == null ? "" : " (" + clock.key() + ")"),
           String.valueOf(item.company()),
           CaseOutput.shortTime(clock.dueAt(), zone),
           state));
     }
-    s.append(table.render());
+    out.print(table.render());
     long breached = report.items().stream().filter(i -> i.clock().state() == dev.salesflow.core.api.ClockState.BREACHED).count();
-    s.append('\n').append(zh
+    out.print('\n');
+    out.print(zh
         ? breached + " 项超期，" + (report.items().size() - breached) + " 项即将到期\n"
         : breached + " breached, " + (report.items().size() - breached) + " due soon\n");
-    return s.toString();
   }
 }

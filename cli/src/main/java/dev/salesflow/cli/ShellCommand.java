@@ -62,7 +62,7 @@ final class ShellCommand implements Callable<Integer> {
     }
     args.addAll(line);
     CliContext c = root.context();
-    return Main.run(c.out(), c.err(), c.env(), c.cwd(), args.toArray(String[]::new));
+    return Main.run(c, args.toArray(String[]::new));
   }
 
   /** The global options this shell was started with (but the workspace), each as the words to repeat. */

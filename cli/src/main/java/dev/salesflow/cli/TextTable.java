@@ -7,41 +7,61 @@ import java.util.List;
 final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
+  /** Each row's cell widths, worked out once (overdue renders tables of a hundred thousand rows). */
+  private final List<int[]> rowWidths = new ArrayList<>();
 
   TextTable(List<String> header) {
     this.header = List.copyOf(header);
   }
 
   TextTable row(List<String> cells) {
-    rows.add(cells.stream().map(c -> c == null ? "" : c).toList());
+    List<String> row = cells.stream().map(c -> c == null ? "" : c).toList();
+    int[] w = new int[row.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = width(row.get(i));
+    }
+    rows.add(row);
+    rowWidths.add(w);
     return this;
   }
 
   String render() {
+    int[] headerWidths = new int[header.size()];
     int[] widths = new int[header.size()];
     for (int i = 0; i < widths.length; i++) {
-      widths[i] = width(header.get(i));
-      for (List<String> row : rows) {
-        widths[i] = Math.max(widths[i], width(row.get(i)));
+      headerWidths[i] = width(header.get(i));
+      widths[i] = headerWidths[i];
+    }
+    for (int[] w : rowWidths) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], w[i]);
       }
     }
     StringBuilder out = new StringBuilder();
-    append(out, header, widths);
-    for (List<String> row : rows) {
-      append(out, row, widths);
+    append(out, header, headerWidths, widths);
+    for (int r = 0; r < rows.size(); r++) {
+      append(out, rows.get(r), rowWidths.get(r), widths);
     }
     return out.toString();
   }
 
-  private static void append(StringBuilder out, List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder();
+  /** One line, padded to the column widths, without trailing blanks (as {@code stripTrailing} leaves it). */
+  private static void append(StringBuilder out, List<String> cells, int[] cellWidths, int[] widths) {
+    int start = out.length();
     for (int i = 0; i < cells.size(); i++) {
-      line.append(cells.get(i));
+      out.append(cells.get(i));
       if (i < cells.size() - 1) {
-        line.append(" ".repeat(widths[i] - width(cells.get(i)) + 2));
+        for (int pad = widths[i] - cellWidths[i] + 2; pad > 0; pad--) {
+          out.append(' ');
+        }
       }
     }
-    out.append(line.toString().stripTrailing()).append('\n');
+    int end = out.length();
+    while (end > start && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    out.setLength(end);
+    out.append('\n');
   }
 
   /** Display width: East Asian wide and full-width characters take two columns. */

@@ -138,6 +138,38 @@ class SalesflowApiTest {
     }
   }
 
+  /**
+   * overdue answers the same from SQLite's index of deadlines as from replaying the case files: the
+   * items in the same order (owners, a missing one among them, then deadline) and the years the
+   * calendar had to guess.
+   */
+  @Test
+  void overdueOnSqliteEqualsOverdueOnCaseFiles() {
+    Path root = Salesflow.initWorkspace(dir.resolve("ws"));
+    OffsetDateTime later = OffsetDateTime.parse("2040-03-05T10:00:00+08:00"); // a year the calendar does not know
+    try (Salesflow flow = Salesflow.open(root)) {
+      String[] owners = {"li.na", "null", "zhang.wei", "li.na", "a.owner"};
+      for (int i = 0; i < 10; i++) {
+        OffsetDateTime at = (i % 3 == 0 ? later : MONDAY).plusHours(i * 5L);
+        flow.register(new Registration(null, "公司 " + i, "pumps", null, "Erik Lund", null, null, "erik@nordicpumps.se",
+            "online", List.of("A", "B", "C").get(i % 3), owners[i % owners.length], null, at), at);
+      }
+      flow.migrateTo("sqlite:cases.db", dir, Progress.NONE);
+    }
+    OffsetDateTime now = OffsetDateTime.parse("2040-06-01T09:00:00+08:00");
+    for (OverdueQuery query : List.of(new OverdueQuery(null, null, null, null), new OverdueQuery(Duration.ofDays(3), null, null, null),
+        new OverdueQuery(null, "li.na", null, null), new OverdueQuery(null, null, Priority.A, null))) {
+      try (Salesflow files = Salesflow.open(root); Salesflow sqlite = Salesflow.open(root, "sqlite:cases.db", dir)) {
+        OverdueReport expected = files.overdue(query, now);
+        assertThat(sqlite.overdue(query, now)).as("%s", query).isEqualTo(expected);
+        if (query.owner() == null && query.priority() == null) {
+          assertThat(expected.items()).hasSizeGreaterThan(9);
+          assertThat(expected.unknownYears()).contains(2040);
+        }
+      }
+    }
+  }
+
   private static Registration registration(String id) {
     return new Registration(id, "Nordic Pumps AB", "pumps", null, "Erik Lund", null, null, "erik@nordicpumps.se",
         "online", "B", "li.na", null, MONDAY);

@@ -5,13 +5,11 @@ import dev.salesflow.core.api.CaseNotFoundException;
 import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.InvalidRequestException;
 import dev.salesflow.core.api.OpenMode;
-import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.IndexedClock;
-import dev.salesflow.core.store.RunningClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -377,25 +375,14 @@ public final class SqliteStore implements CaseStore {
     });
   }
 
+  /** {@inheritDoc} Here in due order, then case id and rule: the order of the index on due time. */
   @Override
   public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
-    List<IndexedClock> clocks = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement(
-        "SELECT case_id, stage, owner, priority, company, rule, match_key, started_unix, due_unix"
-            + " FROM clocks WHERE due_unix <= ? ORDER BY due_unix, case_id")) {
-      q.setLong(1, horizon.getEpochSecond());
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          clocks.add(new IndexedClock(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getString(4) == null ? null : Priority.valueOf(rs.getString(4)), rs.getString(5),
-              new RunningClock(rs.getString(6), rs.getString(7), Instant.ofEpochSecond(rs.getLong(8)),
-                  Instant.ofEpochSecond(rs.getLong(9)))));
-        }
-      }
+    try {
+      return Optional.of(ClockScan.read(db, horizon.getEpochSecond()));
     } catch (SQLException e) {
       throw failure("query deadlines", e);
     }
-    return Optional.of(clocks);
   }
 
   private void checkId(String id) {
