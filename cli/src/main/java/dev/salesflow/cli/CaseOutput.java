@@ -119,7 +119,7 @@ final class CaseOutput {
   }
 
   static String shortTime(OffsetDateTime at, ZoneId zone) {
-    return at == null ? "-" : shortTime(at.atZoneSameInstant(zone).toLocalDateTime());
+    return at == null ? "-" : shortTime(at.atZoneSameInstant(zone).toOffsetDateTime());
   }
 
   /**
@@ -213,35 +213,20 @@ final class CaseOutput {
   }
 
   static String shortTime(java.time.Instant at, ZoneId zone) {
-    return at == null ? "-" : shortTime(at.atZone(zone).toLocalDateTime());
+    return at == null ? "-" : shortTime(at.atZone(zone).toOffsetDateTime());
   }
 
   /**
-   * {@code yyyy-MM-dd HH:mm}, written by hand: a formatter costs a command that has just started
-   * more than its whole text output.
+   * {@code yyyy-MM-dd HH:mm} of a local time: the date and minute of {@link Timestamps#format},
+   * whose common case needs no formatter (a formatter costs a command that has just started more
+   * than its whole text output).
    */
-  static String shortTime(java.time.LocalDateTime t) {
-    if (t.getYear() < 1000 || t.getYear() > 9999) {
-      return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t);
+  static String shortTime(OffsetDateTime local) {
+    if (local.getYear() < 1 || local.getYear() > 9999) {
+      return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(local);
     }
-    char[] c = new char[16];
-    put(c, 0, t.getYear(), 4);
-    c[4] = '-';
-    put(c, 5, t.getMonthValue(), 2);
-    c[7] = '-';
-    put(c, 8, t.getDayOfMonth(), 2);
-    c[10] = ' ';
-    put(c, 11, t.getHour(), 2);
-    c[13] = ':';
-    put(c, 14, t.getMinute(), 2);
-    return new String(c);
-  }
-
-  private static void put(char[] c, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+    String written = Timestamps.format(local.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    return written.substring(0, 10) + ' ' + written.substring(11, 16);
   }
 
   static List<String> listColumns() {

@@ -17,6 +17,6 @@ class ShortTimeTest {
       @ForAll @IntRange(min = 1, max = 28) int day, @ForAll @IntRange(max = 23) int hour,
       @ForAll @IntRange(max = 59) int minute, @ForAll @IntRange(max = 59) int second) {
     LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second);
-    assertThat(CaseOutput.shortTime(t)).isEqualTo(SHORT.format(t));
+    assertThat(CaseOutput.shortTime(t.atOffset(java.time.ZoneOffset.ofHours(8)))).isEqualTo(SHORT.format(t));
   }
 }
