@@ -13,6 +13,7 @@ import dev.salesflow.core.api.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,21 +69,28 @@ final class CaseOutput {
     customer.put("size", c.customer().size());
     customer.put("contact", contact);
     m.put("customer", customer);
-    m.put("history", view.replay().visits().stream().map(v -> {
+    List<Map<String, Object>> history = new ArrayList<>();
+    for (var v : view.replay().visits()) {
       Map<String, Object> visit = new LinkedHashMap<>();
       visit.put("stage", v.stage());
       visit.put("at", time(v.at(), zone));
-      return visit;
-    }).toList());
-    m.put("events", c.events().stream().map(e -> event(e, zone)).toList());
+      history.add(visit);
+    }
+    m.put("history", history);
+    List<Map<String, Object>> events = new ArrayList<>(c.events().size());
+    for (Event e : c.events()) {
+      events.add(event(e, zone));
+    }
+    m.put("events", events);
     m.put("clocks", clocks(clocks, zone));
-    view.replay().illegal().ifPresent(v -> {
+    Replay.Violation v = view.replay().illegal().orElse(null);
+    if (v != null) {
       Map<String, Object> illegal = new LinkedHashMap<>();
       illegal.put("event", v.eventIndex() + 1);
       illegal.put("kind", v.kind().name().toLowerCase(java.util.Locale.ROOT));
       illegal.put("problems", v.problems());
       m.put("illegal", illegal);
-    });
+    }
     return m;
   }
 
@@ -194,7 +202,8 @@ final class CaseOutput {
 
   /** The clocks of {@code show}: rule, key, start, due, stop and state. */
   static List<Map<String, Object>> clocks(List<dev.salesflow.core.api.Clock> clocks, ZoneId zone) {
-    return clocks.stream().map(c -> {
+    List<Map<String, Object>> rows = new ArrayList<>(clocks.size());
+    for (dev.salesflow.core.api.Clock c : clocks) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());
       if (c.key() != null) {
@@ -204,8 +213,9 @@ final class CaseOutput {
       m.put("due_at", time(c.dueAt(), zone));
       m.put("stopped_at", c.stoppedAt() == null ? null : time(c.stoppedAt(), zone));
       m.put("state", c.state().label());
-      return m;
-    }).toList();
+      rows.add(m);
+    }
+    return rows;
   }
 
   static String time(java.time.Instant at, ZoneId zone) {
@@ -234,8 +244,7 @@ final class CaseOutput {
   }
 
   static String illegalLine(Replay replay) {
-    return replay.illegal()
-        .map(v -> "event #" + (v.eventIndex() + 1) + " is illegal: " + v.message())
-        .orElse(null);
+    Replay.Violation v = replay.illegal().orElse(null);
+    return v == null ? null : "event #" + (v.eventIndex() + 1) + " is illegal: " + v.message();
   }
 }

@@ -93,9 +93,12 @@ public final class SalesflowCommand implements Runnable {
       }
       return dir;
     }
-    return Salesflow.findWorkspace(context.cwd()).orElseThrow(() -> new WorkspaceNotFoundException(
-        "no salesflow.yaml in " + context.cwd().toAbsolutePath() + " or any folder above it"
-            + " (run 'salesflow init', or pass --workspace DIR)"));
+    Path found = Salesflow.findWorkspace(context.cwd()).orElse(null);
+    if (found == null) {
+      throw new WorkspaceNotFoundException("no salesflow.yaml in " + context.cwd().toAbsolutePath()
+          + " or any folder above it (run 'salesflow init', or pass --workspace DIR)");
+    }
+    return found;
   }
 
   /**
@@ -117,8 +120,12 @@ public final class SalesflowCommand implements Runnable {
     if (text == null || text.isBlank()) {
       return OffsetDateTime.now(zone);
     }
-    return Timestamps.parse(text, zone).orElseThrow(() -> new InvalidRequestException(
-        (now != null ? "--now" : "SALESFLOW_NOW") + ": '" + text + "' is not " + Timestamps.accepted()));
+    OffsetDateTime parsed = Timestamps.parse(text, zone).orElse(null);
+    if (parsed == null) {
+      throw new InvalidRequestException(
+          (now != null ? "--now" : "SALESFLOW_NOW") + ": '" + text + "' is not " + Timestamps.accepted());
+    }
+    return parsed;
   }
 
   /** Parses a timestamp option such as {@code --at}. */
@@ -126,8 +133,11 @@ public final class SalesflowCommand implements Runnable {
     if (text == null) {
       return null;
     }
-    return Timestamps.parse(text, zone).orElseThrow(() -> new InvalidRequestException(
-        option + ": '" + text + "' is not " + Timestamps.accepted()));
+    OffsetDateTime parsed = Timestamps.parse(text, zone).orElse(null);
+    if (parsed == null) {
+      throw new InvalidRequestException(option + ": '" + text + "' is not " + Timestamps.accepted());
+    }
+    return parsed;
   }
 
   /** The output format, refusing those the command does not support. */

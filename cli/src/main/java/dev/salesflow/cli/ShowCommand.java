@@ -64,7 +64,10 @@ final class ShowCommand implements Callable<Integer> {
     if (c.need() != null) {
       fields.add(new String[] {w.get("need"), c.need()});
     }
-    int width = fields.stream().mapToInt(f -> TextTable.width(f[0])).max().orElse(0);
+    int width = 0;
+    for (String[] f : fields) {
+      width = Math.max(width, TextTable.width(f[0]));
+    }
     for (String[] f : fields) {
       s.append("  ").append(f[0]).append(" ".repeat(width - TextTable.width(f[0]) + 2)).append(f[1]).append('\n');
     }

@@ -15,7 +15,10 @@ final class TextTable {
   }
 
   TextTable row(List<String> cells) {
-    List<String> row = cells.stream().map(c -> c == null ? "" : c).toList();
+    List<String> row = new ArrayList<>(cells.size());
+    for (String c : cells) {
+      row.add(c == null ? "" : c);
+    }
     int[] w = new int[row.size()];
     for (int i = 0; i < w.length; i++) {
       w[i] = width(row.get(i));

@@ -40,11 +40,11 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
     note = note == null || note.isBlank() ? null : note;
     // no copy for the commonest event, one without further fields (millions of them in a migration)
     fields = fields == null || fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-    fields.forEach((k, v) -> {
-      if (k == null || v == null) {
-        throw new IllegalArgumentException("event field " + k + " has no value");
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      if (field.getKey() == null || field.getValue() == null) {
+        throw new IllegalArgumentException("event field " + field.getKey() + " has no value");
       }
-    });
+    }
   }
 
   /**

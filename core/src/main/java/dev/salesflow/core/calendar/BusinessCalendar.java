@@ -298,6 +298,14 @@ public record BusinessCalendar(
         return Collections.unmodifiableSet(copy);
     }
 
+    /** A class, not {@code Comparator.comparing}: every run builds a calendar (see TreeBinding on lambdas). */
+    private static final Comparator<WorkingInterval> BY_OPENING = new Comparator<>() {
+        @Override
+        public int compare(WorkingInterval a, WorkingInterval b) {
+            return a.opens().compareTo(b.opens());
+        }
+    };
+
     private static List<WorkingInterval> sortedWithoutOverlaps(List<WorkingInterval> intervals) {
         Objects.requireNonNull(intervals, "workingHours");
         if (intervals.isEmpty()) {
@@ -305,8 +313,10 @@ public record BusinessCalendar(
                     "A business calendar needs at least one working-hours interval");
         }
         List<WorkingInterval> sorted = new ArrayList<>(intervals);
-        sorted.forEach(interval -> Objects.requireNonNull(interval, "workingHours element"));
-        sorted.sort(Comparator.comparing(WorkingInterval::opens));
+        for (WorkingInterval interval : sorted) {
+            Objects.requireNonNull(interval, "workingHours element");
+        }
+        sorted.sort(BY_OPENING);
         for (int i = 1; i < sorted.size(); i++) {
             WorkingInterval previous = sorted.get(i - 1);
             WorkingInterval current = sorted.get(i);

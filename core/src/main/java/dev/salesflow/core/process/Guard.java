@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A condition that must hold before a case leaves a stage forward. Written in the process YAML
@@ -48,7 +49,8 @@ public sealed interface Guard {
       for (String alternatives : fields) {
         boolean any = false;
         for (String path : alternatives.split("\\|")) {
-          any |= RegistrationField.ofPath(path.strip()).flatMap(f -> f.valueIn(c)).isPresent();
+          RegistrationField field = RegistrationField.ofPath(path.strip()).orElse(null);
+          any |= field != null && field.valueIn(c).isPresent();
         }
         if (!any) {
           missing.add("registration field " + alternatives.replace("|", " or ") + " is missing");
@@ -67,7 +69,7 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold) {
-      boolean found = prior.stream().anyMatch(e -> matches(e, type, where));
+      boolean found = anyMatches(prior, type, where);
       return found ? List.of() : List.of("missing event '" + type + "'" + describe(where));
     }
   }
@@ -96,12 +98,13 @@ public sealed interface Guard {
       if (signed < 0) {
         return List.of();
       }
-      Optional<BigDecimal> amount = prior.get(signed).field(amountField).flatMap(Guard::number);
+      String written = prior.get(signed).fields().get(amountField);
+      Optional<BigDecimal> amount = written == null ? Optional.empty() : number(written);
       BigDecimal limit = threshold != null ? threshold : approvalThreshold;
       if (amount.isEmpty() || limit == null || amount.get().compareTo(limit) < 0) {
         return List.of();
       }
-      boolean approved = prior.subList(0, signed).stream().anyMatch(e -> matches(e, type, where));
+      boolean approved = anyMatches(prior.subList(0, signed), type, where);
       return approved
           ? List.of()
           : List.of(
@@ -124,15 +127,29 @@ public sealed interface Guard {
       Set<String> open = new LinkedHashSet<>();
       for (Event e : prior) {
         if (e.type().equals(start)) {
-          e.field(match).ifPresent(open::add);
+          String key = e.fields().get(match);
+          if (key != null) {
+            open.add(key);
+          }
         } else if (e.type().equals(stop)) {
-          e.field(match).ifPresent(open::remove);
+          open.remove(e.fields().get(match));
         }
       }
-      return open.stream()
-          .map(key -> "'" + start + "' " + match + "=" + key + " has no '" + stop + "'")
-          .toList();
+      List<String> unpaired = new ArrayList<>(open.size());
+      for (String key : open) {
+        unpaired.add("'" + start + "' " + match + "=" + key + " has no '" + stop + "'");
+      }
+      return unpaired;
     }
+  }
+
+  private static boolean anyMatches(List<Event> events, String type, Map<String, String> where) {
+    for (Event e : events) {
+      if (matches(e, type, where)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean matches(Event e, String type, Map<String, String> where) {
@@ -152,9 +169,9 @@ public sealed interface Guard {
       return "";
     }
     StringBuilder s = new StringBuilder(" with ");
-    where.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(w -> s.append(s.length() > 6 ? ", " : "").append(w.getKey()).append('=').append(w.getValue()));
+    for (Map.Entry<String, String> w : new TreeMap<>(where).entrySet()) {
+      s.append(s.length() > 6 ? ", " : "").append(w.getKey()).append('=').append(w.getValue());
+    }
     return s.toString();
   }
 

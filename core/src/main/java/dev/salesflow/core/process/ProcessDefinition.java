@@ -96,7 +96,11 @@ public record ProcessDefinition(
 
   @Override
   public List<String> ruleIds() {
-    return sla.stream().map(dev.salesflow.core.sla.SlaRule::id).toList();
+    List<String> ids = new ArrayList<>(sla.size());
+    for (dev.salesflow.core.sla.SlaRule rule : sla) {
+      ids.add(rule.id());
+    }
+    return List.copyOf(ids);
   }
 
   /** True for any stage id, open or terminal. */
@@ -111,7 +115,10 @@ public record ProcessDefinition(
 
   /** Every stage id in order, terminal ones last. */
   public List<String> allStageIds() {
-    List<String> ids = new ArrayList<>(stages.stream().map(Stage::id).toList());
+    List<String> ids = new ArrayList<>(stages.size() + 2);
+    for (Stage stage : stages) {
+      ids.add(stage.id());
+    }
     ids.add(closed.id());
     ids.add(lost.id());
     return ids;
@@ -166,7 +173,10 @@ public record ProcessDefinition(
   /** Event types that may be recorded while a case is in the open stage {@code id}. */
   public List<String> eventsAllowedIn(String id) {
     List<String> allowed = new ArrayList<>(genericEvents);
-    openStage(id).ifPresent(stage -> allowed.addAll(stage.events()));
+    Stage stage = openStage(id).orElse(null);
+    if (stage != null) {
+      allowed.addAll(stage.events());
+    }
     return allowed;
   }
 

@@ -40,7 +40,7 @@ final class ProcessTree {
         TreeBinding.list(f.get("stages"), ProcessTree::stage),
         terminal(f.get("closed")),
         terminal(f.get("lost")),
-        TreeBinding.list(f.get("sla"), SlaRuleTree::bind));
+        SlaRuleTree.bindAll(f.get("sla")));
   }
 
   private static FieldSpec field(YamlNode node) {
@@ -83,11 +83,11 @@ final class ProcessTree {
       }
       case "event" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where"));
-        yield new Guard.EventRecorded(TreeBinding.string(f.get("type")), TreeBinding.map(f.get("where"), TreeBinding::string));
+        yield new Guard.EventRecorded(TreeBinding.string(f.get("type")), TreeBinding.stringMap(f.get("where")));
       }
       case "approval" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where", "before", "amount_field", "threshold"));
-        yield new Guard.Approval(TreeBinding.string(f.get("type")), TreeBinding.map(f.get("where"), TreeBinding::string),
+        yield new Guard.Approval(TreeBinding.string(f.get("type")), TreeBinding.stringMap(f.get("where")),
             TreeBinding.string(f.get("before")), TreeBinding.string(f.get("amount_field")), TreeBinding.integer(f.get("threshold")));
       }
       case "paired" -> {

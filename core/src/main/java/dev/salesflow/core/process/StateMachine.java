@@ -95,17 +95,20 @@ public final class StateMachine {
 
   private Optional<Replay.Violation> judgeAdvance(Case c, String stage, List<Event> prior, Event e, int index) {
     String to = e.field("to").orElseThrow();
-    boolean hasReason = e.field("reason").filter(r -> !r.isBlank()).isPresent();
+    String reason = e.field("reason").orElse(null);
+    boolean hasReason = reason != null && !reason.isBlank();
+    String previous = process.previous(stage).orElse(null);
+    String next = process.next(stage).orElse(null);
     if (to.equals(stage)) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "the case is already in stage " + stage);
     }
-    if (to.equals(process.lost().id()) || process.previous(stage).filter(to::equals).isPresent()) {
+    if (to.equals(process.lost().id()) || to.equals(previous)) {
       return hasReason
           ? Optional.empty()
           : violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
               "moving from " + stage + " to " + to + " needs a 'reason'");
     }
-    if (process.next(stage).filter(to::equals).isPresent()) {
+    if (to.equals(next)) {
       List<String> unmet = new ArrayList<>();
       for (Guard guard : process.openStage(stage).orElseThrow().exit()) {
         unmet.addAll(guard.unmet(c, prior, approvalThreshold));
@@ -115,8 +118,12 @@ public final class StateMachine {
           : Optional.of(new Replay.Violation(index, Replay.Violation.Kind.UNMET_GUARD, unmet));
     }
     List<String> allowed = new ArrayList<>();
-    process.next(stage).ifPresent(allowed::add);
-    process.previous(stage).ifPresent(p -> allowed.add(p + " (rework, with a reason)"));
+    if (next != null) {
+      allowed.add(next);
+    }
+    if (previous != null) {
+      allowed.add(previous + " (rework, with a reason)");
+    }
     allowed.add(process.lost().id() + " (with a reason)");
     return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
         "cannot move from " + stage + " to " + to + " (allowed: " + String.join(", ", allowed) + ")");

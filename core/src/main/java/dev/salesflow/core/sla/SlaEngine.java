@@ -13,6 +13,7 @@ import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -48,7 +49,8 @@ public final class SlaEngine {
    * @param warnAtLeast widens every rule's warning window to at least this (e.g. {@code --due-within})
    */
   public ClockSheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
-    int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
+    Replay.Violation illegal = replay.illegal().orElse(null);
+    int legal = illegal == null ? c.events().size() : illegal.eventIndex();
     List<Event> events = c.events().subList(0, legal);
     Instant judgedAt = now;
     if (process.isTerminal(replay.stage())) {
@@ -71,14 +73,20 @@ public final class SlaEngine {
       }
       run.finishOpen();
     }
-    clocks.sort(this::startOrder);
+    clocks.sort(new StartOrder());
     return new ClockSheet(clocks, unknownYears);
   }
 
-  /** Clocks by start, then in the order of their rules. */
-  private int startOrder(Clock a, Clock b) {
-    int byStart = a.startedAt().compareTo(b.startedAt());
-    return byStart != 0 ? byStart : Integer.compare(ruleIndex(a.rule()), ruleIndex(b.rule()));
+  /**
+   * Clocks by start, then in the order of their rules. A class rather than a method reference, as
+   * every command that shows a clock runs this (see TreeBinding on lambdas).
+   */
+  private final class StartOrder implements Comparator<Clock> {
+    @Override
+    public int compare(Clock a, Clock b) {
+      int byStart = a.startedAt().compareTo(b.startedAt());
+      return byStart != 0 ? byStart : Integer.compare(ruleIndex(a.rule()), ruleIndex(b.rule()));
+    }
   }
 
   private int ruleIndex(String ruleId) {

@@ -3,6 +3,8 @@ package dev.salesflow.core.sla;
 import dev.salesflow.core.yaml.TreeBinding;
 import dev.salesflow.core.yaml.TreeBinding.NotPlain;
 import dev.salesflow.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,12 +25,25 @@ public final class SlaRuleTree {
     try {
       return SlaRule.fromYaml(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")),
           start(f.get("start")), TreeBinding.strings(f.get("stop")), TreeBinding.string(f.get("match")),
-          TreeBinding.string(f.get("target")), TreeBinding.map(f.get("targets"), TreeBinding::string),
+          TreeBinding.string(f.get("target")), TreeBinding.stringMap(f.get("targets")),
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
           TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")));
     } catch (Exception refused) {
       throw new NotPlain("rule refused: " + refused.getMessage());
     }
+  }
+
+  /** The rules of a sequence, bound one by one; null for a null. */
+  public static List<SlaRule> bindAll(YamlNode node) {
+    List<YamlNode> items = TreeBinding.items(node);
+    if (items == null) {
+      return null;
+    }
+    List<SlaRule> rules = new ArrayList<>(items.size());
+    for (YamlNode item : items) {
+      rules.add(bind(item));
+    }
+    return rules;
   }
 
   private static ClockStart start(YamlNode node) {

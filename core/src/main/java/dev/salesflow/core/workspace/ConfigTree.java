@@ -20,22 +20,28 @@ final class ConfigTree {
 
   /** The settings written at {@code tree}, or empty when Jackson has to bind them. */
   static Optional<WorkspaceConfig> config(YamlNode tree) {
-    return TreeBinding.attempt(() -> {
+    try {
       Map<String, YamlNode> f = TreeBinding.fields(tree, CONFIG_KEYS);
-      return new WorkspaceConfig(
+      return Optional.of(new WorkspaceConfig(
           TreeBinding.string(f.get("timezone")),
           TreeBinding.integer(f.get("approval_threshold")),
           TreeBinding.string(f.get("id_prefix")),
           TreeBinding.string(f.get("process")),
           calendar(f.get("calendar")),
-          TreeBinding.list(f.get("sla"), SlaRuleTree::bind),
-          TreeBinding.string(f.get("store")));
-    });
+          SlaRuleTree.bindAll(f.get("sla")),
+          TreeBinding.string(f.get("store"))));
+    } catch (RuntimeException notPlain) { // as TreeBinding.attempt, without its lambda (see TreeBinding)
+      return Optional.empty();
+    }
   }
 
   /** A calendar map (as in a calendar file), or empty when Jackson has to bind it. */
   static Optional<CalendarSpec> calendarMap(YamlNode tree) {
-    return TreeBinding.attempt(() -> calendar(tree));
+    try {
+      return Optional.of(calendar(tree));
+    } catch (RuntimeException notPlain) {
+      return Optional.empty();
+    }
   }
 
   private static CalendarSpec calendar(YamlNode node) {

@@ -92,10 +92,10 @@ public record Workspace(
     } catch (YamlSyntaxException e) {
       throw configError(configFile, DiagnosticCode.ofSlug(e.code()), e.position(), e.getMessage());
     }
-    WorkspaceConfig config = tree.entries().isEmpty()
-        ? WorkspaceConfig.defaults()
-        : ConfigTree.config(tree).orElseGet(
-            () -> ProcessLoader.bind(ProcessLoader.mapper(), text, WorkspaceConfig.class, configFile, tree));
+    WorkspaceConfig config = tree.entries().isEmpty() ? WorkspaceConfig.defaults() : ConfigTree.config(tree).orElse(null);
+    if (config == null) {
+      config = ProcessLoader.bind(ProcessLoader.mapper(), text, WorkspaceConfig.class, configFile, tree);
+    }
     ZoneId zone;
     try {
       zone = ZoneId.of(config.timezone());
@@ -134,7 +134,10 @@ public record Workspace(
         merged.add(rule);
       }
     }
-    List<String> ownIds = config.sla().stream().map(SlaRule::id).toList();
+    List<String> ownIds = new ArrayList<>();
+    for (SlaRule rule : config.sla()) {
+      ownIds.add(rule.id());
+    }
     List<Diagnostic> problems = new ArrayList<>();
     for (var problem : SlaRuleValidator.check(merged, process)) {
       String id = merged.get(problem.ruleIndex()).id();

@@ -18,6 +18,10 @@ import java.util.function.Supplier;
  * same way: strings where strings are expected, sequences where lists are, known keys. At anything
  * else it throws {@link NotPlain}; {@link #attempt} then gives nothing, and the caller binds with
  * Jackson, which also reports any problem. So a result is always the one Jackson would give.
+ *
+ * <p>What every run binds (the workspace settings, its SLA rules and calendars) is bound with loops
+ * over {@link #items} and {@link #stringMap} rather than through {@link #list}'s function: the first
+ * lambda or method reference a JVM meets costs a short command about 8 ms (cli's StartupPathTest).
  */
 public final class TreeBinding {
 
@@ -106,22 +110,54 @@ public final class TreeBinding {
     if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING && !s.text().isEmpty()) {
       return new ArrayList<>(List.of(s.text()));
     }
-    return list(node, TreeBinding::string);
+    List<YamlNode> items = items(node);
+    if (items == null) {
+      return null;
+    }
+    List<String> strings = new ArrayList<>(items.size());
+    for (YamlNode n : items) {
+      strings.add(string(n));
+    }
+    return strings;
   }
 
-  /** A sequence bound item by item; null for a null. */
-  public static <T> List<T> list(YamlNode node, Function<YamlNode, T> item) {
+  /** A sequence's items, for the caller to bind one by one; null for a null. */
+  public static List<YamlNode> items(YamlNode node) {
     if (isNull(node)) {
       return null;
     }
     if (!(node instanceof YamlNode.Sequence s)) {
       throw new NotPlain("expected a sequence, found " + kindOf(node));
     }
-    List<T> items = new ArrayList<>();
-    for (YamlNode n : s.items()) {
-      items.add(item.apply(n));
+    return s.items();
+  }
+
+  /** A sequence bound item by item; null for a null. */
+  public static <T> List<T> list(YamlNode node, Function<YamlNode, T> item) {
+    List<YamlNode> items = items(node);
+    if (items == null) {
+      return null;
     }
-    return items;
+    List<T> bound = new ArrayList<>(items.size());
+    for (YamlNode n : items) {
+      bound.add(item.apply(n));
+    }
+    return bound;
+  }
+
+  /** A mapping of strings, in file order; null for a null. */
+  public static Map<String, String> stringMap(YamlNode node) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (!(node instanceof YamlNode.Mapping m)) {
+      throw new NotPlain("expected a mapping, found " + kindOf(node));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (YamlNode.Entry entry : m.entries().values()) {
+      values.put(entry.key(), string(entry.value()));
+    }
+    return values;
   }
 
   /** A mapping bound value by value, in file order; null for a null. */

@@ -235,9 +235,11 @@ public final class CaseFileReader {
         return null;
       }
       Event e = new Event(at, type, text(m, "by", false), text(m, "note", false), fields);
-      process.fieldProblems(e).forEach((field, message) ->
-          add(field.equals("type") || !m.entries().containsKey(field) ? DiagnosticCode.MISSING_FIELD : DiagnosticCode.BAD_VALUE,
-              m.entries().containsKey(field) ? m.valuePositionOf(field) : m.position(), message));
+      for (Map.Entry<String, String> problem : process.fieldProblems(e).entrySet()) {
+        String field = problem.getKey();
+        add(field.equals("type") || !m.entries().containsKey(field) ? DiagnosticCode.MISSING_FIELD : DiagnosticCode.BAD_VALUE,
+            m.entries().containsKey(field) ? m.valuePositionOf(field) : m.position(), problem.getValue());
+      }
       return problems.size() > before ? null : e;
     }
 
@@ -295,10 +297,11 @@ public final class CaseFileReader {
         }
         return null;
       }
-      return Timestamps.parse(text, zone).orElseGet(() -> {
+      OffsetDateTime at = Timestamps.parse(text, zone).orElse(null);
+      if (at == null) {
         add(DiagnosticCode.BAD_TIMESTAMP, m.valuePositionOf(key), "'" + key + "' is not a timestamp: '" + text + "'; expected " + Timestamps.accepted());
-        return null;
-      });
+      }
+      return at;
     }
 
     private boolean isEmpty(YamlNode node) {

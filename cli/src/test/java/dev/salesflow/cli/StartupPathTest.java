@@ -1,0 +1,69 @@
+package dev.salesflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --version} and {@code show} run without a lambda, a method reference or a stream. The first one a JVM
+ * meets starts {@code LambdaMetafactory} and the method-handle machinery: about 8 ms even from the
+ * class-data archive, a tenth of what {@code show} takes (cli/bench/startup.sh). So the code these
+ * commands run uses loops and small classes instead, and this test names any lambda that comes back.
+ * ({@code list} and {@code overdue} still use streams in {@code Salesflow}; their start-up has no
+ * target of its own.)
+ */
+class StartupPathTest {
+  private static final String NOW = "2026-11-26T18:00:00+08:00";
+
+  @TempDir Path tmp;
+
+  @Test
+  void versionAndShowStartNoLambda() throws Exception {
+    String ws = TestWorkspaces.examplesAt(tmp.resolve("acme")).toString();
+    assertNoLambda(0, "--version");
+    assertNoLambda(0, "-w", ws, "--now", NOW, "show", "ACME-2026-001");
+    assertNoLambda(0, "-w", ws, "--now", NOW, "show", "ACME-2026-004");
+    assertNoLambda(0, "-w", ws, "--now", NOW, "show", "ACME-2026-011");
+  }
+
+  @Test
+  void theLogNamesALambdaWhenOneRuns() throws Exception {
+    // the check itself: picocli's help builds its model with lambdas, so the log must show them
+    List<String> lambdas = lambdasLoaded(0, "--help");
+    assertThat(lambdas).isNotEmpty();
+  }
+
+  private void assertNoLambda(int expectedCode, String... args) throws Exception {
+    assertThat(lambdasLoaded(expectedCode, args)).as("lambda classes loaded by: salesflow " + String.join(" ", args))
+        .isEmpty();
+  }
+
+  /** Runs salesflow in a fresh JVM and returns the lambda and method-handle classes it loaded. */
+  private List<String> lambdasLoaded(int expectedCode, String... args) throws Exception {
+    Path log = tmp.resolve("classes.log");
+    Path err = tmp.resolve("err.txt");
+    Files.deleteIfExists(log);
+    List<String> command = FreshJvm.salesflow(List.of("-Xlog:class+load=info:file=" + log), args);
+    Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(String.join(" ", args) + ": " + stderr).isEqualTo(expectedCode);
+    List<String> found = new ArrayList<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      if (line.contains("$$Lambda") || line.contains("java.lang.invoke.LambdaMetafactory ")) {
+        found.add(line.substring(line.indexOf(']', line.indexOf("class,load")) + 1).trim());
+      }
+    }
+    assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("dev.salesflow.cli.Main ");
+    return found;
+  }
+}
