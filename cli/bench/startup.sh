@@ -119,6 +119,7 @@ bench version ./salesflow --version
 bench show_plain java -jar "$JAR" -w examples --now "$NOW" show "$ID"
 bench show_noarchive env SALESFLOW_CDS=0 ./salesflow -w examples --now "$NOW" show "$ID"
 bench show ./salesflow -w examples --now "$NOW" show "$ID"
+bench show_relocated env SALESFLOW_JAVA_OPTS=-XX:ArchiveRelocationMode=1 ./salesflow -w examples --now "$NOW" show "$ID"
 bench show_json ./salesflow -w examples --now "$NOW" show "$ID" --format json
 bench list ./salesflow -w examples --now "$NOW" list
 bench overdue ./salesflow -w examples --now "$NOW" overdue --format json
@@ -168,6 +169,7 @@ row "(e) ./salesflow --version" version
 row "(f) java -jar salesflow.jar -w examples show $ID (no options)" show_plain
 row "(g) ./salesflow -w examples show $ID, archive off" show_noarchive
 row "(h) ./salesflow -w examples show $ID" show
+row "(h2) the same, archive mapped at a random address (ArchiveRelocationMode=1)" show_relocated
 row "(i) ./salesflow -w examples show $ID --format json" show_json
 row "(j) ./salesflow -w examples list" list
 row "(k) ./salesflow -w examples overdue --format json" overdue
