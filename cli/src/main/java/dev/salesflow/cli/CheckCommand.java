@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "check", description = {
-    "Validate the workspace and its case files without writing anything.",
+    "Validate the workspace and its cases (files, or the database of --store) without writing anything.",
     "Exit 0 when there are no errors (warnings allowed unless --strict), 1 on errors."})
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: the workspace's cases/).")
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: the workspace's store).")
   List<Path> paths = List.of();
 
   @Option(names = "--sla", paramLabel = "error|warn|off", description = "How late and breached SLA clocks count (default: warn).")
@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     var now = root.now(Salesflow.zoneOf(workspace)).toInstant();
     CheckReport report;
     try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "checking", "files", ProgressBar.THRESHOLD)) {
-      report = Salesflow.check(workspace, targets, new CheckOptions(now, sla, threads), progress);
+      report = Salesflow.check(workspace, root.store, cwd, targets, new CheckOptions(now, sla, threads), progress);
     }
     PrintWriter out = root.context().out();
     switch (format) {

@@ -66,6 +66,14 @@ final class Reporter {
     return out.toString();
   }
 
+  /** SQLite's file header. */
+  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean isDatabase(byte[] bytes) {
+    return bytes.length >= SQLITE_HEADER.length
+        && java.util.Arrays.equals(bytes, 0, SQLITE_HEADER.length, SQLITE_HEADER, 0, SQLITE_HEADER.length);
+  }
+
   private static java.util.Optional<String> sourceLine(Diagnostic d) {
     if (d.file() == null || !Files.isRegularFile(d.file())) {
       return java.util.Optional.empty();
@@ -74,7 +82,11 @@ final class Reporter {
       if (Files.size(d.file()) > 16 * 1024 * 1024) {
         return java.util.Optional.empty();
       }
-      List<String> lines = List.of(new String(Files.readAllBytes(d.file()), StandardCharsets.UTF_8).split("\r?\n", -1));
+      byte[] bytes = Files.readAllBytes(d.file());
+      if (isDatabase(bytes)) {
+        return java.util.Optional.empty(); // findings in a database (check --store sqlite:) have no line to show
+      }
+      List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1));
       int i = d.position().line() - 1;
       if (i < 0 || i >= lines.size()) {
         return java.util.Optional.empty();

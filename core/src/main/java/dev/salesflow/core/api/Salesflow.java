@@ -164,13 +164,28 @@ public final class Salesflow implements AutoCloseable {
    * process (every event legal in its stage), ids, and optionally the SLA clocks.
    *
    * @param root the workspace root; its settings are checked too
-   * @param targets files or folders to check; empty means the workspace's {@code cases/}
+   * @param targets files or folders to check; empty means the workspace's store
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
    * @param progress told the number of case files done, of how many, from any thread
    * @return every finding, ordered by file and position
    */
   public static CheckReport check(Path root, List<Path> targets, CheckOptions options, Progress progress) {
     return Checker.check(root, targets, options, progress);
+  }
+
+  /**
+   * As {@link #check(Path, List, CheckOptions, Progress)}, with no targets checking the store
+   * {@code storeSpec} names: a folder of case files, or a SQLite database, whose cases get every
+   * check but those of the file format; their findings name the database, with the case id first in
+   * the message.
+   *
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param base the folder a relative {@code storeSpec} is resolved against
+   * @throws StoreException when the database is missing (it is never created) or not a salesflow one
+   */
+  public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
+      Progress progress) {
+    return Checker.check(root, storeSpec, base, targets, options, progress);
   }
 
   /**

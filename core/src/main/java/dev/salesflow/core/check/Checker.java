@@ -1,5 +1,6 @@
 package dev.salesflow.core.check;
 
+import dev.salesflow.core.api.Case;
 import dev.salesflow.core.api.CheckOptions;
 import dev.salesflow.core.api.CheckReport;
 import dev.salesflow.core.api.Diagnostic;
@@ -7,6 +8,7 @@ import dev.salesflow.core.api.DiagnosticCode;
 import dev.salesflow.core.api.DiagnosticsException;
 import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.InvalidRequestException;
+import dev.salesflow.core.api.OpenMode;
 import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.api.Progress;
 import dev.salesflow.core.api.Severity;
@@ -20,6 +22,7 @@ import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
+import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
 import dev.salesflow.core.workspace.Workspace;
@@ -40,9 +43,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Validates a workspace and its case files without writing anything: the settings and process
- * first, then each case file (syntax, fields, types, values), duplicate ids across files, the
- * replay of every event, events after now, unpaired stop events, and SLA clocks.
+ * Validates a workspace and its cases without writing anything: the settings and process first,
+ * then each case file (syntax, fields, types, values), duplicate ids across files, the replay of
+ * every event, events after now, unpaired stop events, and SLA clocks; or the cases of a database.
  */
 public final class Checker {
   private final Workspace workspace;
@@ -63,11 +66,27 @@ public final class Checker {
 
   /**
    * Checks the workspace at {@code root} and the case files under {@code targets} (files or
-   * folders; empty: the workspace's {@code cases/}).
+   * folders; empty: the workspace's store).
    *
    * @param progress told the number of case files done, of how many, after each batch (from any thread)
    */
   public static CheckReport check(Path root, List<Path> targets, CheckOptions options, Progress progress) {
+    return check(root, null, root, targets, options, progress);
+  }
+
+  /**
+   * As {@link #check(Path, List, CheckOptions, Progress)}, with no targets checking the store that
+   * {@code storeSpec} names (null: the workspace's own, from its {@code store:} setting): a folder's
+   * case files, or the cases in a SQLite database. A database's cases get the checks a case file's
+   * parsed content gets (replay, events after now, unpaired events, SLA clocks; its schema rules out
+   * the rest); their findings name the database as their file, at 1:1, with the case id first in
+   * the message. A missing database is refused, never created.
+   *
+   * @param base the folder a relative {@code storeSpec} is resolved against
+   * @throws StoreException when the database is missing or not a salesflow one
+   */
+  public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
+      Progress progress) {
     Path config = root.resolve(Workspace.CONFIG_FILE);
     Workspace workspace;
     try {
@@ -77,7 +96,6 @@ public final class Checker {
           Stream.concat(Stream.of(config), e.diagnostics().stream().map(Diagnostic::file)).toList()));
       return new CheckReport(files, sorted(e.diagnostics()));
     }
-    List<Path> caseFiles = expand(targets.isEmpty() ? List.of(workspace.casesDir()) : targets);
     List<Path> files = new ArrayList<>();
     files.add(config);
     if (workspace.config().process() != null) {
@@ -86,8 +104,38 @@ public final class Checker {
     if (workspace.config().calendar().file() != null) {
       files.add(root.resolve(workspace.config().calendar().file()));
     }
-    files.addAll(caseFiles);
-    return new CheckReport(files, new Checker(workspace, options).checkFiles(caseFiles, progress));
+    Checker checker = new Checker(workspace, options);
+    String spec = storeSpec != null ? storeSpec : workspace.config().store();
+    Path specBase = storeSpec != null ? base : root;
+    if (!targets.isEmpty() || spec == null) {
+      List<Path> caseFiles = expand(targets.isEmpty() ? List.of(workspace.casesDir()) : targets);
+      files.addAll(caseFiles);
+      return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+    }
+    Path location = workspace.storeLocation(spec, specBase);
+    if (!spec.startsWith(Workspace.SQLITE_PREFIX)) {
+      List<Path> caseFiles = expand(List.of(location));
+      files.addAll(caseFiles);
+      return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+    }
+    files.add(location);
+    return new CheckReport(files, checker.checkDatabase(workspace, spec, specBase, location, progress));
+  }
+
+  /** The findings of every case in the database at {@code location}, in id order. */
+  private List<Diagnostic> checkDatabase(Workspace workspace, String spec, Path base, Path location, Progress progress) {
+    List<Diagnostic> findings = new ArrayList<>();
+    try (CaseStore store = workspace.openStore(spec, base, OpenMode.EXISTING)) {
+      int total = store.ids().size();
+      int[] done = {0};
+      store.forEachCase(c -> {
+        findings.addAll(caseFindings(c, location, null));
+        if (++done[0] % 256 == 0 || done[0] == total) {
+          progress.update(done[0], total);
+        }
+      });
+    }
+    return findings;
   }
 
   /** The .yaml files under each target, sorted; hidden files and folders are skipped. */
@@ -195,28 +243,49 @@ public final class Checker {
     } catch (DiagnosticsException e) {
       return new FileResult(file, null, null, e.diagnostics());
     }
-    String id = caseFile.value().id();
-    List<Diagnostic> findings = new ArrayList<>();
-    Replay replay = machine.replay(caseFile.value());
-    replay.illegal().ifPresent(v -> findings.add(error(codeOf(v.kind()), caseFile, caseFile.eventPosition(v.eventIndex()),
-        "event #" + (v.eventIndex() + 1) + " (" + describe(caseFile.value().events().get(v.eventIndex())) + "): " + v.message())));
-    List<Event> events = caseFile.value().events();
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i).at().toInstant().isAfter(options.now())) {
-        findings.add(error(DiagnosticCode.FUTURE_EVENT, caseFile, caseFile.eventPosition(i),
-            "event #" + (i + 1) + " is at " + Timestamps.format(events.get(i).at()) + ", after now ("
-                + Timestamps.format(options.now().atZone(workspace.zone()).toOffsetDateTime()) + ")"));
-      }
-    }
-    unpaired(caseFile, findings);
-    if (options.sla() != SlaMode.OFF) {
-      clocks(caseFile, replay, findings);
-    }
-    return new FileResult(file, id, caseFile.tree().valuePositionOf("id"), findings);
+    return new FileResult(file, caseFile.value().id(), caseFile.tree().valuePositionOf("id"),
+        caseFindings(caseFile.value(), file, caseFile));
   }
 
-  private Diagnostic error(DiagnosticCode code, CaseFile f, SourcePosition at, String message) {
-    return new Diagnostic(code, Severity.ERROR, f.file(), at, message, f.value().id());
+  /**
+   * What is wrong with a case whatever stores it: an illegal event, events after now, unpaired
+   * events, late or breached SLA clocks. {@code source} places them in the case's file; without one
+   * (a database) they are at the start of {@code file}, the case id leading the message.
+   */
+  private List<Diagnostic> caseFindings(Case c, Path file, CaseFile source) {
+    List<Diagnostic> findings = new ArrayList<>();
+    Replay replay = machine.replay(c);
+    Replay.Violation v = replay.illegal().orElse(null);
+    if (v != null) {
+      findings.add(error(codeOf(v.kind()), c, file, eventPosition(source, v.eventIndex()),
+          "event #" + (v.eventIndex() + 1) + " (" + describe(c.events().get(v.eventIndex())) + "): " + v.message(), source));
+    }
+    List<Event> events = c.events();
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).at().toInstant().isAfter(options.now())) {
+        findings.add(error(DiagnosticCode.FUTURE_EVENT, c, file, eventPosition(source, i),
+            "event #" + (i + 1) + " is at " + Timestamps.format(events.get(i).at()) + ", after now ("
+                + Timestamps.format(options.now().atZone(workspace.zone()).toOffsetDateTime()) + ")", source));
+      }
+    }
+    unpaired(c, file, source, findings);
+    if (options.sla() != SlaMode.OFF) {
+      clocks(c, file, source, replay, findings);
+    }
+    return findings;
+  }
+
+  private static Diagnostic error(DiagnosticCode code, Case c, Path file, SourcePosition at, String message, CaseFile source) {
+    return finding(code, Severity.ERROR, c, file, at, message, source);
+  }
+
+  private static Diagnostic finding(DiagnosticCode code, Severity severity, Case c, Path file, SourcePosition at,
+      String message, CaseFile source) {
+    return new Diagnostic(code, severity, file, at, source == null ? c.id() + ": " + message : message, c.id());
+  }
+
+  private static SourcePosition eventPosition(CaseFile source, int index) {
+    return source == null ? SourcePosition.START : source.eventPosition(index);
   }
 
   private static DiagnosticCode codeOf(Replay.Violation.Kind kind) {
@@ -253,8 +322,8 @@ public final class Checker {
     return List.copyOf(pairs);
   }
 
-  private void unpaired(CaseFile f, List<Diagnostic> findings) {
-    List<Event> events = f.value().events();
+  private void unpaired(Case c, Path file, CaseFile source, List<Diagnostic> findings) {
+    List<Event> events = c.events();
     for (Pairing pair : pairings) {
       Set<String> started = new HashSet<>();
       for (int i = 0; i < events.size(); i++) {
@@ -263,16 +332,17 @@ public final class Checker {
         if (e.type().equals(pair.start()) && key != null) {
           started.add(key);
         } else if (e.type().equals(pair.stop()) && key != null && !started.contains(key)) {
-          findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, f, f.eventPosition(i), "event #" + (i + 1) + " '"
-              + pair.stop() + "' " + pair.key() + "=" + key + " has no earlier '" + pair.start() + "' with that " + pair.key()));
+          findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, i), "event #" + (i + 1) + " '"
+              + pair.stop() + "' " + pair.key() + "=" + key + " has no earlier '" + pair.start() + "' with that " + pair.key(),
+              source));
         }
       }
     }
   }
 
-  private void clocks(CaseFile f, Replay replay, List<Diagnostic> findings) {
+  private void clocks(Case c, Path file, CaseFile source, Replay replay, List<Diagnostic> findings) {
     Severity severity = options.sla() == SlaMode.ERROR ? Severity.ERROR : Severity.WARNING;
-    for (var clock : sla.clocks(f.value(), replay, options.now(), Duration.ZERO).clocks()) {
+    for (var clock : sla.clocks(c, replay, options.now(), Duration.ZERO).clocks()) {
       DiagnosticCode code;
       String what;
       switch (clock.state()) {
@@ -289,8 +359,8 @@ public final class Checker {
         }
       }
       String rule = clock.rule() + (clock.key() == null ? "" : " (" + clock.key() + ")");
-      findings.add(new Diagnostic(code, severity, f.file(), startPosition(f, clock.startedAt()),
-          "SLA " + rule + " " + what, f.value().id()));
+      findings.add(finding(code, severity, c, file, source == null ? SourcePosition.START : startPosition(source, clock.startedAt()),
+          "SLA " + rule + " " + what, source));
     }
   }
 
