@@ -6,8 +6,9 @@
 #   zsh:   autoload -U +X bashcompinit && bashcompinit && source completions/salesflow.bash
 #
 # Case ids come from the cases/ folder of the workspace (-w DIR, else the nearest folder upward
-# holding salesflow.yaml); stages, event types, owners and sources are asked of salesflow itself
-# ('salesflow __complete KIND'), so they follow the workspace's own process.
+# holding salesflow.yaml), or, when its store: setting names another store, from salesflow;
+# stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
+# KIND'), so they follow the workspace's own process.
 
 _salesflow_commands=(init register log advance show list overdue check migrate report import export shell completion)
 
@@ -91,13 +92,17 @@ _salesflow_values() {
   shift 2
   if [[ $kind == case ]]; then
     dir="$(_salesflow_workspace "$ws")"
-    [[ -n $dir && -d $dir/cases ]] || return 0
-    for file in "$dir"/cases/*.yaml; do
-      [[ -e $file ]] || continue
-      file="${file##*/}"
-      printf '%s\n' "${file%.yaml}"
-    done
-    return 0
+    [[ -n $dir ]] || return 0
+    # a workspace whose store: setting names another folder or a database is asked below
+    if ! grep -q '^store:' "$dir/salesflow.yaml" 2>/dev/null; then
+      [[ -d $dir/cases ]] || return 0
+      for file in "$dir"/cases/*.yaml; do
+        [[ -e $file ]] || continue
+        file="${file##*/}"
+        printf '%s\n' "${file%.yaml}"
+      done
+      return 0
+    fi
   fi
   prog="${_salesflow_program/#\~/$HOME}"
   if [[ -n $ws ]]; then

@@ -31,7 +31,7 @@ final class CompleteCommand implements Callable<Integer> {
     } catch (SalesflowException none) {
       return ExitCode.OK.code();
     }
-    new WorkspaceValues(workspace).of(valueKind, positionals).forEach(root.context().out()::println);
+    new WorkspaceValues(workspace, root.store, root.context().cwd()).of(valueKind, positionals).forEach(root.context().out()::println);
     return ExitCode.OK.code();
   }
 }

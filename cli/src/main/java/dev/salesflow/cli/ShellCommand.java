@@ -40,7 +40,7 @@ final class ShellCommand implements Callable<Integer> {
     }
     String prompt = "salesflow:" + workspace.getFileName() + "> ";
     return JLineShell.run(prompt, historyFile(context.env(), workspace), new CompletionModel(spec.root()),
-        new WorkspaceValues(workspace), context.cwd(), words -> execute(words, workspace, globals));
+        new WorkspaceValues(workspace, root.store, context.cwd()), context.cwd(), words -> execute(words, workspace, globals));
   }
 
   /** Runs one line as {@code salesflow -w WORKSPACE [the shell's global options] WORDS}. */

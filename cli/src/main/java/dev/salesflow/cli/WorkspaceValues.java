@@ -20,10 +20,20 @@ import java.util.TreeSet;
  */
 final class WorkspaceValues {
   private final Path root;
+  private final String storeSpec;
+  private final Path base;
   private List<String> owners;
 
+  /** The values of the workspace at {@code root} (null: none) and its own store. */
   WorkspaceValues(Path root) {
+    this(root, null, root);
+  }
+
+  /** The same with the cases of the store {@code storeSpec} (null: the workspace's), relative to {@code base}. */
+  WorkspaceValues(Path root, String storeSpec, Path base) {
     this.root = root;
+    this.storeSpec = storeSpec;
+    this.base = base;
   }
 
   /** The values of {@code kind}; for event types after a case id, those allowed in its stage. */
@@ -31,7 +41,7 @@ final class WorkspaceValues {
     if (root == null) {
       return List.of();
     }
-    try (Salesflow flow = Salesflow.open(root, null, root, OpenMode.EXISTING)) {
+    try (Salesflow flow = Salesflow.open(root, storeSpec, base, OpenMode.EXISTING)) {
       return switch (kind) {
         case CASE -> flow.ids();
         case STAGE -> flow.process().allStageIds();

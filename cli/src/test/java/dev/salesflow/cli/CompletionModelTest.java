@@ -97,6 +97,17 @@ class CompletionModelTest {
   }
 
   @Test
+  void caseIdsComeFromTheStoreGiven() throws Exception {
+    assertThat(CliRun.in(tmp, "-w", ws.toString(), "migrate", "--to", "sqlite:copy.db").code()).isZero();
+    java.nio.file.Files.delete(ws.resolve("cases/ACME-2026-001.yaml"));
+    assertThat(new WorkspaceValues(ws).of(ValueKind.CASE, List.of())).hasSize(13).doesNotContain("ACME-2026-001");
+    assertThat(new WorkspaceValues(ws, "sqlite:copy.db", tmp).of(ValueKind.CASE, List.of()))
+        .hasSize(14).startsWith("ACME-2026-001");
+    assertThat(new WorkspaceValues(ws, "sqlite:missing.db", tmp).of(ValueKind.CASE, List.of())).isEmpty();
+    assertThat(tmp.resolve("missing.db")).doesNotExist();
+  }
+
+  @Test
   void noWorkspaceOrAnUnreadableOneGivesNoValues() {
     assertThat(new WorkspaceValues(tmp.resolve("nowhere")).of(ValueKind.CASE, List.of())).isEmpty();
     assertThat(new WorkspaceValues(null).of(ValueKind.STAGE, List.of())).isEmpty();

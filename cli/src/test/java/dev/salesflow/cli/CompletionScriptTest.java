@@ -78,6 +78,15 @@ class CompletionScriptTest {
   }
 
   @Test
+  void bashAsksSalesflowForTheCaseIdsOfADatabaseStore() throws Exception {
+    assertThat(CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", "sqlite:cases.db").code()).isZero();
+    Files.writeString(ws.resolve("salesflow.yaml"), "\nstore: sqlite:cases.db\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.move(ws.resolve("cases"), tmp.resolve("cases-elsewhere"));
+    assertThat(bash(ws, "salesflow", "show", "ACME-2026-01"))
+        .containsExactly("ACME-2026-010", "ACME-2026-011", "ACME-2026-012", "ACME-2026-013", "ACME-2026-014");
+  }
+
+  @Test
   void bashAsksSalesflowForStagesAndOwners() throws Exception {
     assertThat(bash(ws, "salesflow", "advance", "ACME-2026-001", "--to", "ne"))
         .containsExactly("needs", "negotiation");
