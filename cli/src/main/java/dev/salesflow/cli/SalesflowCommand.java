@@ -120,12 +120,7 @@ public final class SalesflowCommand implements Runnable {
     if (text == null || text.isBlank()) {
       return OffsetDateTime.now(zone);
     }
-    OffsetDateTime parsed = Timestamps.parse(text, zone).orElse(null);
-    if (parsed == null) {
-      throw new InvalidRequestException(
-          (now != null ? "--now" : "SALESFLOW_NOW") + ": '" + text + "' is not " + Timestamps.accepted());
-    }
-    return parsed;
+    return timestamp(now != null ? "--now" : "SALESFLOW_NOW", text, zone);
   }
 
   /** Parses a timestamp option such as {@code --at}. */

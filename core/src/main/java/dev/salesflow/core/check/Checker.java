@@ -107,23 +107,19 @@ public final class Checker {
     Checker checker = new Checker(workspace, options);
     String spec = storeSpec != null ? storeSpec : workspace.config().store();
     Path specBase = storeSpec != null ? base : root;
-    if (!targets.isEmpty() || spec == null) {
-      List<Path> caseFiles = expand(targets.isEmpty() ? List.of(workspace.casesDir()) : targets);
-      files.addAll(caseFiles);
-      return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+    if (targets.isEmpty() && spec != null && spec.startsWith(Workspace.SQLITE_PREFIX)) {
+      Path database = workspace.storeLocation(spec, specBase);
+      files.add(database);
+      return new CheckReport(files, checker.checkDatabase(spec, specBase, database, progress));
     }
-    Path location = workspace.storeLocation(spec, specBase);
-    if (!spec.startsWith(Workspace.SQLITE_PREFIX)) {
-      List<Path> caseFiles = expand(List.of(location));
-      files.addAll(caseFiles);
-      return new CheckReport(files, checker.checkFiles(caseFiles, progress));
-    }
-    files.add(location);
-    return new CheckReport(files, checker.checkDatabase(workspace, spec, specBase, location, progress));
+    List<Path> caseFiles = expand(!targets.isEmpty() ? targets
+        : List.of(spec == null ? workspace.casesDir() : workspace.storeLocation(spec, specBase)));
+    files.addAll(caseFiles);
+    return new CheckReport(files, checker.checkFiles(caseFiles, progress));
   }
 
   /** The findings of every case in the database at {@code location}, in id order. */
-  private List<Diagnostic> checkDatabase(Workspace workspace, String spec, Path base, Path location, Progress progress) {
+  private List<Diagnostic> checkDatabase(String spec, Path base, Path location, Progress progress) {
     List<Diagnostic> findings = new ArrayList<>();
     try (CaseStore store = workspace.openStore(spec, base, OpenMode.EXISTING)) {
       int total = store.ids().size();
@@ -359,8 +355,8 @@ public final class Checker {
         }
       }
       String rule = clock.rule() + (clock.key() == null ? "" : " (" + clock.key() + ")");
-      findings.add(finding(code, severity, c, file, source == null ? SourcePosition.START : startPosition(source, clock.startedAt()),
-          "SLA " + rule + " " + what, source));
+      findings.add(finding(code, severity, c, file, startPosition(source, clock.startedAt()), "SLA " + rule + " " + what,
+          source));
     }
   }
 
@@ -368,7 +364,11 @@ public final class Checker {
     return Timestamps.format(at.atZone(workspace.zone()).toOffsetDateTime());
   }
 
+  /** The event a clock started at, in the case's file; the start of the file without one (a database). */
   private static SourcePosition startPosition(CaseFile f, java.time.Instant startedAt) {
+    if (f == null) {
+      return SourcePosition.START;
+    }
     List<Event> events = f.value().events();
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).at().toInstant().equals(startedAt)) {
