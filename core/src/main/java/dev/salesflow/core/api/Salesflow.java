@@ -179,8 +179,13 @@ public final class Salesflow implements AutoCloseable {
    * check but those of the file format; their findings name the database, with the case id first in
    * the message.
    *
+   * @param root the workspace root; its settings are checked too
    * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
+   * @param targets files or folders to check instead of the store; empty means the store
+   * @param options the instant clocks are judged at, the SLA mode and the number of threads
+   * @param progress told the number of cases done, of how many, from any thread
+   * @return every finding, ordered by file and position
    * @throws StoreException when the database is missing (it is never created) or not a salesflow one
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
