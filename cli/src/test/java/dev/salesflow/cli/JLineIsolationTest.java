@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +46,9 @@ class JLineIsolationTest {
 
   /** Runs salesflow in a fresh JVM with stdin from /dev/null; returns its stderr. */
   private String assertNoJLine(int expectedCode, String... args) throws Exception {
-    Path log = tmp.resolve("classes.log");
-    Path err = tmp.resolve("err.txt");
-    List<String> command = FreshJvm.salesflow(List.of("-Xlog:class+load=info:file=" + log), args);
-    Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String stderr = Files.readString(err, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(String.join(" ", args) + ": " + stderr).isEqualTo(expectedCode);
-    String loaded = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(loaded).as("classes loaded by: salesflow " + String.join(" ", args))
+    FreshJvm.Loaded run = FreshJvm.classesLoaded(tmp, expectedCode, args);
+    assertThat(run.classes()).as("classes loaded by: salesflow " + String.join(" ", args))
         .contains("dev.salesflow.cli.Main").doesNotContain("org.jline");
-    return stderr;
+    return run.stderr();
   }
 }

@@ -2,13 +2,9 @@ package dev.salesflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,22 +44,14 @@ class StartupPathTest {
 
   /** Runs salesflow in a fresh JVM and returns the lambda and method-handle classes it loaded. */
   private List<String> lambdasLoaded(int expectedCode, String... args) throws Exception {
-    Path log = tmp.resolve("classes.log");
-    Path err = tmp.resolve("err.txt");
-    Files.deleteIfExists(log);
-    List<String> command = FreshJvm.salesflow(List.of("-Xlog:class+load=info:file=" + log), args);
-    Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String stderr = Files.readString(err, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(String.join(" ", args) + ": " + stderr).isEqualTo(expectedCode);
+    String classes = FreshJvm.classesLoaded(tmp, expectedCode, args).classes();
+    assertThat(classes).contains("dev.salesflow.cli.Main ");
     List<String> found = new ArrayList<>();
-    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+    for (String line : classes.lines().toList()) {
       if (line.contains("$$Lambda") || line.contains("java.lang.invoke.LambdaMetafactory ")) {
         found.add(line.substring(line.indexOf(']', line.indexOf("class,load")) + 1).trim());
       }
     }
-    assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("dev.salesflow.cli.Main ");
     return found;
   }
 }
