@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 
 /** Prints failures on stderr: one line each, with the source line and a caret for diagnostics. */
@@ -66,13 +67,8 @@ final class Reporter {
     return out.toString();
   }
 
-  /** SQLite's file header. */
+  /** SQLite's file header: a database is not read past it. */
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
-  private static boolean isDatabase(byte[] bytes) {
-    return bytes.length >= SQLITE_HEADER.length
-        && java.util.Arrays.equals(bytes, 0, SQLITE_HEADER.length, SQLITE_HEADER, 0, SQLITE_HEADER.length);
-  }
 
   private static java.util.Optional<String> sourceLine(Diagnostic d) {
     if (d.file() == null || !Files.isRegularFile(d.file())) {
@@ -82,9 +78,16 @@ final class Reporter {
       if (Files.size(d.file()) > 16 * 1024 * 1024) {
         return java.util.Optional.empty();
       }
-      byte[] bytes = Files.readAllBytes(d.file());
-      if (isDatabase(bytes)) {
-        return java.util.Optional.empty(); // findings in a database (check --store sqlite:) have no line to show
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(d.file())) {
+        byte[] head = in.readNBytes(SQLITE_HEADER.length);
+        if (Arrays.equals(head, SQLITE_HEADER)) {
+          return java.util.Optional.empty(); // findings in a database (check --store sqlite:) have no line to show
+        }
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(head);
+        in.transferTo(all);
+        bytes = all.toByteArray();
       }
       List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1));
       int i = d.position().line() - 1;

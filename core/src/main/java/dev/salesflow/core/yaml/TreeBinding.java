@@ -56,11 +56,8 @@ public final class TreeBinding {
 
   /** The entries of a mapping whose keys are all among {@code known}; values by key. */
   public static Map<String, YamlNode> fields(YamlNode node, Set<String> known) {
-    if (!(node instanceof YamlNode.Mapping m)) {
-      throw new NotPlain("expected a mapping, found " + kindOf(node));
-    }
     Map<String, YamlNode> values = new LinkedHashMap<>();
-    for (YamlNode.Entry entry : m.entries().values()) {
+    for (YamlNode.Entry entry : entries(node)) {
       if (!known.contains(entry.key())) {
         throw new NotPlain("unknown key " + entry.key());
       }
@@ -150,11 +147,8 @@ public final class TreeBinding {
     if (isNull(node)) {
       return null;
     }
-    if (!(node instanceof YamlNode.Mapping m)) {
-      throw new NotPlain("expected a mapping, found " + kindOf(node));
-    }
     Map<String, String> values = new LinkedHashMap<>();
-    for (YamlNode.Entry entry : m.entries().values()) {
+    for (YamlNode.Entry entry : entries(node)) {
       values.put(entry.key(), string(entry.value()));
     }
     return values;
@@ -165,14 +159,19 @@ public final class TreeBinding {
     if (isNull(node)) {
       return null;
     }
-    if (!(node instanceof YamlNode.Mapping m)) {
-      throw new NotPlain("expected a mapping, found " + kindOf(node));
-    }
     Map<String, T> values = new LinkedHashMap<>();
-    for (YamlNode.Entry entry : m.entries().values()) {
+    for (YamlNode.Entry entry : entries(node)) {
       values.put(entry.key(), value.apply(entry.value()));
     }
     return values;
+  }
+
+  /** A mapping's entries in file order; anything else is not plain. */
+  private static java.util.Collection<YamlNode.Entry> entries(YamlNode node) {
+    if (!(node instanceof YamlNode.Mapping m)) {
+      throw new NotPlain("expected a mapping, found " + kindOf(node));
+    }
+    return m.entries().values();
   }
 
   /** {@code {en: ..., zh: ...}}; null for a null. */

@@ -2,10 +2,9 @@ package dev.salesflow.core.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.core.testing.GeneratedSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,14 +21,8 @@ class BundledCnSchedulesTest {
 
   @Test
   void checkedInSourceIsAFreshGeneration() throws IOException {
-    String fresh = generate(fromJson());
-    if (Boolean.getBoolean("bundledschedules.update")) {
-      Files.writeString(CHECKED_IN, fresh, StandardCharsets.UTF_8);
-    }
-    assertThat(Files.readString(CHECKED_IN, StandardCharsets.UTF_8))
-        .as("BundledCnSchedules.java differs from holiday-cn-*.json; run 'mvn -B -q -pl core test"
-            + " -Dtest=BundledCnSchedulesTest -Dbundledschedules.update=true' and review the diff")
-        .isEqualTo(fresh);
+    GeneratedSource.assertFresh(CHECKED_IN, generate(fromJson()), getClass(), "bundledschedules.update",
+        "holiday-cn-*.json");
   }
 
   @Test

@@ -2,10 +2,10 @@ package dev.salesflow.core.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.core.testing.GeneratedSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +15,8 @@ class DefaultProcessTest {
 
   @Test
   void checkedInSourceIsAFreshGeneration() throws IOException {
-    String fresh = DefaultProcessSource.generate(fromYaml());
-    if (Boolean.getBoolean("defaultprocess.update")) {
-      Files.writeString(CHECKED_IN, fresh, StandardCharsets.UTF_8);
-    }
-    assertThat(Files.readString(CHECKED_IN, StandardCharsets.UTF_8))
-        .as("DefaultProcess.java differs from default-process.yaml; run 'mvn -B -q -pl core test"
-            + " -Dtest=DefaultProcessTest -Ddefaultprocess.update=true' and review the diff")
-        .isEqualTo(fresh);
+    GeneratedSource.assertFresh(CHECKED_IN, DefaultProcessSource.generate(fromYaml()), getClass(),
+        "defaultprocess.update", "default-process.yaml");
   }
 
   @Test
