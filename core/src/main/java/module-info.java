@@ -1,8 +1,10 @@
 /**
  * salesflow's rule-checking library: open a workspace, read and write cases through the sales
  * process's state machine, compute SLA clocks on a business calendar, list overdue follow-ups and
- * check case files. Everything a caller needs is in {@link dev.salesflow.core.api}, starting with
- * {@link dev.salesflow.core.api.Salesflow}; every other package is internal and may change.
+ * check case files. A caller starts at {@link dev.salesflow.core.api.Salesflow}, the one entry point
+ * ({@link dev.salesflow.core.api}); the values it takes and returns (cases, events, clocks,
+ * diagnostics, reports, exceptions) are in {@link dev.salesflow.core.model}. Every other package is
+ * internal and may change.
  */
 module dev.salesflow.core {
   requires com.fasterxml.jackson.core;
@@ -12,9 +14,10 @@ module dev.salesflow.core {
   requires org.yaml.snakeyaml;
 
   exports dev.salesflow.core.api;
+  exports dev.salesflow.core.model;
 
   // settings, process and calendar files are bound to these packages' records by Jackson
-  opens dev.salesflow.core.api to com.fasterxml.jackson.databind;
+  opens dev.salesflow.core.model to com.fasterxml.jackson.databind;
   opens dev.salesflow.core.calendar to com.fasterxml.jackson.databind;
   opens dev.salesflow.core.process to com.fasterxml.jackson.databind;
   opens dev.salesflow.core.sla to com.fasterxml.jackson.databind;

@@ -1,11 +1,16 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.RefusedException;
-import dev.salesflow.core.api.StoreException;
-import dev.salesflow.core.api.WorkspaceNotFoundException;
+import dev.salesflow.cli.command.CommandTree;
+import dev.salesflow.cli.command.QuickArgs;
+import dev.salesflow.cli.command.SalesflowCommand;
+import dev.salesflow.cli.command.VersionProvider;
+import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.RefusedException;
+import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -42,7 +47,7 @@ public final class Main {
   }
 
   /** {@link #run(PrintWriter, PrintWriter, Map, Path, String...)} in {@code context}. */
-  static int run(CliContext context, String... args) {
+  public static int run(CliContext context, String... args) {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {
@@ -70,7 +75,7 @@ public final class Main {
   }
 
   /** Reads {@code args} with picocli, then runs the command they name. */
-  static int viaPicocli(SalesflowCommand root, String... args) {
+  public static int viaPicocli(SalesflowCommand root, String... args) {
     CommandLine cli = CommandTree.forArgs(root, args);
     cli.setOut(root.context().out());
     cli.setErr(root.context().err());
@@ -87,7 +92,7 @@ public final class Main {
   /** Reports a command's failure on stderr and returns its exit code. */
   private static int failed(SalesflowCommand root, Exception e) {
     ExitCode code = exitCodeOf(e);
-    Reporter.of(root).failure(e, code);
+    new Reporter(root.context().err(), root.verbose()).failure(e, code);
     return code.code();
   }
 

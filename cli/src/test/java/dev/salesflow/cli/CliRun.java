@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** One run of the command line in-process, with what it printed and its exit code. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-  static CliRun in(Path cwd, String... args) {
+  public static CliRun in(Path cwd, String... args) {
     return in(cwd, Map.of("LANG", "en_US.UTF-8"), args);
   }
 
-  static CliRun in(Path cwd, Map<String, String> env, String... args) {
+  public static CliRun in(Path cwd, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> environment = new HashMap<>(env);

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Command lines that run salesflow in a new JVM on the test classpath (the jar is not built yet). */
-final class FreshJvm {
+public final class FreshJvm {
   private FreshJvm() {}
 
   /** {@code java [jvmOptions] -cp CLASSPATH dev.salesflow.cli.Main args}. */
-  static List<String> salesflow(List<String> jvmOptions, String... args) {
+  public static List<String> salesflow(List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -27,13 +27,13 @@ final class FreshJvm {
   }
 
   /** What a run in a fresh JVM printed on stderr and its class-load log ({@code -Xlog:class+load}). */
-  record Loaded(String stderr, String classes) {}
+  public record Loaded(String stderr, String classes) {}
 
   /**
    * Runs salesflow in a fresh JVM, stdin from /dev/null, logging the classes it loads to a file in
    * {@code dir}; checks it ends with {@code expectedCode}.
    */
-  static Loaded classesLoaded(Path dir, int expectedCode, String... args) throws Exception {
+  public static Loaded classesLoaded(Path dir, int expectedCode, String... args) throws Exception {
     Path log = dir.resolve("classes.log");
     Path err = dir.resolve("err.txt");
     Files.deleteIfExists(log);
@@ -48,11 +48,11 @@ final class FreshJvm {
   }
 
   /** The same as one shell-quoted line, for tmux and bash. */
-  static String shellLine(List<String> command) {
+  public static String shellLine(List<String> command) {
     return String.join(" ", command.stream().map(FreshJvm::quote).toList());
   }
 
-  static String quote(String word) {
+  public static String quote(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 

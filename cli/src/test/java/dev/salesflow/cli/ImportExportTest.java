@@ -1,11 +1,11 @@
 package dev.salesflow.cli;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseFilter;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseFilter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code import} and {@code export} on real files. */
 class ImportExportTest {

@@ -2,6 +2,7 @@ package dev.salesflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.output.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.salesflow.cli.bench;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.Replay;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.store.CaseStore;

@@ -1,10 +1,10 @@
 package dev.salesflow.cli.bench;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.api.OverdueQuery;
-import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.OverdueQuery;
+import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.workspace.Workspace;
@@ -99,7 +99,7 @@ public final class OverduePhases {
       int items = timed(times, "Salesflow.overdue (all of it)",
           () -> flow.overdue(new OverdueQuery(null, null, null, null), now).items().size());
       List<CaseView> views = timed(times, "Salesflow.list (all of it)",
-          () -> flow.list(new dev.salesflow.core.api.CaseFilter(null, null, null)));
+          () -> flow.list(new dev.salesflow.core.model.CaseFilter(null, null, null)));
       flow.close();
       for (Map.Entry<String, long[]> t : times.entrySet()) {
         System.out.printf("%-4d %-34s %9.0f %9.0f%n", it, t.getKey(), t.getValue()[0] / 1e6, t.getValue()[1] / 1e6);

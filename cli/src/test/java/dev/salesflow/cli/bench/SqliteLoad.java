@@ -1,6 +1,6 @@
 package dev.salesflow.cli.bench;
 
-import dev.salesflow.core.api.Case;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package dev.salesflow.cli.check;
 
-import dev.salesflow.core.api.DiagnosticCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.DiagnosticCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The check corpus ({@code src/test/resources/check-corpus}): a workspace whose {@code cases/}

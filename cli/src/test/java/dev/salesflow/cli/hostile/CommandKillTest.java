@@ -1,11 +1,13 @@
 package dev.salesflow.cli.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.salesflow.cli.Main;
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseFilter;
-import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.api.Event;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.Event;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code log}, {@code advance}, {@code import} and {@code migrate} run as real processes and

@@ -1,8 +1,10 @@
 package dev.salesflow.cli.store;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Timestamps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The example workspace migrated into SQLite and back into case files loses nothing: every case

@@ -2,7 +2,35 @@ package dev.salesflow.core.api;
 
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.leads.LeadImport;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.CheckOptions;
+import dev.salesflow.core.model.CheckReport;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.ImportOptions;
+import dev.salesflow.core.model.ImportResult;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.LeadRow;
+import dev.salesflow.core.model.Migration;
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.OverdueItem;
+import dev.salesflow.core.model.OverdueQuery;
+import dev.salesflow.core.model.OverdueReport;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Progress;
+import dev.salesflow.core.model.RefusedException;
+import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.Reporting;
+import dev.salesflow.core.model.SalesProcess;
+import dev.salesflow.core.model.SlaClock;
+import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.report.Reports;
@@ -39,11 +67,11 @@ import java.util.regex.Pattern;
  * <p>Every write is judged by the process's state machine against the case as stored at that
  * moment, under the store's write lock, so two processes writing at once never lose an event or
  * act on a stale case. Values in and out are immutable records; failures are the unchecked
- * subclasses of {@link SalesflowException}: {@link InvalidRequestException} for a bad request,
+ * subclasses of {@link dev.salesflow.core.model.SalesflowException}: {@link InvalidRequestException} for a bad request,
  * {@link RefusedException} when the process refuses a move (with every unmet requirement), {@link
- * CaseNotFoundException}, {@link DiagnosticsException} when a file cannot be read (with its
- * diagnostics and their locations), {@link StoreException} for I/O and {@link
- * WorkspaceNotFoundException}.
+ * dev.salesflow.core.model.CaseNotFoundException}, {@link dev.salesflow.core.model.DiagnosticsException} when a file cannot be read (with its
+ * diagnostics and their locations), {@link dev.salesflow.core.model.StoreException} for I/O and {@link
+ * dev.salesflow.core.model.WorkspaceNotFoundException}.
  *
  * <pre>{@code
  * try (Salesflow flow = Salesflow.open(Path.of("examples"))) {
@@ -76,9 +104,9 @@ public final class Salesflow implements AutoCloseable {
    *
    * @param root the folder holding {@code salesflow.yaml}
    * @return the open workspace; close it
-   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
-   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
-   * @throws StoreException when the store cannot be opened
+   * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws dev.salesflow.core.model.StoreException when the store cannot be opened
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
@@ -92,9 +120,9 @@ public final class Salesflow implements AutoCloseable {
    * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @return the open workspace; close it
-   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
-   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
-   * @throws StoreException when the store cannot be opened, or is not a salesflow database
+   * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, or is not a salesflow database
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
     return open(root, storeSpec, base, OpenMode.CREATE);
@@ -109,9 +137,9 @@ public final class Salesflow implements AutoCloseable {
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param mode {@link OpenMode#EXISTING} to refuse a missing database, {@link OpenMode#CREATE} to create it
    * @return the open workspace; close it
-   * @throws WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
-   * @throws DiagnosticsException when the settings, process or calendar are invalid (with locations)
-   * @throws StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
+   * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
+   * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
    *     not a salesflow database
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
@@ -137,7 +165,7 @@ public final class Salesflow implements AutoCloseable {
    * @param dir the folder to initialise; created when missing
    * @return the absolute, normalised workspace root
    * @throws InvalidRequestException when {@code dir} already holds a {@code salesflow.yaml}
-   * @throws StoreException when the folder or files cannot be written
+   * @throws dev.salesflow.core.model.StoreException when the folder or files cannot be written
    */
   public static Path initWorkspace(Path dir) {
     return Workspace.init(dir);
@@ -186,7 +214,7 @@ public final class Salesflow implements AutoCloseable {
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
    * @param progress told the number of cases done, of how many, from any thread
    * @return every finding, ordered by file and position
-   * @throws StoreException when the database is missing (it is never created) or not a salesflow one
+   * @throws dev.salesflow.core.model.StoreException when the database is missing (it is never created) or not a salesflow one
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
@@ -243,8 +271,8 @@ public final class Salesflow implements AutoCloseable {
    *
    * @param id a case id
    * @return the case
-   * @throws CaseNotFoundException when there is none
-   * @throws DiagnosticsException when its file or row cannot be read
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is none
+   * @throws dev.salesflow.core.model.DiagnosticsException when its file or row cannot be read
    */
   public Case load(String id) {
     return store.load(id);
@@ -310,7 +338,7 @@ public final class Salesflow implements AutoCloseable {
    * @return the case with the event appended
    * @throws InvalidRequestException for an unknown type or field, a value of the wrong kind, or a time after {@code now}
    * @throws RefusedException when the process does not allow the event now
-   * @throws CaseNotFoundException when there is no such case
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public Case record(String id, Event event, OffsetDateTime now, boolean dryRun) {
     if (event.isAdvance()) {
@@ -338,7 +366,7 @@ public final class Salesflow implements AutoCloseable {
    * @return the case with the stage change appended
    * @throws InvalidRequestException for an unknown stage or a time after {@code now}
    * @throws RefusedException with every unmet requirement
-   * @throws CaseNotFoundException when there is no such case
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public Case advance(String id, String to, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
     requireStage(to);
@@ -388,8 +416,8 @@ public final class Salesflow implements AutoCloseable {
    *
    * @param id the case id
    * @return the case with its replay
-   * @throws CaseNotFoundException when there is no such case
-   * @throws DiagnosticsException when its file or row cannot be read
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   * @throws dev.salesflow.core.model.DiagnosticsException when its file or row cannot be read
    */
   public CaseView show(String id) {
     return replay(store.load(id));
@@ -444,7 +472,7 @@ public final class Salesflow implements AutoCloseable {
         && (query.rule() == null || query.rule().equals(row.clock().rule()));
   }
 
-  private static boolean reported(Clock clock, OverdueQuery query) {
+  private static boolean reported(SlaClock clock, OverdueQuery query) {
     return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
   }
 
@@ -464,7 +492,7 @@ public final class Salesflow implements AutoCloseable {
    * @param id the case id
    * @param at the instant the clocks are judged at
    * @return the clocks and the years the calendar did not know
-   * @throws CaseNotFoundException when there is no such case
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public ClockSheet clocks(String id, OffsetDateTime at) {
     return clocks(show(id), at);
@@ -519,7 +547,7 @@ public final class Salesflow implements AutoCloseable {
           rules.put(row.clock().rule(), rule);
         }
         if (rule.isPresent()) {
-          Clock clock = sla.judgeRunning(rule.get(), row.clock(), at, window);
+          SlaClock clock = sla.judgeRunning(rule.get(), row.clock(), at, window);
           if (reported(clock, query)) {
             items.add(new OverdueItem(row.caseId(), row.stage(), row.owner(), row.priority(), row.company(), clock));
           }
@@ -550,7 +578,7 @@ public final class Salesflow implements AutoCloseable {
             ClockSheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
             Case c = view.value();
             List<OverdueItem> wanted = new ArrayList<>();
-            for (Clock clock : sheet.clocks()) {
+            for (SlaClock clock : sheet.clocks()) {
               if (reported(clock, query) && (query.rule() == null || query.rule().equals(clock.rule()))) {
                 wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock));
               }
@@ -603,7 +631,7 @@ public final class Salesflow implements AutoCloseable {
    * @param progress told the number of cases stored in the target so far, of how many
    * @return how many cases were copied, and from and to where
    * @throws InvalidRequestException when the target already holds cases
-   * @throws StoreException when the target cannot be created or written; a target this call created
+   * @throws dev.salesflow.core.model.StoreException when the target cannot be created or written; a target this call created
    *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
   public Migration migrateTo(String storeSpec, Path base, Progress progress) {

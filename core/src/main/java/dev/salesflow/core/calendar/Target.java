@@ -1,6 +1,6 @@
 package dev.salesflow.core.calendar;
 
-import dev.salesflow.core.api.Durations;
+import dev.salesflow.core.model.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -6,7 +6,7 @@
  * {@link dev.salesflow.core.calendar.Calendars} provides the built-in ones (notably {@code cn},
  * mainland China with the official 2025 and 2026 schedules). A
  * {@link dev.salesflow.core.calendar.Target} such as {@code "5 working days"} computes a due
- * instant from a start instant and a calendar; {@link dev.salesflow.core.api.Durations}
+ * instant from a start instant and a calendar; {@link dev.salesflow.core.model.Durations}
  * parses plain clock durations such as {@code "36h"}.
  */
 package dev.salesflow.core.calendar;

@@ -1,6 +1,5 @@
 package dev.salesflow.core.model;
 
-import dev.salesflow.core.api.Case;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

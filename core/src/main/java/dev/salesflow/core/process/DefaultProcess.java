@@ -1,8 +1,8 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Labels;
-import dev.salesflow.core.api.Priority;
 import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Labels;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaRule;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Labels;
+import dev.salesflow.core.model.Labels;
 import java.util.List;
 
 /** An event type the process knows, with the fields each such event must carry. */

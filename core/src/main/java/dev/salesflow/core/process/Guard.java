@@ -2,8 +2,8 @@ package dev.salesflow.core.process;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.RegistrationField;
 import java.math.BigDecimal;
 import java.util.ArrayList;

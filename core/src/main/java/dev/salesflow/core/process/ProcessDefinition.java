@@ -1,8 +1,8 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Labels;
-import dev.salesflow.core.api.SalesProcess;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Labels;
+import dev.salesflow.core.model.SalesProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

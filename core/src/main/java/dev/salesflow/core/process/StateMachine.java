@@ -1,9 +1,9 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Replay;
-import dev.salesflow.core.api.Timestamps;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.Timestamps;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

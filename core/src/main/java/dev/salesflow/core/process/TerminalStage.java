@@ -1,6 +1,6 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Labels;
+import dev.salesflow.core.model.Labels;
 import java.util.Objects;
 
 /** A stage no case leaves: {@code closed} or {@code lost}. */

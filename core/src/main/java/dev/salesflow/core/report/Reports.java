@@ -1,22 +1,21 @@
 package dev.salesflow.core.report;
 
-import dev.salesflow.core.api.AgingReport;
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseView;
-import dev.salesflow.core.api.Clock;
-import dev.salesflow.core.api.ClockSheet;
-import dev.salesflow.core.api.ClockState;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.FunnelReport;
-import dev.salesflow.core.api.OwnersReport;
-import dev.salesflow.core.api.Replay;
-import dev.salesflow.core.api.ReportQuery;
-import dev.salesflow.core.api.Reporting;
-import dev.salesflow.core.api.SlaReport;
+import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.FunnelReport;
+import dev.salesflow.core.model.OwnersReport;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.ReportQuery;
+import dev.salesflow.core.model.Reporting;
+import dev.salesflow.core.model.SlaClock;
+import dev.salesflow.core.model.SlaReport;
 import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Stage;
-import dev.salesflow.core.sla.SlaEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -156,7 +155,7 @@ public final class Reports implements Reporting {
   /** Met, late, breached and running clocks per rule, over the clocks started in the period. */
   @Override
   public SlaReport sla(ReportQuery q) {
-    Map<String, List<Clock>> byRule = new LinkedHashMap<>();
+    Map<String, List<SlaClock>> byRule = new LinkedHashMap<>();
     process.sla().forEach(r -> byRule.put(r.id(), new ArrayList<>()));
     SortedSet<Integer> unknownYears = new TreeSet<>();
     for (CaseView v : views) {
@@ -165,7 +164,7 @@ public final class Reports implements Reporting {
       }
       ClockSheet sheet = clocks.apply(v);
       unknownYears.addAll(sheet.unknownYears());
-      for (Clock clock : sheet.clocks()) {
+      for (SlaClock clock : sheet.clocks()) {
         if (q.covers(clock.startedAt().atZone(zone).toOffsetDateTime(), zone)) {
           byRule.computeIfAbsent(clock.rule(), k -> new ArrayList<>()).add(clock);
         }
@@ -176,7 +175,7 @@ public final class Reports implements Reporting {
     return new SlaReport(q, rows, unknownYears);
   }
 
-  private static SlaReport.RuleRow ruleRow(String rule, List<Clock> clocks) {
+  private static SlaReport.RuleRow ruleRow(String rule, List<SlaClock> clocks) {
     Map<ClockState, Integer> count = new HashMap<>();
     clocks.forEach(c -> count.merge(c.state(), 1, Integer::sum));
     int met = count.getOrDefault(ClockState.MET, 0);
@@ -253,7 +252,7 @@ public final class Reports implements Reporting {
       perStage[stage]++;
       ClockSheet sheet = clocks.apply(v);
       unknownYears.addAll(sheet.unknownYears());
-      for (Clock clock : sheet.clocks()) {
+      for (SlaClock clock : sheet.clocks()) {
         if (clock.state() == ClockState.BREACHED) {
           due[0]++;
         } else if (clock.state() == ClockState.DUE_SOON) {

@@ -1,13 +1,13 @@
 package dev.salesflow.core.sla;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Clock;
-import dev.salesflow.core.api.ClockSheet;
-import dev.salesflow.core.api.ClockState;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class SlaEngine {
       Instant ended = replay.enteredAt().toInstant();
       judgedAt = ended.isBefore(now) ? ended : now;
     }
-    List<Clock> clocks = new ArrayList<>();
+    List<SlaClock> clocks = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
     for (SlaRule rule : rules) {
       Target target = rule.targetFor(c.priority());
@@ -81,9 +81,9 @@ public final class SlaEngine {
    * Clocks by start, then in the order of their rules. A class rather than a method reference, as
    * every command that shows a clock runs this (see TreeBinding on lambdas).
    */
-  private final class StartOrder implements Comparator<Clock> {
+  private final class StartOrder implements Comparator<SlaClock> {
     @Override
-    public int compare(Clock a, Clock b) {
+    public int compare(SlaClock a, SlaClock b) {
       int byStart = a.startedAt().compareTo(b.startedAt());
       return byStart != 0 ? byStart : Integer.compare(ruleIndex(a.rule()), ruleIndex(b.rule()));
     }
@@ -110,14 +110,14 @@ public final class SlaEngine {
    * A running clock from a deadline index judged at {@code now}; the warning window is the rule's,
    * widened to at least {@code warnAtLeast}.
    */
-  public Clock judgeRunning(SlaRule rule, RunningClock running, Instant now, Duration warnAtLeast) {
+  public SlaClock judgeRunning(SlaRule rule, RunningClock running, Instant now, Duration warnAtLeast) {
     Duration warn = rule.warnLead().compareTo(warnAtLeast) >= 0 ? rule.warnLead() : warnAtLeast;
-    return new Clock(rule.id(), running.key(), running.startedAt(), running.dueAt(), null, now,
+    return new SlaClock(rule.id(), running.key(), running.startedAt(), running.dueAt(), null, now,
         runningState(running.dueAt(), now, warn));
   }
 
   /** The years a running clock's deadline needed that the calendar does not know. */
-  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.api.Priority priority, RunningClock running) {
+  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, RunningClock running) {
     Target target = rule.targetFor(priority);
     return target != null && target.dependsOnWorkingDays()
         ? calendar.unknownYearsBetween(running.startedAt(), running.dueAt())
@@ -182,11 +182,11 @@ public final class SlaEngine {
     private final Target target;
     private final Duration warn;
     private final Instant judgedAt;
-    private final List<Clock> out;
+    private final List<SlaClock> out;
     private final SortedSet<Integer> unknownYears;
-    private final List<Clock> running = new ArrayList<>();
+    private final List<SlaClock> running = new ArrayList<>();
 
-    ClockRun(SlaRule rule, Target target, Duration warn, Instant judgedAt, List<Clock> out, SortedSet<Integer> unknownYears) {
+    ClockRun(SlaRule rule, Target target, Duration warn, Instant judgedAt, List<SlaClock> out, SortedSet<Integer> unknownYears) {
       this.rule = rule;
       this.target = target;
       this.warn = warn;
@@ -200,7 +200,7 @@ public final class SlaEngine {
       if (target.dependsOnWorkingDays() && !at.isAfter(judgedAt)) {
         unknownYears.addAll(calendar.unknownYearsBetween(at, due));
       }
-      running.add(new Clock(rule.id(), key, at, due, null, judgedAt, ClockState.OPEN));
+      running.add(new SlaClock(rule.id(), key, at, due, null, judgedAt, ClockState.OPEN));
     }
 
     /** Stops the running clocks with {@code key} (all of them when not matching by key). */
@@ -209,21 +209,21 @@ public final class SlaEngine {
         return;
       }
       for (var it = running.iterator(); it.hasNext(); ) {
-        Clock clock = it.next();
+        SlaClock clock = it.next();
         if (!byKey || Objects.equals(clock.key(), key)) {
           it.remove();
           ClockState state = at.isAfter(clock.dueAt()) ? ClockState.MET_LATE : ClockState.MET;
-          out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), at, judgedAt, state));
+          out.add(new SlaClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), at, judgedAt, state));
         }
       }
     }
 
     void finishOpen() {
-      for (Clock clock : running) {
+      for (SlaClock clock : running) {
         if (clock.startedAt().isAfter(judgedAt)) {
           continue;
         }
-        out.add(new Clock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), null, judgedAt,
+        out.add(new SlaClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt(), null, judgedAt,
             runningState(clock.dueAt(), judgedAt, warn)));
       }
       running.clear();

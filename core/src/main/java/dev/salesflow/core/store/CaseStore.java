@@ -1,7 +1,7 @@
 package dev.salesflow.core.store;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,8 +17,8 @@ public interface CaseStore extends AutoCloseable {
   /**
    * The case with {@code id}.
    *
-   * @throws dev.salesflow.core.api.CaseNotFoundException when there is none
-   * @throws dev.salesflow.core.api.DiagnosticsException when it cannot be read
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is none
+   * @throws dev.salesflow.core.model.DiagnosticsException when it cannot be read
    */
   Case load(String id);
 
@@ -42,7 +42,7 @@ public interface CaseStore extends AutoCloseable {
   /**
    * Stores a new case, or refuses when {@code c.id()} exists.
    *
-   * @throws dev.salesflow.core.api.InvalidRequestException when the id is taken
+   * @throws dev.salesflow.core.model.InvalidRequestException when the id is taken
    */
   void create(Case c);
 

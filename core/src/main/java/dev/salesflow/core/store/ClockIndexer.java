@@ -1,6 +1,6 @@
 package dev.salesflow.core.store;
 
-import dev.salesflow.core.api.Case;
+import dev.salesflow.core.model.Case;
 
 /**
  * What a store needs to keep an index of running deadlines: the running clocks of a case, and a

@@ -1,6 +1,6 @@
 package dev.salesflow.core.store;
 
-import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.model.Priority;
 
 /** A running clock from a store's deadline index, with what reports need of its case. */
 public record IndexedClock(

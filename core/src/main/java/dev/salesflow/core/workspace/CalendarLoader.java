@@ -1,12 +1,12 @@
 package dev.salesflow.core.workspace;
 
-import dev.salesflow.core.api.Diagnostic;
-import dev.salesflow.core.api.DiagnosticCode;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.StoreException;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.WorkingInterval;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;

@@ -1,14 +1,14 @@
 package dev.salesflow.core.workspace;
 
-import dev.salesflow.core.api.Diagnostic;
-import dev.salesflow.core.api.DiagnosticCode;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.OpenMode;
-import dev.salesflow.core.api.SourcePosition;
-import dev.salesflow.core.api.StoreException;
-import dev.salesflow.core.api.WorkspaceNotFoundException;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.SourcePosition;
+import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.model.WorkspaceNotFoundException;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
@@ -218,7 +218,7 @@ public record Workspace(
     if (spec.startsWith(SQLITE_PREFIX)) {
       String path = spec.substring(SQLITE_PREFIX.length());
       if (path.isBlank()) {
-        throw new dev.salesflow.core.api.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
+        throw new dev.salesflow.core.model.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
       }
       return base.resolve(path).normalize();
     }
@@ -274,7 +274,7 @@ public record Workspace(
     Path target = dir.toAbsolutePath().normalize();
     Path config = target.resolve(CONFIG_FILE);
     if (Files.exists(config)) {
-      throw new dev.salesflow.core.api.InvalidRequestException(config + " already exists; not overwriting it");
+      throw new dev.salesflow.core.model.InvalidRequestException(config + " already exists; not overwriting it");
     }
     try {
       Files.createDirectories(target.resolve("cases"));

@@ -1,8 +1,12 @@
 package dev.salesflow.core.workspace;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Replay;
 import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.process.EventTypeSpec;
+import dev.salesflow.core.process.FieldSpec;
 import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Stage;
@@ -12,10 +16,6 @@ import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.RunningClock;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.calendar.Target;
-import dev.salesflow.core.process.EventTypeSpec;
-import dev.salesflow.core.process.FieldSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package dev.salesflow.core.yaml;
 
-import dev.salesflow.core.api.SourcePosition;
+import dev.salesflow.core.model.SourcePosition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

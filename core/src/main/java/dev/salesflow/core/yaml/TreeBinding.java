@@ -1,6 +1,6 @@
 package dev.salesflow.core.yaml;
 
-import dev.salesflow.core.api.Labels;
+import dev.salesflow.core.model.Labels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.salesflow.core.yaml;
 
-import dev.salesflow.core.api.SourcePosition;
+import dev.salesflow.core.model.SourcePosition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

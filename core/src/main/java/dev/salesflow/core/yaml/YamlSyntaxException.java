@@ -1,7 +1,6 @@
 package dev.salesflow.core.yaml;
 
-import dev.salesflow.core.api.SourcePosition;
-
+import dev.salesflow.core.model.SourcePosition;
 
 /** The text is not acceptable YAML for salesflow; carries where and why. */
 public final class YamlSyntaxException extends Exception {

@@ -1,6 +1,6 @@
 package dev.salesflow.core.yaml;
 
-import dev.salesflow.core.api.SourcePosition;
+import dev.salesflow.core.model.SourcePosition;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -140,10 +140,10 @@ public final class YamlTreeReader {
     try {
       return decodeUtf8(bytes);
     } catch (YamlSyntaxException e) {
-      throw new dev.salesflow.core.api.DiagnosticsException(
-          dev.salesflow.core.api.DiagnosticsException.Kind.CONFIGURATION,
-          List.of(dev.salesflow.core.api.Diagnostic.error(
-              dev.salesflow.core.api.DiagnosticCode.ofSlug(e.code()), file, e.position(), e.getMessage())));
+      throw new dev.salesflow.core.model.DiagnosticsException(
+          dev.salesflow.core.model.DiagnosticsException.Kind.CONFIGURATION,
+          List.of(dev.salesflow.core.model.Diagnostic.error(
+              dev.salesflow.core.model.DiagnosticCode.ofSlug(e.code()), file, e.position(), e.getMessage())));
     }
   }
 

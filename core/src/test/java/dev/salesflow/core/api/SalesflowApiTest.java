@@ -3,6 +3,25 @@ package dev.salesflow.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.CheckOptions;
+import dev.salesflow.core.model.CheckReport;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Migration;
+import dev.salesflow.core.model.OverdueItem;
+import dev.salesflow.core.model.OverdueQuery;
+import dev.salesflow.core.model.OverdueReport;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Progress;
+import dev.salesflow.core.model.RefusedException;
+import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.SlaClock;
+import dev.salesflow.core.model.SlaMode;
+import dev.salesflow.core.model.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -16,18 +35,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The library as an embedding application uses it: only {@code dev.salesflow.core.api}. */
+/** The library as an embedding application uses it: only the facade package and its values. */
 class SalesflowApiTest {
   private static final OffsetDateTime MONDAY = OffsetDateTime.parse("2026-11-23T09:00:00+08:00");
 
   @TempDir Path dir;
 
   @Test
-  void theModuleExportsOnlyTheApiPackage() throws IOException {
+  void theModuleExportsOnlyTheFacadeAndItsValues() throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
       ModuleDescriptor module = ModuleDescriptor.read(in);
       assertThat(module.name()).isEqualTo("dev.salesflow.core");
-      assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.salesflow.core.api");
+      assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactlyInAnyOrder("dev.salesflow.core.api", "dev.salesflow.core.model");
       assertThat(module.exports()).allMatch(e -> !e.isQualified());
     }
   }
@@ -53,7 +72,7 @@ class SalesflowApiTest {
       assertThat(view.replay().illegal()).isEmpty();
 
       OffsetDateTime nextDay = MONDAY.plusHours(30);
-      Clock needsRecord = flow.clocks(registered.id(), nextDay).clocks().stream()
+      SlaClock needsRecord = flow.clocks(registered.id(), nextDay).clocks().stream()
           .filter(c -> c.rule().equals("needs-record")).findFirst().orElseThrow();
       assertThat(needsRecord.dueAt()).isEqualTo(MONDAY.plusHours(25).toInstant());
       assertThat(needsRecord.state()).isEqualTo(ClockState.BREACHED);

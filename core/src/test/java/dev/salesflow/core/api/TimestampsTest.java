@@ -2,6 +2,7 @@ package dev.salesflow.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.core.model.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

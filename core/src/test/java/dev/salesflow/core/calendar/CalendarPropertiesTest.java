@@ -1,6 +1,8 @@
 package dev.salesflow.core.calendar;
 
-import dev.salesflow.core.api.Durations;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Durations;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Properties of the calendar arithmetic over starts from mid-2024 to mid-2027, so that both the

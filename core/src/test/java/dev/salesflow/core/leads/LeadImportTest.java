@@ -1,15 +1,18 @@
 package dev.salesflow.core.leads;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseFilter;
-import dev.salesflow.core.api.ImportOptions;
-import dev.salesflow.core.api.Progress;
-import dev.salesflow.core.api.ImportResult;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.LeadColumns;
-import dev.salesflow.core.api.LeadField;
-import dev.salesflow.core.api.LeadRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.ImportOptions;
+import dev.salesflow.core.model.ImportResult;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.LeadColumns;
+import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.LeadRow;
+import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LeadImportTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T10:00:00+08:00");

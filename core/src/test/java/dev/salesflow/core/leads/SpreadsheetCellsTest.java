@@ -1,14 +1,14 @@
 package dev.salesflow.core.leads;
 
-import dev.salesflow.core.api.SpreadsheetCells;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.SpreadsheetCells;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SpreadsheetCellsTest {
 

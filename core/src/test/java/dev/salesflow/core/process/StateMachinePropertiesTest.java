@@ -1,8 +1,10 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Replay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Replay;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,8 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replaying any generated event log never reaches a stage the process does not declare, and stops

@@ -1,13 +1,18 @@
 package dev.salesflow.core.process;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.Replay.Violation.Kind;
-import dev.salesflow.core.api.Replay.Violation;
-import dev.salesflow.core.api.Replay;
+import static dev.salesflow.core.process.CaseLog.event;
+import static dev.salesflow.core.process.CaseLog.registeredCase;
+import static dev.salesflow.core.process.CaseLog.upTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.Replay.Violation;
+import dev.salesflow.core.model.Replay.Violation.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static dev.salesflow.core.process.CaseLog.event;
-import static dev.salesflow.core.process.CaseLog.registeredCase;
-import static dev.salesflow.core.process.CaseLog.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default process's transitions and guards, replayed with a threshold of 1 000 000. */
 class StateMachineTest {

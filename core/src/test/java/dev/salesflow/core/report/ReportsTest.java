@@ -1,17 +1,20 @@
 package dev.salesflow.core.report;
 
-import dev.salesflow.core.api.AgingReport;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.FunnelReport;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.OverdueItem;
-import dev.salesflow.core.api.OverdueQuery;
-import dev.salesflow.core.api.OwnersReport;
-import dev.salesflow.core.api.Registration;
-import dev.salesflow.core.api.ReportQuery;
-import dev.salesflow.core.api.Reporting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.api.SlaReport;
+import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.FunnelReport;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.OverdueItem;
+import dev.salesflow.core.model.OverdueQuery;
+import dev.salesflow.core.model.OwnersReport;
+import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.ReportQuery;
+import dev.salesflow.core.model.Reporting;
+import dev.salesflow.core.model.SlaReport;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,9 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The four reports over a small workspace built through the API, whose numbers are worked out by

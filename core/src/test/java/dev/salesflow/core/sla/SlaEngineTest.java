@@ -1,16 +1,18 @@
 package dev.salesflow.core.sla;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Clock;
-import dev.salesflow.core.api.ClockSheet;
-import dev.salesflow.core.api.ClockState;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.Replay;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.Target;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SLA clocks of the default process's rules on the real {@code cn} calendar in Asia/Shanghai
@@ -147,26 +147,26 @@ class SlaEngineTest {
     return ENGINE.clocks(c, MACHINE.replay(c), sh(now), warnAtLeast);
   }
 
-  private static List<Clock> clocks(Case c, String rule, String now) {
+  private static List<SlaClock> clocks(Case c, String rule, String now) {
     return clocks(c, rule, now, Duration.ZERO);
   }
 
-  private static List<Clock> clocks(Case c, String rule, String now, Duration warnAtLeast) {
+  private static List<SlaClock> clocks(Case c, String rule, String now, Duration warnAtLeast) {
     return sheet(c, now, warnAtLeast).clocks().stream().filter(k -> k.rule().equals(rule)).toList();
   }
 
-  private static Clock only(Case c, String rule, String now) {
-    List<Clock> list = clocks(c, rule, now);
+  private static SlaClock only(Case c, String rule, String now) {
+    List<SlaClock> list = clocks(c, rule, now);
     assertThat(list).as("clocks of " + rule).hasSize(1);
     return list.get(0);
   }
 
-  private static Clock stopped(String rule, String key, String start, String due, String stop, String judged, ClockState state) {
-    return new Clock(rule, key, sh(start), sh(due), sh(stop), sh(judged), state);
+  private static SlaClock stopped(String rule, String key, String start, String due, String stop, String judged, ClockState state) {
+    return new SlaClock(rule, key, sh(start), sh(due), sh(stop), sh(judged), state);
   }
 
-  private static Clock running(String rule, String key, String start, String due, String judged, ClockState state) {
-    return new Clock(rule, key, sh(start), sh(due), null, sh(judged), state);
+  private static SlaClock running(String rule, String key, String start, String due, String judged, ClockState state) {
+    return new SlaClock(rule, key, sh(start), sh(due), null, sh(judged), state);
   }
 
   // ------------------------------------------------------------------ first contact
@@ -218,7 +218,7 @@ class SlaEngineTest {
       assertThat(only(onTime, "first-contact", "2026-11-10T00:00").state()).isEqualTo(ClockState.MET);
 
       Case late = registered(Priority.A, "2026-11-02T09:30").at("2026-11-04T00:00", "contacted").build();
-      Clock clock = only(late, "first-contact", "2026-11-10T00:00");
+      SlaClock clock = only(late, "first-contact", "2026-11-10T00:00");
       assertThat(clock.state()).isEqualTo(ClockState.MET_LATE);
       assertThat(clock.stoppedAt()).isEqualTo(sh("2026-11-04T00:00"));
       assertThat(clock.overdueBy()).isZero();
@@ -239,7 +239,7 @@ class SlaEngineTest {
       Case c = registered(Priority.A, "2026-11-06T17:00").build();
       assertThat(only(c, "first-contact", "2026-11-09T19:59:58").state()).isEqualTo(ClockState.OPEN);
       assertThat(only(c, "first-contact", "2026-11-09T19:59:59").state()).isEqualTo(ClockState.DUE_SOON);
-      Clock breached = only(c, "first-contact", "2026-11-10T09:00");
+      SlaClock breached = only(c, "first-contact", "2026-11-10T09:00");
       assertThat(breached.state()).isEqualTo(ClockState.BREACHED);
       assertThat(breached.overdueBy()).isEqualTo(Duration.ofHours(9).plusSeconds(1));
     }
@@ -302,7 +302,7 @@ class SlaEngineTest {
     @Test
     void aBreachedClockSaysByHowMuch() {
       Case c = afterMeeting().build();
-      Clock clock = only(c, "needs-record", "2026-11-05T09:00");
+      SlaClock clock = only(c, "needs-record", "2026-11-05T09:00");
       assertThat(clock.state()).isEqualTo(ClockState.BREACHED);
       assertThat(clock.overdueBy()).isEqualTo(Duration.ofHours(19));
       assertThat(only(c, "needs-record", "2026-11-04T13:00").overdueBy()).isZero();
@@ -312,7 +312,7 @@ class SlaEngineTest {
     void aRecordAfterNowDoesNotCountYet() {
       // Judged at Nov 4 15:00, the record of 16:00 has not happened: breached by 1h.
       Case c = afterMeeting().at("2026-11-04T16:00", "requirements_recorded").build();
-      Clock clock = only(c, "needs-record", "2026-11-04T15:00");
+      SlaClock clock = only(c, "needs-record", "2026-11-04T15:00");
       assertThat(clock.state()).isEqualTo(ClockState.BREACHED);
       assertThat(clock.stoppedAt()).isNull();
       assertThat(clock.overdueBy()).isEqualTo(Duration.ofHours(1));
@@ -384,7 +384,7 @@ class SlaEngineTest {
     @Test
     void eachResolutionStopsTheClockOfItsOwnIssue() {
       // I-1: due Wed 09:00, solved Wed 08:00; I-2: due Wed 09:30, unsolved at 10:00 -> 30 min over.
-      List<Clock> resolution = clocks(twoIssues(), "issue-resolution", "2026-11-18T10:00");
+      List<SlaClock> resolution = clocks(twoIssues(), "issue-resolution", "2026-11-18T10:00");
       assertThat(resolution).containsExactly(
           stopped("issue-resolution", "I-1", "2026-11-17T09:00", "2026-11-18T09:00", "2026-11-18T08:00",
               "2026-11-18T10:00", ClockState.MET),
@@ -403,7 +403,7 @@ class SlaEngineTest {
           .at("2026-11-17T09:00", "issue_reported", "issue", "I-1")
           .at("2026-11-17T09:30", "issue_reported", "issue", "I-2")
           .build();
-      assertThat(clocks(c, "issue-response", "2026-11-17T10:45")).extracting(Clock::key, Clock::state)
+      assertThat(clocks(c, "issue-response", "2026-11-17T10:45")).extracting(SlaClock::key, SlaClock::state)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("I-1", ClockState.DUE_SOON),
               org.assertj.core.groups.Tuple.tuple("I-2", ClockState.OPEN));
@@ -450,7 +450,7 @@ class SlaEngineTest {
           .inDeliveryFrom("2026-11-09T10:00")
           .at("2026-11-13T15:00", "progress_update")
           .build();
-      List<Clock> weekly = clocks(c, "progress-weekly", now);
+      List<SlaClock> weekly = clocks(c, "progress-weekly", now);
       assertThat(weekly).hasSize(2);
       assertThat(weekly.get(1))
           .isEqualTo(running("progress-weekly", null, "2026-11-13T15:00", "2026-11-20T23:59:59", now, state));
@@ -480,7 +480,7 @@ class SlaEngineTest {
           .inDeliveryFrom("2026-11-09T10:00")
           .at("2026-11-20T09:00", "advance", "to", "lost", "reason", "customer went bankrupt")
           .build();
-      Clock clock = only(c, "progress-weekly", "2026-12-31T00:00");
+      SlaClock clock = only(c, "progress-weekly", "2026-12-31T00:00");
       assertThat(clock).isEqualTo(running("progress-weekly", null, "2026-11-09T10:00", "2026-11-16T23:59:59",
           "2026-11-20T09:00", ClockState.BREACHED));
       assertThat(clock.overdueBy()).isEqualTo(Duration.ofDays(3).plusHours(9).plusSeconds(1));
@@ -634,26 +634,26 @@ class SlaEngineTest {
       // Due Wed Nov 4 14:00, the rule warns 4h before (from 10:00).
       Case c = afterMeeting().build();
       assertThat(clocks(c, "needs-record", "2026-11-04T06:00", Duration.ZERO))
-          .extracting(Clock::state).containsExactly(ClockState.OPEN);
+          .extracting(SlaClock::state).containsExactly(ClockState.OPEN);
       // 12h: the window opens at 02:00.
       assertThat(clocks(c, "needs-record", "2026-11-04T06:00", Duration.ofHours(12)))
-          .extracting(Clock::state).containsExactly(ClockState.DUE_SOON);
+          .extracting(SlaClock::state).containsExactly(ClockState.DUE_SOON);
       assertThat(clocks(c, "needs-record", "2026-11-04T01:59", Duration.ofHours(12)))
-          .extracting(Clock::state).containsExactly(ClockState.OPEN);
+          .extracting(SlaClock::state).containsExactly(ClockState.OPEN);
       // A narrower request does not narrow the rule's own window.
       assertThat(clocks(c, "needs-record", "2026-11-04T11:00", Duration.ofHours(1)))
-          .extracting(Clock::state).containsExactly(ClockState.DUE_SOON);
+          .extracting(SlaClock::state).containsExactly(ClockState.DUE_SOON);
       // Breached and stopped clocks are unaffected.
       assertThat(clocks(c, "needs-record", "2026-11-04T15:00", Duration.ofDays(30)))
-          .extracting(Clock::state).containsExactly(ClockState.BREACHED);
+          .extracting(SlaClock::state).containsExactly(ClockState.BREACHED);
       assertThat(clocks(c, "first-contact", "2026-11-04T15:00", Duration.ofDays(30)))
-          .extracting(Clock::state).containsExactly(ClockState.MET);
+          .extracting(SlaClock::state).containsExactly(ClockState.MET);
     }
 
     @Test
     void clocksComeInStartOrder() {
       Case c = afterMeeting().at("2026-11-03T15:00", "advance", "to", "needs").build();
-      assertThat(sheet(c, "2026-11-03T16:00").clocks()).extracting(Clock::rule, Clock::startedAt).containsExactly(
+      assertThat(sheet(c, "2026-11-03T16:00").clocks()).extracting(SlaClock::rule, SlaClock::startedAt).containsExactly(
           org.assertj.core.groups.Tuple.tuple("first-contact", sh("2026-11-02T09:30")),
           org.assertj.core.groups.Tuple.tuple("needs-record", sh("2026-11-03T14:00")));
     }
@@ -691,7 +691,7 @@ class SlaEngineTest {
           .at("2026-12-31T20:00", "meeting")
           .build();
       ClockSheet sheet = sheet(c, "2026-12-31T21:00");
-      assertThat(sheet.clocks()).extracting(Clock::rule, Clock::dueAt).contains(
+      assertThat(sheet.clocks()).extracting(SlaClock::rule, SlaClock::dueAt).contains(
           org.assertj.core.groups.Tuple.tuple("needs-record", sh("2027-01-01T20:00")));
       assertThat(sheet.unknownYears()).isEmpty();
     }

@@ -1,20 +1,22 @@
 package dev.salesflow.core.workspace;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Clock;
-import dev.salesflow.core.api.ClockSheet;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Diagnostic;
-import dev.salesflow.core.api.DiagnosticCode;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.SourcePosition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.Target;
 import dev.salesflow.core.calendar.WorkingInterval;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.SlaClock;
+import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
@@ -27,16 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The {@code calendar:} and {@code sla:} settings of salesflow.yaml, read through
@@ -86,7 +84,7 @@ class WorkspaceSlaConfigTest {
   private static Instant due(Workspace ws, String rule, Case c) {
     SlaEngine engine = ws.slaEngine();
     ClockSheet sheet = engine.clocks(c, ws.stateMachine().replay(c), c.registeredAt().toInstant(), Duration.ZERO);
-    List<Clock> clocks = sheet.clocks().stream().filter(k -> k.rule().equals(rule)).toList();
+    List<SlaClock> clocks = sheet.clocks().stream().filter(k -> k.rule().equals(rule)).toList();
     assertThat(clocks).hasSize(1);
     return clocks.get(0).dueAt();
   }

@@ -3,7 +3,7 @@ package dev.salesflow.core.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salesflow.core.api.SourcePosition;
+import dev.salesflow.core.model.SourcePosition;
 import org.junit.jupiter.api.Test;
 
 /** Where the general YAML reader places what it refuses. */

@@ -1,10 +1,10 @@
 package com.example.pipeline;
 
-import dev.salesflow.core.api.CaseFilter;
-import dev.salesflow.core.api.Clock;
-import dev.salesflow.core.api.ClockState;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.api.SalesflowException;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.SalesflowException;
+import dev.salesflow.core.model.SlaClock;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
@@ -37,7 +37,7 @@ public final class Main {
     try (Salesflow flow = Salesflow.open(workspace)) {
       for (var view : flow.list(CaseFilter.ALL)) {
         System.out.println(view.value().id() + "  " + view.stage());
-        for (Clock clock : flow.clocks(view, at).clocks()) {
+        for (SlaClock clock : flow.clocks(view, at).clocks()) {
           if (clock.state() == ClockState.BREACHED) {
             System.out.println("  breached: " + clock.rule() + ", due " + clock.dueAt().atZone(flow.zone()).toOffsetDateTime() + ", overdue by " + clock.overdueBy());
             breached++;

@@ -1,6 +1,6 @@
 package dev.salesflow.core.store.sqlite;
 
-import dev.salesflow.core.api.Case;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.store.sqlite.CaseRows.Encoded;
 import java.util.ArrayList;
 import java.util.Iterator;

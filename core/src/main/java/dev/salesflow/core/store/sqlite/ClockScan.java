@@ -1,6 +1,6 @@
 package dev.salesflow.core.store.sqlite;
 
-import dev.salesflow.core.api.Priority;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.store.RunningClock;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.salesflow.core.store.sqlite;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.OpenMode;
-import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.IndexedClock;

@@ -1,7 +1,7 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.SourcePosition;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Diagnostic;
-import dev.salesflow.core.api.DiagnosticCode;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.SourcePosition;
-import dev.salesflow.core.api.Timestamps;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.SourcePosition;
+import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;

@@ -1,8 +1,8 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Timestamps;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.StoreException;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.yaml.YamlSyntaxException;

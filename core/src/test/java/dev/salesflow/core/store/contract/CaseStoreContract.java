@@ -1,12 +1,15 @@
 package dev.salesflow.core.store.contract;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link CaseStore} promises, run against each store by a subclass that only says how

@@ -1,7 +1,9 @@
 package dev.salesflow.core.store.contract;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.BufferedReader;
@@ -23,8 +25,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Writer processes killed with SIGKILL ({@link ProcessHandle#destroyForcibly()} on Linux) at random

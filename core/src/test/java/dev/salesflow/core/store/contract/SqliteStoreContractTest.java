@@ -1,12 +1,12 @@
 package dev.salesflow.core.store.contract;
 
-import dev.salesflow.core.api.OpenMode;
-import dev.salesflow.core.api.StoreException;
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.StoreException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** The store contract for a SQLite database, plus what only the database has: a deadline index. */
 class SqliteStoreContractTest extends CaseStoreContract {

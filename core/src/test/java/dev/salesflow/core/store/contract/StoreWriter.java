@@ -1,6 +1,6 @@
 package dev.salesflow.core.store.contract;
 
-import dev.salesflow.core.api.Event;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;

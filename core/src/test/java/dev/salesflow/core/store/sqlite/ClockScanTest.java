@@ -1,6 +1,8 @@
 package dev.salesflow.core.store.sqlite;
 
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.store.RunningClock;
 import java.nio.file.Path;
@@ -14,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clocks read in one value, in either layout, are what reading the columns one by one gives, in

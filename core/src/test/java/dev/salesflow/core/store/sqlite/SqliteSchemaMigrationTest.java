@@ -1,10 +1,12 @@
 package dev.salesflow.core.store.sqlite;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.IndexedClock;
 import dev.salesflow.core.workspace.Workspace;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database of schema 1 (clocks without their case's columns) is brought to the current schema on open. */
 class SqliteSchemaMigrationTest {

@@ -1,5 +1,7 @@
 package dev.salesflow.core.store.sqlite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +10,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The database's fast JSON form of event fields is exactly what Jackson gives. */
 class TextCodecTest {

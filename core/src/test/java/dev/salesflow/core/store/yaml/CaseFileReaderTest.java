@@ -1,11 +1,16 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Diagnostic;
-import dev.salesflow.core.api.DiagnosticCode;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.process.ProcessLoader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +20,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every sort of bad case file is refused with its diagnostic code at the exact line and column;

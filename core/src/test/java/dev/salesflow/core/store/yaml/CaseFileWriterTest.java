@@ -1,10 +1,13 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Appending an event keeps every byte before it; scalars are written so that they read back as the

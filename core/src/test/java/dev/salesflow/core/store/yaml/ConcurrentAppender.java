@@ -1,6 +1,6 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Event;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.process.ProcessLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,12 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.Priority;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
 import java.io.File;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Separate JVMs appending to one case file at once: the folder lock keeps every event. */
 class MultiProcessAppendTest {

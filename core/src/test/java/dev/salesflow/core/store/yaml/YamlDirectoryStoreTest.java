@@ -1,15 +1,18 @@
 package dev.salesflow.core.store.yaml;
 
-import dev.salesflow.core.api.Case;
-import dev.salesflow.core.api.CaseNotFoundException;
-import dev.salesflow.core.api.Contact;
-import dev.salesflow.core.api.Customer;
-import dev.salesflow.core.api.DiagnosticsException;
-import dev.salesflow.core.api.Event;
-import dev.salesflow.core.api.InvalidRequestException;
-import dev.salesflow.core.api.Priority;
-import dev.salesflow.core.api.RefusedException;
-import dev.salesflow.core.api.StoreException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.RefusedException;
+import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class YamlDirectoryStoreTest {
   private static final OffsetDateTime REGISTERED = OffsetDateTime.parse("2026-11-02T09:30:00+08:00");

@@ -1,0 +1,84 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.CheckOutput;
+import dev.salesflow.cli.output.ProgressBar;
+import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.CheckOptions;
+import dev.salesflow.core.model.CheckReport;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.SlaMode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "check", description = {
+    "Validate the workspace and its cases (files, or the database of --store) without writing anything.",
+    "Exit 0 when there are no errors (warnings allowed unless --strict), 1 on errors."})
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: the workspace's store).")
+  List<Path> paths = List.of();
+
+  @Option(names = "--sla", paramLabel = "error|warn|off", description = "How late and breached SLA clocks count (default: warn).")
+  SlaMode sla = SlaMode.WARN;
+
+  @Option(names = "--strict", description = "Fail on warnings too.")
+  boolean strict;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once (default: the number of cores).")
+  Integer jobs;
+
+  @Override
+  public Integer call() {
+    Format format = root.explicitFormat() == null && "true".equals(root.context().env().get("GITHUB_ACTIONS"))
+        ? Format.GITHUB
+        : root.format(Format.TEXT, Format.JSON, Format.JUNIT, Format.SARIF, Format.GITHUB);
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      throw new InvalidRequestException("--jobs must be at least 1, got " + threads);
+    }
+    Path cwd = root.context().cwd();
+    List<Path> targets = paths.stream().map(p -> cwd.resolve(p).normalize()).toList();
+    Path workspace = root.workspaceRoot();
+    var now = root.now(Salesflow.zoneOf(workspace)).toInstant();
+    CheckReport report;
+    try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "checking", "files", ProgressBar.THRESHOLD)) {
+      report = Salesflow.check(workspace, root.store, cwd, targets, new CheckOptions(now, sla, threads), progress);
+    }
+    PrintWriter out = root.context().out();
+    switch (format) {
+      case JSON -> out.println(CaseOutput.json(CheckOutput.json(report, cwd)));
+      case JUNIT -> out.print(CheckOutput.junit(report, cwd));
+      case SARIF -> out.println(CaseOutput.json(CheckOutput.sarif(report, cwd, new VersionProvider().getVersion()[0].replace("salesflow ", ""))));
+      case GITHUB -> out.print(CheckOutput.github(report, cwd));
+      default -> text(report, cwd, out);
+    }
+    boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
+    return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private void text(CheckReport report, Path cwd, PrintWriter out) {
+    for (Diagnostic d : report.findings()) {
+      Reporter.print(out, d, CheckOutput.line(d, cwd));
+    }
+    if (!root.quiet()) {
+      root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")
+          + ", " + count(report.warnings(), "warning"));
+    }
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

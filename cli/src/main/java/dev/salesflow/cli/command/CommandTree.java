@@ -1,0 +1,100 @@
+package dev.salesflow.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * The subcommands of {@code salesflow}, in the order {@code --help} lists them, and the picocli
+ * command lines built from them.
+ *
+ * <p>Building picocli's model of a command reflects over all its options, so building all fifteen
+ * costs more than the rest of a quick command. A run therefore gets only the subcommand its
+ * arguments name ({@link #forArgs}); help, the shell, completion and anything this class cannot
+ * read for certain get the whole tree ({@link #full}), so what users see never depends on it.
+ */
+public final class CommandTree {
+  /** Subcommand names and their classes, in the order of the root's help. */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  /** Global options that take a value (the next word, or after {@code =}). */
+  static final Set<String> VALUE_OPTIONS = Set.of("-w", "--workspace", "--store", "--now", "--format", "--lang");
+
+  /** Global options that take none. */
+  static final Set<String> FLAGS = Set.of("-q", "--quiet", "--verbose", "--no-color");
+
+  /** The root's own options that answer without a subcommand. */
+  public static final Set<String> VERSION = Set.of("-V", "--version");
+
+  /** Subcommands that need the whole tree (the shell completes every command). */
+  private static final Set<String> NEED_ALL = Set.of("shell");
+
+  private CommandTree() {}
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
+    all.put("init", InitCommand.class);
+    all.put("register", RegisterCommand.class);
+    all.put("log", LogCommand.class);
+    all.put("advance", AdvanceCommand.class);
+    all.put("show", ShowCommand.class);
+    all.put("list", ListCommand.class);
+    all.put("overdue", OverdueCommand.class);
+    all.put("check", CheckCommand.class);
+    all.put("migrate", MigrateCommand.class);
+    all.put("report", ReportCommand.class);
+    all.put("import", ImportCommand.class);
+    all.put("export", ExportCommand.class);
+    all.put("shell", ShellCommand.class);
+    all.put("completion", CompletionCommand.class);
+    all.put("__complete", CompleteCommand.class);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
+  /** The root with every subcommand. */
+  public static CommandLine full(SalesflowCommand root) {
+    return with(root, List.copyOf(SUBCOMMANDS.keySet()));
+  }
+
+  /**
+   * The root with only the subcommand {@code args} invoke, none for {@code --version}, or every
+   * subcommand when the arguments ask for help, name no known subcommand or cannot be read for
+   * certain without picocli.
+   */
+  public static CommandLine forArgs(SalesflowCommand root, String... args) {
+    return with(root, needed(args));
+  }
+
+  /** The names of the subcommands a run with {@code args} needs. */
+  static List<String> needed(String... args) {
+    List<String> all = List.copyOf(SUBCOMMANDS.keySet());
+    boolean version = false;
+    for (int i = 0; i < args.length; i++) {
+      String word = args[i];
+      if (VALUE_OPTIONS.contains(word)) {
+        i++;
+      } else if (VERSION.contains(word)) {
+        version = true;
+      } else if (!FLAGS.contains(word) && !isValueOptionWithEquals(word)) {
+        boolean known = SUBCOMMANDS.containsKey(word) && !NEED_ALL.contains(word);
+        return known ? List.of(word) : all;
+      }
+    }
+    return version ? List.of() : all;
+  }
+
+  private static boolean isValueOptionWithEquals(String word) {
+    int eq = word.indexOf('=');
+    return word.startsWith("--") && eq > 0 && VALUE_OPTIONS.contains(word.substring(0, eq));
+  }
+
+  private static CommandLine with(SalesflowCommand root, List<String> names) {
+    CommandLine cli = new CommandLine(root);
+    for (String name : names) {
+      cli.addSubcommand(name, SUBCOMMANDS.get(name));
+    }
+    return cli;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.CaseCsv;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.StoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "export", description = {
+    "Write every case's registration (or, with --events, every event) as CSV, to FILE or to stdout ('-').",
+    "Case columns are the fields 'import' reads, so export then import copies cases to another workspace.",
+    "A cell starting with = + - @, a tab or a carriage return gets a leading ' so spreadsheets show it as text"
+        + " instead of running it as a formula; 'import' removes that quote again."})
+final class ExportCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Parameters(paramLabel = "FILE|-", description = "Where to write; '-' for stdout.") String target;
+  @Option(names = "--events", description = "Export every event of every case instead of the cases.") boolean events;
+  @Option(names = "--bom", description = "Start FILE with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.")
+  boolean bom;
+
+  @Override
+  public Integer call() {
+    if (root.explicitFormat() != null && root.explicitFormat() != Format.CSV) {
+      throw new InvalidRequestException("export writes CSV; --format " + root.explicitFormat().label() + " is not supported here");
+    }
+    try (Salesflow flow = root.openExisting()) {
+      List<CaseView> views = flow.list(CaseFilter.ALL);
+      String csv = events
+          ? CaseCsv.events(views, new ArrayList<>(flow.process().eventFieldNames()))
+          : CaseCsv.cases(views, flow.zone());
+      if (target.equals("-")) {
+        root.context().out().print(csv);
+        return ExitCode.OK.code();
+      }
+      Path file = root.context().cwd().resolve(target);
+      try {
+        Files.writeString(file, (bom ? "\uFEFF" : "") + csv, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+      if (!root.quiet()) {
+        int rows = events ? views.stream().mapToInt(v -> v.value().events().size()).sum() : views.size();
+        root.context().err().println("Wrote " + rows + (events ? " events" : " cases") + " to " + target);
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

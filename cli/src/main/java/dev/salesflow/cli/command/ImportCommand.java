@@ -1,0 +1,91 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.ImportOutput;
+import dev.salesflow.cli.output.ProgressBar;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.ImportOptions;
+import dev.salesflow.core.model.ImportResult;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.StoreException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "import", description = {
+    "Register cases from a lead list in CSV (e.g. an exhibition's export).",
+    "Headers in English or Chinese map by themselves (company/公司名称, industry/行业, contact_name/联系人,"
+        + " contact_title/职务, phone/电话, email/邮箱, source/来源, priority/优先级, owner/负责人, need/需求,"
+        + " size/规模, registered_at/登记时间, id/编号); --map maps others.",
+    "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
+        + " unless every row is valid. A row whose company and contact are already registered, or appear in an"
+        + " earlier row, is reported and not registered again. Exit 1 when any row is invalid."})
+final class ImportCommand implements Callable<Integer> {
+  /** Every registration is a durable write, so a few hundred rows already take seconds. */
+  private static final int IMPORT_BAR_ROWS = 100;
+  @ParentCommand SalesflowCommand root;
+
+  @Parameters(paramLabel = "FILE.csv", description = "The lead list.") Path file;
+  @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Read COLUMN as FIELD (or 'ignore' it).")
+  Map<String, String> map = new LinkedHashMap<>();
+  @Option(names = "--default", paramLabel = "FIELD=VALUE", description = "Value of FIELD for rows that leave it blank,"
+      + " e.g. source=exhibition.") Map<String, String> defaults = new LinkedHashMap<>();
+  @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
+      + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
+  @Option(names = "--skip-invalid", description = "Register the valid rows even when some are invalid.") boolean skipInvalid;
+  @Option(names = "--dry-run", description = "Check every row and report what would be registered; write nothing.") boolean dryRun;
+
+  @Override
+  public Integer call() {
+    Format format = root.format(Format.TEXT, Format.JSON);
+    Map<LeadField, String> fieldDefaults = new EnumMap<>(LeadField.class);
+    defaults.forEach((field, value) -> fieldDefaults.put(LeadField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
+        "--default " + field + ": unknown field (fields: " + String.join(", ", LeadField.keys()) + ")")), value));
+    Charset encoding;
+    try {
+      encoding = Charset.forName(charset);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("--charset: unknown charset '" + charset + "' (e.g. UTF-8, GBK)");
+    }
+    // the list is read first and a dry run opens the store existing-only: neither creates a database
+    LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet());
+    try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
+      if (!root.quiet()) {
+        read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
+            + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", LeadField.keys()) + ")"));
+      }
+      ImportResult result;
+      try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
+        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
+            root.now(flow.zone()), progress);
+      }
+      result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
+      root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"
+          : ImportOutput.text(result, dryRun, skipInvalid));
+      return result.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+    }
+  }
+
+  private static byte[] bytes(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new StoreException("cannot read " + path + ": no such file");
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.LeadColumns;
+import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.LeadRow;
+import dev.salesflow.core.model.SpreadsheetCells;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a lead list: decodes it strictly (a UTF-8 byte-order mark is dropped and wins over the
+ * charset asked for), parses it as CSV, maps its columns and turns each non-blank row into a
+ * {@link LeadRow} numbered as a spreadsheet shows it. Cells lose surrounding blanks, and the quote
+ * that {@code export} puts before formula-like text.
+ */
+final class LeadCsv {
+  /** Most columns a lead list may have: a dozen fields map, the rest are reported one by one. */
+  static final int MAX_COLUMNS = 1000;
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  /** The rows, and the headers that map to no field. */
+  record Read(List<LeadRow> rows, List<String> unusedColumns) {}
+
+  private LeadCsv() {}
+
+  static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<LeadField> defaulted) {
+    String text = decode(name, bytes, charset);
+    List<CSVRecord> records;
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
+      records = new ArrayList<>();
+      for (CSVRecord record : parser) {
+        if (record.size() > MAX_COLUMNS) {
+          throw new InvalidRequestException(String.format("%s: row %d has %,d columns; a lead list may have at most %,d",
+              name, record.getRecordNumber(), record.size(), MAX_COLUMNS));
+        }
+        records.add(record);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidRequestException(name + ": not readable as CSV: " + e.getMessage());
+    }
+    if (records.isEmpty()) {
+      throw new InvalidRequestException(name + ": the file is empty (it needs a header row)");
+    }
+    LeadColumns columns = LeadColumns.resolve(records.get(0).toList(), map, defaulted);
+    List<LeadRow> rows = new ArrayList<>();
+    for (CSVRecord record : records.subList(1, records.size())) {
+      Map<LeadField, String> values = new EnumMap<>(LeadField.class);
+      columns.fields().forEach((index, field) -> {
+        if (index < record.size()) {
+          values.put(field, cell(record.get(index)));
+        }
+      });
+      if (values.values().stream().anyMatch(v -> !v.isEmpty())) {
+        rows.add(new LeadRow((int) record.getRecordNumber(), values));
+      }
+    }
+    return new Read(rows, columns.unused());
+  }
+
+  /** A cell's value: exactly what {@code export} neutralised, else the text without surrounding blanks. */
+  static String cell(String raw) {
+    return SpreadsheetCells.guarded(raw) ? SpreadsheetCells.restore(raw) : raw.strip();
+  }
+
+  /** {@code bytes} as text; refuses bytes that are not valid in the charset, naming the line. */
+  static String decode(String name, byte[] bytes, Charset charset) {
+    int start = 0;
+    if (bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2]) {
+      start = 3;
+      charset = StandardCharsets.UTF_8;
+    }
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      String hint = charset.equals(StandardCharsets.UTF_8)
+          ? "; if it was saved as GBK (as Excel on Chinese Windows does), add --charset GBK"
+          : "; try --charset UTF-8";
+      throw new InvalidRequestException(name + ":" + line + ": not valid " + charset.name() + " (byte " + in.position() + ")" + hint);
+    }
+    out.flip();
+    return out.toString();
+  }
+}

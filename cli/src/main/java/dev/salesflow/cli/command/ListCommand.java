@@ -1,0 +1,68 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.TextTable;
+import dev.salesflow.cli.output.Words;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Priority;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "list", description = "List cases with their current stage.")
+public final class ListCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Option(names = "--stage", paramLabel = "STAGE", description = "Only cases in this stage.") String stage;
+  @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
+  @Option(names = "--owner", paramLabel = "OWNER", description = "Only cases of this owner.") String owner;
+
+  @Override
+  public Integer call() {
+    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
+        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    try (Salesflow flow = root.openExisting()) {
+      ZoneId zone = flow.zone();
+      Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
+      CaseFilter filter = new CaseFilter(stage, p, owner);
+      var out = root.context().out();
+      switch (format) {
+        case JSON -> CaseOutput.streamJsonArray(out, rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+        case CSV -> CaseOutput.streamCsv(out, CaseOutput.listColumns(),
+            rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+        case YAML -> {
+          List<Map<String, Object>> rows = flow.list(filter).stream().map(v -> CaseOutput.summary(v, zone)).toList();
+          out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));
+        }
+        default -> out.print(text(flow.list(filter), flow, zone));
+      }
+      return ExitCode.OK.code();
+    }
+  }
+
+  private String text(List<CaseView> views, Salesflow flow, ZoneId zone) {
+    String lang = root.lang();
+    Words w = Words.of(lang);
+    if (views.isEmpty()) {
+      return w.get("no cases") + "\n";
+    }
+    TextTable table = new TextTable(List.of(w.get("id"), w.get("stage"), w.get("since"), w.get("priority"), w.get("owner"), w.get("company")));
+    for (CaseView v : views) {
+      table.row(List.of(v.value().id(), flow.process().stageLabel(v.stage(), lang),
+          CaseOutput.shortTime(v.replay().enteredAt(), zone),
+          v.value().priority() == null ? "-" : v.value().priority().name(),
+          v.value().owner() == null ? "-" : v.value().owner(),
+          v.value().customer().company() == null ? "-" : v.value().customer().company()));
+    }
+    return table.render();
+  }
+}

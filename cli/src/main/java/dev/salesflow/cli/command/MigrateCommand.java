@@ -1,0 +1,34 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.output.ProgressBar;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Migration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "migrate", description = {
+    "Copy every case into another, empty store, losslessly.",
+    "  salesflow migrate --to sqlite:cases.db     (folder of case files -> SQLite)",
+    "  salesflow --store sqlite:cases.db migrate --to cases-out   (SQLite -> case files)"})
+final class MigrateCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Option(names = "--to", required = true, paramLabel = "STORE", description = "Target: sqlite:FILE or a folder.")
+  String to;
+
+  @Override
+  public Integer call() {
+    try (Salesflow flow = root.openExisting();
+        ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", ProgressBar.THRESHOLD)) {
+      Migration done = flow.migrateTo(to, root.context().cwd(), progress);
+      progress.close();
+      if (!root.quiet()) {
+        root.context().err().println("migrated " + done.cases() + " cases from " + done.from() + " to " + done.to());
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

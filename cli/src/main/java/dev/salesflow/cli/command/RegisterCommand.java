@@ -1,0 +1,50 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Registration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
+final class RegisterCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+
+  @Option(names = "--company", description = "Customer company (required).") String company;
+  @Option(names = "--industry", description = "Industry (required).") String industry;
+  @Option(names = "--size", description = "Company size.") String size;
+  @Option(names = "--contact-name", description = "Contact person (required).") String contactName;
+  @Option(names = "--contact-title", description = "Contact's title.") String contactTitle;
+  @Option(names = "--phone", description = "Contact phone.") String phone;
+  @Option(names = "--email", description = "Contact e-mail.") String email;
+  @Option(names = "--source", description = "Source channel: exhibition, online, referral, research, other (required).") String source;
+  @Option(names = "--priority", description = "A (high intent), B or C (required).") String priority;
+  @Option(names = "--owner", description = "Sales rep owning the case (required).") String owner;
+  @Option(names = "--need", description = "Initial need.") String need;
+  @Option(names = "--at", paramLabel = "TIMESTAMP", description = "Registration time (default: now).") String at;
+  @Option(names = "--id", description = "Case id (default: the next <prefix>-<year>-<NNN>).") String id;
+
+  @Override
+  public Integer call() {
+    try (Salesflow flow = root.open()) {
+      RegisterPrompt.askForMissing(this, flow.process(), root.context());
+      var zone = flow.zone();
+      Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
+          source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
+      Case c = flow.register(r, root.now(zone));
+      Format format = root.format(Format.TEXT, Format.JSON);
+      if (format == Format.JSON) {
+        root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), List.of(), zone)));
+      } else {
+        root.context().out().println(c.id());
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

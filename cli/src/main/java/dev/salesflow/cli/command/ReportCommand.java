@@ -1,0 +1,90 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.ExitCode;
+import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.ReportMachine;
+import dev.salesflow.cli.output.ReportOutput;
+import dev.salesflow.cli.output.ReportSheet;
+import dev.salesflow.cli.output.ReportSheets;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.ReportQuery;
+import dev.salesflow.core.model.Reporting;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "report", description = {
+    "Pipeline reports: funnel, sla, aging, owners (or all); text, json, csv, md or html.",
+    "  funnel  cases and contract value per stage, conversion, lost by stage, reason",
+    "  sla     per rule: clocks met, late, breached, running; compliance; median, p90",
+    "  aging   time in the current stage, bucketed per stage; the oldest cases",
+    "  owners  per owner: open cases by stage; breached and due-soon clocks",
+    "  all     the four together (one page with --format html)",
+    "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
+        + " in the workspace time zone. csv prints one table (--table); html is one self-contained page."})
+final class ReportCommand implements Callable<Integer> {
+  enum Kind { FUNNEL, SLA, AGING, OWNERS, ALL }
+
+  @ParentCommand SalesflowCommand root;
+
+  @Parameters(index = "0", paramLabel = "REPORT", description = "funnel, sla, aging, owners or all.") Kind kind;
+  @Option(names = "--from", paramLabel = "DATE", description = "First day covered, e.g. 2026-10-01.") String from;
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day covered.") String to;
+  @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
+  @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
+      + " stages|lost, sla rules, aging stages|oldest, owners owners.") String table;
+
+  @Override
+  public Integer call() {
+    ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
+    Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.MD, Format.HTML);
+    try (Salesflow flow = root.openExisting()) {
+      ZoneId zone = flow.zone();
+      OffsetDateTime now = root.now(zone);
+      String lang = root.lang();
+      Reporting reports = flow.reports(now);
+      ReportSheets sheets = new ReportSheets(flow.process(), zone, now, lang);
+      List<ReportSheet> out = new ArrayList<>();
+      if (kind == Kind.FUNNEL || kind == Kind.ALL) {
+        out.add(sheets.funnel(reports.funnel(query)));
+      }
+      SortedSet<Integer> unknownYears = new TreeSet<>();
+      if (kind == Kind.SLA || kind == Kind.ALL) {
+        var sla = reports.sla(query);
+        unknownYears.addAll(sla.unknownYears());
+        out.add(sheets.sla(sla));
+      }
+      if (kind == Kind.AGING || kind == Kind.ALL) {
+        out.add(sheets.aging(reports.aging(query)));
+      }
+      if (kind == Kind.OWNERS || kind == Kind.ALL) {
+        var owners = reports.owners(query);
+        unknownYears.addAll(owners.unknownYears());
+        out.add(sheets.owners(owners));
+      }
+      Warnings.unknownYears(root, unknownYears);
+      root.context().out().print(ReportOutput.render(out, format, table,
+          new ReportMachine.ReportRequest(query, now, zone), lang));
+      return ExitCode.OK.code();
+    }
+  }
+
+  private static LocalDate date(String option, String text) {
+    try {
+      return text == null ? null : LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(option + ": '" + text + "' is not a date such as 2026-11-01");
+    }
+  }
+}

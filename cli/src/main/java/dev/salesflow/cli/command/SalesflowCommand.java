@@ -1,0 +1,169 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.Format;
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.model.WorkspaceNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The top-level command; its options are global (accepted before or after a subcommand). Its
+ * subcommands are added by {@link CommandTree}.
+ */
+@Command(
+    name = "salesflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs and checks the standard sales process: cases, stages, SLA deadlines.",
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
+public final class SalesflowCommand implements Runnable {
+  private final CliContext context;
+
+  @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Workspace folder (default: nearest folder upward holding salesflow.yaml).")
+  Path workspace;
+
+  @Option(names = "--store", paramLabel = "STORE", scope = ScopeType.INHERIT,
+      description = "Where cases live: a folder of case files or sqlite:FILE (default: the workspace's).")
+  String store;
+
+  @Option(names = "--now", paramLabel = "TIMESTAMP", scope = ScopeType.INHERIT,
+      description = "Pretend the time is TIMESTAMP (also env SALESFLOW_NOW), for reproducible runs.")
+  String now;
+
+  @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+      description = "Output format: text, json, csv, yaml; check also junit, sarif, github.")
+  Format format;
+
+  @Option(names = "--lang", paramLabel = "en|zh", scope = ScopeType.INHERIT,
+      description = "Language of labels (default: from the locale).")
+  String lang;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only what scripts need.")
+  boolean quiet;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+  public boolean verbose;
+
+  @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour output.")
+  boolean noColor;
+
+  public SalesflowCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "missing command (try 'salesflow --help')");
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  boolean quiet() {
+    return quiet;
+  }
+
+  /** The workspace folder: {@code -w} or the nearest one upward from the working folder. */
+  Path workspaceRoot() {
+    if (workspace != null) {
+      Path dir = context.cwd().resolve(workspace).normalize();
+      if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+        throw new dev.salesflow.core.model.StoreException("workspace folder " + workspace
+            + " is a symbolic link that leads nowhere (dangling, or a loop of links)");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new WorkspaceNotFoundException("workspace folder " + workspace + " does not exist");
+      }
+      return dir;
+    }
+    Path found = Salesflow.findWorkspace(context.cwd()).orElse(null);
+    if (found == null) {
+      throw new WorkspaceNotFoundException("no salesflow.yaml in " + context.cwd().toAbsolutePath()
+          + " or any folder above it (run 'salesflow init', or pass --workspace DIR)");
+    }
+    return found;
+  }
+
+  /**
+   * Opens the workspace's cases for a command that adds cases: a missing database is created.
+   * {@code --store} is relative to the working folder, {@code store:} to the workspace.
+   */
+  Salesflow open() {
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE);
+  }
+
+  /** Opens the workspace's cases for a command that only reads them or changes existing ones: creates nothing. */
+  Salesflow openExisting() {
+    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING);
+  }
+
+  /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */
+  OffsetDateTime now(ZoneId zone) {
+    String text = now != null ? now : context.env().get("SALESFLOW_NOW");
+    if (text == null || text.isBlank()) {
+      return OffsetDateTime.now(zone);
+    }
+    return timestamp(now != null ? "--now" : "SALESFLOW_NOW", text, zone);
+  }
+
+  /** Parses a timestamp option such as {@code --at}. */
+  static OffsetDateTime timestamp(String option, String text, ZoneId zone) {
+    if (text == null) {
+      return null;
+    }
+    OffsetDateTime parsed = Timestamps.parse(text, zone).orElse(null);
+    if (parsed == null) {
+      throw new InvalidRequestException(option + ": '" + text + "' is not " + Timestamps.accepted());
+    }
+    return parsed;
+  }
+
+  /** The output format, refusing those the command does not support. */
+  Format format(Format... supported) {
+    Format chosen = format == null ? Format.TEXT : format;
+    if (!Arrays.asList(supported).contains(chosen)) {
+      throw new InvalidRequestException("--format " + chosen.label() + " is not supported here (use "
+          + String.join(", ", Arrays.stream(supported).map(Format::label).toList()) + ")");
+    }
+    return chosen;
+  }
+
+  /** The format given with --format, or null. */
+  Format explicitFormat() {
+    return format;
+  }
+
+  /** The label language: {@code --lang}, else {@code zh} for a Chinese locale, else {@code en}. */
+  String lang() {
+    if (lang != null) {
+      if (!lang.equals("en") && !lang.equals("zh")) {
+        throw new InvalidRequestException("--lang must be en or zh, got '" + lang + "'");
+      }
+      return lang;
+    }
+    String envLang = context.env().getOrDefault("LC_ALL", context.env().getOrDefault("LANG", ""));
+    if (!envLang.isEmpty()) {
+      return envLang.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
+    }
+    return Locale.getDefault().getLanguage().equals("zh") ? "zh" : "en";
+  }
+}

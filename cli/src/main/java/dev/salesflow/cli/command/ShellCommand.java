@@ -1,0 +1,134 @@
+package dev.salesflow.cli.command;
+
+import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.Main;
+import dev.salesflow.cli.completion.CompletionModel;
+import dev.salesflow.cli.completion.WorkspaceValues;
+import dev.salesflow.cli.shell.JLineShell;
+import dev.salesflow.cli.shell.Prompters;
+import dev.salesflow.core.model.InvalidRequestException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(mixinStandardHelpOptions = true, name = "shell", description = {
+    "Run salesflow commands at a prompt on one workspace.",
+    "Tab completes commands, options, case ids, stages, event types and owners; history is kept per workspace;",
+    "Ctrl-C cancels the line, Ctrl-D or 'exit' leaves. Global options given here apply to every command."})
+final class ShellCommand implements Callable<Integer> {
+  @ParentCommand SalesflowCommand root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (Prompters.inShell()) {
+      throw new InvalidRequestException("already in the shell: type a command, or 'exit' to leave");
+    }
+    Path workspace = root.workspaceRoot().toAbsolutePath().normalize();
+    List<List<String>> globals = globalOptions();
+    CliContext context = root.context();
+    if (!root.quiet()) {
+      context.err().println("salesflow shell on " + workspace
+          + ": Tab completes, Ctrl-C cancels the line, Ctrl-D or 'exit' leaves, 'help' lists the commands.");
+    }
+    String prompt = "salesflow:" + workspace.getFileName() + "> ";
+    return JLineShell.run(prompt, historyFile(context.env(), workspace), new CompletionModel(spec.root()),
+        new WorkspaceValues(workspace, root.store, context.cwd()), context.cwd(), words -> execute(words, workspace, globals));
+  }
+
+  /** Runs one line as {@code salesflow -w WORKSPACE [the shell's global options] WORDS}. */
+  private int execute(List<String> words, Path workspace, List<List<String>> globals) {
+    List<String> line = new ArrayList<>(words);
+    if (line.get(0).equals("help")) {
+      line.remove(0);
+      line.add("--help");
+    }
+    List<String> args = new ArrayList<>();
+    if (!mentions(line, "-w", "--workspace")) {
+      args.add("-w");
+      args.add(workspace.toString());
+    }
+    for (List<String> option : globals) {
+      if (!mentions(line, names(option.get(0)))) {
+        args.addAll(option);
+      }
+    }
+    args.addAll(line);
+    CliContext c = root.context();
+    return Main.run(c, args.toArray(String[]::new));
+  }
+
+  /** The global options this shell was started with (but the workspace), each as the words to repeat. */
+  private List<List<String>> globalOptions() {
+    List<List<String>> words = new ArrayList<>();
+    List<OptionSpec> matched = new ArrayList<>(spec.commandLine().getParseResult().matchedOptions());
+    matched.addAll(spec.root().commandLine().getParseResult().matchedOptions());
+    for (OptionSpec o : matched) {
+      if (o.scopeType() != ScopeType.INHERIT || o.longestName().equals("--workspace")) {
+        continue;
+      }
+      if (o.arity().max() == 0) {
+        words.add(List.of(o.longestName()));
+      } else {
+        for (String value : o.originalStringValues()) {
+          words.add(List.of(o.longestName(), value));
+        }
+      }
+    }
+    return words;
+  }
+
+  private String[] names(String option) {
+    OptionSpec o = spec.root().findOption(option);
+    return o == null ? new String[] {option} : o.names();
+  }
+
+  private static boolean mentions(List<String> line, String... names) {
+    for (String word : line) {
+      for (String name : names) {
+        if (word.equals(name) || (name.startsWith("--") && word.startsWith(name + "="))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code $XDG_STATE_HOME/salesflow/history/NAME-HASH} (default {@code ~/.local/state}): per
+   * workspace, and outside it, so a shared workspace in git never carries one person's history.
+   */
+  static Path historyFile(Map<String, String> env, Path workspace) {
+    String state = env.get("XDG_STATE_HOME");
+    Path base;
+    if (state != null && !state.isBlank()) {
+      base = Path.of(state);
+    } else {
+      String home = env.get("HOME");
+      if (home == null || home.isBlank()) {
+        return null;
+      }
+      base = Path.of(home, ".local", "state");
+    }
+    String name = String.valueOf(workspace.getFileName()).replaceAll("[^\\w.-]", "_");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(workspace.toString().getBytes(StandardCharsets.UTF_8));
+      return base.resolve("salesflow").resolve("history").resolve(name + "-" + HexFormat.of().formatHex(hash, 0, 6));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

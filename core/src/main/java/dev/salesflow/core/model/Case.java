@@ -1,0 +1,61 @@
+package dev.salesflow.core.model;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A sales case: the registration (Table 1) and its append-only event log, oldest first. The
+ * current stage is never stored: it is derived by replaying {@link #events()}.
+ *
+ * @param id the case id, e.g. {@code ACME-2026-001}; it names the case file
+ * @param customer the customer company and contact person; never null
+ * @param source the id of the lead source, one of {@link SalesProcess#sources()}
+ * @param priority the customer's priority; null only in a case built without one
+ * @param owner the sales rep responsible for the case
+ * @param registeredAt when the case was registered; null only in a case built without it
+ * @param need the customer's initial need, free text; may be null
+ * @param events the event log, oldest first; never null
+ */
+public record Case(
+    String id,
+    Customer customer,
+    String source,
+    Priority priority,
+    String owner,
+    OffsetDateTime registeredAt,
+    String need,
+    List<Event> events) {
+
+  /**
+   * Fills in an empty customer for a null one and copies the events so the case is immutable.
+   *
+   * @param id the case id; not null
+   * @param customer the customer, or null for one whose fields are all null
+   * @param source the lead source id
+   * @param priority the priority
+   * @param owner the owner
+   * @param registeredAt the registration time
+   * @param need the initial need
+   * @param events the event log, oldest first, or null for none
+   */
+  public Case {
+    Objects.requireNonNull(id, "id");
+    customer = customer == null ? new Customer(null, null, null, null) : customer;
+    events = List.copyOf(events == null ? List.of() : events);
+  }
+
+  /**
+   * This case with {@code event} appended to its log, without judging the event; this case is
+   * unchanged.
+   *
+   * @param event the event to append
+   * @return a new case whose log ends with {@code event}
+   */
+  public Case withEvent(Event event) {
+    List<Event> more = new ArrayList<>(events);
+    more.add(event);
+    return new Case(id, customer, source, priority, owner, registeredAt, need, more);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.salesflow.core.model;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One data row of a lead list.
+ *
+ * @param row its row number as a spreadsheet shows it: the header is row 1
+ * @param values the non-blank cells, by field
+ */
+public record LeadRow(int row, Map<LeadField, String> values) {
+  /**
+   * Keeps only the non-blank cells, copied so the row is immutable.
+   *
+   * @param row the row number
+   * @param values the cells by field; null and blank values are dropped
+   */
+  public LeadRow {
+    EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
+    values.forEach((k, v) -> {
+      if (v != null && !v.isBlank()) {
+        copy.put(k, v);
+      }
+    });
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The cell of one field.
+   *
+   * @param field a field
+   * @return its value, or null when the row leaves it blank or has no such column
+   */
+  public String get(LeadField field) {
+    return values.get(field);
+  }
+}

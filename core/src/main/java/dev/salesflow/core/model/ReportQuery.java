@@ -1,0 +1,64 @@
+package dev.salesflow.core.model;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * What a report covers: a period of calendar days in the workspace zone (either end may be open,
+ * both are inclusive) and optionally one owner's cases. Which instant of a case falls in the
+ * period depends on the report: its registration for funnel, aging and owners; a clock's start
+ * for the SLA report.
+ *
+ * @param from the first day of the period, or null for no start
+ * @param to the last day of the period, or null for no end
+ * @param owner the owner whose cases are covered, or null for every owner
+ */
+public record ReportQuery(LocalDate from, LocalDate to, String owner) {
+  /** Every case, over all time. */
+  public static final ReportQuery ALL = new ReportQuery(null, null, null);
+
+  /**
+   * Checks the period and strips the owner, reading a blank one as none.
+   *
+   * @param from the first day, or null
+   * @param to the last day, or null
+   * @param owner the owner, or null
+   * @throws InvalidRequestException when {@code to} is before {@code from}
+   */
+  public ReportQuery {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidRequestException("the period ends (" + to + ") before it starts (" + from + ")");
+    }
+    owner = owner == null || owner.isBlank() ? null : owner.strip();
+  }
+
+  /**
+   * Whether an instant falls in the period.
+   *
+   * @param at an instant, or null
+   * @param zone the zone whose calendar days count, normally the workspace's
+   * @return true when {@code at}, read in {@code zone}, falls on a day of the period; always true for
+   *     an unbounded period, false for a null {@code at} otherwise
+   */
+  public boolean covers(OffsetDateTime at, ZoneId zone) {
+    if (from == null && to == null) {
+      return true;
+    }
+    if (at == null) {
+      return false;
+    }
+    LocalDate day = at.atZoneSameInstant(zone).toLocalDate();
+    return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+  }
+
+  /**
+   * Whether a case's owner is covered.
+   *
+   * @param caseOwner the owner of a case, or null
+   * @return true when no owner is asked for, or {@code caseOwner} is the one
+   */
+  public boolean ownedBy(String caseOwner) {
+    return owner == null || owner.equals(caseOwner);
+  }
+}

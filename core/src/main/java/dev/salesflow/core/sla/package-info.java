@@ -1,0 +1,5 @@
+/**
+ * SLA rules and their clocks: when a clock starts and stops, judging it at an instant, and finding
+ * the overdue ones. Target units (clock time, working days, business hours) are in {@code calendar}.
+ */
+package dev.salesflow.core.sla;
