@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The core's registration and column problems are values; {@code register} and {@code import} word
- * them with their own flags, in exactly the words they have always used.
+ * The core's problems are values: registration and column problems, a folder without a workspace.
+ * {@code register}, {@code import} and the rest word them with their own commands and flags, in
+ * exactly the words they have always used.
  */
-class RegistrationWordingTest {
+class ProblemWordingTest {
   @TempDir Path dir;
   Path ws;
 
@@ -82,5 +83,14 @@ class RegistrationWordingTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith(file + ": row 2: missing industry; missing owner; registered_at 'yesterday' is not ")
         .endsWith("; priority must be A, B or C, got 'Z'\n");
+  }
+
+  @Test
+  void aFolderWithoutSettingsIsWordedWithTheCommandsThatFixIt() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    CliRun r = CliRun.in(dir, "-w", empty.toString(), "list");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("salesflow: no salesflow.yaml in " + empty
+        + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)\n");
   }
 }
