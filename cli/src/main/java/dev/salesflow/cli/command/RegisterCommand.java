@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** The options are those of {@link RegistrationField}'s flags ({@code RegisterOptionsTest} checks it). */
+/** The options are those of {@link RegistrationField}'s flags ({@code ProblemWordingTest} checks it). */
 @Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
 final class RegisterCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
