@@ -9,7 +9,7 @@ import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.StoreException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -51,9 +51,9 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format format = root.format(Format.TEXT, Format.JSON);
-    Map<LeadField, String> fieldDefaults = new EnumMap<>(LeadField.class);
-    defaults.forEach((field, value) -> fieldDefaults.put(LeadField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
-        "--default " + field + ": unknown field (fields: " + String.join(", ", LeadField.keys()) + ")")), value));
+    Map<RegistrationField, String> fieldDefaults = new EnumMap<>(RegistrationField.class);
+    defaults.forEach((field, value) -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
+        "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ")")), value));
     Charset encoding;
     try {
       encoding = Charset.forName(charset);
@@ -65,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
     try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
       if (!root.quiet()) {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
-            + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", LeadField.keys()) + ")"));
+            + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", RegistrationField.columns()) + ")"));
       }
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {

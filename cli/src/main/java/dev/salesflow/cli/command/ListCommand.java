@@ -8,7 +8,6 @@ import dev.salesflow.cli.output.Words;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
-import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.Priority;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,8 +27,7 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
-        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);

@@ -41,8 +41,7 @@ public final class OverdueCommand implements Callable<Integer> {
         throw new InvalidRequestException("--due-within: " + e.getMessage());
       }
     }
-    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
-        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);

@@ -6,12 +6,14 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationField;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/** The options are those of {@link RegistrationField}'s flags ({@code ProblemWordingTest} checks it). */
 @Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
 final class RegisterCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
@@ -45,6 +47,44 @@ final class RegisterCommand implements Callable<Integer> {
         root.context().out().println(c.id());
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /** The option given for {@code field}, as typed; null when not given. */
+  String option(RegistrationField field) {
+    return switch (field) {
+      case ID -> id;
+      case COMPANY -> company;
+      case INDUSTRY -> industry;
+      case SIZE -> size;
+      case CONTACT_NAME -> contactName;
+      case CONTACT_TITLE -> contactTitle;
+      case PHONE -> phone;
+      case EMAIL -> email;
+      case SOURCE -> source;
+      case PRIORITY -> priority;
+      case OWNER -> owner;
+      case NEED -> need;
+      case REGISTERED_AT -> at;
+    };
+  }
+
+  /** Sets the option for {@code field}, as if it had been typed. */
+  void setOption(RegistrationField field, String value) {
+    switch (field) {
+      case ID -> id = value;
+      case COMPANY -> company = value;
+      case INDUSTRY -> industry = value;
+      case SIZE -> size = value;
+      case CONTACT_NAME -> contactName = value;
+      case CONTACT_TITLE -> contactTitle = value;
+      case PHONE -> phone = value;
+      case EMAIL -> email = value;
+      case SOURCE -> source = value;
+      case PRIORITY -> priority = value;
+      case OWNER -> owner = value;
+      case NEED -> need = value;
+      case REGISTERED_AT -> at = value;
     }
   }
 }

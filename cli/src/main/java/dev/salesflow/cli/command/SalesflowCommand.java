@@ -4,6 +4,7 @@ import dev.salesflow.cli.CliContext;
 import dev.salesflow.cli.Format;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
@@ -133,6 +134,18 @@ public final class SalesflowCommand implements Runnable {
     OffsetDateTime parsed = Timestamps.parse(text, zone).orElse(null);
     if (parsed == null) {
       throw new InvalidRequestException(option + ": '" + text + "' is not " + Timestamps.accepted());
+    }
+    return parsed;
+  }
+
+  /** The {@code --priority} filter: null when not given; refuses text that names no priority. */
+  static Priority priority(String text) {
+    if (text == null) {
+      return null;
+    }
+    Priority parsed = Priority.parse(text).orElse(null);
+    if (parsed == null) {
+      throw new InvalidRequestException("--" + Priority.notAPriority(text));
     }
     return parsed;
   }

@@ -26,6 +26,8 @@ import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.model.RefusedException;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationField;
+import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
@@ -285,12 +287,13 @@ public final class Salesflow implements AutoCloseable {
    * @param r the registration; {@link #registrationProblems} lists what would make it refused
    * @param now the current time, used when {@code r} has no registration time
    * @return the stored case
-   * @throws InvalidRequestException listing every missing or bad field at once, or when the id is taken
+   * @throws InvalidRequestException listing every missing or bad field at once (its {@link
+   *     InvalidRequestException#problems() problems} are {@link RegistrationProblem}s), or when the id is taken
    */
   public Case register(Registration r, OffsetDateTime now) {
-    List<String> problems = registrationProblems(r);
+    List<RegistrationProblem> problems = registrationProblems(r);
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException("cannot register: " + String.join("; ", problems));
+      throw new InvalidRequestException("cannot register", problems);
     }
     OffsetDateTime at = r.at() != null ? r.at() : now;
     Case draft = new Case(
@@ -319,12 +322,6 @@ public final class Salesflow implements AutoCloseable {
       }
     }
     return prefix + String.format("%03d", max + 1);
-  }
-
-  private static void require(List<String> problems, String value, String name) {
-    if (value == null || value.isBlank()) {
-      problems.add("missing --" + name);
-    }
   }
 
   /**
@@ -663,30 +660,32 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * Every problem that makes {@link #register} refuse {@code r}, found without writing anything.
+   * Every problem that makes {@link #register} refuse {@code r}, found without writing anything:
+   * first the required fields left blank, then the values that cannot be registered.
    *
    * @param r the registration
-   * @return one message per missing or bad field; empty when {@code r} would be accepted
+   * @return one problem per missing or bad field; empty when {@code r} would be accepted
    */
-  public List<String> registrationProblems(Registration r) {
-    List<String> problems = new ArrayList<>();
-    require(problems, r.company(), "company");
-    require(problems, r.industry(), "industry");
-    require(problems, r.contactName(), "contact-name");
-    require(problems, r.source(), "source");
-    require(problems, r.priority(), "priority");
-    require(problems, r.owner(), "owner");
+  public List<RegistrationProblem> registrationProblems(Registration r) {
+    List<RegistrationProblem> problems = new ArrayList<>();
+    for (RegistrationField field : RegistrationField.requiredFields()) {
+      String value = field.valueIn(r);
+      if (value == null || value.isBlank()) {
+        problems.add(new RegistrationProblem.Missing(field));
+      }
+    }
     if (r.source() != null && !process().sources().containsKey(r.source())) {
-      problems.add("unknown source '" + r.source() + "' (known: " + String.join(", ", process().sources().keySet()) + ")");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.SOURCE, "unknown source '" + r.source() + "' (known: "
+          + String.join(", ", process().sources().keySet()) + ")"));
     }
     if (r.priority() != null && Priority.parse(r.priority()).isEmpty()) {
-      problems.add("priority must be A, B or C, got '" + r.priority() + "'");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.PRIORITY, Priority.notAPriority(r.priority())));
     }
     if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      problems.add("email '" + r.email() + "' is not an e-mail address");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.EMAIL, "email '" + r.email() + "' is not an e-mail address"));
     }
     if (r.id() != null && !CaseIds.isValid(r.id())) {
-      problems.add("invalid id '" + r.id() + "': " + CaseIds.rule());
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.ID, "invalid id '" + r.id() + "': " + CaseIds.rule()));
     }
     return problems;
   }

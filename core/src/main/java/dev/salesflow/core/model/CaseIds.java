@@ -14,7 +14,7 @@ public final class CaseIds {
   /**
    * Whether {@code id} may name a case.
    *
-   * @param id a candidate id, possibly null
+   * @param id a case id, or null
    * @return true when it may
    */
   public static boolean isValid(String id) {
@@ -42,9 +42,9 @@ public final class CaseIds {
   }
 
   /**
-   * The rule ids follow, for messages.
+   * What a case id may be, for messages.
    *
-   * @return the rule in a sentence
+   * @return the rule in words
    */
   public static String rule() {
     return "a case id is 1-128 letters, digits, '-' or '_', starting with a letter or digit,"

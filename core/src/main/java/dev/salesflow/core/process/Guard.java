@@ -50,7 +50,7 @@ public sealed interface Guard {
         boolean any = false;
         for (String path : alternatives.split("\\|")) {
           RegistrationField field = RegistrationField.ofPath(path.strip()).orElse(null);
-          any |= field != null && field.valueIn(c).isPresent();
+          any |= field != null && field.isFilledIn(c);
         }
         if (!any) {
           missing.add("registration field " + alternatives.replace("|", " or ") + " is missing");

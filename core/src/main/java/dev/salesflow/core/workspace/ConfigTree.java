@@ -30,7 +30,7 @@ final class ConfigTree {
           calendar(f.get("calendar")),
           SlaRuleTree.bindAll(f.get("sla")),
           TreeBinding.string(f.get("store"))));
-    } catch (RuntimeException notPlain) { // as TreeBinding.attempt, without its lambda (see TreeBinding)
+    } catch (TreeBinding.NotPlain notPlain) { // as TreeBinding.attempt, without its lambda (see TreeBinding)
       return Optional.empty();
     }
   }
@@ -39,7 +39,7 @@ final class ConfigTree {
   static Optional<CalendarSpec> calendarMap(YamlNode tree) {
     try {
       return Optional.of(calendar(tree));
-    } catch (RuntimeException notPlain) {
+    } catch (TreeBinding.NotPlain notPlain) {
       return Optional.empty();
     }
   }

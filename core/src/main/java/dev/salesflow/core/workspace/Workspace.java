@@ -77,8 +77,7 @@ public record Workspace(
   private static Settings readSettings(Path root) {
     Path configFile = root.resolve(CONFIG_FILE);
     if (!Files.isRegularFile(configFile)) {
-      throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root
-          + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
+      throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root, root);
     }
     String text;
     try {
