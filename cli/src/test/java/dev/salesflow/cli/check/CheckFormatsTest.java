@@ -14,6 +14,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +56,17 @@ class CheckFormatsTest {
     Trees.copyCorpus(corpus);
     examples = tmp.resolve("examples");
     Trees.copy(Trees.EXAMPLES, examples);
-    Path xsd = Trees.SHARED_DATA.resolve("jenkins-xunit-junit-10.xsd");
-    assertThat(xsd).as("shared reference data (../shared/data from the project root)").isRegularFile();
-    junitXsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile());
-    try (InputStream in = Files.newInputStream(Trees.SHARED_DATA.resolve("sarif-schema-2.1.0.json"))) {
+    junitXsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(reference("jenkins-xunit-junit-10.xsd"));
+    try (InputStream in = reference("sarif-schema-2.1.0.json").openStream()) {
       sarifSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
+  }
+
+  /** A reference schema from the test resources (their sources and licences: reference/README.md). */
+  private static URL reference(String file) {
+    URL url = CheckFormatsTest.class.getResource("/reference/" + file);
+    assertThat(url).as("test resource reference/%s", file).isNotNull();
+    return url;
   }
 
   // ---------------------------------------------------------------- junit
