@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Runs and checks the standard sales process: cases, stages, SLA deadlines.",
     synopsisSubcommandLabel = "COMMAND",
-    footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
+    footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable,"
+        + " 4 internal error (a bug: please report it with the output of --verbose)."})
 public final class SalesflowCommand implements Runnable {
   private final CliContext context;
 
