@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
     "Move a case to another stage.",
     "Forward when the stage's requirements are met; back one stage (rework) or to lost with --reason.",
     "Exit 1 lists every unmet requirement."})
-public final class AdvanceCommand implements Callable<Integer> {
+public final class AdvanceCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
@@ -30,11 +30,16 @@ public final class AdvanceCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only report whether the move is allowed; write nothing.") boolean dryRun;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
   public Integer call() {
     try (Salesflow flow = root.openExisting()) {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       String from = flow.show(caseId).stage();
       try {
         flow.advance(caseId, to, reason, SalesflowCommand.timestamp("--at", at, zone), by, now, dryRun);

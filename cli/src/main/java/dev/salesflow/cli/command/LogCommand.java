@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "log", description = "Record an event on a case, after checking it against the process.")
-public final class LogCommand implements Callable<Integer> {
+public final class LogCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
@@ -31,6 +31,11 @@ public final class LogCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check only; write nothing.") boolean dryRun;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
   public Integer call() {
     try (Salesflow flow = root.openExisting()) {
       var zone = flow.zone();
@@ -38,7 +43,7 @@ public final class LogCommand implements Callable<Integer> {
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);
       Event event = new Event(when, type, by, note, fields());
       Case updated = flow.record(caseId, event, now, dryRun);
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       if (format == Format.JSON) {
         root.context().out().println(CaseOutput.json(CaseOutput.event(event, zone)));
       } else if (!root.quiet()) {

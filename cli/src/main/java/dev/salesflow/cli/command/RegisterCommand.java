@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** The options are those of {@link RegistrationField}'s flags ({@code ProblemWordingTest} checks it). */
 @Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
-final class RegisterCommand implements Callable<Integer> {
+final class RegisterCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Option(names = "--company", description = "Customer company (required).") String company;
@@ -33,6 +33,11 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--id", description = "Case id (default: the next <prefix>-<year>-<NNN>).") String id;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
       RegisterPrompt.askForMissing(this, flow.process(), root.context());
@@ -40,7 +45,7 @@ final class RegisterCommand implements Callable<Integer> {
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
       Case c = flow.register(r, root.now(zone));
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       if (format == Format.JSON) {
         root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), List.of(), zone)));
       } else {

@@ -35,8 +35,13 @@ public final class Reporter {
       err.println("salesflow: " + e.getMessage() + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
     } else if (e instanceof dev.salesflow.core.model.SalesflowException) {
       err.println("salesflow: " + e.getMessage());
+    } else if (code == ExitCode.INTERNAL) {
+      err.println("salesflow: internal error: " + e);
+      err.println("salesflow: this is a bug in salesflow; please report it with "
+          + (verbose ? "this output" : "the output of the same command run with --verbose"));
     } else {
-      err.println("salesflow: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+      Throwable io = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      err.println("salesflow: input/output error: " + (io.getMessage() != null ? io.getMessage() : io.toString()));
     }
     if (verbose) {
       e.printStackTrace(err);
