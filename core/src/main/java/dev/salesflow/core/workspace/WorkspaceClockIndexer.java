@@ -15,7 +15,7 @@ import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
-import dev.salesflow.core.store.RunningClock;
+import dev.salesflow.core.sla.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

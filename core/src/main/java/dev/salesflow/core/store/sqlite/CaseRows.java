@@ -12,7 +12,7 @@ import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
-import dev.salesflow.core.store.RunningClock;
+import dev.salesflow.core.sla.RunningClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

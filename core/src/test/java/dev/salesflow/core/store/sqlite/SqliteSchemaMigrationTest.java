@@ -8,7 +8,7 @@ import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.store.CaseStore;
-import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.sla.IndexedClock;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
