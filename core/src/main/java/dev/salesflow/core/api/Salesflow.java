@@ -19,7 +19,6 @@ import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
-import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OverdueQuery;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.Priority;
@@ -99,6 +98,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened
+   * @throws InvalidRequestException when its {@code store:} names no known kind of store
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
@@ -109,12 +109,14 @@ public final class Salesflow implements AutoCloseable {
    * Opens the workspace at {@code root} with another store.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @return the open workspace; close it
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, or is not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
     return open(root, storeSpec, base, OpenMode.CREATE);
@@ -125,7 +127,8 @@ public final class Salesflow implements AutoCloseable {
    * caller that only reads, or changes cases that must exist, passes {@link OpenMode#EXISTING}.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param mode {@link OpenMode#EXISTING} to refuse a missing database, {@link OpenMode#CREATE} to create it
    * @return the open workspace; close it
@@ -133,6 +136,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
    *     not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
@@ -200,13 +204,15 @@ public final class Salesflow implements AutoCloseable {
    * the message.
    *
    * @param root the workspace root; its settings are checked too
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param targets files or folders to check instead of the store; empty means the store
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
    * @param progress told the number of cases done, of how many, from any thread
    * @return every finding, ordered by file and position
    * @throws dev.salesflow.core.model.StoreException when the database is missing (it is never created) or not a salesflow one
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
@@ -515,7 +521,8 @@ public final class Salesflow implements AutoCloseable {
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param progress told the number of cases stored in the target so far, of how many
    * @return how many cases were copied, and from and to where
-   * @throws InvalidRequestException when the target already holds cases
+   * @throws InvalidRequestException when the target already holds cases, or {@code storeSpec} names no known kind
+   *     of store (then nothing is created)
    * @throws dev.salesflow.core.model.StoreException when the target cannot be created or written; a target this call created
    *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
