@@ -1,5 +1,5 @@
 # salesflow completion for bash, and for zsh through bashcompinit.
-# Generated from salesflow's command model by dev.salesflow.cli.CompletionScript: do not edit;
+# Generated from salesflow's command model by dev.salesflow.cli.completion.CompletionScript: do not edit;
 # 'salesflow completion' prints the copy matching the installed version.
 #
 #   bash:  source completions/salesflow.bash        (in ~/.bashrc, with the full path)
