@@ -604,33 +604,50 @@ public final class Salesflow implements AutoCloseable {
    * @return what was registered, skipped as a duplicate or refused
    */
   public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
-    Salesflow flow = this;
-    return new LeadImport(new Registrar() {
-      @Override
-      public ZoneId zone() {
-        return flow.zone();
-      }
+    return Leads.importLeads(this, rows, options, now, progress);
+  }
 
-      @Override
-      public SalesProcess process() {
-        return flow.process();
-      }
+  /**
+   * This facade as the lead import sees it, in a class of its own that only an import loads: made
+   * in {@link #importLeads} itself, it would have every command load {@link Registrar} to verify
+   * that method.
+   */
+  private static final class Leads implements Registrar {
+    private final Salesflow flow;
 
-      @Override
-      public List<CaseView> list(CaseFilter filter) {
-        return flow.list(filter);
-      }
+    private Leads(Salesflow flow) {
+      this.flow = flow;
+    }
 
-      @Override
-      public List<String> registrationProblems(Registration r) {
-        return flow.registrationProblems(r);
-      }
+    static ImportResult importLeads(Salesflow flow, List<LeadRow> rows, ImportOptions options, OffsetDateTime now,
+        Progress progress) {
+      return new LeadImport(new Leads(flow)).run(rows, options, now, progress);
+    }
 
-      @Override
-      public Case register(Registration r, OffsetDateTime now) {
-        return flow.register(r, now);
-      }
-    }).run(rows, options, now, progress);
+    @Override
+    public ZoneId zone() {
+      return flow.zone();
+    }
+
+    @Override
+    public SalesProcess process() {
+      return flow.process();
+    }
+
+    @Override
+    public List<CaseView> list(CaseFilter filter) {
+      return flow.list(filter);
+    }
+
+    @Override
+    public List<String> registrationProblems(Registration r) {
+      return flow.registrationProblems(r);
+    }
+
+    @Override
+    public Case register(Registration r, OffsetDateTime now) {
+      return flow.register(r, now);
+    }
   }
 
   /** Closes the store (a SQLite connection); the instance is unusable afterwards. */
