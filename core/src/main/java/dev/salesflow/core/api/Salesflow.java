@@ -2,6 +2,7 @@ package dev.salesflow.core.api;
 
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.leads.LeadImport;
+import dev.salesflow.core.leads.Registrar;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
@@ -9,7 +10,6 @@ import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.ClockSheet;
-import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.Event;
@@ -19,7 +19,6 @@ import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
-import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OverdueQuery;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.Priority;
@@ -31,33 +30,25 @@ import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
-import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.report.Reports;
+import dev.salesflow.core.sla.OverdueFinder;
 import dev.salesflow.core.sla.SlaEngine;
-import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
-import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +100,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened
+   * @throws InvalidRequestException when its {@code store:} names no known kind of store
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
@@ -119,12 +111,14 @@ public final class Salesflow implements AutoCloseable {
    * Opens the workspace at {@code root} with another store.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @return the open workspace; close it
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, or is not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
     return open(root, storeSpec, base, OpenMode.CREATE);
@@ -135,7 +129,8 @@ public final class Salesflow implements AutoCloseable {
    * caller that only reads, or changes cases that must exist, passes {@link OpenMode#EXISTING}.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param mode {@link OpenMode#EXISTING} to refuse a missing database, {@link OpenMode#CREATE} to create it
    * @return the open workspace; close it
@@ -143,10 +138,11 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
    *     not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, storeSpec == null ? workspace.openStore(mode) : workspace.openStore(storeSpec, base, mode));
+    return new Salesflow(workspace, workspace.openStore(storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base), mode));
   }
 
   /**
@@ -210,13 +206,15 @@ public final class Salesflow implements AutoCloseable {
    * the message.
    *
    * @param root the workspace root; its settings are checked too
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param targets files or folders to check instead of the store; empty means the store
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
    * @param progress told the number of cases done, of how many, from any thread
    * @return every finding, ordered by file and position
    * @throws dev.salesflow.core.model.StoreException when the database is missing (it is never created) or not a salesflow one
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
@@ -463,16 +461,6 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
-  private static boolean wanted(IndexedClock row, OverdueQuery query) {
-    return (query.owner() == null || query.owner().equals(row.owner()))
-        && (query.priority() == null || query.priority() == row.priority())
-        && (query.rule() == null || query.rule().equals(row.clock().rule()));
-  }
-
-  private static boolean reported(SlaClock clock, OverdueQuery query) {
-    return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
-  }
-
   /**
    * Replays a case through the process without storing it, e.g. to judge a case built in memory.
    *
@@ -518,104 +506,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws InvalidRequestException for an unknown rule
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
-    ProcessDefinition process = workspace.process();
-    if (query.rule() != null && process.slaRule(query.rule()).isEmpty()) {
-      throw new InvalidRequestException("unknown rule '" + query.rule() + "' (rules: "
-          + String.join(", ", process.ruleIds()) + ")");
-    }
-    Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
-    Duration widest = process.sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
-    Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
-    List<OverdueItem> items;
-    SortedSet<Integer> unknownYears = new TreeSet<>();
-    Optional<List<IndexedClock>> indexed = store.runningClocksDueBefore(horizon);
-    if (indexed.isPresent()) {
-      items = new ArrayList<>(indexed.get().size());
-      // a million-case store has over a hundred thousand clocks here: each rule looked up once, and
-      // the calendar asked about the years of the whole span of deadlines before any single clock's
-      Instant at = now.toInstant();
-      Map<String, Optional<SlaRule>> rules = new HashMap<>();
-      Instant earliest = null;
-      Instant latest = null;
-      for (IndexedClock row : indexed.get()) {
-        Optional<SlaRule> rule = wanted(row, query) ? rules.get(row.clock().rule()) : Optional.empty();
-        if (rule == null) {
-          rule = process.slaRule(row.clock().rule());
-          rules.put(row.clock().rule(), rule);
-        }
-        if (rule.isPresent()) {
-          SlaClock clock = sla.judgeRunning(rule.get(), row.clock(), at, window);
-          if (reported(clock, query)) {
-            items.add(new OverdueItem(row.caseId(), row.stage(), row.owner(), row.priority(), row.company(), clock));
-          }
-          Instant start = row.clock().startedAt();
-          Instant due = row.clock().dueAt();
-          Instant first = start.isBefore(due) ? start : due;
-          Instant last = start.isBefore(due) ? due : start;
-          earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
-          latest = latest == null || last.isAfter(latest) ? last : latest;
-        }
-      }
-      if (earliest != null && !sla.calendar().unknownYearsBetween(earliest, latest).isEmpty()) {
-        for (IndexedClock row : indexed.get()) {
-          Optional<SlaRule> rule = rules.get(row.clock().rule());
-          if (wanted(row, query) && rule.isPresent()) {
-            unknownYears.addAll(sla.unknownYears(rule.get(), row.priority(), row.clock()));
-          }
-        }
-      }
-    } else {
-      items = new ArrayList<>();
-      CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
-      record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
-      List<Found> found = store.ids().parallelStream()
-          .map(this::show)
-          .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
-          .map(view -> {
-            ClockSheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
-            Case c = view.value();
-            List<OverdueItem> wanted = new ArrayList<>();
-            for (SlaClock clock : sheet.clocks()) {
-              if (reported(clock, query) && (query.rule() == null || query.rule().equals(clock.rule()))) {
-                wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock));
-              }
-            }
-            return new Found(wanted, sheet.unknownYears());
-          })
-          .filter(f -> !f.items().isEmpty() || !f.unknownYears().isEmpty())
-          .toList();
-      for (Found f : found) {
-        items.addAll(f.items());
-        unknownYears.addAll(f.unknownYears());
-      }
-    }
-    return new OverdueReport(byOwner(items), unknownYears);
-  }
-
-  /**
-   * The items sorted by owner, then deadline, case id and rule. When they already come in the order
-   * of deadline, case id and rule (as a store's index of deadlines gives them), a stable split by
-   * owner does it in one pass.
-   */
-  private static List<OverdueItem> byOwner(List<OverdueItem> items) {
-    Comparator<OverdueItem> byDue = Comparator.comparing((OverdueItem i) -> i.clock().dueAt())
-        .thenComparing(OverdueItem::caseId)
-        .thenComparing(i -> i.clock().rule());
-    boolean dueOrder = true;
-    for (int i = 1; i < items.size() && dueOrder; i++) {
-      dueOrder = byDue.compare(items.get(i - 1), items.get(i)) <= 0;
-    }
-    if (!dueOrder) {
-      items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.owner())).thenComparing(byDue));
-      return items;
-    }
-    Map<String, List<OverdueItem>> owners = new TreeMap<>();
-    for (OverdueItem item : items) {
-      owners.computeIfAbsent(String.valueOf(item.owner()), o -> new ArrayList<>()).add(item);
-    }
-    List<OverdueItem> sorted = new ArrayList<>(items.size());
-    owners.values().forEach(sorted::addAll);
-    return sorted;
+    return new OverdueFinder(sla, workspace.process()).find(query, now, store, () -> store.ids().parallelStream().map(this::show));
   }
 
   /**
@@ -627,18 +518,19 @@ public final class Salesflow implements AutoCloseable {
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param progress told the number of cases stored in the target so far, of how many
    * @return how many cases were copied, and from and to where
-   * @throws InvalidRequestException when the target already holds cases
+   * @throws InvalidRequestException when the target already holds cases, or {@code storeSpec} names no known kind
+   *     of store (then nothing is created)
    * @throws dev.salesflow.core.model.StoreException when the target cannot be created or written; a target this call created
    *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
   public Migration migrateTo(String storeSpec, Path base, Progress progress) {
-    Path location = workspace.storeLocation(storeSpec, base);
-    boolean existed = Files.exists(location, LinkOption.NOFOLLOW_LINKS);
-    try (CaseStore target = workspace.createStore(storeSpec, base)) {
+    StoreSpec spec = StoreSpec.parse(storeSpec, base);
+    boolean existed = Files.exists(spec.location(), LinkOption.NOFOLLOW_LINKS);
+    try (CaseStore target = workspace.createStore(spec)) {
       return new Migration(copyInto(target, progress), store.describe(), target.describe());
     } catch (RuntimeException e) {
       if (!existed) {
-        Workspace.removeCreatedStore(storeSpec, location);
+        spec.removeCreated();
       }
       throw e;
     }
@@ -711,7 +603,50 @@ public final class Salesflow implements AutoCloseable {
    * @return what was registered, skipped as a duplicate or refused
    */
   public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
-    return new LeadImport(this).run(rows, options, now, progress);
+    return Leads.importLeads(this, rows, options, now, progress);
+  }
+
+  /**
+   * This facade as the lead import sees it, in a class of its own that only an import loads: made
+   * in {@link #importLeads} itself, it would have every command load {@link Registrar} to verify
+   * that method.
+   */
+  private static final class Leads implements Registrar {
+    private final Salesflow flow;
+
+    private Leads(Salesflow flow) {
+      this.flow = flow;
+    }
+
+    static ImportResult importLeads(Salesflow flow, List<LeadRow> rows, ImportOptions options, OffsetDateTime now,
+        Progress progress) {
+      return new LeadImport(new Leads(flow)).run(rows, options, now, progress);
+    }
+
+    @Override
+    public ZoneId zone() {
+      return flow.zone();
+    }
+
+    @Override
+    public SalesProcess process() {
+      return flow.process();
+    }
+
+    @Override
+    public List<CaseView> list(CaseFilter filter) {
+      return flow.list(filter);
+    }
+
+    @Override
+    public List<String> registrationProblems(Registration r) {
+      return flow.registrationProblems(r);
+    }
+
+    @Override
+    public Case register(Registration r, OffsetDateTime now) {
+      return flow.register(r, now);
+    }
   }
 
   /** Closes the store (a SQLite connection); the instance is unusable afterwards. */

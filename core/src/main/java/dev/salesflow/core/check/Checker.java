@@ -23,6 +23,7 @@ import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
 import dev.salesflow.core.workspace.Workspace;
@@ -105,23 +106,26 @@ public final class Checker {
       files.add(root.resolve(workspace.config().calendar().file()));
     }
     Checker checker = new Checker(workspace, options);
-    String spec = storeSpec != null ? storeSpec : workspace.config().store();
-    Path specBase = storeSpec != null ? base : root;
-    if (targets.isEmpty() && spec != null && spec.startsWith(Workspace.SQLITE_PREFIX)) {
-      Path database = workspace.storeLocation(spec, specBase);
-      files.add(database);
-      return new CheckReport(files, checker.checkDatabase(spec, specBase, database, progress));
+    List<Path> caseFiles;
+    if (targets.isEmpty()) {
+      StoreSpec spec = storeSpec != null ? StoreSpec.parse(storeSpec, base) : workspace.storeSpec();
+      if (!(spec instanceof StoreSpec.Folder)) {
+        files.add(spec.location());
+        return new CheckReport(files, checker.checkDatabase(spec, progress));
+      }
+      caseFiles = expand(List.of(spec.location()));
+    } else {
+      caseFiles = expand(targets);
     }
-    List<Path> caseFiles = expand(!targets.isEmpty() ? targets
-        : List.of(spec == null ? workspace.casesDir() : workspace.storeLocation(spec, specBase)));
     files.addAll(caseFiles);
     return new CheckReport(files, checker.checkFiles(caseFiles, progress));
   }
 
-  /** The findings of every case in the database at {@code location}, in id order. */
-  private List<Diagnostic> checkDatabase(String spec, Path base, Path location, Progress progress) {
+  /** The findings of every case in the database {@code spec} names, in id order; they name its file. */
+  private List<Diagnostic> checkDatabase(StoreSpec spec, Progress progress) {
+    Path location = spec.location();
     List<Diagnostic> findings = new ArrayList<>();
-    try (CaseStore store = workspace.openStore(spec, base, OpenMode.EXISTING)) {
+    try (CaseStore store = workspace.openStore(spec, OpenMode.EXISTING)) {
       int total = store.ids().size();
       int[] done = {0};
       store.forEachCase(c -> {

@@ -1,6 +1,5 @@
 package dev.salesflow.core.leads;
 
-import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
@@ -33,9 +32,9 @@ import java.util.Optional;
 public final class LeadImport {
   private static final Map<String, String> PRIORITY_WORDS = Map.of("高", "A", "中", "B", "低", "C");
 
-  private final Salesflow flow;
+  private final Registrar flow;
 
-  public LeadImport(Salesflow flow) {
+  public LeadImport(Registrar flow) {
     this.flow = flow;
   }
 

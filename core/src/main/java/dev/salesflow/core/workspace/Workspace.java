@@ -16,6 +16,7 @@ import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.sla.SlaRuleValidator;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.yaml.YamlNode;
@@ -190,77 +191,49 @@ public record Workspace(
     return openStore(OpenMode.CREATE);
   }
 
-  /** The workspace's store; its {@code store:} setting is relative to the workspace folder. */
+  /** The workspace's store ({@link #storeSpec()}). */
   public CaseStore openStore(OpenMode mode) {
-    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root, mode);
+    return openStore(storeSpec(), mode);
   }
 
   /**
-   * The store named by {@code spec}: {@code sqlite:FILE} or a folder of case files, either
-   * relative to {@code base}; a missing database is created.
+   * The store of this workspace's {@code store:} setting, relative to the workspace folder, or its
+   * {@code cases/} folder.
+   *
+   * @throws dev.salesflow.core.model.InvalidRequestException when the setting names no known kind of store
    */
+  public StoreSpec storeSpec() {
+    return config.store() == null ? new StoreSpec.Folder(casesDir()) : StoreSpec.parse(config.store(), root);
+  }
+
+  /** The store that {@code spec} names ({@link StoreSpec#parse}), relative to {@code base}; a missing database is created. */
   public CaseStore openStore(String spec, Path base) {
     return openStore(spec, base, OpenMode.CREATE);
   }
 
   /** As {@link #openStore(String, Path)}, a missing database being created or refused as {@code mode} says. */
   public CaseStore openStore(String spec, Path base, OpenMode mode) {
-    Path location = storeLocation(spec, base);
-    if (spec.startsWith(SQLITE_PREFIX)) {
-      return SqliteStore.open(location, zone, new WorkspaceClockIndexer(this), mode);
-    }
-    return new YamlDirectoryStore(location, process, zone);
-  }
-
-  /** The database file or the folder that {@code spec} names, resolved against {@code base}. */
-  public Path storeLocation(String spec, Path base) {
-    if (spec.startsWith(SQLITE_PREFIX)) {
-      String path = spec.substring(SQLITE_PREFIX.length());
-      if (path.isBlank()) {
-        throw new dev.salesflow.core.model.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
-      }
-      return base.resolve(path).normalize();
-    }
-    return base.resolve(spec).normalize();
+    return openStore(StoreSpec.parse(spec, base), mode);
   }
 
   /**
-   * Removes a store that a failed migration created (a full disk, say), so nothing half-made is
-   * left: the database with its -wal, -shm and -journal files, or the new folder. Best effort; the
-   * migration's own error is what the caller reports.
+   * The store {@code spec} names, a missing database created or refused as {@code mode} says: the
+   * one place a store is chosen, so a new kind of store is one more case here.
    */
-  public static void removeCreatedStore(String spec, Path location) {
-    try {
-      if (spec.startsWith(SQLITE_PREFIX)) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-          Files.deleteIfExists(location.resolveSibling(location.getFileName() + suffix));
-        }
-      } else if (Files.isDirectory(location, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(location)) {
-          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException ignored) {
-      // a left-over target is refused as not empty by the next migration, which says so
-    }
+  public CaseStore openStore(StoreSpec spec, OpenMode mode) {
+    return switch (spec.kind()) {
+      case FOLDER -> new YamlDirectoryStore(spec.location(), process, zone);
+      case SQLITE -> SqliteStore.open(spec.location(), zone, new WorkspaceClockIndexer(this), mode);
+    };
   }
 
   /**
-   * The store named by {@code spec} as a migration target: a folder is created when missing, a
-   * SQLite file is created by opening it.
+   * The store {@code spec} names as a migration target: a folder is created when missing, a SQLite
+   * file is created by opening it.
    */
-  public CaseStore createStore(String spec, Path base) {
-    if (!spec.startsWith(SQLITE_PREFIX)) {
-      Path dir = storeLocation(spec, base);
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
-      }
-    }
-    return openStore(spec, base);
+  public CaseStore createStore(StoreSpec spec) {
+    spec.prepareTarget();
+    return openStore(spec, OpenMode.CREATE);
   }
 
   /**
@@ -288,9 +261,6 @@ public record Workspace(
     }
     return target;
   }
-
-  /** The prefix of SQLite store specifications. */
-  public static final String SQLITE_PREFIX = "sqlite:";
 
   /** The text of a new workspace's {@code salesflow.yaml}. */
   public static String initialConfig() {
