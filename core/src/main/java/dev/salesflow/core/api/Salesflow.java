@@ -639,7 +639,7 @@ public final class Salesflow implements AutoCloseable {
     }
 
     @Override
-    public List<String> registrationProblems(Registration r) {
+    public List<RegistrationProblem> registrationProblems(Registration r) {
       return flow.registrationProblems(r);
     }
 

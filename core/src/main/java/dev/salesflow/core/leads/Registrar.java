@@ -4,6 +4,7 @@ import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.SalesProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public interface Registrar {
 
   List<CaseView> list(CaseFilter filter);
 
-  List<String> registrationProblems(Registration r);
+  List<RegistrationProblem> registrationProblems(Registration r);
 
   Case register(Registration r, OffsetDateTime now);
 }
