@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** People, roles and signed approvals, end to end through the CLI, with the real ssh-keygen and git. */
 class ApprovalsTest {
@@ -75,9 +77,10 @@ class ApprovalsTest {
     assertThat(ws.caseText()).contains("type: note, by: zhang.wei, note: one}", "type: note, by: liu.yang, note: two}");
   }
 
-  @Test
-  void aSalesflowSignatureVerifiesWithSshKeygenAndPassesCheck() throws IOException {
-    Path key = ws.key("gm", "ed25519", "");
+  @ParameterizedTest
+  @ValueSource(strings = {"ed25519", "rsa"})
+  void aSalesflowSignatureVerifiesWithSshKeygenAndPassesCheck(String type) throws IOException {
+    Path key = ws.key("gm", type, "");
     ws.allow("zheng.hua@acme.test", key);
     CliRun approved = sf("approve", CASE, "--role", "general_manager", "--amount", "1850000", "--by", "zheng.hua",
         "--at", "2026-11-06T10:00:00+08:00", "--key", key.toString());
@@ -105,9 +108,10 @@ class ApprovalsTest {
     assertThat(sf("check", "--sla", "off").code()).isZero();
   }
 
-  @Test
-  void anSshKeygenSignatureMadeElsewhereIsRecordedAndCounts() throws IOException {
-    Path key = ws.key("gm-rsa", "rsa", "");
+  @ParameterizedTest
+  @ValueSource(strings = {"ed25519", "rsa"})
+  void anSshKeygenSignatureMadeElsewhereIsRecordedAndCounts(String type) throws IOException {
+    Path key = ws.key("gm-" + type, type, "");
     ws.allow("zheng.hua@acme.test", key);
     String payload = sf("approve", CASE, "--role", "general_manager", "--amount", "2000000", "--by", "zheng.hua",
         "--at", "2026-11-06T10:00", "--payload-only").out();
