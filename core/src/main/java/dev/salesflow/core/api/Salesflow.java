@@ -12,6 +12,7 @@ import dev.salesflow.core.model.ClockSheet;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
@@ -410,7 +411,7 @@ public final class Salesflow implements AutoCloseable {
     }
     List<String> problems = new ArrayList<>();
     for (Authority.Finding f : authority.findings(id, event)) {
-      if (f.code() == dev.salesflow.core.model.DiagnosticCode.UNKNOWN_PERSON) {
+      if (f.code() == DiagnosticCode.UNKNOWN_PERSON) {
         throw new InvalidRequestException(f.message());
       }
       problems.add(f.message() + " [" + f.code().id() + " " + f.code().slug() + "]");
@@ -512,9 +513,9 @@ public final class Salesflow implements AutoCloseable {
     if (signature != null) {
       Authority authority = new Authority(workspace.process(), workspace.team());
       for (Authority.Finding f : authority.findings(id, event)) {
-        if (f.code() == dev.salesflow.core.model.DiagnosticCode.BAD_SIGNATURE
-            || f.code() == dev.salesflow.core.model.DiagnosticCode.EDITED_AFTER_SIGNING) {
-          throw new InvalidRequestException(f.code() == dev.salesflow.core.model.DiagnosticCode.BAD_SIGNATURE
+        if (f.code() == DiagnosticCode.BAD_SIGNATURE
+            || f.code() == DiagnosticCode.EDITED_AFTER_SIGNING) {
+          throw new InvalidRequestException(f.code() == DiagnosticCode.BAD_SIGNATURE
               ? f.message() : "the signature does not cover this approval (case " + id + ", role " + role + ", amount "
                   + amount + ", at " + Timestamps.format(event.at()) + ", by " + by + "): sign the text that"
                   + " --payload-only prints with these same values");
