@@ -55,11 +55,6 @@ public record ApprovalRules(List<ApprovalTier> tiers, Check check) {
     return tier;
   }
 
-  /** These rules with another check. */
-  public ApprovalRules withCheck(Check other) {
-    return new ApprovalRules(tiers, other);
-  }
-
   /** A named class rather than a lambda: replays run on the start-up path (see TreeBinding). */
   private static final class EveryApproval implements Check {
     @Override

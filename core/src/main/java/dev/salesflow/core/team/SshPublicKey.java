@@ -1,7 +1,6 @@
 package dev.salesflow.core.team;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -94,11 +93,6 @@ final class SshPublicKey {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** {@code TYPE BASE64}, as in an allowed-signers file. */
-  String openSsh() {
-    return type + " " + new String(Base64.getEncoder().encode(blob), StandardCharsets.US_ASCII);
   }
 
   @Override
