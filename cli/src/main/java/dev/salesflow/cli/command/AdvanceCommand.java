@@ -26,7 +26,7 @@ public final class AdvanceCommand implements Callable<Integer>, Formatted {
   @Option(names = "--to", required = true, paramLabel = "STAGE", description = "Target stage.") String to;
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why (required for rework and lost).") String reason;
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "When (default: now).") String at;
-  @Option(names = "--by", paramLabel = "WHO", description = "Who decided it.") String by;
+  @Option(names = "--by", paramLabel = "WHO", description = "Who decided it (with a team: a person; default SALESFLOW_USER, else git's user.email).") String by;
   @Option(names = "--dry-run", description = "Only report whether the move is allowed; write nothing.") boolean dryRun;
 
   @Override
@@ -42,7 +42,8 @@ public final class AdvanceCommand implements Callable<Integer>, Formatted {
       Format format = root.format(formats());
       String from = flow.show(caseId).stage();
       try {
-        flow.advance(caseId, to, reason, SalesflowCommand.timestamp("--at", at, zone), by, now, dryRun);
+        flow.advance(caseId, to, reason, SalesflowCommand.timestamp("--at", at, zone),
+            flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), now, dryRun);
       } catch (RefusedException refused) {
         if (format == Format.JSON) {
           root.context().out().println(CaseOutput.json(result(from, false, refused.problems())));

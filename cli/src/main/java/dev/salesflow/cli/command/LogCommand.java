@@ -24,7 +24,7 @@ public final class LogCommand implements Callable<Integer>, Formatted {
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
   @Parameters(index = "1", paramLabel = "TYPE", description = "Event type, e.g. meeting, requirements_recorded.") String type;
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "When it happened (default: now).") String at;
-  @Option(names = "--by", paramLabel = "WHO", description = "Who recorded it.") String by;
+  @Option(names = "--by", paramLabel = "WHO", description = "Who recorded it (with a team: a person; default SALESFLOW_USER, else git's user.email).") String by;
   @Option(names = "--note", paramLabel = "TEXT", description = "Free text.") String note;
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further field, e.g. amount=1200000, issue=I-1.")
   List<String> sets = List.of();
@@ -41,7 +41,7 @@ public final class LogCommand implements Callable<Integer>, Formatted {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);
-      Event event = new Event(when, type, by, note, fields());
+      Event event = new Event(when, type, flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), note, fields());
       Case updated = flow.record(caseId, event, now, dryRun);
       Format format = root.format(formats());
       if (format == Format.JSON) {

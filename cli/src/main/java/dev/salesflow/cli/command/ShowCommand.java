@@ -111,7 +111,8 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
   private static String details(Event e) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, String> f : e.fields().entrySet()) {
-      parts.add(f.getKey() + "=" + f.getValue());
+      // an approval's armored SSH signature is several lines of base64: text output only says it is there
+      parts.add(f.getKey().equals("signature") ? "signed" : f.getKey() + "=" + f.getValue());
     }
     if (e.note() != null) {
       parts.add(e.note());

@@ -12,6 +12,7 @@ import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.ClockSheet;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
@@ -37,6 +38,10 @@ import dev.salesflow.core.sla.OverdueFinder;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.team.ApprovalPayload;
+import dev.salesflow.core.team.Authority;
+import dev.salesflow.core.team.People;
+import dev.salesflow.core.team.SshKeygenSigner;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -377,6 +382,7 @@ public final class Salesflow implements AutoCloseable {
     if (event.at().isAfter(now)) {
       throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
+    authorize(id, event);
     if (dryRun) {
       Case current = store.load(id);
       judge(current, event);
@@ -386,6 +392,132 @@ public final class Salesflow implements AutoCloseable {
       judge(current, event);
       return event;
     });
+  }
+
+  /**
+   * Refuses an event that the team's rules do not allow: an unknown person (a usage error), someone
+   * without the role, an approval that is unsigned where signatures are required, or whose
+   * signature is unreadable, by an unlisted key or over other values.
+   */
+  private void authorize(String id, Event event) {
+    Authority authority = workspace.authority();
+    if (authority == null) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (Authority.Finding f : authority.findings(id, event)) {
+      if (f.code() == DiagnosticCode.UNKNOWN_PERSON) {
+        throw new InvalidRequestException(f.message());
+      }
+      problems.add(f.message() + " [" + f.code().id() + " " + f.code().slug() + "]");
+    }
+    if (!problems.isEmpty()) {
+      throw new RefusedException(id, event.isAdvance() ? "cannot advance to " + event.field("to").orElse("?")
+          : "cannot record '" + event.type() + "'", problems);
+    }
+  }
+
+  /**
+   * Who is recording: with a team, the person {@code by} names, else {@code envUser} ({@code
+   * SALESFLOW_USER}), else the person whose e-mail is git's {@code user.email} in the workspace;
+   * without a team, {@code by} (free-form), else {@code envUser}, else null.
+   *
+   * @param by the person given on the command line, or null
+   * @param envUser the value of {@code SALESFLOW_USER}, or null
+   * @return the person's id, or null without a team and without either value
+   * @throws InvalidRequestException naming the team's people when none is found
+   */
+  public String currentPerson(String by, String envUser) {
+    return People.current(workspace.team(), by, envUser, workspace.root());
+  }
+
+  /**
+   * The text an approval's signature covers, as the README documents it: the case id, role,
+   * amount, time (as a UTC instant) and approver, one {@code key: value} line each.
+   *
+   * @param caseId the case id
+   * @param role the approving role, e.g. {@code general_manager}
+   * @param amount the amount approved
+   * @param at when the approval is recorded
+   * @param by the approver's id
+   * @return the canonical text, ending in a line feed
+   */
+  public static String approvalPayload(String caseId, String role, String amount, OffsetDateTime at, String by) {
+    return ApprovalPayload.text(caseId, role, amount, at, by);
+  }
+
+  /**
+   * Signs {@code payload} with OpenSSH's {@code ssh-keygen -Y sign -n salesflow} and the private key
+   * {@code key}: null means git's {@code user.signingkey}, else {@code ~/.ssh/id_ed25519}.
+   *
+   * @param payload the text to sign, from {@link #approvalPayload}
+   * @param key the private key file, or null
+   * @param home the user's home folder, for {@code ~/.ssh/id_ed25519}; may be null
+   * @param terminal whether a person is at a terminal, where ssh-keygen may ask for a passphrase
+   * @return the armored signature
+   * @throws InvalidRequestException for a missing, public or unreadable key, a passphrase-protected
+   *     key without a terminal, or when ssh-keygen cannot sign; nothing is written
+   */
+  public String signApproval(String payload, Path key, Path home, boolean terminal) {
+    return SshKeygenSigner.sign(SshKeygenSigner.key(key, workspace.root(), home), payload, terminal);
+  }
+
+  /**
+   * The text of a signature file, as {@code ssh-keygen -Y sign} writes it.
+   *
+   * @param file the {@code .sig} file
+   * @return its text
+   * @throws InvalidRequestException when it is missing, unreadable or too large to be a signature
+   */
+  public static String readSignature(Path file) {
+    return SshKeygenSigner.readSignature(file);
+  }
+
+  /**
+   * Records a signed approval: an {@code approval} event with {@code role}, {@code amount} and
+   * {@code signature}. The signature must be readable and in the {@code salesflow} namespace and
+   * must verify over {@link #approvalPayload} of these values; with allowed signers, by a key
+   * listed for the approver's e-mail; with a team, the approver must hold the role.
+   *
+   * @param id the case id
+   * @param role the approving role
+   * @param amount the amount approved
+   * @param at when; null means {@code now}
+   * @param by the approver's id
+   * @param signature the armored signature, or null (refused where signatures are required)
+   * @param note free text, or null
+   * @param now the current time
+   * @return the case with the approval appended
+   * @throws InvalidRequestException for a bad amount or role, an unreadable signature, one that does
+   *     not match these values, or an unknown person; nothing is written
+   * @throws RefusedException when the approver may not approve, or the process does not allow it now
+   */
+  public Case approve(String id, String role, String amount, OffsetDateTime at, String by, String signature, String note,
+      OffsetDateTime now) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("role", role);
+    fields.put("amount", amount);
+    if (signature != null) {
+      fields.put(Authority.SIGNATURE, signature.replace("\r\n", "\n").strip() + "\n");
+    }
+    Event event = new Event(at != null ? at : now, "approval", by, note, fields);
+    Map<String, String> problems = workspace.process().fieldProblems(event);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", problems.values()));
+    }
+    if (signature != null) {
+      Authority authority = new Authority(workspace.process(), workspace.team());
+      for (Authority.Finding f : authority.findings(id, event)) {
+        if (f.code() == DiagnosticCode.BAD_SIGNATURE
+            || f.code() == DiagnosticCode.EDITED_AFTER_SIGNING) {
+          throw new InvalidRequestException(f.code() == DiagnosticCode.BAD_SIGNATURE
+              ? f.message() : "the signature does not cover this approval (case " + id + ", role " + role + ", amount "
+                  + amount + ", at " + Timestamps.format(event.at()) + ", by " + by + "): sign the text that"
+                  + " --payload-only prints with these same values");
+        }
+      }
+    }
+    return write(id, event, now, false);
   }
 
   private void judge(Case current, Event event) {

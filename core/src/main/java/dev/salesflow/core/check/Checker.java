@@ -26,6 +26,7 @@ import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
+import dev.salesflow.core.team.Authority;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,7 @@ public final class Checker {
   private final StateMachine machine;
   private final SlaEngine sla;
   private final List<Pairing> pairings;
+  private final Authority authority;
 
   private Checker(Workspace workspace, CheckOptions options) {
     this.workspace = workspace;
@@ -63,6 +65,7 @@ public final class Checker {
     this.machine = workspace.stateMachine();
     this.sla = workspace.slaEngine();
     this.pairings = pairings(workspace);
+    this.authority = workspace.authority();
   }
 
   /**
@@ -105,6 +108,7 @@ public final class Checker {
     if (workspace.config().calendar().file() != null) {
       files.add(root.resolve(workspace.config().calendar().file()));
     }
+    files.addAll(workspace.team().files());
     Checker checker = new Checker(workspace, options);
     List<Path> caseFiles;
     if (targets.isEmpty()) {
@@ -269,6 +273,16 @@ public final class Checker {
       }
     }
     unpaired(c, file, source, findings);
+    if (authority != null) {
+      for (int i = 0; i < events.size(); i++) {
+        for (Authority.Finding f : authority.findings(c.id(), events.get(i))) {
+          SourcePosition at = source == null ? SourcePosition.START
+              : f.field() == null ? source.eventPosition(i) : source.tree().positionOf("events", i, f.field());
+          findings.add(error(f.code(), c, file, at, "event #" + (i + 1) + " (" + describe(events.get(i)) + "): " + f.message(),
+              source));
+        }
+      }
+    }
     if (options.sla() != SlaMode.OFF) {
       clocks(c, file, source, replay, findings);
     }

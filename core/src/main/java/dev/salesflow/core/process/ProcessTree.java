@@ -19,7 +19,7 @@ final class ProcessTree {
   private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit");
   private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
   private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
-  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required");
+  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field");
 
   private ProcessTree() {}
 
@@ -57,7 +57,8 @@ final class ProcessTree {
 
   private static EventTypeSpec eventType(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, EVENT_TYPE_KEYS);
-    return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")));
+    return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")),
+        TreeBinding.strings(f.get("roles")), TreeBinding.string(f.get("role_field")));
   }
 
   private static Stage stage(YamlNode node) {

@@ -9,6 +9,8 @@ import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
+import dev.salesflow.core.process.ApprovalRules;
+import dev.salesflow.core.process.ApprovalTier;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
@@ -19,6 +21,8 @@ import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
+import dev.salesflow.core.team.Authority;
+import dev.salesflow.core.team.TeamSettings;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -36,7 +40,7 @@ import java.util.Optional;
  * state machine built from them.
  */
 public record Workspace(
-    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar) {
+    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar, TeamSettings team) {
   /** The file that marks a workspace. */
   public static final String CONFIG_FILE = "salesflow.yaml";
 
@@ -58,7 +62,17 @@ public record Workspace(
     ProcessDefinition process =
         withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
     BusinessCalendar calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
-    return new Workspace(root, s.config(), s.zone(), process, calendar);
+    return new Workspace(root, s.config(), s.zone(), process, calendar, teamSettings(root, s, process));
+  }
+
+  private static TeamSettings teamSettings(Path root, Settings s, ProcessDefinition process) {
+    for (String key : TeamSettings.KEYS) {
+      if (s.tree().entries().containsKey(key)) {
+        return TeamSettings.load(root, s.tree(), s.file(), process, s.config().approvalThreshold());
+      }
+    }
+    return new TeamSettings(null, List.of(new ApprovalTier(ApprovalRules.GENERAL_MANAGER, s.config().approvalThreshold())),
+        false, null, List.of());
   }
 
   /**
@@ -181,9 +195,19 @@ public record Workspace(
     return root.resolve("cases");
   }
 
-  /** The state machine of this workspace's process and approval threshold. */
+  /**
+   * The state machine of this workspace's process and approval matrix; with a team or signatures,
+   * an approval counts only when {@link #authority()} finds nothing wrong with it.
+   */
   public StateMachine stateMachine() {
-    return new StateMachine(process, config.approvalThreshold());
+    Authority authority = authority();
+    return new StateMachine(process, new ApprovalRules(team.tiers(),
+        authority == null ? ApprovalRules.EVERY_APPROVAL : authority));
+  }
+
+  /** Who may record what in this workspace, or null when it has no team, signers or required signatures. */
+  public Authority authority() {
+    return team.active() ? new Authority(process, team) : null;
   }
 
   /** The workspace's store, created when it is a database that does not exist yet. */
