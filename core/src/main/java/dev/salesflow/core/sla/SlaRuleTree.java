@@ -1,5 +1,6 @@
 package dev.salesflow.core.sla;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.salesflow.core.yaml.TreeBinding;
 import dev.salesflow.core.yaml.TreeBinding.NotPlain;
 import dev.salesflow.core.yaml.YamlNode;
@@ -28,7 +29,8 @@ public final class SlaRuleTree {
           TreeBinding.string(f.get("target")), TreeBinding.stringMap(f.get("targets")),
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
           TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")));
-    } catch (Exception refused) {
+    } catch (IllegalArgumentException | JsonMappingException refused) {
+      // the creator's own refusals: Jackson then reports them with their place; a bug propagates
       throw new NotPlain("rule refused: " + refused.getMessage());
     }
   }
