@@ -105,7 +105,7 @@ public final class CompletionModel {
   }
 
   /** The subcommands users may see (hidden helpers left out), in declaration order. */
-  static List<CommandSpec> visibleSubcommands(CommandSpec command) {
+  public static List<CommandSpec> visibleSubcommands(CommandSpec command) {
     List<CommandSpec> subs = new ArrayList<>();
     command.subcommands().forEach((name, sub) -> {
       CommandSpec spec = sub.getCommandSpec();
@@ -117,7 +117,7 @@ public final class CompletionModel {
   }
 
   /** The options users may see, the command's own first and the inherited global ones after. */
-  static List<OptionSpec> options(CommandSpec command) {
+  public static List<OptionSpec> options(CommandSpec command) {
     List<OptionSpec> own = new ArrayList<>();
     List<OptionSpec> inherited = new ArrayList<>();
     for (OptionSpec o : command.options()) {
