@@ -1,7 +1,14 @@
 package dev.salesflow.cli.completion;
 
+import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.command.CommandTree;
+import dev.salesflow.cli.command.SalesflowCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -102,6 +109,13 @@ public final class CompletionModel {
       default -> throw new IllegalStateException();
     }
     return out;
+  }
+
+  /** picocli's model of salesflow with every subcommand, on a context that prints nowhere: for generators. */
+  public static CommandSpec allCommands() {
+    StringWriter none = new StringWriter();
+    CliContext context = new CliContext(new PrintWriter(none), new PrintWriter(none), Map.of(), Path.of(""));
+    return CommandTree.full(new SalesflowCommand(context)).getCommandSpec();
   }
 
   /** The subcommands users may see (hidden helpers left out), in declaration order. */

@@ -1,18 +1,14 @@
 package dev.salesflow.cli.docs;
 
-import dev.salesflow.cli.CliContext;
-import dev.salesflow.cli.command.CommandTree;
-import dev.salesflow.cli.command.SalesflowCommand;
 import dev.salesflow.cli.completion.CompletionModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -38,9 +34,7 @@ public final class ManPages {
 
   /** The pages for the commands as they are now, by file name, {@code salesflow.1} first. */
   public static Map<String, String> generate() {
-    StringWriter none = new StringWriter();
-    CliContext context = new CliContext(new PrintWriter(none), new PrintWriter(none), Map.of(), Path.of(""));
-    CommandSpec root = CommandTree.full(new SalesflowCommand(context)).getCommandSpec();
+    CommandSpec root = CompletionModel.allCommands();
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("salesflow.1", rootPage(root));
     for (CommandSpec command : CompletionModel.visibleSubcommands(root)) {
@@ -137,7 +131,7 @@ public final class ManPages {
   private static StringBuilder header(String name, String summary) {
     StringBuilder s = new StringBuilder();
     s.append(".\\\" Generated from salesflow's command model by dev.salesflow.cli.docs.ManPages: do not edit.\n");
-    s.append(".TH ").append(text(name.toUpperCase(java.util.Locale.ROOT))).append(" 1 \"\" \"salesflow\" \"salesflow manual\"\n")
+    s.append(".TH ").append(text(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" \"salesflow\" \"salesflow manual\"\n")
         .append(".nh\n.ad l\n"); // no hyphenation, ragged right: options and file names stay whole
     s.append(".SH NAME\n").append(text(name)).append(" \\- ").append(text(trimPeriod(summary))).append('\n');
     return s;
