@@ -52,7 +52,9 @@ public final class Main {
     PrintWriter err = context.err();
     if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {
       // Answered before picocli builds any model: its reflection costs more than the JVM's start.
-      out.println(VersionProvider.line());
+      for (String line : VersionProvider.lines()) {
+        out.println(line);
+      }
       out.flush();
       return ExitCode.OK.code();
     }

@@ -1,7 +1,14 @@
 package dev.salesflow.cli.completion;
 
+import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.command.CommandTree;
+import dev.salesflow.cli.command.SalesflowCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -104,8 +111,15 @@ public final class CompletionModel {
     return out;
   }
 
+  /** picocli's model of salesflow with every subcommand, on a context that prints nowhere: for generators. */
+  public static CommandSpec allCommands() {
+    StringWriter none = new StringWriter();
+    CliContext context = new CliContext(new PrintWriter(none), new PrintWriter(none), Map.of(), Path.of(""));
+    return CommandTree.full(new SalesflowCommand(context)).getCommandSpec();
+  }
+
   /** The subcommands users may see (hidden helpers left out), in declaration order. */
-  static List<CommandSpec> visibleSubcommands(CommandSpec command) {
+  public static List<CommandSpec> visibleSubcommands(CommandSpec command) {
     List<CommandSpec> subs = new ArrayList<>();
     command.subcommands().forEach((name, sub) -> {
       CommandSpec spec = sub.getCommandSpec();
@@ -117,7 +131,7 @@ public final class CompletionModel {
   }
 
   /** The options users may see, the command's own first and the inherited global ones after. */
-  static List<OptionSpec> options(CommandSpec command) {
+  public static List<OptionSpec> options(CommandSpec command) {
     List<OptionSpec> own = new ArrayList<>();
     List<OptionSpec> inherited = new ArrayList<>();
     for (OptionSpec o : command.options()) {

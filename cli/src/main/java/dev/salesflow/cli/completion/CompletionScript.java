@@ -1,11 +1,6 @@
 package dev.salesflow.cli.completion;
 
-import dev.salesflow.cli.CliContext;
-import dev.salesflow.cli.command.CommandTree;
-import dev.salesflow.cli.command.SalesflowCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +35,7 @@ public final class CompletionScript {
 
   /** The script for the commands as they are now. */
   public static String generate() {
-    StringWriter none = new StringWriter();
-    CliContext context = new CliContext(new PrintWriter(none), new PrintWriter(none), Map.of(), Path.of(""));
-    return generate(CommandTree.full(new SalesflowCommand(context)).getCommandSpec());
+    return generate(CompletionModel.allCommands());
   }
 
   static String generate(CommandSpec root) {

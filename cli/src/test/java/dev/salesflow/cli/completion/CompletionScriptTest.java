@@ -120,6 +120,26 @@ public class CompletionScriptTest {
         .containsExactly("advance", "ACME-2026-010 ACME-2026-011 ACME-2026-012 ACME-2026-013 ACME-2026-014");
   }
 
+  @Test
+  void zshAutoloadsUnderscoreSalesflowFromFpathAndRegistersTheBashCompletion() throws Exception {
+    Assumptions.assumeTrue(onPath("zsh"), "zsh is not installed");
+    // completions/_salesflow, as compinit autoloads it: its first call sources salesflow.bash beside
+    // it (compadd fails outside a completion widget, after that) and leaves the bash function registered
+    String script = """
+        fpath=(%s $fpath)
+        autoload -U +X compinit && compinit -u
+        print -r -- "$_comps[salesflow]"
+        _salesflow 2>/dev/null
+        print -r -- "$_comps[salesflow]"
+        COMP_WORDS=(salesflow adv); COMP_CWORD=1; COMPREPLY=()
+        emulate sh -c _salesflow
+        print -r -- "${COMPREPLY[@]}"
+        """.formatted(CHECKED_IN.toAbsolutePath().getParent());
+    Result r = run(ws, List.of("zsh", "-f", "-c", script));
+    assertThat(r.out().lines().toList()).as(r.err())
+        .containsExactly("_salesflow", "_bash_complete -F _salesflow", "advance");
+  }
+
   /**
    * What the checked-in script offers for the last word in {@code words}, run in a real bash in
    * {@code cwd}; {@code salesflow} there is this build on the test classpath.
