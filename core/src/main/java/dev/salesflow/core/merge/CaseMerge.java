@@ -116,11 +116,16 @@ public final class CaseMerge {
 
   private Result merge(Side o, Side t, Side b) throws Unreadable {
     String id = o.value().id();
-    List<Event> common = b != null ? b.events() : commonPrefix(o.events(), t.events());
-    for (Side side : List.of(o, t)) {
-      if (side.events().size() < common.size() || !side.events().subList(0, common.size()).equals(common)) {
-        throw new Unreadable(side.label() + " changed or removed events the base already had; only events"
-            + " appended after the base's last one are merged as a case");
+    // The events both sides begin with stay as they are; the rest of each side is merged. After
+    // criss-cross merges the base's events need not be a prefix of a side (an earlier merge put
+    // events between them), but every one of them must still be there: none removed or rewritten.
+    List<Event> common = commonPrefix(o.events(), t.events());
+    if (b != null) {
+      for (Side side : List.of(o, t)) {
+        if (!containsAll(side.events(), b.events())) {
+          throw new Unreadable(side.label() + " changed or removed events the base already had; only added events"
+              + " are merged as a case");
+        }
       }
     }
     int n = common.size();
@@ -128,6 +133,10 @@ public final class CaseMerge {
     String tHeadText = CaseText.withoutEventsFrom(t.text(), t.file(), n);
     CaseFile oHead = head(o, n, oHeadText);
     head(t, n, tHeadText);
+    // the registration's text alone, to tell which side edited it
+    String oReg = CaseText.withoutEventsFrom(o.text(), o.file(), 0);
+    String tReg = CaseText.withoutEventsFrom(t.text(), t.file(), 0);
+    String bReg = b == null ? null : CaseText.withoutEventsFrom(b.text(), b.file(), 0);
 
     Map<HeaderField, String> merged = new EnumMap<>(HeaderField.class);
     Map<HeaderField, String> theirsChanged = new EnumMap<>(HeaderField.class);
@@ -148,13 +157,12 @@ public final class CaseMerge {
       }
     }
 
-    String baseText = b == null ? null : b.text();
     String headText;
     boolean bom;
-    if (oHeadText.equals(tHeadText) || tHeadText.equals(baseText)) {
+    if (oReg.equals(tReg) || tReg.equals(bReg)) {
       headText = oHeadText;
       bom = o.bom();
-    } else if (oHeadText.equals(baseText)) {
+    } else if (oReg.equals(bReg)) {
       headText = tHeadText;
       bom = t.bom();
     } else {
@@ -163,10 +171,10 @@ public final class CaseMerge {
       Map<HeaderField, String> theirsAll = new EnumMap<>(theirsChanged);
       theirsAll.putAll(bothChanged);
       String redone = b == null
-          ? CaseText.withValues(oHeadText, oHead.tree(), theirsAll)
-          : CaseText.withValues(baseText, b.file().tree(), theirsAll);
+          ? CaseText.withValues(oReg, readBack(o, oReg).tree(), theirsAll)
+          : CaseText.withValues(bReg, readBack(b, bReg).tree(), theirsAll);
       headText = theirsChanged.isEmpty() ? oHeadText : CaseText.withValues(oHeadText, oHead.tree(), theirsChanged);
-      if (!tHeadText.equals(redone) || headText == null) {
+      if (!tReg.equals(redone) || headText == null) {
         throw new Unreadable("both sides edited the registration and theirs changed more than single-line field values"
             + " (comments, layout, or fields added or removed)");
       }
@@ -274,6 +282,18 @@ public final class CaseMerge {
   private static boolean sameHeader(Case c, Map<HeaderField, String> values) {
     for (Map.Entry<HeaderField, String> v : values.entrySet()) {
       if (!Objects.equals(v.getKey().of(c), v.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code all} holds every event of {@code some}, as often as {@code some} does. */
+  private static boolean containsAll(List<Event> all, List<Event> some) {
+    Map<Event, Integer> left = new java.util.HashMap<>();
+    all.forEach(e -> left.merge(e, 1, Integer::sum));
+    for (Event e : some) {
+      if (left.merge(e, -1, Integer::sum) < 0) {
         return false;
       }
     }
