@@ -1,5 +1,5 @@
 # salesflow completion for bash, and for zsh through bashcompinit.
-# Generated from salesflow's command model by dev.salesflow.cli.CompletionScript: do not edit;
+# Generated from salesflow's command model by dev.salesflow.cli.completion.CompletionScript: do not edit;
 # 'salesflow completion' prints the copy matching the installed version.
 #
 #   bash:  source completions/salesflow.bash        (in ~/.bashrc, with the full path)
@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance show list overdue check migrate report import export shell completion)
+_salesflow_commands=(init register log advance show list overdue check migrate report import export git-merge git-setup shell completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -23,11 +23,13 @@ _salesflow_options() {
     show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     list) printf '%s\n' --stage --priority --owner -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     overdue) printf '%s\n' --due-within --owner --priority --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    check) printf '%s\n' --sla --strict --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
   esac
@@ -37,7 +39,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"overdue --due-within"|"overdue --rule"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"overdue --due-within"|"overdue --rule"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
@@ -61,6 +63,7 @@ _salesflow_positional_kind() {
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='fixed:FILE|-' ;;
+    git-merge) (($2 == 0)) && kind='path'; (($2 == 1)) && kind='path'; (($2 == 2)) && kind='path'; (($2 == 3)) && kind='none' ;;
   esac
   echo "$kind"
 }

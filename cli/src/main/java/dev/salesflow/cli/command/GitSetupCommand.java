@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "git-setup", description = {
-    "Make git merge case files with salesflow in this clone: sets merge.salesflow.name and",
-    "merge.salesflow.driver (this salesflow, by its absolute path) and prints them. The workspace's",
-    ".gitattributes (written by init, added here when missing) sends cases/*.yaml to the driver."})
+    "Make git merge case files with salesflow in this clone (git config merge.salesflow.*).",
+    "Sets merge.salesflow.name and merge.salesflow.driver (this salesflow, by its absolute path) and prints",
+    "them. The workspace's .gitattributes (written by init, added here when missing) sends cases/*.yaml to it."})
 final class GitSetupCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
