@@ -30,10 +30,10 @@ ws="$SCRATCH/ws"
 id=BENCH-2026-001
 ./salesflow -w "$ws" --now "$NOW" register --id "$id" --company "苏州精工机械有限公司" --industry manufacturing \
   --contact-name 王磊 --phone "+86 512 5555 0101" --source exhibition --priority A --owner zhang.wei \
-  --at 2026-01-05T09:00:00+08:00 >/dev/null
+  --at 2026-01-05T00:30:00+08:00 >/dev/null
 file="$ws/cases/$id.yaml"
-# 998 notes, one a minute from 10:00, written as 'log' writes them
-awk 'BEGIN { for (i = 0; i < 998; i++) { m = 600 + i; printf "  - {at: 2026-01-05T%02d:%02d:00+08:00, type: note, by: zhang.wei, note: \"step %d\"}\n", int(m / 60), m % 60, i } }' >> "$file"
+# 998 notes, one a minute from 01:00 (registered at 00:30), written as 'log' writes them
+awk 'BEGIN { for (i = 0; i < 998; i++) { m = 60 + i; printf "  - {at: 2026-01-05T%02d:%02d:00+08:00, type: note, by: zhang.wei, note: \"step %d\"}\n", int(m / 60), m % 60, i } }' >> "$file"
 cp "$file" "$SCRATCH/base.yaml"
 cp "$file" "$SCRATCH/ours.yaml"
 cp "$file" "$SCRATCH/theirs.yaml"
@@ -52,6 +52,7 @@ show_once() {
 merge_once
 lines="$(grep -c '^  - {at:' "$SCRATCH/ours.yaml")"
 [ "$lines" = 1000 ] || { log "the merge gave $lines events, expected 1000"; exit 1; }
+cp "$SCRATCH/ours.yaml" "$file" # show reads the merged case
 show_once
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
