@@ -132,7 +132,6 @@ public final class CaseMerge {
     String oHeadText = CaseText.withoutEventsFrom(o.text(), o.file(), n);
     String tHeadText = CaseText.withoutEventsFrom(t.text(), t.file(), n);
     CaseFile oHead = head(o, n, oHeadText);
-    head(t, n, tHeadText);
     // the registration's text alone, to tell which side edited it
     String oReg = CaseText.withoutEventsFrom(o.text(), o.file(), 0);
     String tReg = CaseText.withoutEventsFrom(t.text(), t.file(), 0);
@@ -164,6 +163,7 @@ public final class CaseMerge {
       bom = o.bom();
     } else if (oReg.equals(bReg)) {
       headText = tHeadText;
+      head(t, n, tHeadText);
       bom = t.bom();
     } else {
       // both sides edited the registration: ours' text with theirs' new values put in, provided
@@ -180,7 +180,7 @@ public final class CaseMerge {
       }
       bom = o.bom();
     }
-    CaseFile head = readBack(o, headText);
+    CaseFile head = headText.equals(oHeadText) ? oHead : readBack(o, headText);
     if (!head.value().events().equals(common) || !sameHeader(head.value(), merged)) {
       throw new Unreadable("the registration edits of both sides could not be combined in the text");
     }
