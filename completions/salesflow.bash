@@ -10,42 +10,52 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance show list overdue check migrate report import export git-merge git-setup shell completion)
+_salesflow_commands=(init register log advance approve show list overdue check migrate report import export git-merge git-setup shell completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
   case "$1" in
     '') printf '%s\n' -w --workspace --store --now --format --lang -q --quiet --verbose --no-color -h --help -V --version ;;
-    init) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    init) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     register) printf '%s\n' --company --industry --size --contact-name --contact-title --phone --email --source --priority --owner --need --at --id -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     log) printf '%s\n' --at --by --note --set --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     advance) printf '%s\n' --to --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    approve) printf '%s\n' --role --amount --by --at --note --key --signature --payload-only -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     list) printf '%s\n' --stage --priority --owner -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     overdue) printf '%s\n' --due-within --owner --priority --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
+    git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
   esac
 }
 
 # _salesflow_option_kind COMMAND OPTION: the kind of value OPTION takes; fails for a flag
 _salesflow_option_kind() {
   case "$1 $2" in
+    "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format") echo 'none' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"import --format") echo 'fixed:text|json' ;;
+    "show --format") echo 'fixed:text|json|yaml' ;;
+    "list --format") echo 'fixed:text|json|csv|yaml' ;;
+    "overdue --format") echo 'fixed:text|json|csv' ;;
+    "check --format") echo 'fixed:text|json|junit|sarif|github' ;;
+    "report --format") echo 'fixed:text|json|csv|md|html' ;;
+    "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"overdue --due-within"|"overdue --rule"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
     "log --by"|"advance --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
+    "approve --key"|"approve --signature") echo 'path' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;
     *) return 1 ;;
   esac
@@ -58,6 +68,7 @@ _salesflow_positional_kind() {
     init) (($2 == 0)) && kind='dir' ;;
     log) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='event' ;;
     advance) (($2 == 0)) && kind='case' ;;
+    approve) (($2 == 0)) && kind='case' ;;
     show) (($2 == 0)) && kind='case' ;;
     check) (($2 >= 0)) && kind='path' ;;
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;

@@ -9,7 +9,9 @@ public enum ExitCode {
   /** Usage error: bad flag or value, unknown case, no workspace, bad configuration. */
   USAGE(2),
   /** The store or a file could not be read or written. */
-  IO(3);
+  IO(3),
+  /** An internal error: a bug in salesflow, to be reported (with the output of {@code --verbose}). */
+  INTERNAL(4);
 
   private final int code;
 

@@ -16,4 +16,12 @@ public enum Format {
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** Every format's label, in declaration order: what {@code --format} offers before a command is named. */
+  public static final class Labels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(values()).map(Format::label).iterator();
+    }
+  }
 }

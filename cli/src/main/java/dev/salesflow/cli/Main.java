@@ -9,7 +9,7 @@ import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RefusedException;
-import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.model.SalesflowException;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -96,7 +96,10 @@ public final class Main {
     return code.code();
   }
 
-  /** The one mapping from failures to exit codes. */
+  /**
+   * The one mapping from failures to exit codes: salesflow's own exceptions and I/O failures by
+   * their meaning; anything else is a bug ({@link ExitCode#INTERNAL}).
+   */
   static ExitCode exitCodeOf(Throwable e) {
     if (e instanceof RefusedException) {
       return ExitCode.FINDINGS;
@@ -110,9 +113,9 @@ public final class Main {
     if (e instanceof DiagnosticsException d) {
       return d.kind() == DiagnosticsException.Kind.CONFIGURATION ? ExitCode.USAGE : ExitCode.IO;
     }
-    if (e instanceof StoreException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-      return ExitCode.IO;
+    if (e instanceof SalesflowException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      return ExitCode.IO; // StoreException, and a failure to read or write a file or the output
     }
-    return ExitCode.IO;
+    return ExitCode.INTERNAL;
   }
 }

@@ -11,6 +11,9 @@ public final class TestWorkspaces {
   /** The example workspace, from the cli module's folder (where tests run). */
   public static final Path EXAMPLES = Path.of("../examples");
 
+  /** The instant the examples are meant to be judged at (their deadlines as the README shows them). */
+  public static final String NOW = "2026-11-26T18:00:00+08:00";
+
   private TestWorkspaces() {}
 
   /**

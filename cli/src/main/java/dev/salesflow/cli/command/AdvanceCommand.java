@@ -19,25 +19,31 @@ import picocli.CommandLine.ParentCommand;
     "Move a case to another stage.",
     "Forward when the stage's requirements are met; back one stage (rework) or to lost with --reason.",
     "Exit 1 lists every unmet requirement."})
-public final class AdvanceCommand implements Callable<Integer> {
+public final class AdvanceCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
   @Option(names = "--to", required = true, paramLabel = "STAGE", description = "Target stage.") String to;
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why (required for rework and lost).") String reason;
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "When (default: now).") String at;
-  @Option(names = "--by", paramLabel = "WHO", description = "Who decided it.") String by;
+  @Option(names = "--by", paramLabel = "WHO", description = "Who decided it (with a team: a person; default SALESFLOW_USER, else git's user.email).") String by;
   @Option(names = "--dry-run", description = "Only report whether the move is allowed; write nothing.") boolean dryRun;
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
 
   @Override
   public Integer call() {
     try (Salesflow flow = root.openExisting()) {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       String from = flow.show(caseId).stage();
       try {
-        flow.advance(caseId, to, reason, SalesflowCommand.timestamp("--at", at, zone), by, now, dryRun);
+        flow.advance(caseId, to, reason, SalesflowCommand.timestamp("--at", at, zone),
+            flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), now, dryRun);
       } catch (RefusedException refused) {
         if (format == Format.JSON) {
           root.context().out().println(CaseOutput.json(result(from, false, refused.problems())));

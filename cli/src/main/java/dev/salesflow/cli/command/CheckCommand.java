@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(mixinStandardHelpOptions = true, name = "check", description = {
     "Validate the workspace and its cases (files, or the database of --store) without writing anything.",
     "Exit 0 when there are no errors (warnings allowed unless --strict), 1 on errors."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: the workspace's store).")
@@ -45,10 +45,15 @@ final class CheckCommand implements Callable<Integer> {
   Integer jobs;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON, Format.JUNIT, Format.SARIF, Format.GITHUB);
+  }
+
+  @Override
   public Integer call() {
     Format format = root.explicitFormat() == null && "true".equals(root.context().env().get("GITHUB_ACTIONS"))
         ? Format.GITHUB
-        : root.format(Format.TEXT, Format.JSON, Format.JUNIT, Format.SARIF, Format.GITHUB);
+        : root.format(formats());
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) {
       throw new InvalidRequestException("--jobs must be at least 1, got " + threads);

@@ -1,10 +1,14 @@
 package dev.salesflow.cli.command;
 
+import dev.salesflow.cli.Format;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The subcommands of {@code salesflow}, in the order {@code --help} lists them, and the picocli
@@ -39,6 +43,7 @@ public final class CommandTree {
     all.put("register", RegisterCommand.class);
     all.put("log", LogCommand.class);
     all.put("advance", AdvanceCommand.class);
+    all.put("approve", ApproveCommand.class);
     all.put("show", ShowCommand.class);
     all.put("list", ListCommand.class);
     all.put("overdue", OverdueCommand.class);
@@ -96,7 +101,39 @@ public final class CommandTree {
     CommandLine cli = new CommandLine(root);
     for (String name : names) {
       cli.addSubcommand(name, SUBCOMMANDS.get(name));
+      offerOwnFormats(cli.getSubcommands().get(name));
     }
     return cli;
+  }
+
+  /**
+   * Replaces the {@code --format} a subcommand inherits from the root by one whose help and
+   * completion list only the formats it takes ({@link Formatted}), hidden where it takes none. The
+   * option stays the root's (accepted before or after the subcommand, set on the root), and
+   * {@link SalesflowCommand#format} still refuses a format the command does not take. The options
+   * after it are added again behind it, so their order, and the completion's, stays as declared.
+   */
+  private static void offerOwnFormats(CommandLine sub) {
+    List<Format> formats = sub.getCommand() instanceof Formatted f ? f.formats() : List.of();
+    List<String> labels = new ArrayList<>();
+    for (Format format : formats) {
+      labels.add(format.label());
+    }
+    CommandSpec spec = sub.getCommandSpec();
+    OptionSpec inherited = spec.findOption("--format");
+    List<OptionSpec> options = List.copyOf(spec.options());
+    List<OptionSpec> moved = options.subList(options.indexOf(inherited), options.size());
+    for (OptionSpec option : moved) {
+      spec.remove(option);
+    }
+    spec.addOption(OptionSpec.builder(inherited)
+        .description(labels.size() == 1 ? "Output format: ${COMPLETION-CANDIDATES} (the only one)."
+            : "Output format: ${COMPLETION-CANDIDATES}.")
+        .completionCandidates(labels)
+        .hidden(labels.isEmpty())
+        .build());
+    for (OptionSpec option : moved.subList(1, moved.size())) {
+      spec.addOption(option);
+    }
   }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
     "Case columns are the fields 'import' reads, so export then import copies cases to another workspace.",
     "A cell starting with = + - @, a tab or a carriage return gets a leading ' so spreadsheets show it as text"
         + " instead of running it as a formula; 'import' removes that quote again."})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(paramLabel = "FILE|-", description = "Where to write; '-' for stdout.") String target;
@@ -34,8 +34,13 @@ final class ExportCommand implements Callable<Integer> {
   boolean bom;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.CSV);
+  }
+
+  @Override
   public Integer call() {
-    if (root.explicitFormat() != null && root.explicitFormat() != Format.CSV) {
+    if (root.explicitFormat() != null && !formats().contains(root.explicitFormat())) {
       throw new InvalidRequestException("export writes CSV; --format " + root.explicitFormat().label() + " is not supported here");
     }
     try (Salesflow flow = root.openExisting()) {

@@ -9,7 +9,7 @@ import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.StoreException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
     "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
         + " unless every row is valid. A row whose company and contact are already registered, or appear in an"
         + " earlier row, is reported and not registered again. Exit 1 when any row is invalid."})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements Callable<Integer>, Formatted {
   /** Every registration is a durable write, so a few hundred rows already take seconds. */
   private static final int IMPORT_BAR_ROWS = 100;
   @ParentCommand SalesflowCommand root;
@@ -49,11 +50,16 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check every row and report what would be registered; write nothing.") boolean dryRun;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
   public Integer call() {
-    Format format = root.format(Format.TEXT, Format.JSON);
-    Map<LeadField, String> fieldDefaults = new EnumMap<>(LeadField.class);
-    defaults.forEach((field, value) -> fieldDefaults.put(LeadField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
-        "--default " + field + ": unknown field (fields: " + String.join(", ", LeadField.keys()) + ")")), value));
+    Format format = root.format(formats());
+    Map<RegistrationField, String> fieldDefaults = new EnumMap<>(RegistrationField.class);
+    defaults.forEach((field, value) -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
+        "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ")")), value));
     Charset encoding;
     try {
       encoding = Charset.forName(charset);
@@ -65,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
     try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
       if (!root.quiet()) {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
-            + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", LeadField.keys()) + ")"));
+            + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", RegistrationField.columns()) + ")"));
       }
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {

@@ -2,7 +2,7 @@ package dev.salesflow.cli.command;
 
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadColumns;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.SpreadsheetCells;
 import java.io.IOException;
@@ -40,7 +40,7 @@ final class LeadCsv {
 
   private LeadCsv() {}
 
-  static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<LeadField> defaulted) {
+  static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<RegistrationField> defaulted) {
     String text = decode(name, bytes, charset);
     List<CSVRecord> records;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
@@ -61,7 +61,7 @@ final class LeadCsv {
     LeadColumns columns = LeadColumns.resolve(records.get(0).toList(), map, defaulted);
     List<LeadRow> rows = new ArrayList<>();
     for (CSVRecord record : records.subList(1, records.size())) {
-      Map<LeadField, String> values = new EnumMap<>(LeadField.class);
+      Map<RegistrationField, String> values = new EnumMap<>(RegistrationField.class);
       columns.fields().forEach((index, field) -> {
         if (index < record.size()) {
           values.put(field, cell(record.get(index)));

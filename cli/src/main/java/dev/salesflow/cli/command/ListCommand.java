@@ -8,7 +8,6 @@ import dev.salesflow.cli.output.Words;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
-import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.Priority;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "list", description = "List cases with their current stage.")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "Only cases in this stage.") String stage;
@@ -27,12 +26,16 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only cases of this owner.") String owner;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
+  }
+
+  @Override
   public Integer call() {
-    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
-        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
-      Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.YAML);
+      Format format = root.format(formats());
       CaseFilter filter = new CaseFilter(stage, p, owner);
       var out = root.context().out();
       switch (format) {

@@ -18,17 +18,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "log", description = "Record an event on a case, after checking it against the process.")
-public final class LogCommand implements Callable<Integer> {
+public final class LogCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
   @Parameters(index = "1", paramLabel = "TYPE", description = "Event type, e.g. meeting, requirements_recorded.") String type;
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "When it happened (default: now).") String at;
-  @Option(names = "--by", paramLabel = "WHO", description = "Who recorded it.") String by;
+  @Option(names = "--by", paramLabel = "WHO", description = "Who recorded it (with a team: a person; default SALESFLOW_USER, else git's user.email).") String by;
   @Option(names = "--note", paramLabel = "TEXT", description = "Free text.") String note;
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further field, e.g. amount=1200000, issue=I-1.")
   List<String> sets = List.of();
   @Option(names = "--dry-run", description = "Check only; write nothing.") boolean dryRun;
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
 
   @Override
   public Integer call() {
@@ -36,9 +41,9 @@ public final class LogCommand implements Callable<Integer> {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);
-      Event event = new Event(when, type, by, note, fields());
+      Event event = new Event(when, type, flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), note, fields());
       Case updated = flow.record(caseId, event, now, dryRun);
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       if (format == Format.JSON) {
         root.context().out().println(CaseOutput.json(CaseOutput.event(event, zone)));
       } else if (!root.quiet()) {

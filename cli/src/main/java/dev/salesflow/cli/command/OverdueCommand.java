@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(mixinStandardHelpOptions = true, name = "overdue", description = {
     "List breached SLA deadlines (and, with --due-within, those due soon).",
     "Exit 1 when anything is breached: made for cron."})
-public final class OverdueCommand implements Callable<Integer> {
+public final class OverdueCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Option(names = "--due-within", paramLabel = "DURATION", description = "Also report clocks due within this window, e.g. 90m, 36h, 2d.")
@@ -30,6 +30,11 @@ public final class OverdueCommand implements Callable<Integer> {
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
   @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
   @Option(names = "--rule", paramLabel = "RULE", description = "Only this SLA rule.") String rule;
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON, Format.CSV);
+  }
 
   @Override
   public Integer call() {
@@ -41,12 +46,11 @@ public final class OverdueCommand implements Callable<Integer> {
         throw new InvalidRequestException("--due-within: " + e.getMessage());
       }
     }
-    Priority p = priority == null ? null : Priority.parse(priority).orElseThrow(
-        () -> new InvalidRequestException("--priority must be A, B or C, got '" + priority + "'"));
+    Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
-      Format format = root.format(Format.TEXT, Format.JSON, Format.CSV);
+      Format format = root.format(formats());
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
       Warnings.unknownYears(root, report.unknownYears());
       var out = root.context().out();

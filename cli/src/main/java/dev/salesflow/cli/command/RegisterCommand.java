@@ -6,14 +6,16 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationField;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/** The options are those of {@link RegistrationField}'s flags ({@code ProblemWordingTest} checks it). */
 @Command(mixinStandardHelpOptions = true, name = "register", description = "Register a new case (customer registration form) and print its id.")
-final class RegisterCommand implements Callable<Integer> {
+final class RegisterCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Option(names = "--company", description = "Customer company (required).") String company;
@@ -31,6 +33,11 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--id", description = "Case id (default: the next <prefix>-<year>-<NNN>).") String id;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
       RegisterPrompt.askForMissing(this, flow.process(), root.context());
@@ -38,13 +45,51 @@ final class RegisterCommand implements Callable<Integer> {
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
       Case c = flow.register(r, root.now(zone));
-      Format format = root.format(Format.TEXT, Format.JSON);
+      Format format = root.format(formats());
       if (format == Format.JSON) {
         root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), List.of(), zone)));
       } else {
         root.context().out().println(c.id());
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /** The option given for {@code field}, as typed; null when not given. */
+  String option(RegistrationField field) {
+    return switch (field) {
+      case ID -> id;
+      case COMPANY -> company;
+      case INDUSTRY -> industry;
+      case SIZE -> size;
+      case CONTACT_NAME -> contactName;
+      case CONTACT_TITLE -> contactTitle;
+      case PHONE -> phone;
+      case EMAIL -> email;
+      case SOURCE -> source;
+      case PRIORITY -> priority;
+      case OWNER -> owner;
+      case NEED -> need;
+      case REGISTERED_AT -> at;
+    };
+  }
+
+  /** Sets the option for {@code field}, as if it had been typed. */
+  void setOption(RegistrationField field, String value) {
+    switch (field) {
+      case ID -> id = value;
+      case COMPANY -> company = value;
+      case INDUSTRY -> industry = value;
+      case SIZE -> size = value;
+      case CONTACT_NAME -> contactName = value;
+      case CONTACT_TITLE -> contactTitle = value;
+      case PHONE -> phone = value;
+      case EMAIL -> email = value;
+      case SOURCE -> source = value;
+      case PRIORITY -> priority = value;
+      case OWNER -> owner = value;
+      case NEED -> need = value;
+      case REGISTERED_AT -> at = value;
     }
   }
 }

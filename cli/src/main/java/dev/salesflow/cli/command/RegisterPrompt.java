@@ -3,29 +3,30 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.CliContext;
 import dev.salesflow.cli.shell.Prompter;
 import dev.salesflow.cli.shell.Prompters;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.SalesProcess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * Asks for the registration fields {@code register} was not given, when a person is at a terminal
- * (Tab completes source and priority). Without a terminal nothing is asked and the core's refusal
- * lists every missing flag. An empty answer leaves the field missing; Ctrl-C or Ctrl-D stops asking.
+ * Asks for the required registration fields {@code register} was not given, when a person is at a
+ * terminal (Tab completes source and priority). Without a terminal nothing is asked and the core's
+ * refusal lists every missing flag. An empty answer leaves the field missing; Ctrl-C or Ctrl-D stops
+ * asking.
  */
 final class RegisterPrompt {
   private RegisterPrompt() {}
 
   static void askForMissing(RegisterCommand command, SalesProcess process, CliContext context) {
-    List<Field> fields = List.of(
-        new Field("company", List.of(), () -> command.company, v -> command.company = v),
-        new Field("industry", List.of(), () -> command.industry, v -> command.industry = v),
-        new Field("contact name", List.of(), () -> command.contactName, v -> command.contactName = v),
-        new Field("source", List.copyOf(process.sources().keySet()), () -> command.source, v -> command.source = v),
-        new Field("priority", List.of("A", "B", "C"), () -> command.priority, v -> command.priority = v),
-        new Field("owner", List.of(), () -> command.owner, v -> command.owner = v));
-    List<Field> missing = fields.stream().filter(f -> blank(f.get().get())).toList();
+    List<RegistrationField> missing = new ArrayList<>();
+    for (RegistrationField field : RegistrationField.requiredFields()) {
+      String value = command.option(field);
+      if (value == null || value.isBlank()) {
+        missing.add(field);
+      }
+    }
     if (missing.isEmpty()) {
       return;
     }
@@ -34,22 +35,32 @@ final class RegisterPrompt {
       return;
     }
     try (Prompter prompter = opened.get()) {
-      for (Field field : missing) {
-        String prompt = field.name() + (field.choices().isEmpty() ? "" : " (" + String.join("/", field.choices()) + ")") + ": ";
-        Optional<String> answer = prompter.ask(prompt, field.choices());
+      for (RegistrationField field : missing) {
+        List<String> choices = choices(field, process);
+        String prompt = field.flag().replace('-', ' ') + (choices.isEmpty() ? "" : " (" + String.join("/", choices) + ")") + ": ";
+        Optional<String> answer = prompter.ask(prompt, choices);
         if (answer.isEmpty()) {
           return;
         }
         if (!answer.get().isEmpty()) {
-          field.set().accept(answer.get());
+          command.setOption(field, answer.get());
         }
       }
     }
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+  /** What Tab completes for {@code field}: the process's sources, the priorities, or nothing. */
+  private static List<String> choices(RegistrationField field, SalesProcess process) {
+    if (field == RegistrationField.SOURCE) {
+      return List.copyOf(process.sources().keySet());
+    }
+    if (field == RegistrationField.PRIORITY) {
+      List<String> names = new ArrayList<>();
+      for (Priority p : Priority.values()) {
+        names.add(p.name());
+      }
+      return names;
+    }
+    return List.of();
   }
-
-  private record Field(String name, List<String> choices, Supplier<String> get, Consumer<String> set) {}
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
     "  all     the four together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
         + " in the workspace time zone. csv prints one table (--table); html is one self-contained page."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, Formatted {
   enum Kind { FUNNEL, SLA, AGING, OWNERS, ALL }
 
   @ParentCommand SalesflowCommand root;
@@ -46,9 +46,14 @@ final class ReportCommand implements Callable<Integer> {
       + " stages|lost, sla rules, aging stages|oldest, owners owners.") String table;
 
   @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.MD, Format.HTML);
+  }
+
+  @Override
   public Integer call() {
     ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
-    Format format = root.format(Format.TEXT, Format.JSON, Format.CSV, Format.MD, Format.HTML);
+    Format format = root.format(formats());
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);

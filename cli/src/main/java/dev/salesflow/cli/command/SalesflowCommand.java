@@ -4,6 +4,7 @@ import dev.salesflow.cli.CliContext;
 import dev.salesflow.cli.Format;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Runs and checks the standard sales process: cases, stages, SLA deadlines.",
     synopsisSubcommandLabel = "COMMAND",
-    footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable."})
+    footer = {"", "Exit codes: 0 ok, 1 findings or refused, 2 usage error, 3 store or file unreadable/unwritable,"
+        + " 4 internal error (a bug: please report it with the output of --verbose)."})
 public final class SalesflowCommand implements Runnable {
   private final CliContext context;
 
@@ -43,8 +45,9 @@ public final class SalesflowCommand implements Runnable {
       description = "Pretend the time is TIMESTAMP (also env SALESFLOW_NOW), for reproducible runs.")
   String now;
 
-  @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-      description = "Output format: text, json, csv, yaml; check also junit, sarif, github.")
+  /** Each subcommand's help and completion offer only its own formats ({@link CommandTree}). */
+  @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, completionCandidates = Format.Labels.class,
+      description = "Output format: ${COMPLETION-CANDIDATES}; each command's --help lists those it takes.")
   Format format;
 
   @Option(names = "--lang", paramLabel = "en|zh", scope = ScopeType.INHERIT,
@@ -137,12 +140,24 @@ public final class SalesflowCommand implements Runnable {
     return parsed;
   }
 
-  /** The output format, refusing those the command does not support. */
-  Format format(Format... supported) {
+  /** The {@code --priority} filter: null when not given; refuses text that names no priority. */
+  static Priority priority(String text) {
+    if (text == null) {
+      return null;
+    }
+    Priority parsed = Priority.parse(text).orElse(null);
+    if (parsed == null) {
+      throw new InvalidRequestException("--" + Priority.notAPriority(text));
+    }
+    return parsed;
+  }
+
+  /** The output format (default text), refusing those the command does not support. */
+  Format format(List<Format> supported) {
     Format chosen = format == null ? Format.TEXT : format;
-    if (!Arrays.asList(supported).contains(chosen)) {
+    if (!supported.contains(chosen)) {
       throw new InvalidRequestException("--format " + chosen.label() + " is not supported here (use "
-          + String.join(", ", Arrays.stream(supported).map(Format::label).toList()) + ")");
+          + String.join(", ", supported.stream().map(Format::label).toList()) + ")");
     }
     return chosen;
   }

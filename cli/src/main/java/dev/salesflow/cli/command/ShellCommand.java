@@ -1,6 +1,7 @@
 package dev.salesflow.cli.command;
 
 import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.Format;
 import dev.salesflow.cli.Main;
 import dev.salesflow.cli.completion.CompletionModel;
 import dev.salesflow.cli.completion.WorkspaceValues;
@@ -28,9 +29,15 @@ import picocli.CommandLine.Spec;
     "Run salesflow commands at a prompt on one workspace.",
     "Tab completes commands, options, case ids, stages, event types and owners; history is kept per workspace;",
     "Ctrl-C cancels the line, Ctrl-D or 'exit' leaves. Global options given here apply to every command."})
-final class ShellCommand implements Callable<Integer> {
+final class ShellCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
   @Spec CommandSpec spec;
+
+  /** Every format: {@code --format} given to the shell applies to each command run in it. */
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.values());
+  }
 
   @Override
   public Integer call() throws IOException {

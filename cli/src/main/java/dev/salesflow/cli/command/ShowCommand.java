@@ -21,10 +21,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "show", description = "Show a case: registration, current stage, history.")
-public final class ShowCommand implements Callable<Integer> {
+public final class ShowCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON, Format.YAML);
+  }
 
   @Override
   public Integer call() {
@@ -34,7 +39,7 @@ public final class ShowCommand implements Callable<Integer> {
       var sheet = flow.clocks(view, root.now(zone));
       Warnings.unknownYears(root, sheet.unknownYears());
       List<SlaClock> clocks = sheet.clocks();
-      switch (root.format(Format.TEXT, Format.JSON, Format.YAML)) {
+      switch (root.format(formats())) {
         case JSON -> root.context().out().println(CaseOutput.json(CaseOutput.detail(view, clocks, zone)));
         case YAML -> root.context().out().print(CaseOutput.yaml(CaseOutput.detail(view, clocks, zone)));
         default -> root.context().out().print(text(view, clocks, flow.process(), zone, root.lang()));
@@ -106,7 +111,8 @@ public final class ShowCommand implements Callable<Integer> {
   private static String details(Event e) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, String> f : e.fields().entrySet()) {
-      parts.add(f.getKey() + "=" + f.getValue());
+      // an approval's armored SSH signature is several lines of base64: text output only says it is there
+      parts.add(f.getKey().equals("signature") ? "signed" : f.getKey() + "=" + f.getValue());
     }
     if (e.note() != null) {
       parts.add(e.note());

@@ -62,6 +62,18 @@ public final class CompletionScript {
 
     s.append("# _salesflow_option_kind COMMAND OPTION: the kind of value OPTION takes; fails for a flag\n");
     s.append("_salesflow_option_kind() {\n  case \"$1 $2\" in\n");
+    // first the global options a command takes other values of (its own --format), so they win over the global line
+    Map<String, List<String>> narrowed = new LinkedHashMap<>();
+    for (CommandSpec c : commands) {
+      for (OptionSpec o : c.options()) {
+        OptionSpec global = root.findOption(o.longestName());
+        if (o.inherited() && o.arity().max() > 0 && global != null && !kindWord(o).equals(kindWord(global))) {
+          for (String name : o.names()) {
+            narrowed.computeIfAbsent(kindWord(o), k -> new ArrayList<>()).add("\"" + c.name() + " " + name + "\"");
+          }
+        }
+      }
+    }
     Map<String, List<String>> byKind = new LinkedHashMap<>();
     for (OptionSpec o : CompletionModel.options(root)) {
       if (o.arity().max() > 0) {
@@ -79,8 +91,10 @@ public final class CompletionScript {
         }
       }
     }
-    byKind.forEach((kind, patterns) -> s.append("    ").append(String.join("|", patterns))
-        .append(") echo '").append(kind).append("' ;;\n"));
+    for (Map<String, List<String>> patternsByKind : List.of(narrowed, byKind)) {
+      patternsByKind.forEach((kind, patterns) -> s.append("    ").append(String.join("|", patterns))
+          .append(") echo '").append(kind).append("' ;;\n"));
+    }
     s.append("    *) return 1 ;;\n  esac\n}\n\n");
 
     s.append("# _salesflow_positional_kind COMMAND N: the kind of the N-th positional word (from 0)\n");

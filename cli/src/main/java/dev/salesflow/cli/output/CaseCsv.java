@@ -3,7 +3,7 @@ package dev.salesflow.cli.output;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.Event;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.SpreadsheetCells;
 import dev.salesflow.core.model.Timestamps;
 import java.io.IOException;
@@ -24,7 +24,7 @@ public final class CaseCsv {
 
   /** The registration fields under the names {@code import} reads, then the derived stage. */
   static List<String> caseColumns() {
-    List<String> columns = new ArrayList<>(LeadField.keys());
+    List<String> columns = new ArrayList<>(RegistrationField.columns());
     columns.addAll(List.of("stage", "stage_since"));
     return columns;
   }
@@ -33,7 +33,7 @@ public final class CaseCsv {
     return write(caseColumns(), printer -> {
       for (CaseView v : views) {
         List<String> row = new ArrayList<>();
-        for (LeadField f : LeadField.values()) {
+        for (RegistrationField f : RegistrationField.values()) {
           row.add(f.valueIn(v.value()));
         }
         row.add(v.stage());

@@ -3,7 +3,9 @@ package dev.salesflow.cli.output;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RefusedException;
+import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +29,19 @@ public final class Reporter {
     } else if (e instanceof RefusedException r) {
       err.println("salesflow: " + r.getMessage() + ":");
       r.problems().forEach(p -> err.println("  - " + p));
+    } else if (e instanceof InvalidRequestException i && !i.problems().isEmpty()) {
+      err.println("salesflow: " + ProblemWords.of(i));
+    } else if (e instanceof WorkspaceNotFoundException w && w.folder() != null) {
+      err.println("salesflow: " + e.getMessage() + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
     } else if (e instanceof dev.salesflow.core.model.SalesflowException) {
       err.println("salesflow: " + e.getMessage());
+    } else if (code == ExitCode.INTERNAL) {
+      err.println("salesflow: internal error: " + e);
+      err.println("salesflow: this is a bug in salesflow; please report it with "
+          + (verbose ? "this output" : "the output of the same command run with --verbose"));
     } else {
-      err.println("salesflow: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+      Throwable io = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      err.println("salesflow: input/output error: " + (io.getMessage() != null ? io.getMessage() : io.toString()));
     }
     if (verbose) {
       e.printStackTrace(err);

@@ -16,7 +16,7 @@ public final class Terminals {
   private Terminals() {}
 
   /** Standard input and output are a terminal: a person can be asked questions. */
-  static boolean interactive(Map<String, String> env) {
+  public static boolean interactive(Map<String, String> env) {
     if (dumb(env)) {
       return false;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Exit codes, SLA modes, what {@code check PATH} covers, workspace files, and that check never writes. */
 class CheckBehaviourTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String NOW = CheckRun.NOW;
+  private static final String NOW = TestWorkspaces.NOW;
 
   @TempDir Path tmp;
 
@@ -39,7 +41,7 @@ class CheckBehaviourTest {
     return ws;
   }
 
-  private static JsonNode json(CheckRun run) throws IOException {
+  private static JsonNode json(CliRun run) throws IOException {
     return JSON.readTree(run.out());
   }
 
@@ -48,13 +50,13 @@ class CheckBehaviourTest {
   @Test
   void theExamplesPassWithWarningsOnly() throws IOException {
     Path ws = examples();
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW, "--format", "json");
+    CliRun run = CliRun.in(ws, "check", "--now", NOW, "--format", "json");
     assertThat(run.code()).as("%s", run).isZero();
     JsonNode json = json(run);
     assertThat(json.get("errors").asInt()).isZero();
     assertThat(json.get("warnings").asInt()).isPositive();
     // also from elsewhere, with -w, and in text
-    CheckRun text = CheckRun.in(tmp, "-w", "examples", "check", "--now", NOW);
+    CliRun text = CliRun.in(tmp, "-w", "examples", "check", "--now", NOW);
     assertThat(text.code()).as("%s", text).isZero();
     assertThat(text.out()).contains(": warning: ").doesNotContain(": error: ");
     assertThat(text.err()).isEqualTo("Checked " + json.get("files").asInt() + " files: 0 errors, "
@@ -64,21 +66,21 @@ class CheckBehaviourTest {
   @Test
   void strictFailsOnWarningsAlone() throws IOException {
     Path ws = examples();
-    assertThat(CheckRun.in(ws, "check", "--now", NOW, "--strict").code()).isEqualTo(1);
-    assertThat(CheckRun.in(ws, "check", "--now", NOW, "--strict", "--sla", "off").code()).isZero();
+    assertThat(CliRun.in(ws, "check", "--now", NOW, "--strict").code()).isEqualTo(1);
+    assertThat(CliRun.in(ws, "check", "--now", NOW, "--strict", "--sla", "off").code()).isZero();
     Path corpus = corpus();
-    assertThat(CheckRun.in(corpus, "check", "--now", NOW, "--strict", "cases/clean-closed.yaml").code()).isZero();
-    assertThat(CheckRun.in(corpus, "check", "--now", NOW, "--strict", "cases/sla-late.yaml").code()).isEqualTo(1);
-    assertThat(CheckRun.in(corpus, "check", "--now", NOW, "cases/sla-late.yaml").code()).isZero();
+    assertThat(CliRun.in(corpus, "check", "--now", NOW, "--strict", "cases/clean-closed.yaml").code()).isZero();
+    assertThat(CliRun.in(corpus, "check", "--now", NOW, "--strict", "cases/sla-late.yaml").code()).isEqualTo(1);
+    assertThat(CliRun.in(corpus, "check", "--now", NOW, "cases/sla-late.yaml").code()).isZero();
   }
 
   @Test
   void errorsExitOne() throws IOException {
     Path ws = corpus();
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW);
+    CliRun run = CliRun.in(ws, "check", "--now", NOW);
     assertThat(run.code()).isEqualTo(1);
-    assertThat(CheckRun.in(ws, "check", "--now", NOW, "cases/priority-d.yaml").code()).isEqualTo(1);
-    assertThat(CheckRun.in(ws, "check", "--now", NOW, "cases/clean-lead.yaml", "cases/clean-closed.yaml").code()).isZero();
+    assertThat(CliRun.in(ws, "check", "--now", NOW, "cases/priority-d.yaml").code()).isEqualTo(1);
+    assertThat(CliRun.in(ws, "check", "--now", NOW, "cases/clean-lead.yaml", "cases/clean-closed.yaml").code()).isZero();
   }
 
   static Stream<Arguments> usageErrors() {
@@ -97,7 +99,7 @@ class CheckBehaviourTest {
   @MethodSource("usageErrors")
   void usageErrorsExitTwoAndPrintNothingOnStdout(List<String> args, String message) throws IOException {
     Path ws = corpus();
-    CheckRun run = CheckRun.in(ws, args.toArray(String[]::new));
+    CliRun run = CliRun.in(ws, args.toArray(String[]::new));
     assertThat(run.code()).as("%s", run).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains(message);
@@ -108,15 +110,15 @@ class CheckBehaviourTest {
   @Test
   void slaOffHidesSlaFindingsAndNothingElse() throws IOException {
     Path ws = corpus();
-    List<String> warn = Corpus.headlines(CheckRun.in(ws, "check", "--now", NOW));
-    CheckRun off = CheckRun.in(ws, "check", "--now", NOW, "--sla", "off");
+    List<String> warn = Corpus.headlines(CliRun.in(ws, "check", "--now", NOW));
+    CliRun off = CliRun.in(ws, "check", "--now", NOW, "--sla", "off");
     List<String> withoutSla = warn.stream().filter(l -> !l.matches(".*\\[SF30\\d [a-z-]+\\]$")).toList();
     assertThat(withoutSla).hasSize(warn.size() - 2);
     assertThat(Corpus.headlines(off)).containsExactlyElementsOf(withoutSla);
     assertThat(off.code()).isEqualTo(1);
 
     Path examples = examples();
-    CheckRun quiet = CheckRun.in(examples, "check", "--now", NOW, "--sla", "off", "--format", "json");
+    CliRun quiet = CliRun.in(examples, "check", "--now", NOW, "--sla", "off", "--format", "json");
     assertThat(json(quiet).get("findings").size()).isZero();
     assertThat(json(quiet).get("warnings").asInt()).isZero();
   }
@@ -124,32 +126,32 @@ class CheckBehaviourTest {
   @Test
   void slaErrorMakesLateAndBreachedClocksErrors() throws IOException {
     Path ws = corpus();
-    CheckRun breached = CheckRun.in(ws, "check", "--now", NOW, "--sla", "error", "cases/sla-breached.yaml");
+    CliRun breached = CliRun.in(ws, "check", "--now", NOW, "--sla", "error", "cases/sla-breached.yaml");
     assertThat(breached.code()).isEqualTo(1);
     assertThat(Corpus.headlines(breached)).containsExactly(
         "cases/sla-breached.yaml:10:16: error: SLA first-contact breached: due 2026-11-18T23:59:59+08:00, still open [SF301 sla-breached]");
-    CheckRun late = CheckRun.in(ws, "check", "--now", NOW, "--sla", "ERROR", "cases/sla-late.yaml");
+    CliRun late = CliRun.in(ws, "check", "--now", NOW, "--sla", "ERROR", "cases/sla-late.yaml");
     assertThat(late.code()).isEqualTo(1);
     assertThat(Corpus.headlines(late)).containsExactly(
         "cases/sla-late.yaml:14:5: error: SLA needs-record met late: due 2026-11-03T14:00:00+08:00, done 2026-11-03T20:00:00+08:00 [SF302 sla-late]");
-    CheckRun warn = CheckRun.in(ws, "check", "--now", NOW, "--sla", "warn", "cases/sla-late.yaml");
+    CliRun warn = CliRun.in(ws, "check", "--now", NOW, "--sla", "warn", "cases/sla-late.yaml");
     assertThat(warn.code()).isZero();
     assertThat(Corpus.headlines(warn)).singleElement().asString().contains(": warning: SLA needs-record met late");
 
     Path examples = examples();
-    JsonNode json = json(CheckRun.in(examples, "check", "--now", NOW, "--sla", "error", "--format", "json"));
-    JsonNode warnJson = json(CheckRun.in(examples, "check", "--now", NOW, "--format", "json"));
+    JsonNode json = json(CliRun.in(examples, "check", "--now", NOW, "--sla", "error", "--format", "json"));
+    JsonNode warnJson = json(CliRun.in(examples, "check", "--now", NOW, "--format", "json"));
     assertThat(json.get("warnings").asInt()).isZero();
     assertThat(json.get("errors").asInt()).isEqualTo(warnJson.get("warnings").asInt()).isPositive();
-    assertThat(CheckRun.in(examples, "check", "--now", NOW, "--sla", "error").code()).isEqualTo(1);
+    assertThat(CliRun.in(examples, "check", "--now", NOW, "--sla", "error").code()).isEqualTo(1);
   }
 
   @Test
   void slaClocksAreJudgedAtNow() throws IOException {
     Path ws = corpus();
     // first-contact of a priority C case registered 2026-11-09 is due on 2026-11-18 at 23:59:59
-    assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", "2026-11-18T23:59:00+08:00", "cases/sla-breached.yaml"))).isEmpty();
-    assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", "2026-11-19T00:00:00+08:00", "cases/sla-breached.yaml")))
+    assertThat(Corpus.headlines(CliRun.in(ws, "check", "--now", "2026-11-18T23:59:00+08:00", "cases/sla-breached.yaml"))).isEmpty();
+    assertThat(Corpus.headlines(CliRun.in(ws, "check", "--now", "2026-11-19T00:00:00+08:00", "cases/sla-breached.yaml")))
         .singleElement().asString().contains("[SF301 sla-breached]");
   }
 
@@ -158,7 +160,7 @@ class CheckBehaviourTest {
   @Test
   void checkOneFileChecksTheWorkspaceSettingsAndThatFile() throws IOException {
     Path ws = corpus();
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW, "--format", "json", "cases/priority-d.yaml");
+    CliRun run = CliRun.in(ws, "check", "--now", NOW, "--format", "json", "cases/priority-d.yaml");
     JsonNode json = json(run);
     assertThat(json.get("files").asInt()).isEqualTo(2);
     assertThat(json.get("findings")).singleElement().satisfies(f -> {
@@ -166,7 +168,7 @@ class CheckBehaviourTest {
       assertThat(f.get("code").asText()).isEqualTo("SF104");
     });
     // from inside cases/, the path is as the user gave it
-    CheckRun inside = CheckRun.in(ws.resolve("cases"), "check", "--now", NOW, "priority-d.yaml");
+    CliRun inside = CliRun.in(ws.resolve("cases"), "check", "--now", NOW, "priority-d.yaml");
     assertThat(Corpus.headlines(inside)).containsExactly(
         "priority-d.yaml:8:11: error: priority must be A, B or C, got 'D' [SF104 bad-value]");
   }
@@ -177,15 +179,15 @@ class CheckBehaviourTest {
     Files.writeString(ws.resolve("cases/more/README.txt"), "not a case file: ignored\n");
     Files.createDirectories(ws.resolve("cases/more/.hidden"));
     Files.writeString(ws.resolve("cases/more/.hidden/junk.yaml"), "::: not yaml\n");
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW, "--format", "json", "cases/more");
+    CliRun run = CliRun.in(ws, "check", "--now", NOW, "--format", "json", "cases/more");
     assertThat(run.code()).as("%s", run).isZero();
     assertThat(json(run).get("files").asInt()).isEqualTo(2); // salesflow.yaml and cases/more/dup-id.yaml
     assertThat(json(run).get("findings").size()).isZero();
     // paths in two places holding the same id: the duplicate is found across them, on the later one given
-    CheckRun both = CheckRun.in(ws, "check", "--now", NOW, "cases/more", "cases/dup-id.yaml");
+    CliRun both = CliRun.in(ws, "check", "--now", NOW, "cases/more", "cases/dup-id.yaml");
     assertThat(Corpus.headlines(both)).containsExactly("cases/dup-id.yaml:2:5: error: id 'dup-id' is also used by "
         + ws.resolve("cases/more/dup-id.yaml") + " [SF112 duplicate-id]");
-    CheckRun swapped = CheckRun.in(ws, "check", "--now", NOW, "cases/dup-id.yaml", "cases/more");
+    CliRun swapped = CliRun.in(ws, "check", "--now", NOW, "cases/dup-id.yaml", "cases/more");
     assertThat(Corpus.headlines(swapped)).containsExactly("cases/more/dup-id.yaml:2:5: error: id 'dup-id' is also used by "
         + ws.resolve("cases/dup-id.yaml") + " [SF112 duplicate-id]");
   }
@@ -193,8 +195,8 @@ class CheckBehaviourTest {
   @Test
   void checkWithoutPathsChecksTheWorkspaceCasesFromAnySubfolder() throws IOException {
     Path ws = corpus();
-    CheckRun fromRoot = CheckRun.in(ws, "check", "--now", NOW, "--format", "json");
-    CheckRun fromSub = CheckRun.in(ws.resolve("cases/more"), "check", "--now", NOW, "--format", "json");
+    CliRun fromRoot = CliRun.in(ws, "check", "--now", NOW, "--format", "json");
+    CliRun fromSub = CliRun.in(ws.resolve("cases/more"), "check", "--now", NOW, "--format", "json");
     assertThat(json(fromSub).get("files")).isEqualTo(json(fromRoot).get("files"));
     assertThat(json(fromSub).get("findings").size()).isEqualTo(json(fromRoot).get("findings").size());
     assertThat(json(fromSub).get("findings").get(0).get("file").asText()).startsWith(ws.toString());
@@ -218,7 +220,7 @@ class CheckBehaviourTest {
   @Test
   void aBrokenSalesflowYamlIsReportedAndNoCaseFileIsChecked() throws IOException {
     Path ws = workspace("timezone: Asia/Shanghai\napproval_treshold: 500000\n", Map.of());
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW);
+    CliRun run = CliRun.in(ws, "check", "--now", NOW);
     assertThat(run.code()).as("%s", run).isEqualTo(1);
     // the known fields are named (their list grows with the settings, so only its ends are pinned)
     assertThat(run.outLines()).hasSize(3);
@@ -228,10 +230,10 @@ class CheckBehaviourTest {
     assertThat(run.outLines().subList(1, 3)).containsExactly("  approval_treshold: 500000", "  ^");
     assertThat(run.err()).isEqualTo("Checked 1 file: 1 error, 0 warnings\n");
     Files.writeString(ws.resolve("salesflow.yaml"), "timezone: Mars/Olympus\n");
-    assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", NOW))).containsExactly(
+    assertThat(Corpus.headlines(CliRun.in(ws, "check", "--now", NOW))).containsExactly(
         "salesflow.yaml:1:11: error: unknown time zone 'Mars/Olympus' (use a region id such as Asia/Shanghai) [SF104 bad-value]");
     Files.writeString(ws.resolve("salesflow.yaml"), "timezone: [Asia/Shanghai\n");
-    CheckRun syntax = CheckRun.in(ws, "check", "--now", NOW, "--format", "json");
+    CliRun syntax = CliRun.in(ws, "check", "--now", NOW, "--format", "json");
     assertThat(syntax.code()).isEqualTo(1);
     assertThat(json(syntax).get("findings")).singleElement().satisfies(f -> {
       assertThat(f.get("file").asText()).isEqualTo("salesflow.yaml");
@@ -275,7 +277,7 @@ class CheckBehaviourTest {
   @Test
   void aCustomProcessIsCheckedAndCasesAreCheckedAgainstIt() throws IOException {
     Path ws = workspace("process: two-stage.yaml\n", Map.of("two-stage.yaml", PROCESS));
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW, "--format", "json");
+    CliRun run = CliRun.in(ws, "check", "--now", NOW, "--format", "json");
     JsonNode json = json(run);
     assertThat(json.get("files").asInt()).isEqualTo(4); // salesflow.yaml, two-stage.yaml and two case files
     List<String> lines = new ArrayList<>();
@@ -291,22 +293,22 @@ class CheckBehaviourTest {
     String broken = PROCESS.replace("- {require: event, type: quoted}", "- {require: event, type: quote_sent}")
         .replace("during: [lead, offer]", "during: [lead, nowhere]");
     Path ws = workspace("process: two-stage.yaml\n", Map.of("two-stage.yaml", broken));
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW);
+    CliRun run = CliRun.in(ws, "check", "--now", NOW);
     assertThat(run.code()).as("%s", run).isEqualTo(1);
     assertThat(Corpus.headlines(run)).containsExactly(
         "two-stage.yaml:21:26: error: unknown event type 'quote_sent' (declare it under event_types) [SF104 bad-value]",
         "two-stage.yaml:27:5: error: rule quote-fast: 'during' names no stage: 'nowhere' [SF104 bad-value]");
 
     Files.writeString(ws.resolve("two-stage.yaml"), PROCESS.replace("target: 3 days", "target: 3 fortnights"));
-    CheckRun target = CheckRun.in(ws, "check", "--now", NOW, "--format", "junit");
+    CliRun target = CliRun.in(ws, "check", "--now", NOW, "--format", "junit");
     assertThat(target.code()).isEqualTo(1);
     assertThat(target.out()).contains("<testcase classname=\"salesflow.check\" name=\"two-stage.yaml\">")
         .contains("<failure type=\"SF104\" message=\"1 error(s); first: rule quote-fast: target: Invalid SLA target &apos;3 fortnights&apos;");
-    assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", NOW))).singleElement().asString()
+    assertThat(Corpus.headlines(CliRun.in(ws, "check", "--now", NOW))).singleElement().asString()
         .startsWith("two-stage.yaml:29:5: error: rule quote-fast: target: Invalid SLA target '3 fortnights'");
 
     Files.delete(ws.resolve("two-stage.yaml"));
-    assertThat(Corpus.headlines(CheckRun.in(ws, "check", "--now", NOW))).singleElement().asString()
+    assertThat(Corpus.headlines(CliRun.in(ws, "check", "--now", NOW))).singleElement().asString()
         .startsWith("salesflow.yaml:1:10: error: process file ").endsWith("two-stage.yaml does not exist [SF104 bad-value]");
   }
 
@@ -314,14 +316,14 @@ class CheckBehaviourTest {
   void aCalendarFileIsCheckedAndListed() throws IOException {
     Path ws = workspace("calendar: company-calendar.yaml\n",
         Map.of("company-calendar.yaml", "# company days off\nextends: cn\nholidays: [2026-12-24, 2026-13-01]\n"));
-    CheckRun run = CheckRun.in(ws, "check", "--now", NOW);
+    CliRun run = CliRun.in(ws, "check", "--now", NOW);
     assertThat(run.code()).isEqualTo(1);
     assertThat(Corpus.headlines(run)).containsExactly(
         "company-calendar.yaml:3:24: error: holidays: '2026-13-01' is not a date (YYYY-MM-DD) [SF104 bad-value]");
     Files.writeString(ws.resolve("company-calendar.yaml"), "# company days off\nextends: cn\nholidays: [2026-12-24]\n");
-    CheckRun junit = CheckRun.in(ws, "check", "--now", NOW, "--format", "junit");
+    CliRun junit = CliRun.in(ws, "check", "--now", NOW, "--format", "junit");
     assertThat(junit.out()).contains("<testcase classname=\"salesflow.check\" name=\"company-calendar.yaml\"/>");
-    assertThat(json(CheckRun.in(ws, "check", "--now", NOW, "--format", "json")).get("files").asInt())
+    assertThat(json(CliRun.in(ws, "check", "--now", NOW, "--format", "json")).get("files").asInt())
         .isEqualTo(4); // salesflow.yaml, the calendar and two case files
   }
 
@@ -334,13 +336,13 @@ class CheckBehaviourTest {
     Files.writeString(ws.resolve("cases/clean-lead.yaml"),
         Files.readString(ws.resolve("cases/clean-lead.yaml")).replace("+08:00", "+01:00")
             + "  - {at: 2026-11-26T12:00:00+01:00, type: note, by: zhang.wei}\n");
-    CheckRun after = CheckRun.in(ws, "check", "--now", "2026-11-26T12:30");
+    CliRun after = CliRun.in(ws, "check", "--now", "2026-11-26T12:30");
     assertThat(after.code()).as("%s", after).isZero();
     assertThat(after.out()).isEmpty();
-    CheckRun before = CheckRun.in(ws, "check", "--now", "2026-11-26T11:30");
+    CliRun before = CliRun.in(ws, "check", "--now", "2026-11-26T11:30");
     assertThat(Corpus.headlines(before)).containsExactly(
         "cases/clean-lead.yaml:14:5: error: event #2 is at 2026-11-26T12:00:00+01:00, after now (2026-11-26T11:30:00+01:00) [SF204 future-event]");
-    CheckRun env = CheckRun.in(ws, Map.of("SALESFLOW_NOW", "2026-11-26T11:30"), "check");
+    CliRun env = CliRun.in(ws, Map.of("SALESFLOW_NOW", "2026-11-26T11:30"), "check");
     assertThat(Corpus.headlines(env)).isEqualTo(Corpus.headlines(before));
   }
 
@@ -367,7 +369,7 @@ class CheckBehaviourTest {
         List.of("check", "--now", NOW, "cases/priority-d.yaml", "cases/more"),
         List.of("check", "--now", NOW, "cases/no-such.yaml"));
     for (List<String> args : runs) {
-      CheckRun run = CheckRun.in(ws, args.toArray(String[]::new));
+      CliRun run = CliRun.in(ws, args.toArray(String[]::new));
       assertThat(run.code()).as("%s: %s", args, run).isIn(1, 2);
     }
     assertThat(Trees.snapshot(ws)).isEqualTo(before);

@@ -11,9 +11,12 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +58,17 @@ class CheckFormatsTest {
     Trees.copyCorpus(corpus);
     examples = tmp.resolve("examples");
     Trees.copy(Trees.EXAMPLES, examples);
-    Path xsd = Trees.SHARED_DATA.resolve("jenkins-xunit-junit-10.xsd");
-    assertThat(xsd).as("shared reference data (../shared/data from the project root)").isRegularFile();
-    junitXsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile());
-    try (InputStream in = Files.newInputStream(Trees.SHARED_DATA.resolve("sarif-schema-2.1.0.json"))) {
+    junitXsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(reference("jenkins-xunit-junit-10.xsd"));
+    try (InputStream in = reference("sarif-schema-2.1.0.json").openStream()) {
       sarifSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
+  }
+
+  /** A reference schema from the test resources (their sources and licences: reference/README.md). */
+  private static URL reference(String file) {
+    URL url = CheckFormatsTest.class.getResource("/reference/" + file);
+    assertThat(url).as("test resource reference/%s", file).isNotNull();
+    return url;
   }
 
   // ---------------------------------------------------------------- junit
@@ -88,7 +96,7 @@ class CheckFormatsTest {
 
   @Test
   void junitOfTheCorpusIsValidWithOneFailingTestcasePerBadCaseFile() throws Exception {
-    CheckRun run = CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "junit");
+    CliRun run = CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "junit");
     assertThat(run.code()).as("%s", run).isEqualTo(1);
     assertThatCode(() -> validateJunit(run.out())).as(run.out()).doesNotThrowAnyException();
 
@@ -137,7 +145,7 @@ class CheckFormatsTest {
 
   @Test
   void junitOfTheCleanExampleWorkspaceIsValidAndPasses() throws Exception {
-    CheckRun run = CheckRun.in(examples, "check", "--now", CheckRun.NOW, "--format", "junit");
+    CliRun run = CliRun.in(examples, "check", "--now", TestWorkspaces.NOW, "--format", "junit");
     assertThat(run.code()).as("%s", run).isZero();
     assertThatCode(() -> validateJunit(run.out())).as(run.out()).doesNotThrowAnyException();
     Document doc = parse(run.out());
@@ -153,7 +161,7 @@ class CheckFormatsTest {
 
   @Test
   void theXsdReallyRejectsInvalidJunit() throws Exception {
-    String valid = CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "junit").out();
+    String valid = CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "junit").out();
     String noName = valid.replaceFirst("<testcase classname=\"salesflow.check\" name=\"[^\"]*\"", "<testcase classname=\"salesflow.check\"");
     String badChild = valid.replaceFirst("<failure ", "<oops ").replaceFirst("</failure>", "</oops>");
     assertThat(noName).isNotEqualTo(valid);
@@ -168,7 +176,7 @@ class CheckFormatsTest {
     Trees.copyCorpus(ws);
     Files.writeString(ws.resolve("cases/priority-d.yaml"),
         Files.readString(ws.resolve("cases/priority-d.yaml")).replace("priority: D", "priority: \"<D & 'E'>\""));
-    CheckRun run = CheckRun.in(ws, "check", "--now", CheckRun.NOW, "--format", "junit", "cases/priority-d.yaml");
+    CliRun run = CliRun.in(ws, "check", "--now", TestWorkspaces.NOW, "--format", "junit", "cases/priority-d.yaml");
     assertThatCode(() -> validateJunit(run.out())).as(run.out()).doesNotThrowAnyException();
     Element failure = (Element) parse(run.out()).getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("1 error(s); first: priority must be A, B or C, got '<D & 'E'>'");
@@ -192,7 +200,7 @@ class CheckFormatsTest {
 
   @Test
   void sarifOfTheCorpusIsValidSarif210WithRulesAndPhysicalLocations() throws Exception {
-    CheckRun run = CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "sarif");
+    CliRun run = CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "sarif");
     assertThat(run.code()).as("%s", run).isEqualTo(1);
     JsonNode sarif = JSON.readTree(run.out());
     assertThat(validateSarif(sarif)).as(run.out()).isEmpty();
@@ -219,7 +227,7 @@ class CheckFormatsTest {
 
     // one result per finding, every rule referenced is declared, every region 1-based
     assertThat(sarif.at("/runs/0/results").size()).isEqualTo(Corpus.headlines(
-        CheckRun.in(corpus, "check", "--now", CheckRun.NOW)).size());
+        CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW)).size());
     for (JsonNode r : sarif.at("/runs/0/results")) {
       assertThat(rules.get(r.get("ruleIndex").asInt()).get("id").asText()).isEqualTo(r.get("ruleId").asText());
       assertThat(r.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
@@ -229,7 +237,7 @@ class CheckFormatsTest {
 
   @Test
   void sarifOfTheExamplesIsValidAndHoldsOnlyWarnings() throws Exception {
-    CheckRun run = CheckRun.in(examples, "check", "--now", CheckRun.NOW, "--format", "sarif");
+    CliRun run = CliRun.in(examples, "check", "--now", TestWorkspaces.NOW, "--format", "sarif");
     assertThat(run.code()).as("%s", run).isZero();
     JsonNode sarif = JSON.readTree(run.out());
     assertThat(validateSarif(sarif)).isEmpty();
@@ -241,7 +249,7 @@ class CheckFormatsTest {
 
   @Test
   void theSarifSchemaReallyRejectsInvalidSarif() throws Exception {
-    JsonNode valid = JSON.readTree(CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "sarif").out());
+    JsonNode valid = JSON.readTree(CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "sarif").out());
     JsonNode zeroLine = valid.deepCopy();
     ((ObjectNode) zeroLine.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
     JsonNode badLevel = valid.deepCopy();
@@ -259,7 +267,7 @@ class CheckFormatsTest {
     Trees.copyCorpus(ws);
     Files.createDirectories(ws.resolve("a,b:c d"));
     Files.copy(ws.resolve("cases/priority-d.yaml"), ws.resolve("a,b:c d/priority-d.yaml"));
-    CheckRun run = CheckRun.in(ws, "check", "--now", CheckRun.NOW, "--format", "sarif", "a,b:c d");
+    CliRun run = CliRun.in(ws, "check", "--now", TestWorkspaces.NOW, "--format", "sarif", "a,b:c d");
     JsonNode sarif = JSON.readTree(run.out());
     assertThat(validateSarif(sarif)).isEmpty();
     assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
@@ -289,20 +297,20 @@ class CheckFormatsTest {
   @Test
   void githubAnnotationsEscapeMessagesAndProperties() throws IOException {
     Path ws = githubWorkspace();
-    CheckRun run = CheckRun.in(ws, "check", "--now", CheckRun.NOW, "--format", "github", "a,b:c");
+    CliRun run = CliRun.in(ws, "check", "--now", TestWorkspaces.NOW, "--format", "github", "a,b:c");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out()).isEqualTo(
         "::error file=a%2Cb%3Ac/escapes.yaml,line=7,col=9,title=SF104 bad-value::unknown source '100%25%0D%0Afair' "
             + KNOWN_SOURCES + "\n"
             + "::error file=a%2Cb%3Ac/priority-d.yaml,line=8,col=11,title=SF104 bad-value::priority must be A, B or C, got 'D'\n");
-    CheckRun file = CheckRun.in(ws, "check", "--now", CheckRun.NOW, "--format", "github", "a,b:c/priority-d.yaml");
+    CliRun file = CliRun.in(ws, "check", "--now", TestWorkspaces.NOW, "--format", "github", "a,b:c/priority-d.yaml");
     assertThat(file.out()).isEqualTo(
         "::error file=a%2Cb%3Ac/priority-d.yaml,line=8,col=11,title=SF104 bad-value::priority must be A, B or C, got 'D'\n");
   }
 
   @Test
   void githubWarningsAndErrorsOfTheCorpus() throws IOException {
-    CheckRun run = CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "github");
+    CliRun run = CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "github");
     assertThat(run.code()).isEqualTo(1);
     List<String> lines = run.outLines();
     assertThat(lines).contains(
@@ -314,7 +322,7 @@ class CheckFormatsTest {
             + "(known: id, customer, source, priority, owner, registered_at, needs, events)");
     // one annotation per finding, in the order of the text output
     List<String> expected = new ArrayList<>();
-    for (String headline : Corpus.headlines(CheckRun.in(corpus, "check", "--now", CheckRun.NOW))) {
+    for (String headline : Corpus.headlines(CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW))) {
       Matcher m = Corpus.HEADLINE.matcher(headline);
       assertThat(m.matches()).isTrue();
       expected.add("::" + m.group("severity") + " file=" + m.group("file") + ",line=" + m.group("line") + ",col=" + m.group("col")
@@ -327,15 +335,15 @@ class CheckFormatsTest {
   void githubActionsEnvironmentPicksTheGithubFormat() throws IOException {
     Path ws = githubWorkspace();
     Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true");
-    CheckRun auto = CheckRun.in(ws, actions, "check", "--now", CheckRun.NOW, "a,b:c/priority-d.yaml");
+    CliRun auto = CliRun.in(ws, actions, "check", "--now", TestWorkspaces.NOW, "a,b:c/priority-d.yaml");
     assertThat(auto.out()).isEqualTo(
         "::error file=a%2Cb%3Ac/priority-d.yaml,line=8,col=11,title=SF104 bad-value::priority must be A, B or C, got 'D'\n");
     assertThat(auto.code()).isEqualTo(1);
-    CheckRun explicit = CheckRun.in(ws, actions, "check", "--now", CheckRun.NOW, "--format", "text", "a,b:c/priority-d.yaml");
+    CliRun explicit = CliRun.in(ws, actions, "check", "--now", TestWorkspaces.NOW, "--format", "text", "a,b:c/priority-d.yaml");
     assertThat(explicit.out()).startsWith("a,b:c/priority-d.yaml:8:11: error: priority must be A, B or C, got 'D' [SF104 bad-value]\n");
-    CheckRun json = CheckRun.in(ws, actions, "check", "--now", CheckRun.NOW, "--format", "json", "a,b:c/priority-d.yaml");
+    CliRun json = CliRun.in(ws, actions, "check", "--now", TestWorkspaces.NOW, "--format", "json", "a,b:c/priority-d.yaml");
     assertThat(json.out()).startsWith("{");
-    CheckRun notActions = CheckRun.in(ws, Map.of("GITHUB_ACTIONS", "false"), "check", "--now", CheckRun.NOW, "a,b:c/priority-d.yaml");
+    CliRun notActions = CliRun.in(ws, Map.of("GITHUB_ACTIONS", "false"), "check", "--now", TestWorkspaces.NOW, "a,b:c/priority-d.yaml");
     assertThat(notActions.out()).startsWith("a,b:c/priority-d.yaml:8:11: error: ");
   }
 
@@ -343,12 +351,12 @@ class CheckFormatsTest {
 
   @Test
   void jsonHasTheDocumentedShape() throws Exception {
-    CheckRun run = CheckRun.in(corpus, "check", "--now", CheckRun.NOW, "--format", "json");
+    CliRun run = CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW, "--format", "json");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).as("machine output goes to stdout alone").isEmpty();
     JsonNode json = JSON.readTree(run.out());
     assertThat(fieldNames(json)).containsExactly("files", "errors", "warnings", "findings");
-    List<String> text = Corpus.headlines(CheckRun.in(corpus, "check", "--now", CheckRun.NOW));
+    List<String> text = Corpus.headlines(CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW));
     assertThat(json.get("files").asInt()).isEqualTo((int) Corpus.caseFiles().count() + 1);
     assertThat(json.get("errors").asInt()).isEqualTo((int) text.stream().filter(l -> l.contains(": error: ")).count());
     assertThat(json.get("warnings").asInt()).isEqualTo(2);

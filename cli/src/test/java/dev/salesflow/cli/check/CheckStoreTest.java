@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salesflow.cli.CliRun;
 import dev.salesflow.cli.TestWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class CheckStoreTest {
     Files.writeString(ws.resolve("cases/ACME-2026-005.yaml"),
         "  - {at: 2026-11-20T10:00:00+08:00, type: advance, to: negotiation, by: wang.fang}\n", StandardOpenOption.APPEND);
     db = ws.resolve("cases.db");
-    CheckRun migrated = CheckRun.in(ws, "-w", ws.toString(), "migrate", "--to", "sqlite:cases.db");
+    CliRun migrated = CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", "sqlite:cases.db");
     assertThat(migrated.code()).as("%s", migrated).isZero();
   }
 
@@ -42,14 +43,14 @@ class CheckStoreTest {
     List<String> early = sameFindings(EARLY);
     assertThat(early).as("the kinds the files have").anyMatch(s -> s.startsWith("SF201"))
         .anyMatch(s -> s.contains("after now"));
-    List<String> now = sameFindings(CheckRun.NOW);
+    List<String> now = sameFindings(TestWorkspaces.NOW);
     assertThat(now).anyMatch(s -> s.startsWith("SF301 error"));
   }
 
   /** Checks files and database at {@code now} (SLA findings as errors); returns the files' findings. */
   private List<String> sameFindings(String now) throws Exception {
-    CheckRun files = CheckRun.in(ws, "-w", ws.toString(), "--now", now, "check", "--sla", "error", "--format", "json");
-    CheckRun database = CheckRun.in(ws, "-w", ws.toString(), "--now", now, "--store", "sqlite:cases.db",
+    CliRun files = CliRun.in(ws, "-w", ws.toString(), "--now", now, "check", "--sla", "error", "--format", "json");
+    CliRun database = CliRun.in(ws, "-w", ws.toString(), "--now", now, "--store", "sqlite:cases.db",
         "check", "--sla", "error", "--format", "json");
     assertThat(files.code()).as("%s", files).isEqualTo(1);
     assertThat(database.code()).as("%s", database).isEqualTo(1);
@@ -78,7 +79,7 @@ class CheckStoreTest {
     Files.writeString(ws.resolve("salesflow.yaml"), "\nstore: sqlite:cases.db\n", StandardOpenOption.APPEND);
     // the files no longer count: one with a syntax error would fail a check of the folder
     Files.writeString(ws.resolve("cases/ACME-2026-001.yaml"), "id: [unclosed\n");
-    CheckRun r = CheckRun.in(ws, "-w", ws.toString(), "--now", CheckRun.NOW, "check", "--sla", "off");
+    CliRun r = CliRun.in(ws, "-w", ws.toString(), "--now", TestWorkspaces.NOW, "check", "--sla", "off");
     assertThat(r.code()).as("%s", r).isEqualTo(1);
     assertThat(r.outLines()).containsExactly("cases.db:1:1: error: ACME-2026-005: event #1 (advance to negotiation): "
         + "cannot move from lead to negotiation (allowed: needs, lost (with a reason)) [SF201 illegal-event]");
@@ -89,7 +90,7 @@ class CheckStoreTest {
   void aFolderStoreIsCheckedAsCaseFiles() throws Exception {
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.copy(ws.resolve("cases/ACME-2026-005.yaml"), other.resolve("ACME-2026-005.yaml"));
-    CheckRun r = CheckRun.in(tmp, "-w", ws.toString(), "--now", CheckRun.NOW, "--store", "other", "check", "--sla", "off");
+    CliRun r = CliRun.in(tmp, "-w", ws.toString(), "--now", TestWorkspaces.NOW, "--store", "other", "check", "--sla", "off");
     assertThat(r.code()).as("%s", r).isEqualTo(1);
     assertThat(r.outLines()).first().asString().startsWith("other/ACME-2026-005.yaml:").contains("[SF201 illegal-event]");
     assertThat(r.err()).contains("Checked 2 files: 1 error");
@@ -97,7 +98,7 @@ class CheckStoreTest {
 
   @Test
   void aMissingDatabaseIsRefusedAndNotCreated() {
-    CheckRun r = CheckRun.in(ws, "-w", ws.toString(), "--now", CheckRun.NOW, "--store", "sqlite:missing.db", "check");
+    CliRun r = CliRun.in(ws, "-w", ws.toString(), "--now", TestWorkspaces.NOW, "--store", "sqlite:missing.db", "check");
     assertThat(r.code()).as("%s", r).isEqualTo(3);
     assertThat(r.err()).contains(ws.resolve("missing.db").toString()).contains("no database");
     assertThat(ws.resolve("missing.db")).doesNotExist();

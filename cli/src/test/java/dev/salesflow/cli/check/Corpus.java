@@ -1,5 +1,6 @@
 package dev.salesflow.cli.check;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ final class Corpus {
   }
 
   /** The finding lines of a text-format run (not the source lines and carets under them). */
-  static List<String> headlines(CheckRun run) {
+  static List<String> headlines(CliRun run) {
     return run.outLines().stream().filter(l -> HEADLINE.matcher(l).matches()).toList();
   }
 }

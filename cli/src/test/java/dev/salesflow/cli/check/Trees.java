@@ -18,9 +18,6 @@ final class Trees {
   /** The project root (parent of the cli module, where the tests run). */
   static final Path PROJECT = Path.of("").toAbsolutePath().getParent();
 
-  /** The shared reference data, {@code ../shared/data} from the project root (CI has it there too). */
-  static final Path SHARED_DATA = PROJECT.resolve("../shared/data").normalize();
-
   /** The bundled example workspace. */
   static final Path EXAMPLES = PROJECT.resolve("examples");
 

@@ -81,6 +81,18 @@ class CompletionModelTest {
   }
 
   @Test
+  void eachCommandOffersOnlyTheFormatsItTakes() {
+    assertThat(offered("list --format ")).containsExactly("text", "json", "csv", "yaml");
+    assertThat(offered("advance --format=")).containsExactly("--format=text", "--format=json");
+    assertThat(offered("check --format ")).containsExactly("text", "json", "junit", "sarif", "github");
+    assertThat(offered("export --format ")).containsExactly("csv");
+    assertThat(offered("--format ")).as("before the command")
+        .containsExactly("text", "json", "csv", "yaml", "junit", "sarif", "github", "md", "html");
+    assertThat(offered("migrate --format ")).as("migrate writes no format").isEmpty();
+    assertThat(offered("migrate --")).doesNotContain("--format").contains("--to", "--store");
+  }
+
+  @Test
   void workspaceValuesAreReadFromTheWorkspace() {
     WorkspaceValues values = new WorkspaceValues(ws);
     assertThat(values.of(ValueKind.CASE, List.of())).hasSize(14).startsWith("ACME-2026-001");

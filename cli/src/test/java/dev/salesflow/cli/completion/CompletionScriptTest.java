@@ -64,7 +64,11 @@ public class CompletionScriptTest {
   @Test
   void bashCompletesOptionsAndFixedValues() throws Exception {
     assertThat(bash(tmp, "salesflow", "advance", "--re")).containsExactly("--reason");
-    assertThat(bash(tmp, "salesflow", "list", "--format", "j")).containsExactly("json", "junit");
+    assertThat(bash(tmp, "salesflow", "list", "--format", "j")).as("list's formats only").containsExactly("json");
+    assertThat(bash(tmp, "salesflow", "check", "--format", "j")).containsExactly("json", "junit");
+    assertThat(bash(tmp, "salesflow", "--format", "")).as("before the command: every format")
+        .containsExactly("text", "json", "csv", "yaml", "junit", "sarif", "github", "md", "html");
+    assertThat(bash(tmp, "salesflow", "report", "--format", "")).containsExactly("text", "json", "csv", "md", "html");
     assertThat(bash(tmp, "salesflow", "register", "--priority", "")).containsExactly("A", "B", "C");
     assertThat(bash(tmp, "salesflow", "check", "--sla", "w")).containsExactly("warn");
   }

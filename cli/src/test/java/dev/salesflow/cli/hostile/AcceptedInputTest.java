@@ -2,6 +2,7 @@ package dev.salesflow.cli.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ class AcceptedInputTest {
     Files.write(file, ("\uFEFF" + crlf).getBytes(StandardCharsets.UTF_8));
 
     assertThat(Hostile.run(ws, "show", "WIN-1").assertNoStackTrace().code()).isZero();
-    Hostile.Run check = Hostile.run(ws, "check", "cases/WIN-1.yaml").assertNoStackTrace();
+    CliRun check = Hostile.run(ws, "check", "cases/WIN-1.yaml").assertNoStackTrace();
     assertThat(check.code()).as(check.all()).isZero();
-    Hostile.Run log = Hostile.run(ws, "log", "WIN-1", "note", "--note", "über, \"quoted\"\nsecond line").assertNoStackTrace();
+    CliRun log = Hostile.run(ws, "log", "WIN-1", "note", "--note", "über, \"quoted\"\nsecond line").assertNoStackTrace();
     assertThat(log.code()).as(log.all()).isZero();
 
     String after = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -51,10 +52,10 @@ class AcceptedInputTest {
         + "\"Line, Break Ltd\",it,Ann,123,online,B,O'Brien,\"first line\r\nsecond line, \"\"quoted\"\"\"\r\n"
         + "Plain Co,it,Bob,456,online,C,li.na,\r\n").getBytes(StandardCharsets.UTF_8));
 
-    Hostile.Run run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
 
     assertThat(run.code()).as(run.all()).isZero();
-    Hostile.Run list = Hostile.run(ws, "list", "--owner", "O'Brien", "--format", "json").assertNoStackTrace();
+    CliRun list = Hostile.run(ws, "list", "--owner", "O'Brien", "--format", "json").assertNoStackTrace();
     assertThat(list.out()).contains("Line, Break Ltd").doesNotContain("Plain Co");
     String id = list.out().replaceAll("(?s).*\"id\" *: *\"([^\"]+)\".*", "$1");
     assertThat(Hostile.run(ws, "show", id, "--format", "json").out()).contains("first line\\r\\nsecond line, \\\"quoted\\\"");
@@ -66,7 +67,7 @@ class AcceptedInputTest {
   void filterValuesWithQuotesMatchLiterally(String store) throws IOException {
     Path ws = workspace(store);
     for (String owner : new String[] {"O'Brien", "x' OR '1'='1", "\"; DROP TABLE cases; --"}) {
-      Hostile.Run register = Hostile.run(ws, "register", "--company", owner + " Ltd", "--industry", "it", "--contact-name",
+      CliRun register = Hostile.run(ws, "register", "--company", owner + " Ltd", "--industry", "it", "--contact-name",
           "Ann", "--phone", "1", "--source", "online", "--priority", "B", "--owner", owner).assertNoStackTrace();
       assertThat(register.code()).as(register.all()).isZero();
     }
@@ -75,17 +76,17 @@ class AcceptedInputTest {
         "x' OR '1'='1", "x' OR '1'='1 Ltd",
         "\"; DROP TABLE cases; --", "\\\"; DROP TABLE cases; -- Ltd");
     counts.forEach((owner, company) -> {
-      Hostile.Run list = Hostile.run(ws, "list", "--owner", owner, "--format", "json").assertNoStackTrace();
+      CliRun list = Hostile.run(ws, "list", "--owner", owner, "--format", "json").assertNoStackTrace();
       assertThat(list.code()).isZero();
       assertThat(list.out()).contains(company);
       assertThat(list.out().split("\"id\"", -1)).as("exactly one case for %s", owner).hasSize(2);
     });
     for (String injection : new String[] {"x' OR '1'='1' --", "' OR 1=1 --", "%", "_", "*", "zhang.wei' --"}) {
-      Hostile.Run list = Hostile.run(ws, "list", "--owner", injection, "--format", "json").assertNoStackTrace();
+      CliRun list = Hostile.run(ws, "list", "--owner", injection, "--format", "json").assertNoStackTrace();
       assertThat(list.code()).isZero();
       assertThat(list.out()).as("--owner %s matches nothing", injection).doesNotContain("\"id\"");
     }
-    Hostile.Run all = Hostile.run(ws, "list", "--format", "json");
+    CliRun all = Hostile.run(ws, "list", "--format", "json");
     assertThat(all.out().split("\"id\"", -1)).as("the cases are all still there").hasSize(14 + 3 + 1);
   }
 
@@ -102,7 +103,7 @@ class AcceptedInputTest {
     Files.writeString(csv, header + "\n" + row + "\n");
     Map<String, String> before = Hostile.fingerprint(tmp);
 
-    Hostile.Run run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
 
     assertThat(run.code()).as(run.all()).isEqualTo(2);
     assertThat(run.err()).contains("wide.csv: row 1 has 100,007 columns; a lead list may have at most 1,000");

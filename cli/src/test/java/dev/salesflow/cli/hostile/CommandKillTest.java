@@ -2,6 +2,7 @@ package dev.salesflow.cli.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
 import dev.salesflow.cli.Main;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
@@ -189,7 +190,7 @@ class CommandKillTest {
     if (storeSpec == null) {
       assertIntegrity(targetPath);
     } else {
-      Hostile.Run check = Hostile.run(ws, "check", target);
+      CliRun check = Hostile.run(ws, "check", target);
       assertThat(check.code()).as("%s: run %d: the migrated files pass check:%n%s", label, i, check.all()).isZero();
     }
     Map<String, Case> copied = cases(ws, target);
@@ -206,7 +207,7 @@ class CommandKillTest {
   // ---- after every run ----
 
   private void assertSound(int i) throws Exception {
-    Hostile.Run check = Hostile.run(ws, "check");
+    CliRun check = Hostile.run(ws, "check");
     assertThat(check.code()).as("%s: after run %d, check passes:%n%s", label, i, check.all()).isZero();
     if (storeSpec != null) {
       assertIntegrity(ws.resolve("cases.db"));

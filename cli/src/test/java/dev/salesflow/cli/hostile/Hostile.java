@@ -1,13 +1,10 @@
 package dev.salesflow.cli.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.salesflow.cli.Main;
+import dev.salesflow.cli.CliRun;
 import dev.salesflow.cli.TestWorkspaces;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,38 +24,17 @@ import java.util.stream.Stream;
  * written.
  */
 final class Hostile {
-  static final String NOW = "2026-11-26T18:00:00+08:00";
-  static final Path EXAMPLES = Path.of("../examples");
+  static final String NOW = TestWorkspaces.NOW;
+  static final Path EXAMPLES = TestWorkspaces.EXAMPLES;
   static final Duration NO_HANG = Duration.ofSeconds(30);
 
   private Hostile() {}
 
-  /** One in-process run: exit code and both streams. */
-  record Run(int code, String out, String err) {
-    String all() {
-      return out + err;
-    }
-
-    /** A clear message and no stack trace, whatever the outcome. */
-    Run assertNoStackTrace() {
-      assertThat(all()).as("no stack trace in%n%s", all())
-          .doesNotContain("Exception")
-          .doesNotContain("\tat ")
-          .doesNotContain("at dev.salesflow")
-          .doesNotContain("internal error");
-      return this;
-    }
-  }
-
-  /** Runs salesflow in {@code cwd} with {@code --now} pinned, failing after {@link #NO_HANG}. */
-  static Run run(Path cwd, String... args) {
-    return assertTimeoutPreemptively(NO_HANG, () -> {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      String[] all = Stream.concat(Stream.of("--now", NOW), Stream.of(args)).toArray(String[]::new);
-      int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of("LANG", "en_US.UTF-8"), cwd, all);
-      return new Run(code, out.toString(), err.toString());
-    }, () -> "salesflow " + String.join(" ", args) + " did not finish within " + NO_HANG);
+  /** Runs salesflow in-process in {@code cwd} with {@code --now} pinned, failing after {@link #NO_HANG}. */
+  static CliRun run(Path cwd, String... args) {
+    String[] all = Stream.concat(Stream.of("--now", NOW), Stream.of(args)).toArray(String[]::new);
+    return assertTimeoutPreemptively(NO_HANG, () -> CliRun.in(cwd, all),
+        () -> "salesflow " + String.join(" ", args) + " did not finish within " + NO_HANG);
   }
 
   /**
@@ -135,17 +111,17 @@ final class Hostile {
     }
   }
 
-  /** Runs a command line, returning its exit code, output and errors merged. */
-  static Run exec(List<String> command) {
+  /** Runs another program, returning its exit code and its output and errors merged (as stdout). */
+  static CliRun exec(List<String> command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes());
-      return new Run(p.waitFor(), output, "");
+      return new CliRun(p.waitFor(), output, "");
     } catch (IOException e) {
-      return new Run(127, "", e.toString());
+      return new CliRun(127, "", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Run(130, "", e.toString());
+      return new CliRun(130, "", e.toString());
     }
   }
 }

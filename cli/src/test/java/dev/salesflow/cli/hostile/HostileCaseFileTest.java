@@ -2,6 +2,7 @@ package dev.salesflow.cli.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class HostileCaseFileTest {
     entry.maker().write(ws.resolve(FILE));
     Map<String, String> before = Hostile.fingerprint(tmp);
 
-    Hostile.Run run = Hostile.run(ws, command.split(" "));
+    CliRun run = Hostile.run(ws, command.split(" "));
 
     assertThat(run.code()).as("exit code of %s:%n%s", command, run.all()).isIn(command.equals("check") ? 1 : 3);
     assertThat(run.all()).as("names the file and place").contains(FILE + entry.where());

@@ -2,6 +2,7 @@ package dev.salesflow.cli.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class HostilePathsTest {
   @MethodSource("idsAndCommands")
   void aPathOrDeviceNameIsNoCaseId(String shown, List<String> command) {
     Map<String, String> before = Hostile.fingerprint(tmp);
-    Hostile.Run run = Hostile.run(ws, command.toArray(String[]::new)).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, command.toArray(String[]::new)).assertNoStackTrace();
     assertThat(run.code()).as("%s:%n%s", command, run.all()).isEqualTo(2);
     assertThat(run.err()).as("%s", command).contains("invalid", "id");
     assertThat(Hostile.fingerprint(tmp)).as("nothing written anywhere").isEqualTo(before);
@@ -75,7 +76,7 @@ class HostilePathsTest {
         + "../../outside/pwned,Evil Ltd,it,Eve,123,online,B,li.na\n"
         + "CON,Device Ltd,it,Dev,456,online,B,li.na\n");
     Map<String, String> before = Hostile.fingerprint(tmp);
-    Hostile.Run run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, "import", csv.toString()).assertNoStackTrace();
     assertThat(run.code()).as(run.all()).isEqualTo(1);
     assertThat(run.err()).contains("row 2", "row 3", "invalid id");
     assertThat(Hostile.fingerprint(tmp)).isEqualTo(before);
@@ -91,19 +92,19 @@ class HostilePathsTest {
         new String[] {"log", "LINK-1", "note", "--note", "x"},
         new String[] {"advance", "LINK-1", "--to", "lost", "--reason", "x"},
         new String[] {"show", "LINK-1"})) {
-      Hostile.Run run = Hostile.run(ws, command).assertNoStackTrace();
+      CliRun run = Hostile.run(ws, command).assertNoStackTrace();
       assertThat(run.code()).as("%s:%n%s", String.join(" ", command), run.all()).isEqualTo(3);
       assertThat(run.err()).contains("cases/LINK-1.yaml is a symbolic link", "never reads or writes case files through links");
     }
-    Hostile.Run register = Hostile.run(ws, "register", "--id", "LINK-1", "--company", "X Ltd", "--industry", "it",
+    CliRun register = Hostile.run(ws, "register", "--id", "LINK-1", "--company", "X Ltd", "--industry", "it",
         "--contact-name", "Ann", "--source", "online", "--priority", "B", "--owner", "li.na").assertNoStackTrace();
     assertThat(register.code()).as(register.all()).isEqualTo(2);
     assertThat(register.err()).contains("LINK-1 already exists");
 
-    Hostile.Run list = Hostile.run(ws, "list").assertNoStackTrace();
+    CliRun list = Hostile.run(ws, "list").assertNoStackTrace();
     assertThat(list.code()).isZero();
     assertThat(list.out()).doesNotContain("LINK-1");
-    Hostile.Run check = Hostile.run(ws, "check").assertNoStackTrace();
+    CliRun check = Hostile.run(ws, "check").assertNoStackTrace();
     assertThat(check.code()).as(check.all()).isEqualTo(1);
     assertThat(check.out()).contains("cases/LINK-1.yaml:1:1: error: is a symbolic link", "[SF114 symlink]");
 
@@ -131,7 +132,7 @@ class HostilePathsTest {
     Files.createSymbolicLink(ws.resolve("cases/.salesflow.lock"), outside.resolve("created-through-lock-link"));
     Map<String, String> before = Hostile.fingerprint(tmp);
 
-    Hostile.Run run = Hostile.run(ws, "log", "ACME-2026-001", "note", "--note", "x").assertNoStackTrace();
+    CliRun run = Hostile.run(ws, "log", "ACME-2026-001", "note", "--note", "x").assertNoStackTrace();
 
     assertThat(run.code()).as(run.all()).isEqualTo(3);
     assertThat(run.err()).contains("cannot lock", ".salesflow.lock");
@@ -146,11 +147,11 @@ class HostilePathsTest {
     Map<String, String> before = Hostile.fingerprint(tmp);
     for (String[] command : List.of(new String[] {"-w", "loop-a", "list"}, new String[] {"-w", "loop-a", "check"},
         new String[] {"-w", "loop-a", "log", "ACME-2026-001", "note"})) {
-      Hostile.Run run = Hostile.run(tmp, command).assertNoStackTrace();
+      CliRun run = Hostile.run(tmp, command).assertNoStackTrace();
       assertThat(run.code()).as(run.all()).isEqualTo(3);
       assertThat(run.err()).contains("workspace folder loop-a is a symbolic link that leads nowhere");
     }
-    Hostile.Run inside = Hostile.run(tmp, "-w", "loop-a/cases", "list").assertNoStackTrace();
+    CliRun inside = Hostile.run(tmp, "-w", "loop-a/cases", "list").assertNoStackTrace();
     assertThat(inside.code()).as(inside.all()).isIn(2, 3);
     assertThat(inside.err()).contains("loop-a/cases");
     assertThat(Hostile.fingerprint(tmp)).isEqualTo(before);

@@ -3,6 +3,7 @@ package dev.salesflow.cli.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
@@ -64,7 +65,7 @@ class StorageFaultTest {
     makeReadOnly(ws);
     Map<String, String> before = Hostile.fingerprint(tmp);
 
-    Hostile.Run run = Hostile.run(ws, args(command, leads)).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, args(command, leads)).assertNoStackTrace();
 
     assertThat(run.code()).as("%s:%n%s", command, run.all()).isEqualTo(3);
     assertThat(run.err()).as("a clear message").containsAnyOf("cannot lock", "cannot write", "cannot create",
@@ -81,7 +82,7 @@ class StorageFaultTest {
     fill(mount);
     Map<String, String> before = Hostile.fingerprint(ws);
 
-    Hostile.Run run = Hostile.run(ws, args(command, leads)).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, args(command, leads)).assertNoStackTrace();
 
     assertThat(run.code()).as("%s:%n%s", command, run.all()).isEqualTo(3);
     assertThat(run.err()).as("a clear message").containsAnyOf("No space left on device", "database or disk is full",
@@ -98,7 +99,7 @@ class StorageFaultTest {
     if (store.equals("sqlite")) {
       assertIntact(ws.resolve("cases.db"));
     }
-    Hostile.Run show = Hostile.run(ws, "show", "ACME-2026-001");
+    CliRun show = Hostile.run(ws, "show", "ACME-2026-001");
     assertThat(show.code()).as(show.all()).isZero();
     assertThat(Hostile.run(ws, "check").code()).isZero();
   }
@@ -116,7 +117,7 @@ class StorageFaultTest {
     }
     Map<String, String> before = Hostile.fingerprint(ws);
 
-    Hostile.Run run = Hostile.run(ws, "log", "ACME-2026-001", "note", "--note", "x".repeat(60_000)).assertNoStackTrace();
+    CliRun run = Hostile.run(ws, "log", "ACME-2026-001", "note", "--note", "x".repeat(60_000)).assertNoStackTrace();
 
     assertThat(run.code()).as(run.all()).isEqualTo(3);
     if (store.equals("yaml")) {
@@ -160,12 +161,12 @@ class StorageFaultTest {
 
   private void makeReadOnly(Path ws) throws Exception {
     if (Hostile.isRoot()) {
-      Hostile.Run chattr = Hostile.exec(List.of("chattr", "-R", "+i", ws.toString()));
+      CliRun chattr = Hostile.exec(List.of("chattr", "-R", "+i", ws.toString()));
       undo.add(() -> Hostile.exec(List.of("chattr", "-R", "-i", ws.toString())));
       assumeTrue(chattr.code() == 0, "running as root, where file modes do not stop writes, and chattr +i is not"
           + " supported here: " + chattr.all());
     } else {
-      Hostile.Run chmod = Hostile.exec(List.of("chmod", "-R", "a-w", ws.toString()));
+      CliRun chmod = Hostile.exec(List.of("chmod", "-R", "a-w", ws.toString()));
       undo.add(() -> Hostile.exec(List.of("chmod", "-R", "u+w", ws.toString())));
       assertThat(chmod.code()).as(chmod.all()).isZero();
     }
@@ -180,7 +181,7 @@ class StorageFaultTest {
 
   private Path smallTmpfs(Path at, String size) throws IOException {
     Files.createDirectories(at);
-    Hostile.Run mount = Hostile.exec(List.of("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString()));
+    CliRun mount = Hostile.exec(List.of("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString()));
     assumeTrue(mount.code() == 0, "a small tmpfs cannot be mounted here (needs root with CAP_SYS_ADMIN): " + mount.all());
     undo.add(0, () -> Hostile.exec(List.of("umount", "-l", at.toString())));
     return at;

@@ -31,7 +31,7 @@ class JLineIsolationTest {
         }
       }
     }
-    assertThat(referring).isNotEmpty().allMatch(name -> name.startsWith("dev/salesflow/cli/JLine".replace('/', File.separatorChar)));
+    assertThat(referring).isNotEmpty().allMatch(name -> name.startsWith("dev/salesflow/cli/shell/JLine".replace('/', File.separatorChar)));
   }
 
   @Test

@@ -31,7 +31,10 @@ final class Tmux implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Starts {@code command} (a shell line) in a 160x50 terminal, in {@code cwd}, with {@code env} added. */
+  /**
+   * Starts {@code command} (a shell line, which may chain several commands and use builtins such
+   * as {@code read}) in a 160x50 terminal, in {@code cwd}, with {@code env} added for all of it.
+   */
   static Tmux start(Path dir, Path cwd, Map<String, String> env, String command) throws Exception {
     if (!CompletionScriptTest.onPath("tmux")) {
       Assumptions.assumeTrue(System.getenv("CI") != null,
@@ -40,10 +43,12 @@ final class Tmux implements AutoCloseable {
     }
     // a socket of its own: a server still shutting down on a reused path makes new-session fail
     Tmux tmux = new Tmux(dir.resolve("tmux-" + SOCKETS.incrementAndGet() + ".sock"));
-    StringBuilder line = new StringBuilder("cd " + FreshJvm.quote(cwd.toString()) + " && env");
+    // exported by the pane's shell, not given to env: env runs only the line's first word, as a program, and read
+    // (a builtin) is none; this way every command of the line sees the variables
+    StringBuilder line = new StringBuilder("cd " + FreshJvm.quote(cwd.toString()) + " && export");
     env.forEach((k, v) -> line.append(' ').append(FreshJvm.quote(k + "=" + v)));
     // keep the pane after the program ends, so its last words and exit code can be read
-    line.append(' ').append(command).append("; echo \"[exited $?]\"; sleep 600");
+    line.append(" && ").append(command).append("; echo \"[exited $?]\"; sleep 600");
     tmux.tmux("new-session", "-d", "-s", tmux.session, "-x", "160", "-y", "50", line.toString());
     return tmux;
   }

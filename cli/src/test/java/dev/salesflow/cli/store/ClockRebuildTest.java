@@ -2,6 +2,8 @@ package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,14 +26,14 @@ class ClockRebuildTest {
 
   @Test
   void changedSettingsRebuildTheClocksOnOpen() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path config = ws.resolve("salesflow.yaml");
     String original = Files.readString(config);
     MigrateRoundTripTest.migrate(ws, null, "sqlite:cases.db");
     String before = overdue(ws, null, EARLY);
-    String beforeNow = overdue(ws, null, StoreCli.NOW);
+    String beforeNow = overdue(ws, null, TestWorkspaces.NOW);
     assertThat(overdue(ws, "sqlite:cases.db", EARLY)).isEqualTo(before);
-    assertThat(overdue(ws, "sqlite:cases.db", StoreCli.NOW)).isEqualTo(beforeNow);
+    assertThat(overdue(ws, "sqlite:cases.db", TestWorkspaces.NOW)).isEqualTo(beforeNow);
     String fingerprint = fingerprint(ws);
 
     // a rule override: the needs record is due 12 h after the meeting instead of 24 h
@@ -40,14 +42,14 @@ class ClockRebuildTest {
     assertThat(twelve).as("the override changes what is breached").isNotEqualTo(before)
         .contains("\"ACME-2026-007\"").contains("needs-record");
     assertThat(overdue(ws, "sqlite:cases.db", EARLY)).as("SQLite after the rule changed").isEqualTo(twelve);
-    assertThat(overdue(ws, "sqlite:cases.db", StoreCli.NOW)).isEqualTo(overdue(ws, null, StoreCli.NOW));
+    assertThat(overdue(ws, "sqlite:cases.db", TestWorkspaces.NOW)).isEqualTo(overdue(ws, null, TestWorkspaces.NOW));
     assertThat(fingerprint(ws)).isNotEqualTo(fingerprint);
 
     // a calendar change: 2026-11-24/25 become holidays, so working-day deadlines move
     Files.writeString(config, original + "\ncalendar: {extends: cn, holidays: [2026-11-24, 2026-11-25]}\n");
-    String holidays = overdue(ws, null, StoreCli.NOW);
+    String holidays = overdue(ws, null, TestWorkspaces.NOW);
     assertThat(holidays).as("the holidays change what is breached").isNotEqualTo(beforeNow);
-    assertThat(overdue(ws, "sqlite:cases.db", StoreCli.NOW)).as("SQLite after the calendar changed").isEqualTo(holidays);
+    assertThat(overdue(ws, "sqlite:cases.db", TestWorkspaces.NOW)).as("SQLite after the calendar changed").isEqualTo(holidays);
 
     // a process change (another process file): its SLA rule targets differ
     Path process = ws.resolve("process.yaml");
@@ -64,7 +66,7 @@ class ClockRebuildTest {
     // and back to the original settings
     Files.writeString(config, original);
     assertThat(overdue(ws, "sqlite:cases.db", EARLY)).isEqualTo(before);
-    assertThat(overdue(ws, "sqlite:cases.db", StoreCli.NOW)).isEqualTo(beforeNow);
+    assertThat(overdue(ws, "sqlite:cases.db", TestWorkspaces.NOW)).isEqualTo(beforeNow);
     assertThat(fingerprint(ws)).isEqualTo(fingerprint);
   }
 
@@ -75,7 +77,7 @@ class ClockRebuildTest {
       args.addAll(List.of("--store", store));
     }
     args.addAll(List.of("overdue", "--due-within", "2d"));
-    StoreCli r = StoreCli.run(ws, args.toArray(String[]::new));
+    CliRun r = CliRun.in(ws, args.toArray(String[]::new));
     assertThat(r.code()).as("%s", r).isIn(0, 1);
     return r.out();
   }

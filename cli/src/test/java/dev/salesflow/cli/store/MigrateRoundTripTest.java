@@ -2,6 +2,8 @@ package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Timestamps;
@@ -27,7 +29,7 @@ class MigrateRoundTripTest {
 
   @Test
   void examplesGoToSqliteAndBackLosingNothing() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     migrate(ws, null, "sqlite:cases.db");
     migrate(ws, "sqlite:cases.db", "back");
 
@@ -60,7 +62,7 @@ class MigrateRoundTripTest {
 
   @Test
   void aSecondRoundTripWritesTheSameBytes() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     migrate(ws, null, "sqlite:one.db");
     migrate(ws, "sqlite:one.db", "back1");
     migrate(ws, "back1", "sqlite:two.db");
@@ -93,16 +95,16 @@ class MigrateRoundTripTest {
   }
 
   static void migrate(Path ws, String from, String to) {
-    StoreCli r = from == null
-        ? StoreCli.run(ws, "-w", ws.toString(), "migrate", "--to", to)
-        : StoreCli.run(ws, "-w", ws.toString(), "--store", from, "migrate", "--to", to);
+    CliRun r = from == null
+        ? CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", to)
+        : CliRun.in(ws, "-w", ws.toString(), "--store", from, "migrate", "--to", to);
     assertThat(r.code()).as("migrate %s -> %s%n%s", from, to, r).isZero();
   }
 
   /** show (every case), list and overdue as JSON, on the workspace's own store or {@code store}. */
   static Map<String, String> outputs(Path ws, String store, List<String> ids) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> base = new ArrayList<>(List.of("-w", ws.toString(), "--now", StoreCli.NOW, "--format", "json"));
+    List<String> base = new ArrayList<>(List.of("-w", ws.toString(), "--now", TestWorkspaces.NOW, "--format", "json"));
     if (store != null) {
       base.addAll(List.of("--store", store));
     }
@@ -118,7 +120,7 @@ class MigrateRoundTripTest {
   private static String ok(Path ws, List<String> base, int code, String... command) {
     List<String> args = new ArrayList<>(base);
     args.addAll(List.of(command));
-    StoreCli r = StoreCli.run(ws, args.toArray(String[]::new));
+    CliRun r = CliRun.in(ws, args.toArray(String[]::new));
     assertThat(r.code()).as("salesflow %s%n%s", String.join(" ", args), r).isEqualTo(code);
     return r.out();
   }

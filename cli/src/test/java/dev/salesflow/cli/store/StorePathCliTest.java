@@ -2,6 +2,8 @@ package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,24 +25,24 @@ class StorePathCliTest {
         List.of("list"),
         List.of("list", "--format", "json"),
         List.of("show", "ACME-2026-001"),
-        List.of("overdue", "--now", StoreCli.NOW),
-        List.of("report", "all", "--now", StoreCli.NOW),
+        List.of("overdue", "--now", TestWorkspaces.NOW),
+        List.of("report", "all", "--now", TestWorkspaces.NOW),
         List.of("export", "-"),
-        List.of("log", "ACME-2026-001", "note", "--by", "zhang.wei", "--now", StoreCli.NOW),
-        List.of("advance", "ACME-2026-001", "--to", "contacted", "--by", "zhang.wei", "--now", StoreCli.NOW),
+        List.of("log", "ACME-2026-001", "note", "--by", "zhang.wei", "--now", TestWorkspaces.NOW),
+        List.of("advance", "ACME-2026-001", "--to", "contacted", "--by", "zhang.wei", "--now", TestWorkspaces.NOW),
         List.of("migrate", "--to", "copy-out"),
-        List.of("check", "--now", StoreCli.NOW));
+        List.of("check", "--now", TestWorkspaces.NOW));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("nonCreating")
   void aCommandThatAddsNoCaseRefusesAMissingDatabaseAndCreatesNothing(List<String> command) throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path cwd = Files.createDirectories(tmp.resolve("elsewhere"));
     Path missing = cwd.resolve("missing.db");
     List<Path> before = listing(tmp);
 
-    StoreCli r = run(cwd, ws, List.of("--store", "sqlite:missing.db"), command);
+    CliRun r = run(cwd, ws, List.of("--store", "sqlite:missing.db"), command);
     assertThat(r.code()).as("%s", r).isEqualTo(3);
     assertThat(r.err()).as("%s", r).contains(missing.toString()).contains("no database");
     assertThat(listing(tmp)).as("nothing created").isEqualTo(before);
@@ -49,7 +51,7 @@ class StorePathCliTest {
     Files.writeString(ws.resolve("salesflow.yaml"), "\nstore: sqlite:data/cases.db\n", java.nio.file.StandardOpenOption.APPEND);
     Files.createDirectories(ws.resolve("data"));
     before = listing(tmp);
-    StoreCli viaSetting = run(cwd, ws, List.of(), command);
+    CliRun viaSetting = run(cwd, ws, List.of(), command);
     assertThat(viaSetting.code()).as("%s", viaSetting).isEqualTo(3);
     assertThat(viaSetting.err()).contains(ws.resolve("data/cases.db").toString());
     assertThat(listing(tmp)).as("nothing created").isEqualTo(before);
@@ -57,66 +59,66 @@ class StorePathCliTest {
 
   @Test
   void anImportThatAddsNoCaseCreatesNoDatabase() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path cwd = Files.createDirectories(tmp.resolve("elsewhere"));
     Files.writeString(cwd.resolve("leads.csv"), "company,industry,contact_name,phone,source,priority,owner\n"
         + "Nordic Pumps AB,pumps,Erik Lund,+46 8 555 0101,online,B,li.na\n");
     List<Path> before = listing(tmp);
 
-    StoreCli dryRun = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv", "--dry-run"));
+    CliRun dryRun = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv", "--dry-run"));
     assertThat(dryRun.code()).as("%s", dryRun).isEqualTo(3);
-    StoreCli missingList = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "no-such.csv"));
+    CliRun missingList = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "no-such.csv"));
     assertThat(missingList.code()).as("%s", missingList).isEqualTo(3);
     assertThat(missingList.err()).contains("no-such.csv");
     assertThat(listing(tmp)).as("nothing created").isEqualTo(before);
 
-    StoreCli real = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv"));
+    CliRun real = run(cwd, ws, List.of("--store", "sqlite:new.db"), List.of("import", "leads.csv"));
     assertThat(real.code()).as("%s", real).isZero();
     assertThat(cwd.resolve("new.db")).exists();
   }
 
   @Test
   void aRelativeStoreOptionIsTakenFromTheWorkingFolder() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path cwd = Files.createDirectories(tmp.resolve("elsewhere"));
-    StoreCli migrated = StoreCli.run(cwd, "-w", ws.toString(), "migrate", "--to", "sqlite:copy.db");
+    CliRun migrated = CliRun.in(cwd, "-w", ws.toString(), "migrate", "--to", "sqlite:copy.db");
     assertThat(migrated.code()).as("%s", migrated).isZero();
     assertThat(cwd.resolve("copy.db")).exists();
     assertThat(ws.resolve("copy.db")).doesNotExist();
 
-    StoreCli registered = StoreCli.run(cwd, "-w", ws.toString(), "--store", "sqlite:new.db", "register",
+    CliRun registered = CliRun.in(cwd, "-w", ws.toString(), "--store", "sqlite:new.db", "register",
         "--company", "X", "--industry", "retail", "--contact-name", "Li", "--phone", "1", "--source", "online",
-        "--priority", "B", "--owner", "li.na", "--now", StoreCli.NOW);
+        "--priority", "B", "--owner", "li.na", "--now", TestWorkspaces.NOW);
     assertThat(registered.code()).as("%s", registered).isZero();
     assertThat(cwd.resolve("new.db")).exists();
     assertThat(ws.resolve("new.db")).doesNotExist();
 
-    StoreCli listed = StoreCli.run(cwd, "-w", ws.toString(), "--store", "sqlite:copy.db", "list", "--format", "json");
+    CliRun listed = CliRun.in(cwd, "-w", ws.toString(), "--store", "sqlite:copy.db", "list", "--format", "json");
     assertThat(listed.code()).as("%s", listed).isZero();
     assertThat(listed.out()).contains("ACME-2026-001");
   }
 
   @Test
   void aRelativeStoreSettingIsTakenFromTheWorkspace() throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path cwd = Files.createDirectories(tmp.resolve("elsewhere"));
     Files.createDirectories(ws.resolve("data"));
-    StoreCli migrated = StoreCli.run(cwd, "-w", ws.toString(), "migrate", "--to", "sqlite:" + ws.resolve("data/cases.db"));
+    CliRun migrated = CliRun.in(cwd, "-w", ws.toString(), "migrate", "--to", "sqlite:" + ws.resolve("data/cases.db"));
     assertThat(migrated.code()).as("%s", migrated).isZero();
     Files.writeString(ws.resolve("salesflow.yaml"), "\nstore: sqlite:data/cases.db\n", java.nio.file.StandardOpenOption.APPEND);
     Files.createDirectories(cwd.resolve("data"));
 
-    StoreCli listed = StoreCli.run(cwd, "-w", ws.toString(), "list", "--format", "json");
+    CliRun listed = CliRun.in(cwd, "-w", ws.toString(), "list", "--format", "json");
     assertThat(listed.code()).as("%s", listed).isZero();
     assertThat(listed.out()).contains("ACME-2026-001");
     assertThat(cwd.resolve("data/cases.db")).doesNotExist();
   }
 
-  private static StoreCli run(Path cwd, Path ws, List<String> store, List<String> command) {
+  private static CliRun run(Path cwd, Path ws, List<String> store, List<String> command) {
     List<String> args = new java.util.ArrayList<>(List.of("-w", ws.toString()));
     args.addAll(store);
     args.addAll(command);
-    return StoreCli.run(cwd, args.toArray(String[]::new));
+    return CliRun.in(cwd, args.toArray(String[]::new));
   }
 
   private static List<Path> listing(Path dir) throws Exception {

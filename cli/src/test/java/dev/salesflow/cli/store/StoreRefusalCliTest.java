@@ -2,6 +2,8 @@ package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.TestWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -41,7 +43,7 @@ class StoreRefusalCliTest {
             "CREATE TABLE contacts(name TEXT, phone TEXT)", "INSERT INTO contacts VALUES ('王磊', '+86 512 5555 0101')"),
             "is a SQLite database but not a salesflow one"),
         Arguments.of("a salesflow database from a newer salesflow", (Maker) (ws, f) -> {
-          StoreCli made = StoreCli.run(ws, "-w", ws.toString(), "migrate", "--to", "sqlite:" + f);
+          CliRun made = CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", "sqlite:" + f);
           assertThat(made.code()).as("%s", made).isZero();
           sql(f, "PRAGMA user_version = 99");
         }, "was written by a newer salesflow"));
@@ -50,7 +52,7 @@ class StoreRefusalCliTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void everyCommandExits3AndLeavesTheFileAsItWas(String what, Maker maker, String reason) throws Exception {
-    Path ws = StoreCli.examplesAt(tmp.resolve("ws"));
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     Path file = tmp.resolve("data.db");
     maker.make(ws, file);
     Files.setLastModifiedTime(file, LONG_AGO);
@@ -61,22 +63,22 @@ class StoreRefusalCliTest {
 
     List<String[]> runs = new ArrayList<>();
     runs.add(new String[] {"-w", w, "--store", store, "list"});
-    runs.add(new String[] {"-w", w, "--store", store, "--format", "json", "overdue", "--now", StoreCli.NOW});
+    runs.add(new String[] {"-w", w, "--store", store, "--format", "json", "overdue", "--now", TestWorkspaces.NOW});
     runs.add(new String[] {"-w", w, "--store", store, "show", "ACME-2026-001"});
     runs.add(new String[] {"-w", w, "--store", store, "log", "ACME-2026-001", "note", "--by", "zhang.wei",
-        "--now", StoreCli.NOW});
+        "--now", TestWorkspaces.NOW});
     runs.add(new String[] {"-w", w, "--store", store, "register", "--company", "X", "--industry", "retail",
         "--contact-name", "Li", "--phone", "1", "--source", "online", "--priority", "B", "--owner", "li.na"});
     runs.add(new String[] {"-w", w, "migrate", "--to", store});
     for (String[] args : runs) {
-      StoreCli r = StoreCli.run(ws, args);
+      CliRun r = CliRun.in(ws, args);
       assertThat(r.code()).as("%s: salesflow %s%n%s", what, String.join(" ", args), r).isEqualTo(3);
       assertThat(r.err()).as("%s: salesflow %s", what, String.join(" ", args))
           .contains(file.toString()).contains(reason).contains("left untouched");
     }
     // the same file named by the workspace's own setting
     Files.writeString(ws.resolve("salesflow.yaml"), "\nstore: " + store + "\n", java.nio.file.StandardOpenOption.APPEND);
-    StoreCli viaSetting = StoreCli.run(ws, "-w", w, "overdue", "--now", StoreCli.NOW);
+    CliRun viaSetting = CliRun.in(ws, "-w", w, "overdue", "--now", TestWorkspaces.NOW);
     assertThat(viaSetting.code()).as("%s: store: in salesflow.yaml%n%s", what, viaSetting).isEqualTo(3);
     assertThat(viaSetting.err()).contains(reason);
 

@@ -3,6 +3,7 @@ package dev.salesflow.core.api;
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
+import dev.salesflow.core.leads.Registrar;
 import dev.salesflow.core.merge.MergeDriver;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
@@ -11,9 +12,9 @@ import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.ClockSheet;
-import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
@@ -22,43 +23,40 @@ import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.MergeOutcome;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
-import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OverdueQuery;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.model.RefusedException;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationField;
+import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
-import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.report.Reports;
+import dev.salesflow.core.sla.OverdueFinder;
 import dev.salesflow.core.sla.SlaEngine;
-import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
-import dev.salesflow.core.store.IndexedClock;
+import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.team.ApprovalPayload;
+import dev.salesflow.core.team.Authority;
+import dev.salesflow.core.team.People;
+import dev.salesflow.core.team.SshKeygenSigner;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,6 +108,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened
+   * @throws InvalidRequestException when its {@code store:} names no known kind of store
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
@@ -120,12 +119,14 @@ public final class Salesflow implements AutoCloseable {
    * Opens the workspace at {@code root} with another store.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @return the open workspace; close it
    * @throws dev.salesflow.core.model.WorkspaceNotFoundException when {@code root} holds no {@code salesflow.yaml}
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, or is not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base) {
     return open(root, storeSpec, base, OpenMode.CREATE);
@@ -136,7 +137,8 @@ public final class Salesflow implements AutoCloseable {
    * caller that only reads, or changes cases that must exist, passes {@link OpenMode#EXISTING}.
    *
    * @param root the folder holding {@code salesflow.yaml}
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param mode {@link OpenMode#EXISTING} to refuse a missing database, {@link OpenMode#CREATE} to create it
    * @return the open workspace; close it
@@ -144,10 +146,11 @@ public final class Salesflow implements AutoCloseable {
    * @throws dev.salesflow.core.model.DiagnosticsException when the settings, process or calendar are invalid (with locations)
    * @throws dev.salesflow.core.model.StoreException when the store cannot be opened, is missing under {@code EXISTING}, or is
    *     not a salesflow database
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, storeSpec == null ? workspace.openStore(mode) : workspace.openStore(storeSpec, base, mode));
+    return new Salesflow(workspace, workspace.openStore(storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base), mode));
   }
 
   /**
@@ -269,13 +272,15 @@ public final class Salesflow implements AutoCloseable {
    * the message.
    *
    * @param root the workspace root; its settings are checked too
-   * @param storeSpec {@code sqlite:FILE} or a folder of case files; null means the workspace's own
+   * @param storeSpec {@code sqlite:FILE} or a folder of case files ({@code ./NAME} for a name with a
+   *     {@code :}); null means the workspace's own
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param targets files or folders to check instead of the store; empty means the store
    * @param options the instant clocks are judged at, the SLA mode and the number of threads
    * @param progress told the number of cases done, of how many, from any thread
    * @return every finding, ordered by file and position
    * @throws dev.salesflow.core.model.StoreException when the database is missing (it is never created) or not a salesflow one
+   * @throws InvalidRequestException when {@code storeSpec}, or the workspace's {@code store:}, names no known kind of store
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
@@ -346,12 +351,13 @@ public final class Salesflow implements AutoCloseable {
    * @param r the registration; {@link #registrationProblems} lists what would make it refused
    * @param now the current time, used when {@code r} has no registration time
    * @return the stored case
-   * @throws InvalidRequestException listing every missing or bad field at once, or when the id is taken
+   * @throws InvalidRequestException listing every missing or bad field at once (its {@link
+   *     InvalidRequestException#problems() problems} are {@link RegistrationProblem}s), or when the id is taken
    */
   public Case register(Registration r, OffsetDateTime now) {
-    List<String> problems = registrationProblems(r);
+    List<RegistrationProblem> problems = registrationProblems(r);
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException("cannot register: " + String.join("; ", problems));
+      throw new InvalidRequestException("cannot register", problems);
     }
     OffsetDateTime at = r.at() != null ? r.at() : now;
     Case draft = new Case(
@@ -380,12 +386,6 @@ public final class Salesflow implements AutoCloseable {
       }
     }
     return prefix + String.format("%03d", max + 1);
-  }
-
-  private static void require(List<String> problems, String value, String name) {
-    if (value == null || value.isBlank()) {
-      problems.add("missing --" + name);
-    }
   }
 
   /**
@@ -443,6 +443,7 @@ public final class Salesflow implements AutoCloseable {
     if (event.at().isAfter(now)) {
       throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
+    authorize(id, event);
     if (dryRun) {
       Case current = store.load(id);
       judge(current, event);
@@ -452,6 +453,132 @@ public final class Salesflow implements AutoCloseable {
       judge(current, event);
       return event;
     });
+  }
+
+  /**
+   * Refuses an event that the team's rules do not allow: an unknown person (a usage error), someone
+   * without the role, an approval that is unsigned where signatures are required, or whose
+   * signature is unreadable, by an unlisted key or over other values.
+   */
+  private void authorize(String id, Event event) {
+    Authority authority = workspace.authority();
+    if (authority == null) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (Authority.Finding f : authority.findings(id, event)) {
+      if (f.code() == DiagnosticCode.UNKNOWN_PERSON) {
+        throw new InvalidRequestException(f.message());
+      }
+      problems.add(f.message() + " [" + f.code().id() + " " + f.code().slug() + "]");
+    }
+    if (!problems.isEmpty()) {
+      throw new RefusedException(id, event.isAdvance() ? "cannot advance to " + event.field("to").orElse("?")
+          : "cannot record '" + event.type() + "'", problems);
+    }
+  }
+
+  /**
+   * Who is recording: with a team, the person {@code by} names, else {@code envUser} ({@code
+   * SALESFLOW_USER}), else the person whose e-mail is git's {@code user.email} in the workspace;
+   * without a team, {@code by} (free-form), else {@code envUser}, else null.
+   *
+   * @param by the person given on the command line, or null
+   * @param envUser the value of {@code SALESFLOW_USER}, or null
+   * @return the person's id, or null without a team and without either value
+   * @throws InvalidRequestException naming the team's people when none is found
+   */
+  public String currentPerson(String by, String envUser) {
+    return People.current(workspace.team(), by, envUser, workspace.root());
+  }
+
+  /**
+   * The text an approval's signature covers, as the README documents it: the case id, role,
+   * amount, time (as a UTC instant) and approver, one {@code key: value} line each.
+   *
+   * @param caseId the case id
+   * @param role the approving role, e.g. {@code general_manager}
+   * @param amount the amount approved
+   * @param at when the approval is recorded
+   * @param by the approver's id
+   * @return the canonical text, ending in a line feed
+   */
+  public static String approvalPayload(String caseId, String role, String amount, OffsetDateTime at, String by) {
+    return ApprovalPayload.text(caseId, role, amount, at, by);
+  }
+
+  /**
+   * Signs {@code payload} with OpenSSH's {@code ssh-keygen -Y sign -n salesflow} and the private key
+   * {@code key}: null means git's {@code user.signingkey}, else {@code ~/.ssh/id_ed25519}.
+   *
+   * @param payload the text to sign, from {@link #approvalPayload}
+   * @param key the private key file, or null
+   * @param home the user's home folder, for {@code ~/.ssh/id_ed25519}; may be null
+   * @param terminal whether a person is at a terminal, where ssh-keygen may ask for a passphrase
+   * @return the armored signature
+   * @throws InvalidRequestException for a missing, public or unreadable key, a passphrase-protected
+   *     key without a terminal, or when ssh-keygen cannot sign; nothing is written
+   */
+  public String signApproval(String payload, Path key, Path home, boolean terminal) {
+    return SshKeygenSigner.sign(SshKeygenSigner.key(key, workspace.root(), home), payload, terminal);
+  }
+
+  /**
+   * The text of a signature file, as {@code ssh-keygen -Y sign} writes it.
+   *
+   * @param file the {@code .sig} file
+   * @return its text
+   * @throws InvalidRequestException when it is missing, unreadable or too large to be a signature
+   */
+  public static String readSignature(Path file) {
+    return SshKeygenSigner.readSignature(file);
+  }
+
+  /**
+   * Records a signed approval: an {@code approval} event with {@code role}, {@code amount} and
+   * {@code signature}. The signature must be readable and in the {@code salesflow} namespace and
+   * must verify over {@link #approvalPayload} of these values; with allowed signers, by a key
+   * listed for the approver's e-mail; with a team, the approver must hold the role.
+   *
+   * @param id the case id
+   * @param role the approving role
+   * @param amount the amount approved
+   * @param at when; null means {@code now}
+   * @param by the approver's id
+   * @param signature the armored signature, or null (refused where signatures are required)
+   * @param note free text, or null
+   * @param now the current time
+   * @return the case with the approval appended
+   * @throws InvalidRequestException for a bad amount or role, an unreadable signature, one that does
+   *     not match these values, or an unknown person; nothing is written
+   * @throws RefusedException when the approver may not approve, or the process does not allow it now
+   */
+  public Case approve(String id, String role, String amount, OffsetDateTime at, String by, String signature, String note,
+      OffsetDateTime now) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("role", role);
+    fields.put("amount", amount);
+    if (signature != null) {
+      fields.put(Authority.SIGNATURE, signature.replace("\r\n", "\n").strip() + "\n");
+    }
+    Event event = new Event(at != null ? at : now, "approval", by, note, fields);
+    Map<String, String> problems = workspace.process().fieldProblems(event);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", problems.values()));
+    }
+    if (signature != null) {
+      Authority authority = new Authority(workspace.process(), workspace.team());
+      for (Authority.Finding f : authority.findings(id, event)) {
+        if (f.code() == DiagnosticCode.BAD_SIGNATURE
+            || f.code() == DiagnosticCode.EDITED_AFTER_SIGNING) {
+          throw new InvalidRequestException(f.code() == DiagnosticCode.BAD_SIGNATURE
+              ? f.message() : "the signature does not cover this approval (case " + id + ", role " + role + ", amount "
+                  + amount + ", at " + Timestamps.format(event.at()) + ", by " + by + "): sign the text that"
+                  + " --payload-only prints with these same values");
+        }
+      }
+    }
+    return write(id, event, now, false);
   }
 
   private void judge(Case current, Event event) {
@@ -527,16 +654,6 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
-  private static boolean wanted(IndexedClock row, OverdueQuery query) {
-    return (query.owner() == null || query.owner().equals(row.owner()))
-        && (query.priority() == null || query.priority() == row.priority())
-        && (query.rule() == null || query.rule().equals(row.clock().rule()));
-  }
-
-  private static boolean reported(SlaClock clock, OverdueQuery query) {
-    return clock.state() == ClockState.BREACHED || (query.dueWithin() != null && clock.state() == ClockState.DUE_SOON);
-  }
-
   /**
    * Replays a case through the process without storing it, e.g. to judge a case built in memory.
    *
@@ -582,104 +699,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws InvalidRequestException for an unknown rule
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
-    ProcessDefinition process = workspace.process();
-    if (query.rule() != null && process.slaRule(query.rule()).isEmpty()) {
-      throw new InvalidRequestException("unknown rule '" + query.rule() + "' (rules: "
-          + String.join(", ", process.ruleIds()) + ")");
-    }
-    Duration window = query.dueWithin() == null ? Duration.ZERO : query.dueWithin();
-    Duration widest = process.sla().stream().map(SlaRule::warnLead).max(Duration::compareTo).orElse(Duration.ZERO);
-    Instant horizon = now.toInstant().plus(window.compareTo(widest) > 0 ? window : widest);
-    List<OverdueItem> items;
-    SortedSet<Integer> unknownYears = new TreeSet<>();
-    Optional<List<IndexedClock>> indexed = store.runningClocksDueBefore(horizon);
-    if (indexed.isPresent()) {
-      items = new ArrayList<>(indexed.get().size());
-      // a million-case store has over a hundred thousand clocks here: each rule looked up once, and
-      // the calendar asked about the years of the whole span of deadlines before any single clock's
-      Instant at = now.toInstant();
-      Map<String, Optional<SlaRule>> rules = new HashMap<>();
-      Instant earliest = null;
-      Instant latest = null;
-      for (IndexedClock row : indexed.get()) {
-        Optional<SlaRule> rule = wanted(row, query) ? rules.get(row.clock().rule()) : Optional.empty();
-        if (rule == null) {
-          rule = process.slaRule(row.clock().rule());
-          rules.put(row.clock().rule(), rule);
-        }
-        if (rule.isPresent()) {
-          SlaClock clock = sla.judgeRunning(rule.get(), row.clock(), at, window);
-          if (reported(clock, query)) {
-            items.add(new OverdueItem(row.caseId(), row.stage(), row.owner(), row.priority(), row.company(), clock));
-          }
-          Instant start = row.clock().startedAt();
-          Instant due = row.clock().dueAt();
-          Instant first = start.isBefore(due) ? start : due;
-          Instant last = start.isBefore(due) ? due : start;
-          earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
-          latest = latest == null || last.isAfter(latest) ? last : latest;
-        }
-      }
-      if (earliest != null && !sla.calendar().unknownYearsBetween(earliest, latest).isEmpty()) {
-        for (IndexedClock row : indexed.get()) {
-          Optional<SlaRule> rule = rules.get(row.clock().rule());
-          if (wanted(row, query) && rule.isPresent()) {
-            unknownYears.addAll(sla.unknownYears(rule.get(), row.priority(), row.clock()));
-          }
-        }
-      }
-    } else {
-      items = new ArrayList<>();
-      CaseFilter filter = new CaseFilter(null, query.priority(), query.owner());
-      record Found(List<OverdueItem> items, SortedSet<Integer> unknownYears) {}
-      List<Found> found = store.ids().parallelStream()
-          .map(this::show)
-          .filter(view -> filter.matches(view) && !process().isTerminal(view.stage()))
-          .map(view -> {
-            ClockSheet sheet = sla.clocks(view.value(), view.replay(), now.toInstant(), window);
-            Case c = view.value();
-            List<OverdueItem> wanted = new ArrayList<>();
-            for (SlaClock clock : sheet.clocks()) {
-              if (reported(clock, query) && (query.rule() == null || query.rule().equals(clock.rule()))) {
-                wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock));
-              }
-            }
-            return new Found(wanted, sheet.unknownYears());
-          })
-          .filter(f -> !f.items().isEmpty() || !f.unknownYears().isEmpty())
-          .toList();
-      for (Found f : found) {
-        items.addAll(f.items());
-        unknownYears.addAll(f.unknownYears());
-      }
-    }
-    return new OverdueReport(byOwner(items), unknownYears);
-  }
-
-  /**
-   * The items sorted by owner, then deadline, case id and rule. When they already come in the order
-   * of deadline, case id and rule (as a store's index of deadlines gives them), a stable split by
-   * owner does it in one pass.
-   */
-  private static List<OverdueItem> byOwner(List<OverdueItem> items) {
-    Comparator<OverdueItem> byDue = Comparator.comparing((OverdueItem i) -> i.clock().dueAt())
-        .thenComparing(OverdueItem::caseId)
-        .thenComparing(i -> i.clock().rule());
-    boolean dueOrder = true;
-    for (int i = 1; i < items.size() && dueOrder; i++) {
-      dueOrder = byDue.compare(items.get(i - 1), items.get(i)) <= 0;
-    }
-    if (!dueOrder) {
-      items.sort(Comparator.comparing((OverdueItem i) -> String.valueOf(i.owner())).thenComparing(byDue));
-      return items;
-    }
-    Map<String, List<OverdueItem>> owners = new TreeMap<>();
-    for (OverdueItem item : items) {
-      owners.computeIfAbsent(String.valueOf(item.owner()), o -> new ArrayList<>()).add(item);
-    }
-    List<OverdueItem> sorted = new ArrayList<>(items.size());
-    owners.values().forEach(sorted::addAll);
-    return sorted;
+    return new OverdueFinder(sla, workspace.process()).find(query, now, store, () -> store.ids().parallelStream().map(this::show));
   }
 
   /**
@@ -691,18 +711,19 @@ public final class Salesflow implements AutoCloseable {
    * @param base the folder a relative {@code storeSpec} is resolved against
    * @param progress told the number of cases stored in the target so far, of how many
    * @return how many cases were copied, and from and to where
-   * @throws InvalidRequestException when the target already holds cases
+   * @throws InvalidRequestException when the target already holds cases, or {@code storeSpec} names no known kind
+   *     of store (then nothing is created)
    * @throws dev.salesflow.core.model.StoreException when the target cannot be created or written; a target this call created
    *     (a database with its journal files, or a folder) is removed again, so a retry finds none
    */
   public Migration migrateTo(String storeSpec, Path base, Progress progress) {
-    Path location = workspace.storeLocation(storeSpec, base);
-    boolean existed = Files.exists(location, LinkOption.NOFOLLOW_LINKS);
-    try (CaseStore target = workspace.createStore(storeSpec, base)) {
+    StoreSpec spec = StoreSpec.parse(storeSpec, base);
+    boolean existed = Files.exists(spec.location(), LinkOption.NOFOLLOW_LINKS);
+    try (CaseStore target = workspace.createStore(spec)) {
       return new Migration(copyInto(target, progress), store.describe(), target.describe());
     } catch (RuntimeException e) {
       if (!existed) {
-        Workspace.removeCreatedStore(storeSpec, location);
+        spec.removeCreated();
       }
       throw e;
     }
@@ -724,30 +745,32 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * Every problem that makes {@link #register} refuse {@code r}, found without writing anything.
+   * Every problem that makes {@link #register} refuse {@code r}, found without writing anything:
+   * first the required fields left blank, then the values that cannot be registered.
    *
    * @param r the registration
-   * @return one message per missing or bad field; empty when {@code r} would be accepted
+   * @return one problem per missing or bad field; empty when {@code r} would be accepted
    */
-  public List<String> registrationProblems(Registration r) {
-    List<String> problems = new ArrayList<>();
-    require(problems, r.company(), "company");
-    require(problems, r.industry(), "industry");
-    require(problems, r.contactName(), "contact-name");
-    require(problems, r.source(), "source");
-    require(problems, r.priority(), "priority");
-    require(problems, r.owner(), "owner");
+  public List<RegistrationProblem> registrationProblems(Registration r) {
+    List<RegistrationProblem> problems = new ArrayList<>();
+    for (RegistrationField field : RegistrationField.requiredFields()) {
+      String value = field.valueIn(r);
+      if (value == null || value.isBlank()) {
+        problems.add(new RegistrationProblem.Missing(field));
+      }
+    }
     if (r.source() != null && !process().sources().containsKey(r.source())) {
-      problems.add("unknown source '" + r.source() + "' (known: " + String.join(", ", process().sources().keySet()) + ")");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.SOURCE, "unknown source '" + r.source() + "' (known: "
+          + String.join(", ", process().sources().keySet()) + ")"));
     }
     if (r.priority() != null && Priority.parse(r.priority()).isEmpty()) {
-      problems.add("priority must be A, B or C, got '" + r.priority() + "'");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.PRIORITY, Priority.notAPriority(r.priority())));
     }
     if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      problems.add("email '" + r.email() + "' is not an e-mail address");
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.EMAIL, "email '" + r.email() + "' is not an e-mail address"));
     }
     if (r.id() != null && !CaseIds.isValid(r.id())) {
-      problems.add("invalid id '" + r.id() + "': " + CaseIds.rule());
+      problems.add(new RegistrationProblem.Invalid(RegistrationField.ID, "invalid id '" + r.id() + "': " + CaseIds.rule()));
     }
     return problems;
   }
@@ -773,7 +796,50 @@ public final class Salesflow implements AutoCloseable {
    * @return what was registered, skipped as a duplicate or refused
    */
   public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
-    return new LeadImport(this).run(rows, options, now, progress);
+    return Leads.importLeads(this, rows, options, now, progress);
+  }
+
+  /**
+   * This facade as the lead import sees it, in a class of its own that only an import loads: made
+   * in {@link #importLeads} itself, it would have every command load {@link Registrar} to verify
+   * that method.
+   */
+  private static final class Leads implements Registrar {
+    private final Salesflow flow;
+
+    private Leads(Salesflow flow) {
+      this.flow = flow;
+    }
+
+    static ImportResult importLeads(Salesflow flow, List<LeadRow> rows, ImportOptions options, OffsetDateTime now,
+        Progress progress) {
+      return new LeadImport(new Leads(flow)).run(rows, options, now, progress);
+    }
+
+    @Override
+    public ZoneId zone() {
+      return flow.zone();
+    }
+
+    @Override
+    public SalesProcess process() {
+      return flow.process();
+    }
+
+    @Override
+    public List<CaseView> list(CaseFilter filter) {
+      return flow.list(filter);
+    }
+
+    @Override
+    public List<RegistrationProblem> registrationProblems(Registration r) {
+      return flow.registrationProblems(r);
+    }
+
+    @Override
+    public Case register(Registration r, OffsetDateTime now) {
+      return flow.register(r, now);
+    }
   }
 
   /** Closes the store (a SQLite connection); the instance is unusable afterwards. */

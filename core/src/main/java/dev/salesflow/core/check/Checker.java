@@ -24,8 +24,10 @@ import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
+import dev.salesflow.core.team.Authority;
 import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +57,7 @@ public final class Checker {
   private final StateMachine machine;
   private final SlaEngine sla;
   private final List<Pairing> pairings;
+  private final Authority authority;
 
   private Checker(Workspace workspace, CheckOptions options) {
     this.workspace = workspace;
@@ -63,6 +66,7 @@ public final class Checker {
     this.machine = workspace.stateMachine();
     this.sla = workspace.slaEngine();
     this.pairings = pairings(workspace);
+    this.authority = workspace.authority();
   }
 
   /**
@@ -123,24 +127,27 @@ public final class Checker {
     if (workspace.config().calendar().file() != null) {
       files.add(root.resolve(workspace.config().calendar().file()));
     }
+    files.addAll(workspace.team().files());
     Checker checker = new Checker(workspace, options);
-    String spec = storeSpec != null ? storeSpec : workspace.config().store();
-    Path specBase = storeSpec != null ? base : root;
-    if (changedSince != null && spec != null && spec.startsWith(Workspace.SQLITE_PREFIX)) {
-      throw new InvalidRequestException("--changed-since checks case files in git; this workspace keeps its cases in "
-          + spec + " (run check without it)");
-    }
-    if (targets.isEmpty() && spec != null && spec.startsWith(Workspace.SQLITE_PREFIX)) {
-      Path database = workspace.storeLocation(spec, specBase);
-      files.add(database);
-      return new CheckReport(files, checker.checkDatabase(spec, specBase, database, progress));
-    }
-    Path folder = spec == null ? workspace.casesDir() : workspace.storeLocation(spec, specBase);
-    List<Path> caseFiles = expand(!targets.isEmpty() ? targets : List.of(folder));
-    if (changedSince != null && !changed(root, files, changedSince)) {
-      Set<Path> changed = new HashSet<>();
-      new Git(folder).changedSince(changedSince).forEach(p -> changed.add(p.normalize()));
-      caseFiles = caseFiles.stream().filter(p -> changed.contains(p.normalize())).toList();
+    List<Path> caseFiles;
+    if (targets.isEmpty()) {
+      StoreSpec spec = storeSpec != null ? StoreSpec.parse(storeSpec, base) : workspace.storeSpec();
+      if (!(spec instanceof StoreSpec.Folder)) {
+        if (changedSince != null) {
+          throw new InvalidRequestException("--changed-since checks case files in git; this workspace keeps its cases in "
+              + spec.location() + " (run check without it)");
+        }
+        files.add(spec.location());
+        return new CheckReport(files, checker.checkDatabase(spec, progress));
+      }
+      caseFiles = expand(List.of(spec.location()));
+      if (changedSince != null && !changed(root, files, changedSince)) {
+        Set<Path> changed = new HashSet<>();
+        new Git(spec.location()).changedSince(changedSince).forEach(p -> changed.add(p.normalize()));
+        caseFiles = caseFiles.stream().filter(p -> changed.contains(p.normalize())).toList();
+      }
+    } else {
+      caseFiles = expand(targets);
     }
     files.addAll(caseFiles);
     return new CheckReport(files, checker.checkFiles(caseFiles, progress));
@@ -153,10 +160,11 @@ public final class Checker {
     return files.stream().anyMatch(f -> changed.contains(f.normalize()));
   }
 
-  /** The findings of every case in the database at {@code location}, in id order. */
-  private List<Diagnostic> checkDatabase(String spec, Path base, Path location, Progress progress) {
+  /** The findings of every case in the database {@code spec} names, in id order; they name its file. */
+  private List<Diagnostic> checkDatabase(StoreSpec spec, Progress progress) {
+    Path location = spec.location();
     List<Diagnostic> findings = new ArrayList<>();
-    try (CaseStore store = workspace.openStore(spec, base, OpenMode.EXISTING)) {
+    try (CaseStore store = workspace.openStore(spec, OpenMode.EXISTING)) {
       int total = store.ids().size();
       int[] done = {0};
       store.forEachCase(c -> {
@@ -300,6 +308,16 @@ public final class Checker {
       }
     }
     unpaired(c, file, source, findings);
+    if (authority != null) {
+      for (int i = 0; i < events.size(); i++) {
+        for (Authority.Finding f : authority.findings(c.id(), events.get(i))) {
+          SourcePosition at = source == null ? SourcePosition.START
+              : f.field() == null ? source.eventPosition(i) : source.tree().positionOf("events", i, f.field());
+          findings.add(error(f.code(), c, file, at, "event #" + (i + 1) + " (" + describe(events.get(i)) + "): " + f.message(),
+              source));
+        }
+      }
+    }
     if (options.sla() != SlaMode.OFF) {
       clocks(c, file, source, replay, findings);
     }

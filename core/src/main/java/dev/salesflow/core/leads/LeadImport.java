@@ -1,17 +1,16 @@
 package dev.salesflow.core.leads;
 
-import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.Labels;
-import dev.salesflow.core.model.LeadColumns;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.model.Registration;
+import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Timestamps;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
@@ -33,9 +32,9 @@ import java.util.Optional;
 public final class LeadImport {
   private static final Map<String, String> PRIORITY_WORDS = Map.of("高", "A", "中", "B", "低", "C");
 
-  private final Salesflow flow;
+  private final Registrar flow;
 
-  public LeadImport(Salesflow flow) {
+  public LeadImport(Registrar flow) {
     this.flow = flow;
   }
 
@@ -57,10 +56,10 @@ public final class LeadImport {
     List<ImportResult.Duplicate> duplicates = new ArrayList<>();
     List<ImportResult.RowError> errors = new ArrayList<>();
     for (LeadRow row : rows) {
-      Map<LeadField, String> v = new EnumMap<>(LeadField.class);
+      Map<RegistrationField, String> v = new EnumMap<>(RegistrationField.class);
       v.putAll(options.defaults());
       v.putAll(row.values());
-      List<String> problems = new ArrayList<>();
+      List<RegistrationProblem> problems = new ArrayList<>();
       Registration r = registration(v, zone, now, problems);
       String person = person(r.company(), r.contactName());
       String duplicateOf = null;
@@ -69,10 +68,12 @@ public final class LeadImport {
           if (personById.get(r.id()).equals(person)) {
             duplicateOf = r.id();
           } else {
-            problems.add("id " + r.id() + " is already taken by a case of another company or contact");
+            problems.add(new RegistrationProblem.Invalid(RegistrationField.ID,
+                "id " + r.id() + " is already taken by a case of another company or contact"));
           }
         } else if (rowById.containsKey(r.id())) {
-          problems.add("id " + r.id() + " is also given in row " + rowById.get(r.id()));
+          problems.add(new RegistrationProblem.Invalid(RegistrationField.ID,
+              "id " + r.id() + " is also given in row " + rowById.get(r.id())));
         }
       }
       if (problems.isEmpty() && duplicateOf == null) {
@@ -80,7 +81,7 @@ public final class LeadImport {
             : rowByPerson.containsKey(person) ? "row " + rowByPerson.get(person) : null;
       }
       if (!problems.isEmpty()) {
-        errors.add(new ImportResult.RowError(row.row(), String.join("; ", problems)));
+        errors.add(new ImportResult.RowError(row.row(), problems));
       } else if (duplicateOf != null) {
         duplicates.add(new ImportResult.Duplicate(row.row(), r.company(), r.contactName(), duplicateOf));
       } else {
@@ -104,31 +105,43 @@ public final class LeadImport {
     return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty());
   }
 
-  /** The registration a row asks for; its problems are added to {@code problems}. */
-  private Registration registration(Map<LeadField, String> v, ZoneId zone, OffsetDateTime now, List<String> problems) {
-    for (LeadField required : LeadColumns.REQUIRED) {
-      if (!v.containsKey(required)) {
-        problems.add("missing " + required.key());
-      }
-    }
+  /**
+   * The registration a row asks for; its problems are added to {@code problems}: the missing fields,
+   * then a registration time that cannot be read or is in the future, then the other bad values.
+   */
+  private Registration registration(Map<RegistrationField, String> v, ZoneId zone, OffsetDateTime now,
+      List<RegistrationProblem> problems) {
+    List<RegistrationProblem> time = new ArrayList<>();
     OffsetDateTime at = null;
-    String when = v.get(LeadField.REGISTERED_AT);
+    String when = v.get(RegistrationField.REGISTERED_AT);
     if (when != null) {
       Optional<OffsetDateTime> parsed = Timestamps.parse(when, zone);
       if (parsed.isEmpty()) {
-        problems.add("registered_at '" + when + "' is not " + Timestamps.accepted());
+        time.add(new RegistrationProblem.Invalid(RegistrationField.REGISTERED_AT,
+            "registered_at '" + when + "' is not " + Timestamps.accepted()));
       } else if (parsed.get().isAfter(now)) {
-        problems.add("registered_at " + when + " is in the future");
+        time.add(new RegistrationProblem.Invalid(RegistrationField.REGISTERED_AT, "registered_at " + when + " is in the future"));
       } else {
         at = parsed.get();
       }
     }
-    Registration r = new Registration(v.get(LeadField.ID), v.get(LeadField.COMPANY), v.get(LeadField.INDUSTRY),
-        v.get(LeadField.SIZE), v.get(LeadField.CONTACT_NAME), v.get(LeadField.CONTACT_TITLE), v.get(LeadField.PHONE),
-        v.get(LeadField.EMAIL), source(v.get(LeadField.SOURCE)), priority(v.get(LeadField.PRIORITY)),
-        v.get(LeadField.OWNER), v.get(LeadField.NEED), at);
-    // Missing fields are named above by their column names, not by register's option names.
-    flow.registrationProblems(r).stream().filter(p -> !p.startsWith("missing --")).forEach(problems::add);
+    Registration r = new Registration(v.get(RegistrationField.ID), v.get(RegistrationField.COMPANY),
+        v.get(RegistrationField.INDUSTRY), v.get(RegistrationField.SIZE), v.get(RegistrationField.CONTACT_NAME),
+        v.get(RegistrationField.CONTACT_TITLE), v.get(RegistrationField.PHONE), v.get(RegistrationField.EMAIL),
+        source(v.get(RegistrationField.SOURCE)), priority(v.get(RegistrationField.PRIORITY)), v.get(RegistrationField.OWNER),
+        v.get(RegistrationField.NEED), at);
+    List<RegistrationProblem> checked = flow.registrationProblems(r);
+    for (RegistrationProblem p : checked) {
+      if (p instanceof RegistrationProblem.Missing) {
+        problems.add(p);
+      }
+    }
+    problems.addAll(time);
+    for (RegistrationProblem p : checked) {
+      if (!(p instanceof RegistrationProblem.Missing)) {
+        problems.add(p);
+      }
+    }
     return r;
   }
 

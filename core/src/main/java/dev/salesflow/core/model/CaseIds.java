@@ -11,7 +11,12 @@ public final class CaseIds {
 
   private CaseIds() {}
 
-  /** True when {@code id} may name a case. */
+  /**
+   * Whether {@code id} may name a case.
+   *
+   * @param id a case id, or null
+   * @return true when it may
+   */
   public static boolean isValid(String id) {
     return id != null
         && hasValidCharacters(id)
@@ -36,7 +41,11 @@ public final class CaseIds {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  /** Why {@code id} is refused, for messages. */
+  /**
+   * What a case id may be, for messages.
+   *
+   * @return the rule in words
+   */
   public static String rule() {
     return "a case id is 1-128 letters, digits, '-' or '_', starting with a letter or digit,"
         + " and not a reserved device name such as CON";

@@ -59,6 +59,28 @@ public enum DiagnosticCode {
    * (e.g. an {@code issue_reported} with the same {@code issue}).
    */
   UNPAIRED_ISSUE("SF205", "unpaired-issue"),
+  /**
+   * An event recorded by someone who holds none of the roles the process names for it (e.g. a
+   * {@code contract_reviewed} not by legal), or an approval by someone without the role it names.
+   * Reported only in a workspace with a team.
+   */
+  ROLE_NOT_ALLOWED("SF206", "role-not-allowed"),
+  /** An event whose {@code by} names no person of the workspace's team. */
+  UNKNOWN_PERSON("SF207", "unknown-person"),
+  /** An approval without a signature, in a workspace with {@code signatures: required}. */
+  UNSIGNED_APPROVAL("SF210", "unsigned-approval"),
+  /**
+   * An approval's signature that is no readable SSH signature: not armored, truncated, of another
+   * namespace than {@code salesflow}, or of an unsupported key or hash algorithm.
+   */
+  BAD_SIGNATURE("SF211", "bad-signature"),
+  /** An approval signed with a key that the allowed-signers file does not list for its approver's e-mail. */
+  UNKNOWN_SIGNER("SF212", "unknown-signer"),
+  /**
+   * An approval whose signature, by a listed key, does not verify over the event's case, role,
+   * amount, time and approver: the event was edited after it was signed.
+   */
+  EDITED_AFTER_SIGNING("SF213", "edited-after-signing"),
   /** An SLA clock still running past its deadline; an error or a warning as {@link SlaMode} says. */
   SLA_BREACHED("SF301", "sla-breached"),
   /** An SLA clock stopped after its deadline; an error or a warning as {@link SlaMode} says. */

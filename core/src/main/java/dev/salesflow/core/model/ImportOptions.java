@@ -11,7 +11,7 @@ import java.util.Map;
  * @param dryRun check every row and report what would be registered, writing nothing
  * @param defaults values for fields a row leaves blank, e.g. the source of an exhibition's list
  */
-public record ImportOptions(boolean skipInvalid, boolean dryRun, Map<LeadField, String> defaults) {
+public record ImportOptions(boolean skipInvalid, boolean dryRun, Map<RegistrationField, String> defaults) {
   /**
    * Copies the defaults so the options are immutable.
    *

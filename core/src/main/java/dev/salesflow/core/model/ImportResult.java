@@ -53,7 +53,31 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
    * An invalid row.
    *
    * @param row the row number, as in {@link LeadRow#row()}
-   * @param message every problem of the row, joined with {@code "; "}
+   * @param problems every problem of the row, in the order found; at least one
    */
-  public record RowError(int row, String message) {}
+  public record RowError(int row, List<RegistrationProblem> problems) {
+    /**
+     * Copies the problems so the error is immutable.
+     *
+     * @param row the row number
+     * @param problems every problem of the row
+     */
+    public RowError {
+      problems = List.copyOf(problems);
+    }
+
+    /**
+     * The row's problems in the lead list's terms: each field named by its column, as in {@code
+     * missing contact_name}.
+     *
+     * @return every problem, joined with {@code "; "}
+     */
+    public String message() {
+      StringBuilder s = new StringBuilder();
+      for (RegistrationProblem p : problems) {
+        s.append(s.length() == 0 ? "" : "; ").append(p.describe(p.field().column()));
+      }
+      return s.toString();
+    }
+  }
 }

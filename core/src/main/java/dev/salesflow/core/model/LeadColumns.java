@@ -15,12 +15,9 @@ import java.util.Set;
  * @param unused headers that map to no field and were not ignored explicitly (blank headers and the
  *     {@code stage} and {@code stage_since} columns that {@code export} writes are not listed)
  */
-public record LeadColumns(Map<Integer, LeadField> fields, List<String> unused) {
+public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> unused) {
   /** Columns that {@code export} writes but that are derived, so importing them means nothing. */
   private static final Set<String> DERIVED = Set.of("stage", "stagesince");
-  /** Fields a registration cannot do without (a phone or e-mail is only needed to leave the lead stage). */
-  public static final List<LeadField> REQUIRED = List.of(LeadField.COMPANY, LeadField.INDUSTRY, LeadField.CONTACT_NAME,
-      LeadField.SOURCE, LeadField.PRIORITY, LeadField.OWNER);
 
   /**
    * Copies the map and list so the mapping is immutable.
@@ -40,61 +37,58 @@ public record LeadColumns(Map<Integer, LeadField> fields, List<String> unused) {
    *
    * @param headers the header row, in column order
    * @param explicit column header to field name (a canonical name or a header that stands for it) or
-   *     {@code ignore}; headers are compared as in {@link LeadField#ofHeader}
+   *     {@code ignore}; headers are compared as in {@link RegistrationField#ofHeader}
    * @param defaulted the fields that have a default value, so need no column
    * @return the mapping of every column to its field
-   * @throws InvalidRequestException listing every problem, when there is any
+   * @throws InvalidRequestException listing every problem as a {@link ColumnProblem}, when there is any
    */
-  public static LeadColumns resolve(List<String> headers, Map<String, String> explicit, Set<LeadField> defaulted) {
-    List<String> problems = new ArrayList<>();
+  public static LeadColumns resolve(List<String> headers, Map<String, String> explicit, Set<RegistrationField> defaulted) {
+    List<ColumnProblem> problems = new ArrayList<>();
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < headers.size(); i++) {
-      index.putIfAbsent(LeadField.normalise(headers.get(i)), i);
+      index.putIfAbsent(RegistrationField.normalise(headers.get(i)), i);
     }
-    Map<Integer, LeadField> fields = new LinkedHashMap<>();
+    Map<Integer, RegistrationField> fields = new LinkedHashMap<>();
     Map<Integer, Boolean> decided = new LinkedHashMap<>();
     explicit.forEach((column, field) -> {
-      Integer at = index.get(LeadField.normalise(column));
+      Integer at = index.get(RegistrationField.normalise(column));
       if (at == null) {
-        problems.add("--map " + column + "=" + field + ": the file has no column '" + column + "' (columns: "
-            + String.join(", ", headers) + ")");
+        problems.add(new ColumnProblem.UnknownColumn(column, field, headers));
         return;
       }
       decided.put(at, true);
       if (field.equalsIgnoreCase("ignore")) {
         return;
       }
-      LeadField.ofHeader(field).ifPresentOrElse(f -> fields.put(at, f), () -> problems.add("--map " + column + "="
-          + field + ": unknown field '" + field + "' (fields: " + String.join(", ", LeadField.keys()) + ", ignore)"));
+      RegistrationField.ofHeader(field).ifPresentOrElse(f -> fields.put(at, f),
+          () -> problems.add(new ColumnProblem.UnknownField(column, field)));
     });
     List<String> unused = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       if (decided.containsKey(i)) {
         continue;
       }
-      var field = LeadField.ofHeader(headers.get(i));
+      var field = RegistrationField.ofHeader(headers.get(i));
       if (field.isPresent()) {
         fields.put(i, field.get());
-      } else if (!DERIVED.contains(LeadField.normalise(headers.get(i))) && !headers.get(i).isBlank()) {
+      } else if (!DERIVED.contains(RegistrationField.normalise(headers.get(i))) && !headers.get(i).isBlank()) {
         unused.add(headers.get(i));
       }
     }
-    Map<LeadField, Integer> seen = new EnumMap<>(LeadField.class);
+    Map<RegistrationField, Integer> seen = new EnumMap<>(RegistrationField.class);
     fields.forEach((column, field) -> {
       Integer before = seen.putIfAbsent(field, column);
       if (before != null) {
-        problems.add("columns '" + headers.get(before) + "' and '" + headers.get(column) + "' both give " + field.key()
-            + " (use --map COLUMN=ignore for one of them)");
+        problems.add(new ColumnProblem.SameField(headers.get(before), headers.get(column), field));
       }
     });
-    for (LeadField required : REQUIRED) {
+    for (RegistrationField required : RegistrationField.requiredFields()) {
       if (!seen.containsKey(required) && !defaulted.contains(required)) {
-        problems.add("no column gives " + required.key() + " (columns: " + String.join(", ", headers)
-            + "); use --map COLUMN=" + required.key() + " or --default " + required.key() + "=VALUE");
+        problems.add(new ColumnProblem.NoColumn(required, headers));
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(String.join("; ", problems));
+      throw new InvalidRequestException(null, problems);
     }
     return new LeadColumns(fields, unused);
   }

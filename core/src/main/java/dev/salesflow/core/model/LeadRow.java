@@ -10,7 +10,7 @@ import java.util.Map;
  * @param row its row number as a spreadsheet shows it: the header is row 1
  * @param values the non-blank cells, by field
  */
-public record LeadRow(int row, Map<LeadField, String> values) {
+public record LeadRow(int row, Map<RegistrationField, String> values) {
   /**
    * Keeps only the non-blank cells, copied so the row is immutable.
    *
@@ -18,7 +18,7 @@ public record LeadRow(int row, Map<LeadField, String> values) {
    * @param values the cells by field; null and blank values are dropped
    */
   public LeadRow {
-    EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
+    EnumMap<RegistrationField, String> copy = new EnumMap<>(RegistrationField.class);
     values.forEach((k, v) -> {
       if (v != null && !v.isBlank()) {
         copy.put(k, v);
@@ -33,7 +33,7 @@ public record LeadRow(int row, Map<LeadField, String> values) {
    * @param field a field
    * @return its value, or null when the row leaves it blank or has no such column
    */
-  public String get(LeadField field) {
+  public String get(RegistrationField field) {
     return values.get(field);
   }
 }

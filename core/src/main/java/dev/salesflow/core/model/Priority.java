@@ -28,4 +28,14 @@ public enum Priority {
       return Optional.empty();
     }
   }
+
+  /**
+   * Why a text names no priority: the one message for it, wherever a priority is read.
+   *
+   * @param text the text {@link #parse} found no priority in
+   * @return {@code priority must be A, B or C, got 'TEXT'}
+   */
+  public static String notAPriority(String text) {
+    return "priority must be A, B or C, got '" + text + "'";
+  }
 }

@@ -33,9 +33,9 @@ public sealed interface Guard {
    *
    * @param c the case
    * @param prior the events recorded before the advance being judged
-   * @param approvalThreshold the workspace's approval threshold
+   * @param approvals the workspace's approval matrix and which approvals count
    */
-  List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold);
+  List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals);
 
   /** Registration fields that must be filled; {@code a|b} means either. */
   record Registration(List<String> fields) implements Guard {
@@ -44,13 +44,13 @@ public sealed interface Guard {
     }
 
     @Override
-    public List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold) {
+    public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
       List<String> missing = new ArrayList<>();
       for (String alternatives : fields) {
         boolean any = false;
         for (String path : alternatives.split("\\|")) {
           RegistrationField field = RegistrationField.ofPath(path.strip()).orElse(null);
-          any |= field != null && field.valueIn(c).isPresent();
+          any |= field != null && field.isFilledIn(c);
         }
         if (!any) {
           missing.add("registration field " + alternatives.replace("|", " or ") + " is missing");
@@ -68,18 +68,25 @@ public sealed interface Guard {
     }
 
     @Override
-    public List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold) {
+    public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
       boolean found = anyMatches(prior, type, where);
       return found ? List.of() : List.of("missing event '" + type + "'" + describe(where));
     }
   }
 
   /**
-   * When the amount of the last {@code before} event is at or above the approval threshold, an
-   * event of {@code type} matching {@code where} must come before it.
+   * When the amount of the last {@code before} event falls in a tier of the approval matrix, an
+   * event of {@code type} must come before it whose {@code role} is that tier's or a higher tier's,
+   * whose amount is at least the signed amount, that matches {@code where} (its {@code role}, if
+   * any, aside: the matrix names the role) and that the workspace counts (see {@link
+   * ApprovalRules.Check}). A {@code threshold} on the guard replaces the matrix with one tier: the
+   * {@code role} of {@code where} (default the general manager) at or above it.
    */
   record Approval(String type, Map<String, String> where, String before, String amountField, BigDecimal threshold)
       implements Guard {
+    /** The field of an approval naming the role that approves. */
+    public static final String ROLE_FIELD = "role";
+
     public Approval {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(before, "before");
@@ -88,7 +95,7 @@ public sealed interface Guard {
     }
 
     @Override
-    public List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold) {
+    public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
       int signed = -1;
       for (int i = prior.size() - 1; i >= 0 && signed < 0; i--) {
         if (prior.get(i).type().equals(before)) {
@@ -99,18 +106,43 @@ public sealed interface Guard {
         return List.of();
       }
       String written = prior.get(signed).fields().get(amountField);
-      Optional<BigDecimal> amount = written == null ? Optional.empty() : number(written);
-      BigDecimal limit = threshold != null ? threshold : approvalThreshold;
-      if (amount.isEmpty() || limit == null || amount.get().compareTo(limit) < 0) {
+      BigDecimal amount = written == null ? null : number(written).orElse(null);
+      ApprovalRules rules = threshold == null ? approvals : new ApprovalRules(
+          List.of(new ApprovalTier(where.getOrDefault(ROLE_FIELD, ApprovalRules.GENERAL_MANAGER), threshold)),
+          approvals.check());
+      int tier = amount == null ? -1 : rules.tierOf(amount);
+      if (tier < 0) {
         return List.of();
       }
-      boolean approved = anyMatches(prior.subList(0, signed), type, where);
-      return approved
-          ? List.of()
-          : List.of(
-              "'" + before + "' " + amountField + " " + amount.get().toPlainString()
-                  + " is at or above the approval threshold " + limit.toPlainString()
-                  + ": needs an event '" + type + "'" + describe(where) + " before it");
+      List<String> roles = new ArrayList<>();
+      for (ApprovalTier t : rules.tiers().subList(tier, rules.tiers().size())) {
+        roles.add(t.role());
+      }
+      Map<String, String> rest = new TreeMap<>(where);
+      rest.remove(ROLE_FIELD);
+      List<String> notCounted = new ArrayList<>();
+      for (Event e : prior.subList(0, signed)) {
+        if (!matches(e, type, rest) || !roles.contains(e.fields().get(ROLE_FIELD))) {
+          continue;
+        }
+        String what = "the '" + type + "' of " + dev.salesflow.core.model.Timestamps.format(e.at())
+            + (e.by() == null ? "" : " by " + e.by());
+        BigDecimal approved = e.fields().containsKey(amountField) ? number(e.fields().get(amountField)).orElse(null) : null;
+        String why = approved == null ? "carries no " + amountField
+            : approved.compareTo(amount) < 0 ? "approves " + approved.toPlainString() + ", less than " + amount.toPlainString()
+            : approvals.check().whyNot(c, e);
+        if (why == null) {
+          return List.of();
+        }
+        notCounted.add(what + " does not count: " + why);
+      }
+      List<String> unmet = new ArrayList<>();
+      unmet.add("'" + before + "' " + amountField + " " + amount.toPlainString() + " needs an event '" + type
+          + "' by " + String.join(" or ", roles) + " (the tier from " + rules.tiers().get(tier).from().toPlainString()
+          + ") with " + amountField + " at least " + amount.toPlainString() + describe(rest).replace(" with ", ", ")
+          + " before it");
+      unmet.addAll(notCounted);
+      return unmet;
     }
   }
 
@@ -123,7 +155,7 @@ public sealed interface Guard {
     }
 
     @Override
-    public List<String> unmet(Case c, List<Event> prior, BigDecimal approvalThreshold) {
+    public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
       Set<String> open = new LinkedHashSet<>();
       for (Event e : prior) {
         if (e.type().equals(start)) {

@@ -222,6 +222,15 @@ public record ProcessDefinition(
     return problems == null ? Map.of() : problems;
   }
 
+  /**
+   * The role ids of the process: the values of its {@code role} event field (an approval's role,
+   * the roles of a team's people), empty when it has no such enum field.
+   */
+  public List<String> roleIds() {
+    FieldSpec role = eventFields.get("role");
+    return role == null || role.kind() != FieldSpec.Kind.ENUM ? List.of() : role.values();
+  }
+
   private static final List<String> ADVANCE_REQUIRED = List.of("to");
 
   /** at, type, by, note and the declared further fields, for "known fields" messages. */

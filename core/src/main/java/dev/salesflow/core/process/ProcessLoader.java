@@ -178,9 +178,19 @@ public final class ProcessLoader {
       for (int j = 0; j < p.genericEvents().size(); j++) {
         knownEventType(p.genericEvents().get(j), "generic_events", j);
       }
+      List<String> roles = p.roleIds();
       for (Map.Entry<String, EventTypeSpec> type : p.eventTypes().entrySet()) {
         for (String field : type.getValue().required()) {
           knownField(field, "event_types", type.getKey(), "required");
+        }
+        for (String role : type.getValue().roles()) {
+          if (!roles.contains(role)) {
+            add(DiagnosticCode.BAD_VALUE, "unknown role '" + role + "' (the values of the event field 'role': "
+                + String.join(", ", roles) + ")", "event_types", type.getKey(), "roles");
+          }
+        }
+        if (type.getValue().roleField() != null) {
+          knownField(type.getValue().roleField(), "event_types", type.getKey(), "role_field");
         }
       }
       for (Map.Entry<String, FieldSpec> field : p.eventFields().entrySet()) {

@@ -19,7 +19,7 @@ final class ProcessTree {
   private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit");
   private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
   private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
-  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required");
+  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field");
 
   private ProcessTree() {}
 
@@ -31,32 +31,39 @@ final class ProcessTree {
   private static ProcessDefinition process(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, PROCESS_KEYS);
     return new ProcessDefinition(
-        TreeBinding.string(f.get("id")),
+        TreeBinding.required(TreeBinding.string(f.get("id")), "id"),
         TreeBinding.labels(f.get("labels")),
         TreeBinding.map(f.get("sources"), TreeBinding::labels),
         TreeBinding.map(f.get("event_fields"), ProcessTree::field),
         TreeBinding.map(f.get("event_types"), ProcessTree::eventType),
         TreeBinding.strings(f.get("generic_events")),
-        TreeBinding.list(f.get("stages"), ProcessTree::stage),
-        terminal(f.get("closed")),
-        terminal(f.get("lost")),
+        TreeBinding.required(TreeBinding.list(f.get("stages"), ProcessTree::stage), "stages"),
+        TreeBinding.required(terminal(f.get("closed")), "closed"),
+        TreeBinding.required(terminal(f.get("lost")), "lost"),
         SlaRuleTree.bindAll(f.get("sla")));
   }
 
   private static FieldSpec field(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, FIELD_KEYS);
-    String kind = TreeBinding.string(f.get("kind"));
-    return new FieldSpec(kind == null ? null : FieldSpec.Kind.parse(kind), TreeBinding.strings(f.get("values")));
+    String kind = TreeBinding.required(TreeBinding.string(f.get("kind")), "kind");
+    String name = kind.toUpperCase(java.util.Locale.ROOT); // as FieldSpec.Kind.parse, which throws for no kind
+    for (FieldSpec.Kind k : FieldSpec.Kind.values()) {
+      if (k.name().equals(name)) {
+        return new FieldSpec(k, TreeBinding.strings(f.get("values")));
+      }
+    }
+    throw new NotPlain("unknown kind " + kind);
   }
 
   private static EventTypeSpec eventType(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, EVENT_TYPE_KEYS);
-    return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")));
+    return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")),
+        TreeBinding.strings(f.get("roles")), TreeBinding.string(f.get("role_field")));
   }
 
   private static Stage stage(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, STAGE_KEYS);
-    return new Stage(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")),
+    return new Stage(TreeBinding.required(TreeBinding.string(f.get("id")), "id"), TreeBinding.labels(f.get("labels")),
         TreeBinding.strings(f.get("events")), TreeBinding.list(f.get("exit"), ProcessTree::guard));
   }
 
@@ -65,7 +72,7 @@ final class ProcessTree {
       return null;
     }
     Map<String, YamlNode> f = TreeBinding.fields(node, TERMINAL_KEYS);
-    return new TerminalStage(TreeBinding.string(f.get("id")), TreeBinding.labels(f.get("labels")));
+    return new TerminalStage(TreeBinding.required(TreeBinding.string(f.get("id")), "id"), TreeBinding.labels(f.get("labels")));
   }
 
   /** A guard: a mapping whose {@code require} names the variant, as Jackson's type id. */
@@ -79,21 +86,24 @@ final class ProcessTree {
     return switch (require) {
       case "registration" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "fields"));
-        yield new Guard.Registration(TreeBinding.strings(f.get("fields")));
+        yield new Guard.Registration(TreeBinding.required(TreeBinding.strings(f.get("fields")), "fields"));
       }
       case "event" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where"));
-        yield new Guard.EventRecorded(TreeBinding.string(f.get("type")), TreeBinding.stringMap(f.get("where")));
+        yield new Guard.EventRecorded(TreeBinding.required(TreeBinding.string(f.get("type")), "type"),
+            TreeBinding.stringMap(f.get("where")));
       }
       case "approval" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where", "before", "amount_field", "threshold"));
-        yield new Guard.Approval(TreeBinding.string(f.get("type")), TreeBinding.stringMap(f.get("where")),
-            TreeBinding.string(f.get("before")), TreeBinding.string(f.get("amount_field")), TreeBinding.integer(f.get("threshold")));
+        yield new Guard.Approval(TreeBinding.required(TreeBinding.string(f.get("type")), "type"),
+            TreeBinding.stringMap(f.get("where")), TreeBinding.required(TreeBinding.string(f.get("before")), "before"),
+            TreeBinding.string(f.get("amount_field")), TreeBinding.integer(f.get("threshold")));
       }
       case "paired" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "start", "stop", "match"));
-        yield new Guard.Paired(TreeBinding.string(f.get("start")), TreeBinding.string(f.get("stop")),
-            TreeBinding.string(f.get("match")));
+        yield new Guard.Paired(TreeBinding.required(TreeBinding.string(f.get("start")), "start"),
+            TreeBinding.required(TreeBinding.string(f.get("stop")), "stop"),
+            TreeBinding.required(TreeBinding.string(f.get("match")), "match"));
       }
       default -> throw new NotPlain("unknown guard " + require);
     };

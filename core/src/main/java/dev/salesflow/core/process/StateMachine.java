@@ -19,13 +19,18 @@ import java.util.Optional;
  */
 public final class StateMachine {
   private final ProcessDefinition process;
-  private final BigDecimal approvalThreshold;
+  private final ApprovalRules approvals;
   /** Event types allowed per open stage, looked up once per event of every replay. */
   private final Map<String, java.util.Set<String>> allowed = new java.util.HashMap<>();
 
+  /** A machine whose single approval tier is {@code approvalThreshold} (the general manager at or above it). */
   public StateMachine(ProcessDefinition process, BigDecimal approvalThreshold) {
+    this(process, ApprovalRules.threshold(Objects.requireNonNull(approvalThreshold, "approvalThreshold")));
+  }
+
+  public StateMachine(ProcessDefinition process, ApprovalRules approvals) {
     this.process = Objects.requireNonNull(process, "process");
-    this.approvalThreshold = Objects.requireNonNull(approvalThreshold, "approvalThreshold");
+    this.approvals = Objects.requireNonNull(approvals, "approvals");
     for (Stage stage : process.stages()) {
       allowed.put(stage.id(), java.util.Set.copyOf(process.eventsAllowedIn(stage.id())));
     }
@@ -111,7 +116,7 @@ public final class StateMachine {
     if (to.equals(next)) {
       List<String> unmet = new ArrayList<>();
       for (Guard guard : process.openStage(stage).orElseThrow().exit()) {
-        unmet.addAll(guard.unmet(c, prior, approvalThreshold));
+        unmet.addAll(guard.unmet(c, prior, approvals));
       }
       return unmet.isEmpty()
           ? Optional.empty()

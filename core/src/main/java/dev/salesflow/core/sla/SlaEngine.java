@@ -7,9 +7,8 @@ import dev.salesflow.core.model.ClockSheet;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.SalesProcess;
 import dev.salesflow.core.model.SlaClock;
-import dev.salesflow.core.process.ProcessDefinition;
-import dev.salesflow.core.store.RunningClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +24,18 @@ import java.util.TreeSet;
  * they stood at that moment.
  */
 public final class SlaEngine {
-  private final ProcessDefinition process;
+  private final SalesProcess process;
+  private final String initialStage;
   private final List<SlaRule> rules;
   private final BusinessCalendar calendar;
 
-  public SlaEngine(ProcessDefinition process, List<SlaRule> rules, BusinessCalendar calendar) {
+  /**
+   * @param process the stages the rules refer to: where a case starts, which stages end it
+   * @param rules the rules in force, in the order clocks of the same start are listed
+   */
+  public SlaEngine(SalesProcess process, List<SlaRule> rules, BusinessCalendar calendar) {
     this.process = Objects.requireNonNull(process, "process");
+    this.initialStage = process.allStageIds().get(0);
     this.rules = List.copyOf(rules);
     this.calendar = Objects.requireNonNull(calendar, "calendar");
   }
@@ -125,7 +130,7 @@ public final class SlaEngine {
   }
 
   private void oneShot(SlaRule rule, Case c, List<Event> events, ClockRun run) {
-    String stage = process.initialStage().id();
+    String stage = initialStage;
     boolean startsAtRegistration = rule.start() instanceof ClockStart.Registered
         || rule.start() instanceof ClockStart.OnEntering enter && enter.stage().equals(stage);
     if (startsAtRegistration && c.registeredAt() != null) {
@@ -149,7 +154,7 @@ public final class SlaEngine {
   }
 
   private void recurring(SlaRule rule, Case c, List<Event> events, ClockRun run) {
-    String stage = process.initialStage().id();
+    String stage = initialStage;
     boolean inStage = stage.equals(rule.whileStage());
     if (inStage && c.registeredAt() != null) {
       run.start(null, c.registeredAt().toInstant());

@@ -1,6 +1,6 @@
 package dev.salesflow.core.sla;
 
-import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.model.SalesProcess;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +14,7 @@ public final class SlaRuleValidator {
   public record Problem(int ruleIndex, String field, String message) {}
 
   /** Every problem of {@code rules}, which are the effective (merged) rules of a process. */
-  public static List<Problem> check(List<SlaRule> rules, ProcessDefinition process) {
+  public static List<Problem> check(List<SlaRule> rules, SalesProcess process) {
     List<Problem> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < rules.size(); i++) {
@@ -31,7 +31,7 @@ public final class SlaRuleValidator {
         }
       }
       if (r.recurring()) {
-        if (!process.isStage(r.whileStage())) {
+        if (!isStage(process, r.whileStage())) {
           problems.add(new Problem(i, "while", name + "'while' names no stage: '" + r.whileStage() + "'"));
         }
         if (r.every() == null) {
@@ -49,20 +49,20 @@ public final class SlaRuleValidator {
         problems.add(new Problem(i, "start", name + "needs 'start' (registered, an event type, or {enter: STAGE})"));
       } else if (r.start() instanceof ClockStart.OnEvent on) {
         eventType(problems, process, i, "start", name, on.type());
-      } else if (r.start() instanceof ClockStart.OnEntering enter && !process.isStage(enter.stage())) {
+      } else if (r.start() instanceof ClockStart.OnEntering enter && !isStage(process, enter.stage())) {
         problems.add(new Problem(i, "start", name + "'enter' names no stage: '" + enter.stage() + "'"));
       }
       if (r.target() == null && (r.targets() == null || r.targets().size() < 3)) {
         problems.add(new Problem(i, r.targets() == null ? "target" : "targets",
             name + "needs a 'target', or 'targets' for each of A, B and C"));
       }
-      if (r.match() != null && !process.eventFields().containsKey(r.match())) {
+      if (r.match() != null && !process.eventFieldNames().contains(r.match())) {
         problems.add(new Problem(i, "match", name + "'match' names no event field: '" + r.match() + "' (known: "
-            + String.join(", ", process.eventFields().keySet()) + ")"));
+            + String.join(", ", process.eventFieldNames()) + ")"));
       }
       if (r.during() != null) {
         for (String stage : r.during()) {
-          if (!process.isStage(stage)) {
+          if (!isStage(process, stage)) {
             problems.add(new Problem(i, "during", name + "'during' names no stage: '" + stage + "'"));
           }
         }
@@ -71,8 +71,12 @@ public final class SlaRuleValidator {
     return problems;
   }
 
-  private static void eventType(List<Problem> problems, ProcessDefinition process, int i, String field, String name, String type) {
-    if (!process.eventTypes().containsKey(type)) {
+  private static boolean isStage(SalesProcess process, String stage) {
+    return process.isOpenStage(stage) || process.isTerminal(stage);
+  }
+
+  private static void eventType(List<Problem> problems, SalesProcess process, int i, String field, String name, String type) {
+    if (!process.eventTypeIds().contains(type)) {
       problems.add(new Problem(i, field, name + "unknown event type '" + type + "' in '" + field + "'"));
     }
   }

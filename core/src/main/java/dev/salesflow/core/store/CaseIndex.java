@@ -1,5 +1,6 @@
 package dev.salesflow.core.store;
 
+import dev.salesflow.core.sla.RunningClock;
 import java.util.List;
 
 /** What a store keeps derived from a case's events: its current stage and its running clocks. */

@@ -2,6 +2,8 @@ package dev.salesflow.core.store;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.sla.DueClocks;
+import dev.salesflow.core.sla.IndexedClock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,7 +11,7 @@ import java.util.function.Function;
  * Where cases live. Every implementation keeps events append-only and serialises writers, so two
  * processes recording at once never lose an event.
  */
-public interface CaseStore extends AutoCloseable {
+public interface CaseStore extends DueClocks, AutoCloseable {
 
   /** Every case id, sorted. */
   List<String> ids();
@@ -79,9 +81,10 @@ public interface CaseStore extends AutoCloseable {
   Case append(String id, Function<Case, Event> decide);
 
   /**
-   * Every running clock due before {@code horizon}, when the store keeps an index of deadlines;
-   * empty when it does not (then every case must be replayed).
+   * {@inheritDoc} A store with an index of deadlines overrides this and keeps the promise of due
+   * order itself, whatever order its storage gives.
    */
+  @Override
   default java.util.Optional<List<IndexedClock>> runningClocksDueBefore(java.time.Instant horizon) {
     return java.util.Optional.empty();
   }

@@ -13,7 +13,9 @@ import java.util.Set;
  */
 final class ConfigTree {
   private static final Set<String> CONFIG_KEYS = Set.of(
-      "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store");
+      "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store",
+      // bound by TeamSettings from the tree
+      "team", "approvals", "signatures", "allowed_signers");
   private static final Set<String> CALENDAR_KEYS = Set.of("extends", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}
@@ -30,7 +32,7 @@ final class ConfigTree {
           calendar(f.get("calendar")),
           SlaRuleTree.bindAll(f.get("sla")),
           TreeBinding.string(f.get("store"))));
-    } catch (RuntimeException notPlain) { // as TreeBinding.attempt, without its lambda (see TreeBinding)
+    } catch (TreeBinding.NotPlain notPlain) { // as TreeBinding.attempt, without its lambda (see TreeBinding)
       return Optional.empty();
     }
   }
@@ -39,7 +41,7 @@ final class ConfigTree {
   static Optional<CalendarSpec> calendarMap(YamlNode tree) {
     try {
       return Optional.of(calendar(tree));
-    } catch (RuntimeException notPlain) {
+    } catch (TreeBinding.NotPlain notPlain) {
       return Optional.empty();
     }
   }

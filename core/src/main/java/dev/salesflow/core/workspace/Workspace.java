@@ -9,6 +9,8 @@ import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
+import dev.salesflow.core.process.ApprovalRules;
+import dev.salesflow.core.process.ApprovalTier;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.process.StateMachine;
@@ -16,8 +18,11 @@ import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.sla.SlaRuleValidator;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
+import dev.salesflow.core.team.Authority;
+import dev.salesflow.core.team.TeamSettings;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -35,7 +40,7 @@ import java.util.Optional;
  * state machine built from them.
  */
 public record Workspace(
-    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar) {
+    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar, TeamSettings team) {
   /** The file that marks a workspace. */
   public static final String CONFIG_FILE = "salesflow.yaml";
 
@@ -57,7 +62,17 @@ public record Workspace(
     ProcessDefinition process =
         withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
     BusinessCalendar calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
-    return new Workspace(root, s.config(), s.zone(), process, calendar);
+    return new Workspace(root, s.config(), s.zone(), process, calendar, teamSettings(root, s, process));
+  }
+
+  private static TeamSettings teamSettings(Path root, Settings s, ProcessDefinition process) {
+    for (String key : TeamSettings.KEYS) {
+      if (s.tree().entries().containsKey(key)) {
+        return TeamSettings.load(root, s.tree(), s.file(), process, s.config().approvalThreshold());
+      }
+    }
+    return new TeamSettings(null, List.of(new ApprovalTier(ApprovalRules.GENERAL_MANAGER, s.config().approvalThreshold())),
+        false, null, List.of());
   }
 
   /**
@@ -77,8 +92,7 @@ public record Workspace(
   private static Settings readSettings(Path root) {
     Path configFile = root.resolve(CONFIG_FILE);
     if (!Files.isRegularFile(configFile)) {
-      throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root
-          + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
+      throw new WorkspaceNotFoundException("no " + CONFIG_FILE + " in " + root, root);
     }
     String text;
     try {
@@ -181,9 +195,19 @@ public record Workspace(
     return root.resolve("cases");
   }
 
-  /** The state machine of this workspace's process and approval threshold. */
+  /**
+   * The state machine of this workspace's process and approval matrix; with a team or signatures,
+   * an approval counts only when {@link #authority()} finds nothing wrong with it.
+   */
   public StateMachine stateMachine() {
-    return new StateMachine(process, config.approvalThreshold());
+    Authority authority = authority();
+    return new StateMachine(process, new ApprovalRules(team.tiers(),
+        authority == null ? ApprovalRules.EVERY_APPROVAL : authority));
+  }
+
+  /** Who may record what in this workspace, or null when it has no team, signers or required signatures. */
+  public Authority authority() {
+    return team.active() ? new Authority(process, team) : null;
   }
 
   /** The workspace's store, created when it is a database that does not exist yet. */
@@ -191,77 +215,49 @@ public record Workspace(
     return openStore(OpenMode.CREATE);
   }
 
-  /** The workspace's store; its {@code store:} setting is relative to the workspace folder. */
+  /** The workspace's store ({@link #storeSpec()}). */
   public CaseStore openStore(OpenMode mode) {
-    return config.store() == null ? new YamlDirectoryStore(casesDir(), process, zone) : openStore(config.store(), root, mode);
+    return openStore(storeSpec(), mode);
   }
 
   /**
-   * The store named by {@code spec}: {@code sqlite:FILE} or a folder of case files, either
-   * relative to {@code base}; a missing database is created.
+   * The store of this workspace's {@code store:} setting, relative to the workspace folder, or its
+   * {@code cases/} folder.
+   *
+   * @throws dev.salesflow.core.model.InvalidRequestException when the setting names no known kind of store
    */
+  public StoreSpec storeSpec() {
+    return config.store() == null ? new StoreSpec.Folder(casesDir()) : StoreSpec.parse(config.store(), root);
+  }
+
+  /** The store that {@code spec} names ({@link StoreSpec#parse}), relative to {@code base}; a missing database is created. */
   public CaseStore openStore(String spec, Path base) {
     return openStore(spec, base, OpenMode.CREATE);
   }
 
   /** As {@link #openStore(String, Path)}, a missing database being created or refused as {@code mode} says. */
   public CaseStore openStore(String spec, Path base, OpenMode mode) {
-    Path location = storeLocation(spec, base);
-    if (spec.startsWith(SQLITE_PREFIX)) {
-      return SqliteStore.open(location, zone, new WorkspaceClockIndexer(this), mode);
-    }
-    return new YamlDirectoryStore(location, process, zone);
-  }
-
-  /** The database file or the folder that {@code spec} names, resolved against {@code base}. */
-  public Path storeLocation(String spec, Path base) {
-    if (spec.startsWith(SQLITE_PREFIX)) {
-      String path = spec.substring(SQLITE_PREFIX.length());
-      if (path.isBlank()) {
-        throw new dev.salesflow.core.model.InvalidRequestException("store 'sqlite:' needs a file, e.g. sqlite:cases.db");
-      }
-      return base.resolve(path).normalize();
-    }
-    return base.resolve(spec).normalize();
+    return openStore(StoreSpec.parse(spec, base), mode);
   }
 
   /**
-   * Removes a store that a failed migration created (a full disk, say), so nothing half-made is
-   * left: the database with its -wal, -shm and -journal files, or the new folder. Best effort; the
-   * migration's own error is what the caller reports.
+   * The store {@code spec} names, a missing database created or refused as {@code mode} says: the
+   * one place a store is chosen, so a new kind of store is one more case here.
    */
-  public static void removeCreatedStore(String spec, Path location) {
-    try {
-      if (spec.startsWith(SQLITE_PREFIX)) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-          Files.deleteIfExists(location.resolveSibling(location.getFileName() + suffix));
-        }
-      } else if (Files.isDirectory(location, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(location)) {
-          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException ignored) {
-      // a left-over target is refused as not empty by the next migration, which says so
-    }
+  public CaseStore openStore(StoreSpec spec, OpenMode mode) {
+    return switch (spec.kind()) {
+      case FOLDER -> new YamlDirectoryStore(spec.location(), process, zone);
+      case SQLITE -> SqliteStore.open(spec.location(), zone, new WorkspaceClockIndexer(this), mode);
+    };
   }
 
   /**
-   * The store named by {@code spec} as a migration target: a folder is created when missing, a
-   * SQLite file is created by opening it.
+   * The store {@code spec} names as a migration target: a folder is created when missing, a SQLite
+   * file is created by opening it.
    */
-  public CaseStore createStore(String spec, Path base) {
-    if (!spec.startsWith(SQLITE_PREFIX)) {
-      Path dir = storeLocation(spec, base);
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
-      }
-    }
-    return openStore(spec, base);
+  public CaseStore createStore(StoreSpec spec) {
+    spec.prepareTarget();
+    return openStore(spec, OpenMode.CREATE);
   }
 
   /**
@@ -291,9 +287,6 @@ public record Workspace(
     }
     return target;
   }
-
-  /** The prefix of SQLite store specifications. */
-  public static final String SQLITE_PREFIX = "sqlite:";
 
   /** The text of a new workspace's {@code salesflow.yaml}. */
   public static String initialConfig() {

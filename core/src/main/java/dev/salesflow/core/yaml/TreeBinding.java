@@ -15,9 +15,14 @@ import java.util.function.Supplier;
  * Binds plainly written {@link YamlNode} trees to records without Jackson, which takes longer to
  * start than a short command takes to run. It only handles what it is sure Jackson's {@code
  * YAMLMapper} (snake_case, unknown properties refused, single values accepted as lists) binds the
- * same way: strings where strings are expected, sequences where lists are, known keys. At anything
- * else it throws {@link NotPlain}; {@link #attempt} then gives nothing, and the caller binds with
- * Jackson, which also reports any problem. So a result is always the one Jackson would give.
+ * same way: strings where strings are expected, sequences where lists are, known keys, and values
+ * the records accept. At anything else it throws {@link NotPlain}; {@link #attempt} then gives
+ * nothing, and the caller binds with Jackson, which also reports any problem with its place. So a
+ * result is always the one Jackson would give.
+ *
+ * <p>{@link NotPlain} is the only signal: a binder checks what a record's constructor would refuse
+ * (a missing id, a null in a list) before calling it, so any other exception is a bug and
+ * propagates rather than being hidden by Jackson's second try.
  *
  * <p>What every run binds (the workspace settings, its SLA rules and calendars) is bound with loops
  * over {@link #items} and {@link #stringMap} rather than through {@link #list}'s function: the first
@@ -27,7 +32,10 @@ public final class TreeBinding {
 
   private TreeBinding() {}
 
-  /** Thrown at anything not plainly written; carries no stack trace, as it is expected. */
+  /**
+   * Thrown at anything not plainly written, or that a record would refuse: let Jackson bind it.
+   * Carries no stack trace, as it is expected.
+   */
   public static final class NotPlain extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -38,15 +46,23 @@ public final class TreeBinding {
   }
 
   /**
-   * The value {@code binding} builds, or empty when the tree is not plainly written or a record
-   * refuses what it was given (Jackson then reports that with its place).
+   * The value {@code binding} builds, or empty when it throws {@link NotPlain} (Jackson then binds
+   * the tree, and reports any problem with its place). Any other exception propagates.
    */
   public static <T> Optional<T> attempt(Supplier<T> binding) {
     try {
       return Optional.of(binding.get());
-    } catch (RuntimeException notPlain) {
+    } catch (NotPlain notPlain) {
       return Optional.empty();
     }
+  }
+
+  /** {@code value}, which a record requires; a missing one is not plain (Jackson reports it). */
+  public static <T> T required(T value, String what) {
+    if (value == null) {
+      throw new NotPlain("missing " + what);
+    }
+    return value;
   }
 
   /** True for an absent value ({@code null}) or a YAML null, which Jackson binds to null. */
@@ -102,7 +118,10 @@ public final class TreeBinding {
     throw new NotPlain("expected a plain integer, found " + kindOf(node));
   }
 
-  /** A list of strings; a single non-empty string is a list of one, as Jackson is told to accept. */
+  /**
+   * A list of strings; a single non-empty string is a list of one, as Jackson is told to accept. A
+   * null item is not plain: the records copy their lists with {@code List.copyOf}, which refuses it.
+   */
   public static List<String> strings(YamlNode node) {
     if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING && !s.text().isEmpty()) {
       return new ArrayList<>(List.of(s.text()));
@@ -113,7 +132,7 @@ public final class TreeBinding {
     }
     List<String> strings = new ArrayList<>(items.size());
     for (YamlNode n : items) {
-      strings.add(string(n));
+      strings.add(required(string(n), "list item"));
     }
     return strings;
   }
@@ -142,14 +161,17 @@ public final class TreeBinding {
     return bound;
   }
 
-  /** A mapping of strings, in file order; null for a null. */
+  /**
+   * A mapping of strings, in file order; null for a null. A null value is not plain: the records
+   * copy their maps with {@code Map.copyOf}, which refuses it.
+   */
   public static Map<String, String> stringMap(YamlNode node) {
     if (isNull(node)) {
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (YamlNode.Entry entry : entries(node)) {
-      values.put(entry.key(), string(entry.value()));
+      values.put(entry.key(), required(string(entry.value()), "map value"));
     }
     return values;
   }

@@ -2,14 +2,11 @@ package dev.salesflow.core.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -76,11 +73,12 @@ class HolidayCnFormatTest {
 
     @ParameterizedTest
     @ValueSource(ints = {2025, 2026})
-    void bundledCopyIsIdenticalToTheSharedReferenceData(int year) throws IOException {
-        Path shared = sharedData("holiday-cn-" + year + ".json");
-        assumeTrue(shared != null, "shared reference data not available");
-        try (InputStream in = Calendars.class.getResourceAsStream("holiday-cn-" + year + ".json")) {
-            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(shared));
+    void bundledCopyIsIdenticalToTheUpstreamReferenceCopy(int year) throws IOException {
+        String file = "holiday-cn-" + year + ".json";
+        try (InputStream bundled = Calendars.class.getResourceAsStream(file);
+                InputStream upstream = HolidayCnFormatTest.class.getResourceAsStream("/reference/" + file)) {
+            assertThat(upstream).as("test resource reference/%s (see reference/README.md)", file).isNotNull();
+            assertThat(bundled.readAllBytes()).isEqualTo(upstream.readAllBytes());
         }
     }
 
@@ -125,16 +123,5 @@ class HolidayCnFormatTest {
         assertThatThrownBy(() -> Calendars.named("us", shanghai))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'us'").hasMessageContaining("cn");
-    }
-
-    /** The shared reference data sits at {@code ../shared/data} relative to the project root. */
-    private static Path sharedData(String file) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/data").resolve(file).normalize();
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

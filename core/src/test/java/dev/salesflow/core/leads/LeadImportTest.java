@@ -10,7 +10,7 @@ import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadColumns;
-import dev.salesflow.core.model.LeadField;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.workspace.Workspace;
@@ -49,16 +49,16 @@ class LeadImportTest {
 
   /** A valid row: company, contact and then field, value pairs that change it. */
   private static LeadRow row(int number, String company, String contact, Object... changes) {
-    Map<LeadField, String> v = new EnumMap<>(LeadField.class);
-    v.put(LeadField.COMPANY, company);
-    v.put(LeadField.INDUSTRY, "manufacturing");
-    v.put(LeadField.CONTACT_NAME, contact);
-    v.put(LeadField.PHONE, "+86 512 5555 0101");
-    v.put(LeadField.SOURCE, "展会");
-    v.put(LeadField.PRIORITY, "a");
-    v.put(LeadField.OWNER, "zhang.wei");
+    Map<RegistrationField, String> v = new EnumMap<>(RegistrationField.class);
+    v.put(RegistrationField.COMPANY, company);
+    v.put(RegistrationField.INDUSTRY, "manufacturing");
+    v.put(RegistrationField.CONTACT_NAME, contact);
+    v.put(RegistrationField.PHONE, "+86 512 5555 0101");
+    v.put(RegistrationField.SOURCE, "展会");
+    v.put(RegistrationField.PRIORITY, "a");
+    v.put(RegistrationField.OWNER, "zhang.wei");
     for (int i = 0; i < changes.length; i += 2) {
-      v.put((LeadField) changes[i], (String) changes[i + 1]);
+      v.put((RegistrationField) changes[i], (String) changes[i + 1]);
     }
     return new LeadRow(number, v);
   }
@@ -80,9 +80,9 @@ class LeadImportTest {
 
   @Test
   void oneInvalidRowWritesNothingAndEveryProblemNamesItsRow() {
-    List<LeadRow> rows = List.of(row(2, "A", "a"), row(3, "B", "b", LeadField.PRIORITY, "D"),
-        row(4, "C", "c", LeadField.EMAIL, "not-an-address", LeadField.SOURCE, "fax"),
-        new LeadRow(5, Map.of(LeadField.COMPANY, "D", LeadField.PRIORITY, "Z")));
+    List<LeadRow> rows = List.of(row(2, "A", "a"), row(3, "B", "b", RegistrationField.PRIORITY, "D"),
+        row(4, "C", "c", RegistrationField.EMAIL, "not-an-address", RegistrationField.SOURCE, "fax"),
+        new LeadRow(5, Map.of(RegistrationField.COMPANY, "D", RegistrationField.PRIORITY, "Z")));
     ImportResult r = flow.importLeads(rows, STRICT, NOW, Progress.NONE);
     assertThat(r.written()).isFalse();
     assertThat(cases()).isEmpty();
@@ -95,7 +95,7 @@ class LeadImportTest {
 
   @Test
   void skipInvalidRegistersTheValidRows() {
-    ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b", LeadField.PRIORITY, "D")),
+    ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b", RegistrationField.PRIORITY, "D")),
         new ImportOptions(true, false, Map.of()), NOW, Progress.NONE);
     assertThat(r.registered()).extracting(ImportResult.Registered::row).containsExactly(2);
     assertThat(r.errors()).extracting(ImportResult.RowError::row).containsExactly(3);
@@ -115,7 +115,7 @@ class LeadImportTest {
 
   @Test
   void aRowRepeatingAnEarlierRowIsReportedNotRegistered() {
-    ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b"), row(4, "A", "a", LeadField.NEED, "other")),
+    ImportResult r = flow.importLeads(List.of(row(2, "A", "a"), row(3, "B", "b"), row(4, "A", "a", RegistrationField.NEED, "other")),
         STRICT, NOW, Progress.NONE);
     assertThat(r.duplicates()).singleElement().isEqualTo(new ImportResult.Duplicate(4, "A", "a", "row 2"));
     assertThat(cases()).hasSize(2);
@@ -132,17 +132,17 @@ class LeadImportTest {
 
   @Test
   void givenIdsAndRegistrationTimesAreKeptAndCheckedAgainstTheStoreAndTheFile() {
-    ImportResult first = flow.importLeads(List.of(row(2, "A", "a", LeadField.ID, "ACME-2026-007",
-        LeadField.REGISTERED_AT, "2026-11-02T09:30:00+01:00")), STRICT, NOW, Progress.NONE);
+    ImportResult first = flow.importLeads(List.of(row(2, "A", "a", RegistrationField.ID, "ACME-2026-007",
+        RegistrationField.REGISTERED_AT, "2026-11-02T09:30:00+01:00")), STRICT, NOW, Progress.NONE);
     assertThat(first.registered()).extracting(ImportResult.Registered::id).containsExactly("ACME-2026-007");
     assertThat(cases().get(0).registeredAt()).isEqualTo(OffsetDateTime.parse("2026-11-02T09:30:00+01:00"));
     ImportResult r = flow.importLeads(List.of(
-        row(2, "A", "a", LeadField.ID, "ACME-2026-007"),
-        row(3, "B", "b", LeadField.ID, "ACME-2026-007"),
-        row(4, "C", "c", LeadField.ID, "X-1"),
-        row(5, "D", "d", LeadField.ID, "X-1"),
-        row(6, "E", "e", LeadField.REGISTERED_AT, "yesterday"),
-        row(7, "F", "f", LeadField.REGISTERED_AT, "2027-01-01")), STRICT, NOW, Progress.NONE);
+        row(2, "A", "a", RegistrationField.ID, "ACME-2026-007"),
+        row(3, "B", "b", RegistrationField.ID, "ACME-2026-007"),
+        row(4, "C", "c", RegistrationField.ID, "X-1"),
+        row(5, "D", "d", RegistrationField.ID, "X-1"),
+        row(6, "E", "e", RegistrationField.REGISTERED_AT, "yesterday"),
+        row(7, "F", "f", RegistrationField.REGISTERED_AT, "2027-01-01")), STRICT, NOW, Progress.NONE);
     assertThat(r.duplicates()).extracting(ImportResult.Duplicate::row).containsExactly(2);
     assertThat(r.errors()).extracting(ImportResult.RowError::row).containsExactly(3, 5, 6, 7);
     assertThat(r.errors().get(0).message()).contains("already taken by a case of another company or contact");
@@ -152,9 +152,9 @@ class LeadImportTest {
 
   @Test
   void defaultsFillBlankFieldsOnly() {
-    Map<LeadField, String> defaults = Map.of(LeadField.OWNER, "li.na", LeadField.SOURCE, "exhibition");
-    Map<LeadField, String> v = new EnumMap<>(row(2, "A", "a").values());
-    v.remove(LeadField.OWNER);
+    Map<RegistrationField, String> defaults = Map.of(RegistrationField.OWNER, "li.na", RegistrationField.SOURCE, "exhibition");
+    Map<RegistrationField, String> v = new EnumMap<>(row(2, "A", "a").values());
+    v.remove(RegistrationField.OWNER);
     flow.importLeads(List.of(new LeadRow(2, v), row(3, "B", "b")), new ImportOptions(false, false, defaults), NOW,
         Progress.NONE);
     assertThat(cases()).extracting(Case::owner).containsExactly("li.na", "zhang.wei");
@@ -172,14 +172,14 @@ class LeadImportTest {
   void chineseAndEnglishHeadersMapByThemselves() {
     List<String> headers = List.of("公司名称", "行业", "联系人", "职务", "电话", "邮箱", "来源", "优先级", "负责人", "需求", "展位号");
     LeadColumns columns = LeadColumns.resolve(headers, Map.of(), Set.of());
-    assertThat(columns.fields().get(0)).isEqualTo(LeadField.COMPANY);
-    assertThat(columns.fields().get(3)).isEqualTo(LeadField.CONTACT_TITLE);
-    assertThat(columns.fields().get(9)).isEqualTo(LeadField.NEED);
+    assertThat(columns.fields().get(0)).isEqualTo(RegistrationField.COMPANY);
+    assertThat(columns.fields().get(3)).isEqualTo(RegistrationField.CONTACT_TITLE);
+    assertThat(columns.fields().get(9)).isEqualTo(RegistrationField.NEED);
     assertThat(columns.unused()).containsExactly("展位号");
     LeadColumns english = LeadColumns.resolve(List.of("\uFEFFCompany Name", "Industry", "Contact_Name", "E-mail",
         "Source", "Priority", "Owner", "stage"), Map.of(), Set.of());
-    assertThat(english.fields()).containsEntry(0, LeadField.COMPANY).containsEntry(2, LeadField.CONTACT_NAME)
-        .containsEntry(3, LeadField.EMAIL);
+    assertThat(english.fields()).containsEntry(0, RegistrationField.COMPANY).containsEntry(2, RegistrationField.CONTACT_NAME)
+        .containsEntry(3, RegistrationField.EMAIL);
     assertThat(english.unused()).as("derived export columns are not reported").isEmpty();
   }
 
@@ -187,10 +187,10 @@ class LeadImportTest {
   void explicitMappingsWinAndEveryColumnProblemIsReportedAtOnce() {
     LeadColumns mapped = LeadColumns.resolve(List.of("客户", "行业", "姓名", "渠道", "级别", "销售", "备注"),
         Map.of("客户", "company", "级别", "priority", "备注", "ignore"), Set.of());
-    assertThat(mapped.fields()).containsEntry(0, LeadField.COMPANY).containsEntry(4, LeadField.PRIORITY);
+    assertThat(mapped.fields()).containsEntry(0, RegistrationField.COMPANY).containsEntry(4, RegistrationField.PRIORITY);
     assertThat(mapped.unused()).isEmpty();
     assertThatThrownBy(() -> LeadColumns.resolve(List.of("公司名称", "公司", "联系人"), Map.of("展位", "company", "联系人", "shoe"),
-        Set.of(LeadField.OWNER)))
+        Set.of(RegistrationField.OWNER)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("no column '展位'")
         .hasMessageContaining("unknown field 'shoe'")

@@ -246,8 +246,8 @@ class StateMachineTest {
     @Test
     void aContractExactlyAtTheThresholdNeedsTheGeneralManager() {
       assertUnmet(judgeAdvance(prepared().add("contract_signed", "amount", "1000000"), "delivery"),
-          "'contract_signed' amount 1000000 is at or above the approval threshold 1000000:"
-              + " needs an event 'approval' with role=general_manager before it");
+"'contract_signed' amount 1000000 needs an event 'approval' by general_manager (the tier from 1000000)"
+              + " with amount at least 1000000 before it");
     }
 
     @Test
@@ -257,18 +257,55 @@ class StateMachineTest {
 
     @Test
     void theGeneralManagersApprovalBeforeSigningLetsALargeContractThrough() {
-      CaseLog log = prepared().add("approval", "role", "general_manager").add("contract_signed", "amount", "2500000");
+      CaseLog log = prepared().add("approval", "role", "general_manager", "amount", "2500000")
+          .add("contract_signed", "amount", "2500000");
 
       assertThat(judgeAdvance(log, "delivery")).isEmpty();
     }
 
     @Test
-    void anApprovalAfterSigningDoesNotCount() {
-      CaseLog log = prepared().add("contract_signed", "amount", "2500000").add("approval", "role", "general_manager");
+    void anApprovalOfLessThanTheSignedAmountDoesNotCount() {
+      CaseLog log = prepared().add("approval", "role", "general_manager", "amount", "100")
+          .add("contract_signed", "amount", "10000000");
 
-      assertUnmet(judgeAdvance(log, "delivery"),
-          "'contract_signed' amount 2500000 is at or above the approval threshold 1000000:"
-              + " needs an event 'approval' with role=general_manager before it");
+      assertThat(judgeAdvance(log, "delivery")).hasValueSatisfying(v -> assertThat(v.problems())
+          .anySatisfy(p -> assertThat(p).contains("approves 100, less than 10000000")));
+    }
+
+    @Test
+    void anApprovalWithoutAnAmountDoesNotCount() {
+      CaseLog log = prepared().add("approval", "role", "general_manager").add("contract_signed", "amount", "2500000");
+
+      assertThat(judgeAdvance(log, "delivery")).hasValueSatisfying(v -> assertThat(v.problems())
+          .anySatisfy(p -> assertThat(p).endsWith("does not count: carries no amount")));
+    }
+
+    @Test
+    void aMatrixTierNeedsItsRoleOrAHigherOne() {
+      StateMachine matrix = new StateMachine(PROCESS, new ApprovalRules(List.of(
+          new ApprovalTier("sales_manager", BigDecimal.ZERO), new ApprovalTier("general_manager", new BigDecimal("1000000"))),
+          ApprovalRules.EVERY_APPROVAL));
+      CaseLog bySalesManager = prepared().add("approval", "role", "sales_manager", "amount", "500000")
+          .add("contract_signed", "amount", "500000");
+      CaseLog byGeneralManager = prepared().add("approval", "role", "general_manager", "amount", "500000")
+          .add("contract_signed", "amount", "500000");
+      CaseLog unapproved = prepared().add("contract_signed", "amount", "500");
+      Event advance = event(Event.ADVANCE, "to", "delivery");
+
+      assertThat(matrix.judgeNext(bySalesManager.onCase(), bySalesManager.next(advance))).isEmpty();
+      assertThat(matrix.judgeNext(byGeneralManager.onCase(), byGeneralManager.next(advance))).isEmpty();
+      assertThat(matrix.judgeNext(unapproved.onCase(), unapproved.next(advance))).hasValueSatisfying(v ->
+          assertThat(v.problems()).containsExactly("'contract_signed' amount 500 needs an event 'approval' by sales_manager"
+              + " or general_manager (the tier from 0) with amount at least 500 before it"));
+    }
+
+    @Test
+    void anApprovalAfterSigningDoesNotCount() {
+      CaseLog log = prepared().add("contract_signed", "amount", "2500000")
+          .add("approval", "role", "general_manager", "amount", "2500000");
+
+      assertUnmet(judgeAdvance(log, "delivery"), "'contract_signed' amount 2500000 needs an event 'approval' by general_manager (the tier from 1000000)"
+              + " with amount at least 2500000 before it");
     }
 
     @Test
@@ -276,7 +313,7 @@ class StateMachineTest {
       CaseLog log = prepared().add("approval", "role", "sales_manager").add("contract_signed", "amount", "1000000");
 
       assertThat(judgeAdvance(log, "delivery")).hasValueSatisfying(v ->
-          assertThat(v.problems()).singleElement().asString().contains("needs an event 'approval' with role=general_manager"));
+          assertThat(v.problems()).singleElement().asString().contains("needs an event 'approval' by general_manager"));
     }
 
     @Test

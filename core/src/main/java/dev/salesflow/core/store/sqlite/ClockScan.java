@@ -1,8 +1,8 @@
 package dev.salesflow.core.store.sqlite;
 
 import dev.salesflow.core.model.Priority;
-import dev.salesflow.core.store.IndexedClock;
-import dev.salesflow.core.store.RunningClock;
+import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.sla.RunningClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +30,9 @@ import java.util.concurrent.CompletionException;
  * value led by its length in bytes, exact for any bytes but some 40% slower in SQLite.
  *
  * <p>The clocks come in the order of the index on due time (due time, case id, rule), which the
- * range scan follows; {@code Salesflow.overdue} checks the order and sorts when it is not.
+ * range scan follows; but SQLite leaves the order of {@code group_concat} undefined, so {@link
+ * #read(Connection, long)} checks it and sorts when it is not: the store's promise of due order
+ * ({@link dev.salesflow.core.sla.DueClocks}) never rests on the query plan.
  */
 final class ClockScan {
   /** Columns split by {@code FF}, rows by {@code FE}, NULL as {@code FD}. */
@@ -81,13 +83,29 @@ final class ClockScan {
     }
   }
 
-  /** The clocks due at or before {@code dueUnix}, in the order of the index on due time. */
+  /** The clocks due at or before {@code dueUnix}, in due order ({@link IndexedClock#DUE_ORDER}). */
   static List<IndexedClock> read(Connection db, long dueUnix) throws SQLException {
+    List<IndexedClock> clocks;
     try {
-      return read(db, dueUnix, false);
+      clocks = read(db, dueUnix, false);
     } catch (Misread e) {
-      return read(db, dueUnix, true);
+      clocks = read(db, dueUnix, true);
     }
+    return inDueOrder(clocks);
+  }
+
+  /**
+   * {@code clocks} in due order: one pass finds them already so (as the index gives them), and only
+   * a list that is not gets sorted, stably. Package-private for tests.
+   */
+  static List<IndexedClock> inDueOrder(List<IndexedClock> clocks) {
+    for (int i = 1; i < clocks.size(); i++) {
+      if (IndexedClock.DUE_ORDER.compare(clocks.get(i - 1), clocks.get(i)) > 0) {
+        clocks.sort(IndexedClock.DUE_ORDER);
+        return clocks;
+      }
+    }
+    return clocks;
   }
 
   /** {@link #read(Connection, long)} in one layout; package-private for tests. */

@@ -7,9 +7,9 @@ import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.sla.IndexedClock;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
-import dev.salesflow.core.store.IndexedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -375,7 +375,7 @@ public final class SqliteStore implements CaseStore {
     });
   }
 
-  /** {@inheritDoc} Here in due order, then case id and rule: the order of the index on due time. */
+  /** {@inheritDoc} Here from the index on due time, checked to be in due order and sorted when not. */
   @Override
   public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
     try {

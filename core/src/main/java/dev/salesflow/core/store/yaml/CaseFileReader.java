@@ -151,7 +151,7 @@ public final class CaseFileReader {
       String priorityText = text(root, "priority", true);
       Priority priority = Priority.parse(priorityText).orElse(null);
       if (priorityText != null && priority == null) {
-        add(DiagnosticCode.BAD_VALUE, root.valuePositionOf("priority"), "priority must be A, B or C, got '" + priorityText + "'");
+        add(DiagnosticCode.BAD_VALUE, root.valuePositionOf("priority"), Priority.notAPriority(priorityText));
       }
       String owner = text(root, "owner", true);
       OffsetDateTime registeredAt = timestamp(root, "registered_at");

@@ -15,7 +15,6 @@ import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -201,24 +200,6 @@ abstract class CaseStoreContract {
       told.add(stored);
     });
     assertThat(told).isNotEmpty().isSorted().doesNotHaveDuplicates().endsWith(30);
-  }
-
-  @Test
-  void aStoreWithADeadlineIndexFindsExactlyTheClocksDueByAnInstant() {
-    store.create(newCase("ACME-2026-001")); // first-contact, A: 1 working day -> due Tue 2026-11-03 23:59:59
-    store.create(newCaseWithId("ACME-2026-002"));
-    store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
-    store.runningClocksDueBefore(Instant.parse("2026-11-04T00:00:00+08:00")).ifPresent(clocks -> {
-      assertThat(clocks).singleElement().satisfies(k -> {
-        assertThat(k.caseId()).isEqualTo("ACME-2026-001");
-        assertThat(k.stage()).isEqualTo("lead");
-        assertThat(k.owner()).isEqualTo("zhang.wei");
-        assertThat(k.clock().rule()).isEqualTo("first-contact");
-        assertThat(k.clock().dueAt()).isEqualTo(Instant.parse("2026-11-03T23:59:59+08:00"));
-      });
-    });
-    store.runningClocksDueBefore(Instant.parse("2026-11-03T12:00:00+08:00"))
-        .ifPresent(clocks -> assertThat(clocks).isEmpty());
   }
 
   static Case newCaseWithId(String id) {

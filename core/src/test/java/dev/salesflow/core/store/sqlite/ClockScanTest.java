@@ -3,8 +3,8 @@ package dev.salesflow.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesflow.core.model.Priority;
-import dev.salesflow.core.store.IndexedClock;
-import dev.salesflow.core.store.RunningClock;
+import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.sla.RunningClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.salesflow.core.store;
+package dev.salesflow.core.sla;
 
 import java.time.Instant;
 

@@ -1,0 +1,41 @@
+package dev.salesflow.cli.output;
+
+import dev.salesflow.core.model.ColumnProblem;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.RegistrationProblem;
+import dev.salesflow.core.model.RequestProblem;
+
+/**
+ * The core's problems in the command line's words: a registration field by {@code register}'s
+ * flag, a lead list's column problem with the {@code import} flags that fix it.
+ */
+public final class ProblemWords {
+  private ProblemWords() {}
+
+  /** {@code summary: problem; problem}, each problem as {@link #of(RequestProblem)} words it. */
+  public static String of(InvalidRequestException e) {
+    StringBuilder s = new StringBuilder(e.summary() == null ? "" : e.summary() + ": ");
+    String separator = "";
+    for (RequestProblem p : e.problems()) {
+      s.append(separator).append(of(p));
+      separator = "; ";
+    }
+    return s.toString();
+  }
+
+  /** One problem, e.g. {@code missing --contact-name} or {@code no column gives owner (...); use --map ...}. */
+  public static String of(RequestProblem problem) {
+    if (problem instanceof RegistrationProblem r) {
+      return r.describe("--" + r.field().flag());
+    }
+    if (problem instanceof ColumnProblem.UnknownColumn || problem instanceof ColumnProblem.UnknownField) {
+      return "--map " + problem.message();
+    }
+    if (problem instanceof ColumnProblem.SameField) {
+      return problem.message() + " (use --map COLUMN=ignore for one of them)";
+    }
+    ColumnProblem.NoColumn none = (ColumnProblem.NoColumn) problem;
+    String column = none.field().column();
+    return none.message() + "; use --map COLUMN=" + column + " or --default " + column + "=VALUE";
+  }
+}
