@@ -36,6 +36,11 @@ final class CheckCommand implements Callable<Integer>, Formatted {
   @Option(names = "--strict", description = "Fail on warnings too.")
   boolean strict;
 
+  @Option(names = "--changed-since", paramLabel = "REF", description = {
+      "Only the case files git lists as changed since REF (e.g. origin/main), and the workspace's files;",
+      "every case when salesflow.yaml, the process or the calendar changed."})
+  String changedSince;
+
   @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once (default: the number of cores).")
   Integer jobs;
 
@@ -54,12 +59,18 @@ final class CheckCommand implements Callable<Integer>, Formatted {
       throw new InvalidRequestException("--jobs must be at least 1, got " + threads);
     }
     Path cwd = root.context().cwd();
+    if (changedSince != null && (!paths.isEmpty() || root.store != null)) {
+      throw new InvalidRequestException("--changed-since checks the workspace's changed case files; give no PATH or --store with it");
+    }
     List<Path> targets = paths.stream().map(p -> cwd.resolve(p).normalize()).toList();
     Path workspace = root.workspaceRoot();
     var now = root.now(Salesflow.zoneOf(workspace)).toInstant();
     CheckReport report;
     try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "checking", "files", ProgressBar.THRESHOLD)) {
-      report = Salesflow.check(workspace, root.store, cwd, targets, new CheckOptions(now, sla, threads), progress);
+      CheckOptions options = new CheckOptions(now, sla, threads);
+      report = changedSince == null
+          ? Salesflow.check(workspace, root.store, cwd, targets, options, progress)
+          : Salesflow.checkChangedSince(workspace, changedSince, options, progress);
     }
     PrintWriter out = root.context().out();
     switch (format) {

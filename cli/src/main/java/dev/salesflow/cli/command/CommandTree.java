@@ -52,6 +52,8 @@ public final class CommandTree {
     all.put("report", ReportCommand.class);
     all.put("import", ImportCommand.class);
     all.put("export", ExportCommand.class);
+    all.put("git-merge", GitMergeCommand.class);
+    all.put("git-setup", GitSetupCommand.class);
     all.put("shell", ShellCommand.class);
     all.put("completion", CompletionCommand.class);
     all.put("__complete", CompleteCommand.class);

@@ -1,8 +1,10 @@
 package dev.salesflow.core.api;
 
 import dev.salesflow.core.check.Checker;
+import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
 import dev.salesflow.core.leads.Registrar;
+import dev.salesflow.core.merge.MergeDriver;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
@@ -18,6 +20,7 @@ import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadRow;
+import dev.salesflow.core.model.MergeOutcome;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.OverdueQuery;
@@ -162,8 +165,9 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * Creates a workspace in {@code dir}: a commented {@code salesflow.yaml} with every default and
-   * an empty {@code cases/} folder. Never overwrites anything.
+   * Creates a workspace in {@code dir}: a commented {@code salesflow.yaml} with every default, an
+   * empty {@code cases/} folder and a {@code .gitattributes} that has git merge case files with
+   * {@link #gitMerge}. Never overwrites anything.
    *
    * @param dir the folder to initialise; created when missing
    * @return the absolute, normalised workspace root
@@ -172,6 +176,63 @@ public final class Salesflow implements AutoCloseable {
    */
   public static Path initWorkspace(Path dir) {
     return Workspace.init(dir);
+  }
+
+  /**
+   * git's merge driver for case files: merges {@code ours} and {@code theirs}, both changed from
+   * {@code base}, into {@code ours}. Events appended on either side become one log in time order
+   * (on equal times ours first; an event both appended kept once), the registration merges field by
+   * field, and the result is replayed through the process of the workspace holding the file. A
+   * clean result is byte for byte what recording the events in that order on the base would have
+   * written. A conflict (a field changed differently on both sides, or merged events that are no
+   * legal history) is written with git's markers around only that part. A file that is no case file,
+   * or cannot be read as one, is merged as text by {@code git merge-file}.
+   *
+   * @param base the common version ({@code %O}); empty or missing when both sides added the file
+   * @param ours our version ({@code %A}), replaced by the result
+   * @param theirs their version ({@code %B})
+   * @param name the file's path in the repository ({@code %P}), or null
+   * @param cwd the folder git runs the driver in; {@code name} is relative to it
+   * @return how the file was merged, and the conflicts left in it
+   * @throws dev.salesflow.core.model.StoreException when a version cannot be read or the result written
+   */
+  public static MergeOutcome gitMerge(Path base, Path ours, Path theirs, String name, Path cwd) {
+    return MergeDriver.run(base, ours, theirs, name, cwd);
+  }
+
+  /**
+   * Defines the case-file merge driver in the settings of the git repository holding {@code dir}
+   * ({@code merge.salesflow.name} and {@code merge.salesflow.driver}), and adds the line that sends
+   * case files to it to the {@code .gitattributes} of the workspace holding {@code dir}, if any and
+   * when missing.
+   *
+   * @param dir a folder in the repository
+   * @param launcher the command that runs salesflow, as the shell should run it (an absolute path,
+   *     so that merges work without salesflow on the PATH)
+   * @return each setting made, key to value, in the order made
+   * @throws InvalidRequestException when {@code dir} is in no git repository or git fails
+   */
+  public static Map<String, String> gitSetup(Path dir, String launcher) {
+    Map<String, String> settings = GitSetup.configure(dir, launcher);
+    Workspace.find(dir).ifPresent(GitSetup::writeAttributes);
+    return settings;
+  }
+
+  /**
+   * As {@link #check(Path, List, CheckOptions, Progress)} for a pull request: the workspace's own
+   * files and only the case files git lists as changed since {@code ref} (in commits, staged or
+   * not); every case file when a settings, process or calendar file changed.
+   *
+   * @param root the workspace root, in a git repository
+   * @param ref a revision, e.g. {@code origin/main}
+   * @param options the instant clocks are judged at, the SLA mode and the number of threads
+   * @param progress told the number of case files done, of how many, from any thread
+   * @return every finding, ordered by file and position
+   * @throws InvalidRequestException when the workspace is in no git repository, git does not know
+   *     {@code ref}, or the cases are kept in a database
+   */
+  public static CheckReport checkChangedSince(Path root, String ref, CheckOptions options, Progress progress) {
+    return Checker.checkChangedSince(root, ref, options, progress);
   }
 
   /**

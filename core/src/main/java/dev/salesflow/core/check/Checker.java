@@ -1,5 +1,6 @@
 package dev.salesflow.core.check;
 
+import dev.salesflow.core.git.Git;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
@@ -91,6 +92,24 @@ public final class Checker {
    */
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
+    return check(root, storeSpec, base, targets, null, options, progress);
+  }
+
+  /**
+   * Checks the workspace at {@code root} and only its case files that git lists as changed since
+   * {@code ref} (see {@link Git#changedSince}), for a pull request; every case file when one of the
+   * workspace's own files (settings, process, calendar) changed, since any case may be judged
+   * differently then.
+   *
+   * @throws InvalidRequestException when the workspace is not in a git repository, git does not
+   *     know {@code ref}, or the workspace keeps its cases in a database
+   */
+  public static CheckReport checkChangedSince(Path root, String ref, CheckOptions options, Progress progress) {
+    return check(root, null, root, List.of(), ref, options, progress);
+  }
+
+  private static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, String changedSince,
+      CheckOptions options, Progress progress) {
     Path config = root.resolve(Workspace.CONFIG_FILE);
     Workspace workspace;
     try {
@@ -114,15 +133,31 @@ public final class Checker {
     if (targets.isEmpty()) {
       StoreSpec spec = storeSpec != null ? StoreSpec.parse(storeSpec, base) : workspace.storeSpec();
       if (!(spec instanceof StoreSpec.Folder)) {
+        if (changedSince != null) {
+          throw new InvalidRequestException("--changed-since checks case files in git; this workspace keeps its cases in "
+              + spec.location() + " (run check without it)");
+        }
         files.add(spec.location());
         return new CheckReport(files, checker.checkDatabase(spec, progress));
       }
       caseFiles = expand(List.of(spec.location()));
+      if (changedSince != null && !changed(root, files, changedSince)) {
+        Set<Path> changed = new HashSet<>();
+        new Git(spec.location()).changedSince(changedSince).forEach(p -> changed.add(p.normalize()));
+        caseFiles = caseFiles.stream().filter(p -> changed.contains(p.normalize())).toList();
+      }
     } else {
       caseFiles = expand(targets);
     }
     files.addAll(caseFiles);
     return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+  }
+
+  /** Whether git lists one of {@code files} (under {@code root}) as changed since {@code ref}. */
+  private static boolean changed(Path root, List<Path> files, String ref) {
+    Set<Path> changed = new HashSet<>();
+    new Git(root).changedSince(ref).forEach(p -> changed.add(p.normalize()));
+    return files.stream().anyMatch(f -> changed.contains(f.normalize()));
   }
 
   /** The findings of every case in the database {@code spec} names, in id order; they name its file. */

@@ -262,7 +262,8 @@ public record Workspace(
 
   /**
    * Creates a workspace in {@code dir} (made when missing): {@code salesflow.yaml} with every
-   * default, {@code cases/} and its {@code .gitignore}. Never overwrites anything.
+   * default, {@code cases/} and its {@code .gitignore}, and the {@code .gitattributes} line that
+   * has git merge case files with salesflow. Never overwrites anything.
    *
    * @return the absolute, normalised root
    */
@@ -280,6 +281,7 @@ public record Workspace(
         Files.writeString(ignore, "# the case store's write lock and interrupted temporary files\n.salesflow.lock\n.*.tmp\n",
             java.nio.charset.StandardCharsets.UTF_8);
       }
+      dev.salesflow.core.git.GitSetup.writeAttributes(target);
     } catch (IOException e) {
       throw new StoreException("cannot create workspace in " + target + ": " + e.getMessage(), e);
     }

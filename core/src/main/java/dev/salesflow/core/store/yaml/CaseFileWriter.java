@@ -125,12 +125,35 @@ public final class CaseFileWriter {
    *     extended line-wise (a non-empty flow list)
    */
   public static String appendEvent(String text, YamlNode.Mapping tree, Event event) {
+    return appendEvents(text, tree, List.of(event));
+  }
+
+  /**
+   * The text {@link #appendEvent} gives when called once for each of {@code events} in order,
+   * computed in one pass (each call would otherwise need the file parsed again).
+   */
+  public static String appendEvents(String text, YamlNode.Mapping tree, List<Event> events) {
+    return appendItems(text, tree, indent -> {
+      StringBuilder items = new StringBuilder();
+      for (Event e : events) {
+        items.append(eventLine(e, indent));
+      }
+      return items.toString();
+    });
+  }
+
+  /**
+   * The text of a case file with the lines {@code items} gives for the list's indent (each ending
+   * in a line feed, turned into CR LF in a CR LF file) inserted where {@link #appendEvent} puts a
+   * new event; for a merge, whose conflict markers go where the events would have.
+   */
+  public static String appendItems(String text, YamlNode.Mapping tree, java.util.function.Function<String, String> items) {
     List<String> keys = new ArrayList<>(tree.entries().keySet());
     int eventsIndex = keys.indexOf("events");
     String newline = text.contains("\r\n") ? "\r\n" : "\n";
     String body = text.isEmpty() || text.endsWith("\n") ? text : text + newline;
     if (eventsIndex < 0) {
-      String added = "events:\n" + eventLine(event, "  ");
+      String added = "events:\n" + items.apply("  ");
       return body + (body.contains("\r\n") ? added.replace("\n", "\r\n") : added);
     }
     YamlNode.Entry events = tree.entries().get("events");
@@ -154,7 +177,7 @@ public final class CaseFileWriter {
           "^(\\s*events:)\\s*(\\[\\s*\\]|~|null|Null|NULL|\"\"|'')(?=\\s*(#.*)?$)", "$1");
       body = body.substring(0, start) + rewritten + body.substring(start + keyLine.length());
     }
-    String item = eventLine(event, indent);
+    String item = items.apply(indent);
     if (body.contains("\r\n")) {
       item = item.replace("\n", "\r\n");
     }
