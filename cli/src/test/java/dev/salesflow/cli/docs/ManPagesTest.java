@@ -3,10 +3,13 @@ package dev.salesflow.cli.docs;
 import static dev.salesflow.cli.completion.CompletionScriptTest.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.cli.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +55,28 @@ class ManPagesTest {
     assertThat(pages.keySet()).first().isEqualTo("salesflow.1");
     assertThat(pages).containsKeys("salesflow-overdue.1", "salesflow-show.1", "salesflow-completion.1")
         .doesNotContainKey("salesflow-__complete.1")
-        .hasSize(15);
+        .hasSize(commandsListedByHelp().size() + 1);
+    for (String command : commandsListedByHelp()) {
+      assertThat(pages).containsKey("salesflow-" + command + ".1");
+    }
     assertThat(pages.get("salesflow-advance.1"))
         .contains(".SH NAME\nsalesflow\\-advance \\- Move a case to another stage\n")
         .contains("\\fB\\-\\-to\\fR=\\fISTAGE\\fR \\fICASE\\fR\n")
         .contains(".TP\n\\fB\\-\\-reason\\fR=\\fITEXT\\fR\nWhy (required for rework and lost).\n");
     assertThat(pages.get("salesflow.1")).contains(".TP\n\\fBsalesflow\\-overdue\\fR(1)\n");
+  }
+
+  /** The commands {@code salesflow --help} lists, read from its output as a user sees it. */
+  private static List<String> commandsListedByHelp() {
+    String help = CliRun.in(Path.of("."), "--help").out();
+    String commands = help.substring(help.indexOf("Commands:\n") + "Commands:\n".length(), help.indexOf("\n\n", help.indexOf("Commands:")));
+    List<String> names = new ArrayList<>();
+    for (String line : commands.split("\n")) {
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        names.add(line.trim().split(" ")[0]);
+      }
+    }
+    return names;
   }
 
   @Test
