@@ -54,6 +54,8 @@ public final class Checker {
   private final StateMachine machine;
   private final SlaEngine sla;
   private final List<Pairing> pairings;
+  /** The years without an official schedule that the SLA clocks' deadlines needed (from any thread). */
+  private final Set<Integer> unknownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Checker(Workspace workspace, CheckOptions options) {
     this.workspace = workspace;
@@ -101,21 +103,21 @@ public final class Checker {
     if (workspace.config().process() != null) {
       files.add(root.resolve(workspace.config().process()));
     }
-    if (workspace.config().calendar().file() != null) {
-      files.add(root.resolve(workspace.config().calendar().file()));
-    }
+    files.addAll(workspace.calendarFiles());
     Checker checker = new Checker(workspace, options);
     String spec = storeSpec != null ? storeSpec : workspace.config().store();
     Path specBase = storeSpec != null ? base : root;
     if (targets.isEmpty() && spec != null && spec.startsWith(Workspace.SQLITE_PREFIX)) {
       Path database = workspace.storeLocation(spec, specBase);
       files.add(database);
-      return new CheckReport(files, checker.checkDatabase(spec, specBase, database, progress));
+      List<Diagnostic> findings = checker.checkDatabase(spec, specBase, database, progress);
+      return new CheckReport(files, findings, checker.unknownYears);
     }
     List<Path> caseFiles = expand(!targets.isEmpty() ? targets
         : List.of(spec == null ? workspace.casesDir() : workspace.storeLocation(spec, specBase)));
     files.addAll(caseFiles);
-    return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+    List<Diagnostic> findings = checker.checkFiles(caseFiles, progress);
+    return new CheckReport(files, findings, checker.unknownYears);
   }
 
   /** The findings of every case in the database at {@code location}, in id order. */
@@ -338,7 +340,9 @@ public final class Checker {
 
   private void clocks(Case c, Path file, CaseFile source, Replay replay, List<Diagnostic> findings) {
     Severity severity = options.sla() == SlaMode.ERROR ? Severity.ERROR : Severity.WARNING;
-    for (var clock : sla.clocks(c, replay, options.now(), Duration.ZERO).clocks()) {
+    var sheet = sla.clocks(c, replay, options.now(), Duration.ZERO);
+    unknownYears.addAll(sheet.unknownYears());
+    for (var clock : sheet.clocks()) {
       DiagnosticCode code;
       String what;
       switch (clock.state()) {

@@ -14,7 +14,7 @@ import java.util.Set;
 final class ConfigTree {
   private static final Set<String> CONFIG_KEYS = Set.of(
       "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store");
-  private static final Set<String> CALENDAR_KEYS = Set.of("extends", "working_hours", "holidays", "workdays");
+  private static final Set<String> CALENDAR_KEYS = Set.of("extends", "schedules", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}
 
@@ -52,7 +52,8 @@ final class ConfigTree {
       return CalendarSpec.named(TreeBinding.string(node));
     }
     Map<String, YamlNode> f = TreeBinding.fields(node, CALENDAR_KEYS);
-    return CalendarSpec.map(TreeBinding.string(f.get("extends")), TreeBinding.strings(f.get("working_hours")),
+    return CalendarSpec.map(TreeBinding.string(f.get("extends")), TreeBinding.strings(f.get("schedules")),
+        TreeBinding.strings(f.get("working_hours")),
         TreeBinding.strings(f.get("holidays")), TreeBinding.strings(f.get("workdays")));
   }
 }
