@@ -1,5 +1,5 @@
 # salesflow completion for bash, and for zsh through bashcompinit.
-# Generated from salesflow's command model by dev.salesflow.cli.CompletionScript: do not edit;
+# Generated from salesflow's command model by dev.salesflow.cli.completion.CompletionScript: do not edit;
 # 'salesflow completion' prints the copy matching the installed version.
 #
 #   bash:  source completions/salesflow.bash        (in ~/.bashrc, with the full path)
@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance show list overdue check migrate report import export shell completion)
+_salesflow_commands=(init register log advance show list overdue check migrate report calendar import export shell completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -26,6 +26,7 @@ _salesflow_options() {
     check) printf '%s\n' --sla --strict --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -59,6 +60,7 @@ _salesflow_positional_kind() {
     show) (($2 == 0)) && kind='case' ;;
     check) (($2 >= 0)) && kind='path' ;;
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
+    calendar) (($2 == 0)) && kind='fixed:show|is-working-day|next-working-day'; (($2 == 1)) && kind='none' ;;
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='fixed:FILE|-' ;;
   esac

@@ -15,12 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "calendar", description = {
-    "The workspace's business calendar:",
+    "The business calendar: a year's holidays and makeup working days, is-working-day, next-working-day.",
     "  show [YEAR]              the year's holidays and makeup working days, each with its source:",
     "                           official built-in, loaded file, statutory rule, workspace setting, weekly",
     "  is-working-day [DATE]    exit 0 on a working day, 1 otherwise (for cron lines)",
     "  next-working-day [DATE]  the first working day after DATE",
-    "YEAR and DATE default to today's (--now) in the workspace time zone."})
+    "WHEN (a YEAR or a DATE) defaults to today (--now) in the workspace time zone."})
 final class CalendarCommand implements Callable<Integer> {
   enum Action { SHOW, IS_WORKING_DAY, NEXT_WORKING_DAY }
 
@@ -30,7 +30,7 @@ final class CalendarCommand implements Callable<Integer> {
       converter = ActionConverter.class, completionCandidates = ActionNames.class)
   Action action;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "YEAR|DATE", description = "A year (show) or a date, e.g. 2027-01-04.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "WHEN", description = "A year (show) or a date, e.g. 2027-01-04.")
   String when;
 
   @Override
