@@ -216,7 +216,7 @@ public record BusinessCalendar(
             return false;
         }
         // only now the fallback: a known year never loads the statutory rule's library
-        return fallback == YearFallback.WEEKLY || knowsYear(date.getYear()) || !fallback.isHoliday(date);
+        return !isFallbackHoliday(date);
     }
 
     /**

@@ -6,11 +6,11 @@ import dev.salesflow.core.calendar.Calendars;
 import dev.salesflow.core.calendar.LoadedSchedule;
 import dev.salesflow.core.calendar.ScheduleFileException;
 import dev.salesflow.core.calendar.ScheduleFiles;
-import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.calendar.WorkingInterval;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessLoader;
 import dev.salesflow.core.yaml.YamlNode;
@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -130,8 +131,8 @@ final class CalendarLoader {
     List<LocalDate> holidays = dates(spec.holidays(), "holidays", file, tree, path);
     List<LocalDate> workdays = dates(spec.workdays(), "workdays", file, tree, path);
     calendar = calendar.withHolidays(holidays).withMakeupWorkdays(workdays);
-    return new Loaded(calendar, new CalendarProvenance(loadedYears, names, new java.util.HashSet<>(holidays),
-        new java.util.HashSet<>(workdays)), files);
+    return new Loaded(calendar, new CalendarProvenance(loadedYears, names, new HashSet<>(holidays), new HashSet<>(workdays)),
+        files);
   }
 
   private static BusinessCalendar named(String name, ZoneId zone, Path file, YamlNode tree, Object... path) {
