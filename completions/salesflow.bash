@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve show list overdue check migrate report import export git-merge git-setup shell completion)
+_salesflow_commands=(init register log advance approve show list overdue check migrate report calendar import export git-merge git-setup shell completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -27,6 +27,7 @@ _salesflow_options() {
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
@@ -40,7 +41,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"import --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"calendar --format"|"import --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -72,6 +73,7 @@ _salesflow_positional_kind() {
     show) (($2 == 0)) && kind='case' ;;
     check) (($2 >= 0)) && kind='path' ;;
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
+    calendar) (($2 == 0)) && kind='fixed:show|is-working-day|next-working-day'; (($2 == 1)) && kind='none' ;;
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='fixed:FILE|-' ;;
     git-merge) (($2 == 0)) && kind='path'; (($2 == 1)) && kind='path'; (($2 == 2)) && kind='path'; (($2 == 3)) && kind='none' ;;

@@ -6,12 +6,14 @@
  * diagnostics, reports, exceptions) are in {@link dev.salesflow.core.model}. Every other package is
  * internal and may change.
  */
+@SuppressWarnings("requires-automatic") // lunar-java (cn.6tail:lunar) names no module
 module dev.salesflow.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.xerial.sqlitejdbc;
   requires org.yaml.snakeyaml;
+  requires lunar;
 
   exports dev.salesflow.core.api;
   exports dev.salesflow.core.model;

@@ -31,6 +31,16 @@ class StartupPathTest {
   }
 
   @Test
+  void showInAYearWithASchedulePaysNothingForTheStatutoryRule() throws Exception {
+    // lunar-java (the statutory holidays of years without an official schedule) loads only when asked
+    String ws = TestWorkspaces.examplesAt(tmp.resolve("lunar")).toString();
+    String classes = FreshJvm.classesLoaded(tmp, 0, "-w", ws, "--now", NOW, "show", "ACME-2026-001").classes();
+    assertThat(classes).contains("dev.salesflow.cli.Main ").doesNotContain("com.nlf.calendar");
+    String statutory = FreshJvm.classesLoaded(tmp, 1, "-w", ws, "calendar", "is-working-day", "2027-01-01").classes();
+    assertThat(statutory).contains("com.nlf.calendar.LunarYear "); // the check can fail
+  }
+
+  @Test
   void theLogNamesALambdaWhenOneRuns() throws Exception {
     // the check itself: picocli's help builds its model with lambdas, so the log must show them
     List<String> lambdas = lambdasLoaded(0, "--help");

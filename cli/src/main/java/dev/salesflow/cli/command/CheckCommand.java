@@ -73,8 +73,17 @@ final class CheckCommand implements Callable<Integer>, Formatted {
           : Salesflow.checkChangedSince(workspace, changedSince, options, progress);
     }
     PrintWriter out = root.context().out();
+    var years = report.unknownYears().isEmpty() ? java.util.Map.<Integer, dev.salesflow.core.model.CalendarSource>of()
+        : Warnings.sources(workspace, report.unknownYears());
+    Warnings.unknownYears(root, years);
     switch (format) {
-      case JSON -> out.println(CaseOutput.json(CheckOutput.json(report, cwd)));
+      case JSON -> {
+        var json = CheckOutput.json(report, cwd);
+        if (!years.isEmpty()) {
+          json.put("calendar_fallback", Warnings.json(years));
+        }
+        out.println(CaseOutput.json(json));
+      }
       case JUNIT -> out.print(CheckOutput.junit(report, cwd));
       case SARIF -> out.println(CaseOutput.json(CheckOutput.sarif(report, cwd, new VersionProvider().getVersion()[0].replace("salesflow ", ""))));
       case GITHUB -> out.print(CheckOutput.github(report, cwd));

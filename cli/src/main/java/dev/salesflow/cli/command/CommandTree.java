@@ -50,6 +50,7 @@ public final class CommandTree {
     all.put("check", CheckCommand.class);
     all.put("migrate", MigrateCommand.class);
     all.put("report", ReportCommand.class);
+    all.put("calendar", CalendarCommand.class);
     all.put("import", ImportCommand.class);
     all.put("export", ExportCommand.class);
     all.put("git-merge", GitMergeCommand.class);

@@ -52,7 +52,7 @@ public final class OverdueCommand implements Callable<Integer>, Formatted {
       OffsetDateTime now = root.now(zone);
       Format format = root.format(formats());
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
-      Warnings.unknownYears(root, report.unknownYears());
+      Warnings.unknownYears(root, Warnings.sources(flow, report.unknownYears()));
       var out = root.context().out();
       // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {

@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer>, Formatted {
         unknownYears.addAll(owners.unknownYears());
         out.add(sheets.owners(owners));
       }
-      Warnings.unknownYears(root, unknownYears);
+      Warnings.unknownYears(root, Warnings.sources(flow, unknownYears));
       root.context().out().print(ReportOutput.render(out, format, table,
           new ReportMachine.ReportRequest(query, now, zone), lang));
       return ExitCode.OK.code();

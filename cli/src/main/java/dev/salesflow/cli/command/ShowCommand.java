@@ -37,15 +37,26 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
       ZoneId zone = flow.zone();
       CaseView view = flow.show(caseId);
       var sheet = flow.clocks(view, root.now(zone));
-      Warnings.unknownYears(root, sheet.unknownYears());
+      var years = Warnings.sources(flow, sheet.unknownYears());
+      Warnings.unknownYears(root, years);
       List<SlaClock> clocks = sheet.clocks();
       switch (root.format(formats())) {
-        case JSON -> root.context().out().println(CaseOutput.json(CaseOutput.detail(view, clocks, zone)));
-        case YAML -> root.context().out().print(CaseOutput.yaml(CaseOutput.detail(view, clocks, zone)));
+        case JSON -> root.context().out().println(CaseOutput.json(detail(view, clocks, zone, years)));
+        case YAML -> root.context().out().print(CaseOutput.yaml(detail(view, clocks, zone, years)));
         default -> root.context().out().print(text(view, clocks, flow.process(), zone, root.lang()));
       }
       return ExitCode.OK.code();
     }
+  }
+
+  /** The case as {@link CaseOutput#detail}, with {@code calendar_fallback} when its deadlines needed such years. */
+  private static Map<String, Object> detail(CaseView view, List<SlaClock> clocks, ZoneId zone,
+      Map<Integer, dev.salesflow.core.model.CalendarSource> years) {
+    Map<String, Object> detail = CaseOutput.detail(view, clocks, zone);
+    if (!years.isEmpty()) {
+      detail.put("calendar_fallback", Warnings.json(years));
+    }
+    return detail;
   }
 
   static String text(CaseView view, List<SlaClock> clocks, SalesProcess process, ZoneId zone, String lang) {

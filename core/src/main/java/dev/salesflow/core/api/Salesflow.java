@@ -1,10 +1,14 @@
 package dev.salesflow.core.api;
 
+import dev.salesflow.core.calendar.CalendarListing;
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
 import dev.salesflow.core.leads.Registrar;
 import dev.salesflow.core.merge.MergeDriver;
+import dev.salesflow.core.model.CalendarDay;
+import dev.salesflow.core.model.CalendarSource;
+import dev.salesflow.core.model.CalendarYear;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
@@ -50,6 +54,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -285,6 +291,71 @@ public final class Salesflow implements AutoCloseable {
   public static CheckReport check(Path root, String storeSpec, Path base, List<Path> targets, CheckOptions options,
       Progress progress) {
     return Checker.check(root, storeSpec, base, targets, options, progress);
+  }
+
+  /**
+   * The holidays and makeup working days of one year of a workspace's calendar, each with where it
+   * comes from (official built-in schedule, loaded schedule file, statutory rule, the workspace's own
+   * days); the store is not opened.
+   *
+   * @param root the workspace root
+   * @param year the year
+   * @return the year's days and its source
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings or calendar are invalid
+   */
+  public static CalendarYear calendarYear(Path root, int year) {
+    Workspace ws = Workspace.open(root);
+    return CalendarListing.year(ws.calendar(), ws.calendarProvenance(), year);
+  }
+
+  /**
+   * Whether a date is a working day of a workspace's calendar, and why; the store is not opened.
+   *
+   * @param root the workspace root
+   * @param date the date
+   * @return the date's standing and its source
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings or calendar are invalid
+   */
+  public static CalendarDay calendarDay(Path root, LocalDate date) {
+    Workspace ws = Workspace.open(root);
+    return CalendarListing.day(ws.calendar(), ws.calendarProvenance(), date);
+  }
+
+  /**
+   * The first working day strictly after a date on a workspace's calendar, and why it is one.
+   *
+   * @param root the workspace root
+   * @param date the date
+   * @return that working day
+   * @throws dev.salesflow.core.model.DiagnosticsException when the settings or calendar are invalid
+   */
+  public static CalendarDay nextWorkingDay(Path root, LocalDate date) {
+    Workspace ws = Workspace.open(root);
+    return CalendarListing.day(ws.calendar(), ws.calendarProvenance(), ws.calendar().nextWorkingDayAfter(date));
+  }
+
+  /**
+   * Where this workspace's calendar gets a year from: for the years a report lists as without an
+   * official schedule, {@link CalendarSource#STATUTORY} (holidays by rule, makeup working days
+   * unknown) or {@link CalendarSource#WEEKLY} (the weekly pattern alone).
+   *
+   * @param year the year
+   * @return its source
+   */
+  public CalendarSource yearSource(int year) {
+    return CalendarListing.sourceOf(workspace.calendar(), workspace.calendarProvenance(), year);
+  }
+
+  /**
+   * {@link #yearSource(int)} for the workspace at {@code root}, without opening its store.
+   *
+   * @param root the workspace root
+   * @param year the year
+   * @return its source
+   */
+  public static CalendarSource yearSource(Path root, int year) {
+    Workspace ws = Workspace.open(root);
+    return CalendarListing.sourceOf(ws.calendar(), ws.calendarProvenance(), year);
   }
 
   /**

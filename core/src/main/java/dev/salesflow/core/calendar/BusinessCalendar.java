@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * a {@linkplain #makeupWorkdays() makeup working day} or one of the weekly
  * {@linkplain #workingDays() working days of the week}. Holidays and makeup working days come
  * from official schedules (see {@link Calendars#cn(ZoneId)}), which cover whole years; the years
- * covered are the {@linkplain #knownYears() known years}. Outside them only the weekly pattern
- * applies, and callers can find out with {@link #knowsYear(int)} or
+ * covered are the {@linkplain #knownYears() known years}. Outside them the {@linkplain #fallback()
+ * fallback} applies: the weekly pattern alone, or (for {@code cn}) the statutory holidays derived by
+ * rule, without makeup working days. Callers can find out with {@link #knowsYear(int)} or
  * {@link #unknownYearsBetween(Instant, Instant)} so they can warn about it.
  *
  * <p>Derive variants with the {@code with...} methods; they return new calendars.
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * @param makeupWorkdays dates that are working days even if they fall outside the weekly pattern
  *     (for example a Saturday worked to make up for a holiday bridge); disjoint from holidays
  * @param knownYears the years for which an official schedule of holidays has been loaded
+ * @param fallback what decides the holidays of the other years
  */
 public record BusinessCalendar(
         ZoneId zone,
@@ -47,7 +49,8 @@ public record BusinessCalendar(
         List<WorkingInterval> workingHours,
         Set<LocalDate> holidays,
         Set<LocalDate> makeupWorkdays,
-        Set<Integer> knownYears) {
+        Set<Integer> knownYears,
+        YearFallback fallback) {
 
     /** Monday to Friday. */
     public static final Set<DayOfWeek> DEFAULT_WORKING_DAYS = Collections.unmodifiableSet(
@@ -64,6 +67,7 @@ public record BusinessCalendar(
     /** Validates and normalises the components; see the class description for the rules. */
     public BusinessCalendar {
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(fallback, "fallback");
         workingDays = copyWorkingDays(workingDays);
         workingHours = sortedWithoutOverlaps(workingHours);
         holidays = sortedCopy(holidays, "holidays");
@@ -77,31 +81,37 @@ public record BusinessCalendar(
         }
     }
 
+    /** A calendar whose years without an official schedule follow the weekly pattern alone. */
+    public BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<WorkingInterval> workingHours,
+            Set<LocalDate> holidays, Set<LocalDate> makeupWorkdays, Set<Integer> knownYears) {
+        this(zone, workingDays, workingHours, holidays, makeupWorkdays, knownYears, YearFallback.WEEKLY);
+    }
+
     /**
      * A calendar with the default week (Monday to Friday, 09:00-12:00 and 13:00-18:00), no
      * holidays and no known years.
      */
     public static BusinessCalendar standard(ZoneId zone) {
         return new BusinessCalendar(zone, DEFAULT_WORKING_DAYS, DEFAULT_WORKING_HOURS,
-                Set.of(), Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of(), YearFallback.WEEKLY);
     }
 
     /** This calendar read in another zone (dates and working hours are then local to it). */
     public BusinessCalendar withZone(ZoneId newZone) {
         return new BusinessCalendar(newZone, workingDays, workingHours, holidays, makeupWorkdays,
-                knownYears);
+                knownYears, fallback);
     }
 
     /** This calendar with a different weekly pattern of working days. */
     public BusinessCalendar withWorkingDays(Set<DayOfWeek> newWorkingDays) {
         return new BusinessCalendar(zone, newWorkingDays, workingHours, holidays, makeupWorkdays,
-                knownYears);
+                knownYears, fallback);
     }
 
     /** This calendar with different working hours (replacing the current ones). */
     public BusinessCalendar withWorkingHours(List<WorkingInterval> newWorkingHours) {
         return new BusinessCalendar(zone, workingDays, newWorkingHours, holidays, makeupWorkdays,
-                knownYears);
+                knownYears, fallback);
     }
 
     /**
@@ -123,7 +133,7 @@ public record BusinessCalendar(
         Set<LocalDate> newMakeupWorkdays = new TreeSet<>(makeupWorkdays);
         newMakeupWorkdays.removeAll(extraHolidays);
         return new BusinessCalendar(zone, workingDays, workingHours, newHolidays,
-                newMakeupWorkdays, knownYears);
+                newMakeupWorkdays, knownYears, fallback);
     }
 
     /**
@@ -136,7 +146,7 @@ public record BusinessCalendar(
         Set<LocalDate> newHolidays = new TreeSet<>(holidays);
         newHolidays.removeAll(extraWorkdays);
         return new BusinessCalendar(zone, workingDays, workingHours, newHolidays,
-                newMakeupWorkdays, knownYears);
+                newMakeupWorkdays, knownYears, fallback);
     }
 
     /** This calendar claiming to know the official schedule of some more years. */
@@ -144,7 +154,7 @@ public record BusinessCalendar(
         Set<Integer> newKnownYears = new TreeSet<>(knownYears);
         newKnownYears.addAll(extraYears);
         return new BusinessCalendar(zone, workingDays, workingHours, holidays, makeupWorkdays,
-                newKnownYears);
+                newKnownYears, fallback);
     }
 
     /**
@@ -162,7 +172,35 @@ public record BusinessCalendar(
         newHolidays.removeAll(schedule.makeupWorkdays());
         Set<Integer> newKnownYears = new TreeSet<>(knownYears);
         newKnownYears.add(schedule.year());
-        return new BusinessCalendar(zone, workingDays, workingHours, newHolidays, newMakeupWorkdays, newKnownYears);
+        return new BusinessCalendar(zone, workingDays, workingHours, newHolidays, newMakeupWorkdays, newKnownYears, fallback);
+    }
+
+    /** This calendar with another fallback for the years without an official schedule. */
+    public BusinessCalendar withFallback(YearFallback newFallback) {
+        return new BusinessCalendar(zone, workingDays, workingHours, holidays, makeupWorkdays, knownYears,
+                newFallback);
+    }
+
+    /**
+     * This calendar with {@code schedule} in place of whatever it had for that year: the holidays
+     * and makeup working days dated in the year are dropped first, then the schedule is added as
+     * {@link #withOfficialSchedule(OfficialSchedule)} adds it.
+     */
+    public BusinessCalendar withScheduleReplacingYear(OfficialSchedule schedule) {
+        Set<LocalDate> keptHolidays = new TreeSet<>();
+        for (LocalDate d : holidays) {
+            if (d.getYear() != schedule.year()) {
+                keptHolidays.add(d);
+            }
+        }
+        Set<LocalDate> keptMakeup = new TreeSet<>();
+        for (LocalDate d : makeupWorkdays) {
+            if (d.getYear() != schedule.year()) {
+                keptMakeup.add(d);
+            }
+        }
+        return new BusinessCalendar(zone, workingDays, workingHours, keptHolidays, keptMakeup, knownYears, fallback)
+                .withOfficialSchedule(schedule);
     }
 
     /** Whether {@code date} is a working day (see the class description for the rule). */
@@ -171,7 +209,22 @@ public record BusinessCalendar(
         if (holidays.contains(date)) {
             return false;
         }
-        return makeupWorkdays.contains(date) || workingDays.contains(date.getDayOfWeek());
+        if (makeupWorkdays.contains(date)) {
+            return true;
+        }
+        if (!workingDays.contains(date.getDayOfWeek())) {
+            return false;
+        }
+        // only now the fallback: a known year never loads the statutory rule's library
+        return !isFallbackHoliday(date);
+    }
+
+    /**
+     * Whether {@code date} is a holiday of the {@linkplain #fallback() fallback} that applies to it:
+     * its year has no official schedule and the rule derives a holiday there.
+     */
+    public boolean isFallbackHoliday(LocalDate date) {
+        return fallback != YearFallback.WEEKLY && !knowsYear(date.getYear()) && fallback.isHoliday(date);
     }
 
     /** Whether an official schedule of holidays was loaded for {@code year}. */
@@ -282,7 +335,8 @@ public record BusinessCalendar(
     public String toString() {
         return "BusinessCalendar[zone=" + zone + ", workingDays=" + workingDays
                 + ", workingHours=" + workingHours + ", holidays=" + holidays.size()
-                + ", makeupWorkdays=" + makeupWorkdays.size() + ", knownYears=" + knownYears + "]";
+                + ", makeupWorkdays=" + makeupWorkdays.size() + ", knownYears=" + knownYears
+                + ", fallback=" + fallback + "]";
     }
 
     private static Set<DayOfWeek> copyWorkingDays(Set<DayOfWeek> days) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  *   <li>{@code cn}: mainland China. Monday to Friday, 09:00-12:00 and 13:00-18:00, plus the
  *       official days off and makeup working days (调休) of the State Council for the years in
  *       {@link #CN_YEARS}, bundled from the holiday-cn project (MIT licence, see
- *       {@code LICENSE-holiday-cn.txt} next to the data). Other years follow the weekly
- *       pattern only.</li>
+ *       {@code LICENSE-holiday-cn.txt} next to the data). Other years from 2025 on have the
+ *       statutory holidays by rule ({@link StatutoryHolidays}), without makeup working days;
+ *       years before 2025 follow the weekly pattern only.</li>
  *   <li>{@code weekly}: the same week and hours with no holidays and no known years.</li>
  * </ul>
  */
@@ -38,7 +39,7 @@ public final class Calendars {
 
     /** The {@code cn} calendar with its dates and working hours read in {@code zone}. */
     public static BusinessCalendar cn(ZoneId zone) {
-        BusinessCalendar calendar = BusinessCalendar.standard(zone);
+        BusinessCalendar calendar = BusinessCalendar.standard(zone).withFallback(YearFallback.CN_STATUTORY);
         for (OfficialSchedule schedule : CnSchedules.ALL) {
             calendar = calendar.withOfficialSchedule(schedule);
         }

@@ -58,6 +58,8 @@ public final class Checker {
   private final SlaEngine sla;
   private final List<Pairing> pairings;
   private final Authority authority;
+  /** The years without an official schedule that the SLA clocks' deadlines needed (from any thread). */
+  private final Set<Integer> unknownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Checker(Workspace workspace, CheckOptions options) {
     this.workspace = workspace;
@@ -124,9 +126,7 @@ public final class Checker {
     if (workspace.config().process() != null) {
       files.add(root.resolve(workspace.config().process()));
     }
-    if (workspace.config().calendar().file() != null) {
-      files.add(root.resolve(workspace.config().calendar().file()));
-    }
+    files.addAll(workspace.calendarFiles());
     files.addAll(workspace.team().files());
     Checker checker = new Checker(workspace, options);
     List<Path> caseFiles;
@@ -138,7 +138,7 @@ public final class Checker {
               + spec.location() + " (run check without it)");
         }
         files.add(spec.location());
-        return new CheckReport(files, checker.checkDatabase(spec, progress));
+        return new CheckReport(files, checker.checkDatabase(spec, progress), checker.unknownYears);
       }
       caseFiles = expand(List.of(spec.location()));
       if (changedSince != null && !changed(root, files, changedSince)) {
@@ -150,7 +150,8 @@ public final class Checker {
       caseFiles = expand(targets);
     }
     files.addAll(caseFiles);
-    return new CheckReport(files, checker.checkFiles(caseFiles, progress));
+    List<Diagnostic> findings = checker.checkFiles(caseFiles, progress);
+    return new CheckReport(files, findings, checker.unknownYears);
   }
 
   /** Whether git lists one of {@code files} (under {@code root}) as changed since {@code ref}. */
@@ -391,7 +392,9 @@ public final class Checker {
 
   private void clocks(Case c, Path file, CaseFile source, Replay replay, List<Diagnostic> findings) {
     Severity severity = options.sla() == SlaMode.ERROR ? Severity.ERROR : Severity.WARNING;
-    for (var clock : sla.clocks(c, replay, options.now(), Duration.ZERO).clocks()) {
+    var sheet = sla.clocks(c, replay, options.now(), Duration.ZERO);
+    unknownYears.addAll(sheet.unknownYears());
+    for (var clock : sheet.clocks()) {
       DiagnosticCode code;
       String what;
       switch (clock.state()) {

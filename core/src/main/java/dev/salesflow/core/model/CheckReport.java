@@ -1,24 +1,53 @@
 package dev.salesflow.core.model;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The outcome of a check.
  *
  * @param files every file checked, in order (case files and workspace files)
  * @param findings every diagnostic, sorted by file, line and column
+ * @param unknownYears years the SLA clocks' deadlines needed that the calendar has no official
+ *     schedule for (it used its fallback there: the statutory holidays or the weekly pattern)
  */
-public record CheckReport(List<Path> files, List<Diagnostic> findings) {
+public record CheckReport(List<Path> files, List<Diagnostic> findings, SortedSet<Integer> unknownYears) {
   /**
-   * Copies the lists so the report is immutable.
+   * Copies the collections so the report is immutable.
    *
    * @param files every file checked
    * @param findings every diagnostic
+   * @param unknownYears the years without an official schedule the deadlines needed
    */
   public CheckReport {
     files = List.copyOf(files);
     findings = List.copyOf(findings);
+    unknownYears = Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));
+  }
+
+  /**
+   * A report whose deadlines needed no year without an official schedule.
+   *
+   * @param files every file checked
+   * @param findings every diagnostic
+   */
+  public CheckReport(List<Path> files, List<Diagnostic> findings) {
+    this(files, findings, new TreeSet<>());
+  }
+
+  /**
+   * As the canonical constructor, from any collection of years.
+   *
+   * @param files every file checked
+   * @param findings every diagnostic
+   * @param unknownYears the years without an official schedule the deadlines needed
+   */
+  public CheckReport(List<Path> files, List<Diagnostic> findings, Collection<Integer> unknownYears) {
+    this(files, findings, new TreeSet<>(unknownYears));
   }
 
   /**

@@ -16,7 +16,7 @@ final class ConfigTree {
       "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store",
       // bound by TeamSettings from the tree
       "team", "approvals", "signatures", "allowed_signers");
-  private static final Set<String> CALENDAR_KEYS = Set.of("extends", "working_hours", "holidays", "workdays");
+  private static final Set<String> CALENDAR_KEYS = Set.of("extends", "schedules", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}
 
@@ -54,7 +54,8 @@ final class ConfigTree {
       return CalendarSpec.named(TreeBinding.string(node));
     }
     Map<String, YamlNode> f = TreeBinding.fields(node, CALENDAR_KEYS);
-    return CalendarSpec.map(TreeBinding.string(f.get("extends")), TreeBinding.strings(f.get("working_hours")),
+    return CalendarSpec.map(TreeBinding.string(f.get("extends")), TreeBinding.strings(f.get("schedules")),
+        TreeBinding.strings(f.get("working_hours")),
         TreeBinding.strings(f.get("holidays")), TreeBinding.strings(f.get("workdays")));
   }
 }

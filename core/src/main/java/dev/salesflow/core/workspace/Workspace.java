@@ -1,6 +1,7 @@
 package dev.salesflow.core.workspace;
 
 import dev.salesflow.core.calendar.BusinessCalendar;
+import dev.salesflow.core.calendar.CalendarProvenance;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticCode;
@@ -37,10 +38,12 @@ import java.util.Optional;
 
 /**
  * A folder holding {@code salesflow.yaml} and {@code cases/}: its settings, its process and the
- * state machine built from them.
+ * state machine built from them, its calendar, where the calendar's days come from and the calendar
+ * and schedule files it was read from.
  */
 public record Workspace(
-    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar, TeamSettings team) {
+    Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar,
+    CalendarProvenance calendarProvenance, List<Path> calendarFiles, TeamSettings team) {
   /** The file that marks a workspace. */
   public static final String CONFIG_FILE = "salesflow.yaml";
 
@@ -61,8 +64,9 @@ public record Workspace(
     Settings s = readSettings(root);
     ProcessDefinition process =
         withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
-    BusinessCalendar calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
-    return new Workspace(root, s.config(), s.zone(), process, calendar, teamSettings(root, s, process));
+    CalendarLoader.Loaded calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
+    return new Workspace(root, s.config(), s.zone(), process, calendar.calendar(), calendar.provenance(),
+        calendar.files(), teamSettings(root, s, process));
   }
 
   private static TeamSettings teamSettings(Path root, Settings s, ProcessDefinition process) {

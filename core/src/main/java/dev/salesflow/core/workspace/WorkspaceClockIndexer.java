@@ -98,6 +98,9 @@ final class WorkspaceClockIndexer implements ClockIndexer {
     BusinessCalendar cal = workspace.calendar();
     s.append("calendar ").append(cal.zone()).append(' ').append(cal.workingDays()).append(' ').append(cal.workingHours())
         .append(' ').append(cal.holidays()).append(' ').append(cal.makeupWorkdays()).append(' ').append(cal.knownYears());
+    if (cal.fallback() != dev.salesflow.core.calendar.YearFallback.WEEKLY) { // as before for a calendar without one
+      s.append(" fallback ").append(cal.fallback()).append(' ').append(dev.salesflow.core.calendar.StatutoryHolidays.RULE);
+    }
     return s.toString();
   }
 

@@ -227,12 +227,14 @@ class BusinessCalendarTest {
         }
 
         @Test
-        void outsideKnownYearsTheWeeklyPatternApplies() {
-            // Oct 1, 2027 is a Friday and Oct 1, 2024 a Tuesday: working days by the weekly
-            // pattern, because no official schedule is loaded for those years.
-            assertThat(CN.isWorkingDay(date("2027-10-01"))).isTrue();
+        void outsideKnownYearsTheStatutoryHolidaysFromTwentyTwentyFiveOnAndElseTheWeeklyPattern() {
+            // Fri Oct 1, 2027 is National Day by the statutory rule (no 2027 schedule is loaded);
+            // Tue Oct 1, 2024 is before the 2024 revision took effect: the weekly pattern alone.
+            assertThat(CN.isWorkingDay(date("2027-10-01"))).isFalse();
+            assertThat(CN.isWorkingDay(date("2027-10-08"))).isTrue(); // a Friday the 2027 schedule may yet give off
             assertThat(CN.isWorkingDay(date("2024-10-01"))).isTrue();
             assertThat(CN.isWorkingDay(date("2027-10-02"))).isFalse(); // Saturday
+            assertThat(Calendars.weekly(SHANGHAI).isWorkingDay(date("2027-10-01"))).isTrue();
         }
 
         @Test

@@ -125,8 +125,9 @@ class TargetDueAtTest {
             "1 working day,  2025-12-31T17:00, 2026-01-04T23:59:59",
             // The start's own date never counts, even at 00:00.
             "1 working day,  2026-03-02T00:00, 2026-03-03T23:59:59",
-            // Outside the known years only the weekly pattern applies: Jan 1, 2027 is a Friday.
-            "1 working day,  2026-12-31T10:00, 2027-01-01T23:59:59",
+            // 2027 has no official schedule: its statutory holidays count, so Fri Jan 1, 2027 (元旦)
+            // is off and the next working day is Mon Jan 4.
+            "1 working day,  2026-12-31T10:00, 2027-01-04T23:59:59",
             "1 working day,  2024-09-30T10:00, 2024-10-01T23:59:59",
         })
         void dueAtTheEndOfTheNthWorkingDay(String target, String start, String expected) {
@@ -170,8 +171,9 @@ class TargetDueAtTest {
             // Spring Festival: Fri 17-18 (1), Sat Feb 14 worked (8), Feb 15-23 off,
             // Tue Feb 24 09-12 (3) and 13-17 (4).
             "16 business hours, 2026-02-13T17:00, 2026-02-24T17:00",
-            // Outside the known years: Oct 1, 2027 (Fri) counts as an ordinary working day.
-            "8 business hours, 2027-09-30T18:00, 2027-10-01T18:00",
+            // Outside the known years the statutory holidays count: Fri Oct 1, 2027 (国庆节) is off,
+            // Sat and Sun are weekend days, and the 2027 schedule's makeup days are not known.
+            "8 business hours, 2027-09-30T18:00, 2027-10-04T18:00",
         })
         void countsOnlyWorkingHoursOfWorkingDays(String target, String start, String expected) {
             assertThat(due(target, start)).isEqualTo(sh(expected));

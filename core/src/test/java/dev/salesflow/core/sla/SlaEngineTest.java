@@ -666,12 +666,12 @@ class SlaEngineTest {
 
     @Test
     void aWorkingDayDeadlineIn2027IsReported() {
-      // C registered Wed Dec 23 2026: Thu 24, Fri 25, Mon 28, Tue 29, Wed 30, Thu 31, and Fri
-      // Jan 1 2027, which the calendar takes for a working day as it does not know 2027.
+      // C registered Wed Dec 23 2026: Thu 24, Fri 25, Mon 28, Tue 29, Wed 30, Thu 31, then Fri
+      // Jan 1 2027 is 元旦 by the statutory rule (2027 has no official schedule), so Mon Jan 4.
       Case c = registered(Priority.C, "2026-12-23T10:00").build();
       ClockSheet sheet = sheet(c, "2026-12-23T10:00");
       assertThat(sheet.clocks()).containsExactly(running("first-contact", null, "2026-12-23T10:00",
-          "2027-01-01T23:59:59", "2026-12-23T10:00", ClockState.OPEN));
+          "2027-01-04T23:59:59", "2026-12-23T10:00", ClockState.OPEN));
       assertThat(sheet.unknownYears()).containsExactly(2027);
     }
 

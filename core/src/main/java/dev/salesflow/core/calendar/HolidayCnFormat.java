@@ -1,6 +1,7 @@
 package dev.salesflow.core.calendar;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,8 +20,9 @@ import java.util.Set;
 
 /**
  * Reads the yearly JSON files of the holiday-cn project (GitHub {@code NateScarlet/holiday-cn},
- * MIT licence) into {@link OfficialSchedule}s. Test code: it makes and checks {@code
- * BundledCnSchedules}, the bundled files as Java, which is what salesflow runs with.
+ * MIT licence) into {@link OfficialSchedule}s: a workspace's {@code calendar: {schedules: [FILE.json]}},
+ * and (in the tests) the source of {@code BundledCnSchedules}, the bundled files as Java, which is
+ * what salesflow runs with.
  *
  * <p>A file has a {@code year} and a list of {@code days}, each with a {@code date}
  * ({@code yyyy-MM-dd}) and {@code isOffDay}: {@code true} for a day off, {@code false} for a
@@ -40,46 +42,60 @@ public final class HolidayCnFormat {
      *
      * @param json the file content
      * @param sourceName where the content came from, for error messages
-     * @throws IllegalArgumentException if the content is not a valid holiday-cn year file
+     * @throws ScheduleFileException if the content is not a valid holiday-cn year file
      * @throws UncheckedIOException if reading fails
      */
     public static OfficialSchedule read(InputStream json, String sourceName) {
+        return readNamed(json, sourceName).schedule();
+    }
+
+    /**
+     * Reads one holiday-cn year file with the names of its days. The stream is not closed.
+     *
+     * @param json the file content
+     * @param sourceName where the content came from, for error messages
+     * @throws ScheduleFileException if the content is not a valid holiday-cn year file, naming the
+     *     line and column
+     * @throws UncheckedIOException if reading fails
+     */
+    public static LoadedSchedule readNamed(InputStream json, String sourceName) {
         Objects.requireNonNull(json, "json");
         YearFile file;
         try (JsonParser parser = JSON.createParser(json)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            file = yearFile(parser);
+            file = yearFile(parser, sourceName);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    sourceName + " is not a holiday-cn year file: " + e.getOriginalMessage(), e);
+            JsonLocation at = e.getLocation();
+            throw new ScheduleFileException(sourceName, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                    "not a holiday-cn year file: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + sourceName, e);
         }
         if (file == null || file.year() == null || file.days() == null) {
-            throw new IllegalArgumentException(
-                    sourceName + " is not a holiday-cn year file: 'year' and 'days' are required");
+            throw new ScheduleFileException(sourceName, 1, 1, "not a holiday-cn year file: 'year' and 'days' are required");
         }
         Map<LocalDate, Boolean> offByDate = new HashMap<>();
+        Map<LocalDate, String> names = new HashMap<>();
         for (DayEntry entry : file.days()) {
-            if (entry == null || entry.date() == null || entry.offDay() == null) {
-                throw new IllegalArgumentException(sourceName
-                        + ": every entry of 'days' needs 'date' and 'isOffDay', got " + entry);
-            }
-            LocalDate date = parseDate(entry.date(), sourceName);
-            Boolean previous = offByDate.putIfAbsent(date, entry.offDay());
+            Boolean previous = offByDate.putIfAbsent(entry.date(), entry.offDay());
             if (previous != null && !previous.equals(entry.offDay())) {
-                throw new IllegalArgumentException(sourceName + ": " + date
-                        + " is listed both as a day off and as a working day");
+                throw new ScheduleFileException(sourceName, entry.line(), entry.column(),
+                        entry.date() + " is listed both as a day off and as a working day");
+            }
+            if (entry.name() != null) {
+                names.putIfAbsent(entry.date(), entry.name());
             }
         }
         Set<LocalDate> daysOff = new HashSet<>();
         Set<LocalDate> makeupWorkdays = new HashSet<>();
-        offByDate.forEach((date, off) -> (off ? daysOff : makeupWorkdays).add(date));
-        return new OfficialSchedule(file.year(), daysOff, makeupWorkdays);
+        for (Map.Entry<LocalDate, Boolean> day : offByDate.entrySet()) {
+            (day.getValue() ? daysOff : makeupWorkdays).add(day.getKey());
+        }
+        return new LoadedSchedule(new OfficialSchedule(file.year(), daysOff, makeupWorkdays), names);
     }
 
     /** The year file the parser is at; null for a JSON null. */
-    private static YearFile yearFile(JsonParser parser) throws IOException {
+    private static YearFile yearFile(JsonParser parser, String sourceName) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == JsonToken.VALUE_NULL) {
             return null;
@@ -94,7 +110,7 @@ public final class HolidayCnFormat {
                 expect(parser, value, JsonToken.VALUE_NUMBER_INT, "'year'");
                 year = parser.getIntValue();
             } else if (name.equals("days") && value != JsonToken.VALUE_NULL) {
-                days = days(parser, value);
+                days = days(parser, value, sourceName);
             } else {
                 parser.skipChildren();
             }
@@ -102,16 +118,17 @@ public final class HolidayCnFormat {
         return new YearFile(year, days);
     }
 
-    private static List<DayEntry> days(JsonParser parser, JsonToken start) throws IOException {
+    private static List<DayEntry> days(JsonParser parser, JsonToken start, String sourceName) throws IOException {
         expect(parser, start, JsonToken.START_ARRAY, "'days'");
         List<DayEntry> days = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            days.add(t == JsonToken.VALUE_NULL ? null : day(parser, t));
+            days.add(day(parser, t, sourceName));
         }
         return days;
     }
 
-    private static DayEntry day(JsonParser parser, JsonToken start) throws IOException {
+    private static DayEntry day(JsonParser parser, JsonToken start, String sourceName) throws IOException {
+        JsonLocation at = parser.currentTokenLocation();
         expect(parser, start, JsonToken.START_OBJECT, "an entry of 'days'");
         String name = null;
         String date = null;
@@ -129,7 +146,18 @@ public final class HolidayCnFormat {
                 default -> parser.skipChildren();
             }
         }
-        return new DayEntry(name, date, offDay);
+        if (date == null || offDay == null) {
+            throw new ScheduleFileException(sourceName, at.getLineNr(), at.getColumnNr(),
+                    "every entry of 'days' needs 'date' and 'isOffDay'");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new ScheduleFileException(sourceName, at.getLineNr(), at.getColumnNr(),
+                    "'" + date + "' is not a date of the form yyyy-MM-dd");
+        }
+        return new DayEntry(name, day, offDay, at.getLineNr(), at.getColumnNr());
     }
 
     private static String text(JsonParser parser, JsonToken value, String what) throws IOException {
@@ -161,20 +189,11 @@ public final class HolidayCnFormat {
         };
     }
 
-    private static LocalDate parseDate(String text, String sourceName) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    sourceName + ": '" + text + "' is not a date of the form yyyy-MM-dd", e);
-        }
-    }
-
     /** The part of a holiday-cn year file that matters here. */
     record YearFile(Integer year, List<DayEntry> days) {
     }
 
-    /** One entry of {@code days}. */
-    record DayEntry(String name, String date, Boolean offDay) {
+    /** One entry of {@code days}, and where it starts. */
+    record DayEntry(String name, LocalDate date, boolean offDay, int line, int column) {
     }
 }
