@@ -190,6 +190,33 @@ public final class PostgresServer {
     }
   }
 
+  /** The rows of {@code sql} run as the superuser with {@code schema} on the search path, columns joined by |. */
+  public List<String> rows(String schema, String sql) {
+    Properties props = new Properties();
+    props.setProperty("user", SUPERUSER);
+    props.setProperty("currentSchema", schema);
+    List<String> rows = new ArrayList<>();
+    try (Connection c = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, props);
+        Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("test query failed: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /** The schema a spec from {@link #newSchemaSpec} or {@link #spec} names. */
+  public static String schemaOf(String spec) {
+    return spec.substring(spec.indexOf("?schema=") + "?schema=".length());
+  }
+
   private void runAsServerUser(List<String> command, int timeoutSeconds) throws IOException {
     List<String> full = new ArrayList<>();
     if (runAs != null) {
