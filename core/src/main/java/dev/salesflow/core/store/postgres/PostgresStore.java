@@ -132,7 +132,11 @@ public final class PostgresStore implements CaseStore {
     if (version < PostgresSchema.VERSION) {
       inTransaction("create the tables", () -> {
         execute("SELECT pg_advisory_xact_lock(hashtext('salesflow schema " + spec.schema() + "'))");
-        execute("CREATE SCHEMA IF NOT EXISTS \"" + spec.schema() + "\"");
+        // only when missing: even with IF NOT EXISTS it needs CREATE on the database, which the
+        // owner of a schema made for it by an administrator need not have
+        if (count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + spec.schema() + "'") == 0) {
+          execute("CREATE SCHEMA \"" + spec.schema() + "\"");
+        }
         for (int v = version(); v < PostgresSchema.VERSION; v++) { // read again under the lock
           for (String sql : PostgresSchema.MIGRATIONS.get(v)) {
             execute(sql);
