@@ -158,6 +158,38 @@ class PostgresCliTest {
   }
 
   @Test
+  void changedRulesRebuildTheClocksOnOpenAndAReadingRoleReplaysMeanwhile() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    String schema = schema("rebuild");
+    String pg = server.spec(PostgresServer.SUPERUSER, schema);
+    MigrateRoundTripTest.migrate(ws, null, pg);
+    String role = "reader_" + schema;
+    server.admin(PostgresServer.DATABASE, "CREATE ROLE " + role + " LOGIN PASSWORD 'reader-pw'",
+        "GRANT USAGE ON SCHEMA " + schema + " TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+    usePasswordFile(role, "reader-pw");
+    String early = ClockRebuildTest.EARLY;
+    Path config = ws.resolve("salesflow.yaml");
+    String before = overdue(ws, null, early);
+    Files.writeString(config, Files.readString(config) + "\nsla:\n  - {id: needs-record, target: 12h}\n");
+    String twelve = overdue(ws, null, early);
+    assertThat(twelve).as("the override changes what is breached").isNotEqualTo(before);
+    assertThat(overdue(ws, server.spec(role, schema), early)).as("a reading role, clocks stale: replayed").isEqualTo(twelve);
+    assertThat(overdue(ws, pg, early)).as("rebuilt on open").isEqualTo(twelve);
+    assertThat(server.rows(schema, "SELECT count(*) FROM clocks WHERE rule = 'needs-record'")).isNotEqualTo(List.of("0"));
+  }
+
+  private static String overdue(Path ws, String store, String now) {
+    List<String> args = new ArrayList<>(List.of("--now", now, "--format", "json"));
+    if (store != null) {
+      args.addAll(List.of("--store", store));
+    }
+    args.add("overdue");
+    CliRun r = CliRun.in(ws, args.toArray(String[]::new));
+    assertThat(r.code()).as("%s", r).isIn(0, 1);
+    return r.out();
+  }
+
+  @Test
   void aWrongPasswordIsExit3InOneLineNamingTheServerAndNeverShowsThePassword() throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     String role = "rep_" + schema("pw");

@@ -215,10 +215,17 @@ public final class PostgresStore implements CaseStore {
         return null; // another process rebuilt it while this one waited for the lock
       }
       execute("DELETE FROM clocks");
-      List<Case> all = new ArrayList<>();
-      rows.forEach(all::add);
-      for (Case c : all) {
-        rows.replaceIndex(c, indexer.index(c));
+      // a case at a time through the cursor: the driver runs the writes beside the open portal
+      try {
+        rows.forEach(c -> {
+          try {
+            rows.replaceIndex(c, indexer.index(c));
+          } catch (SQLException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(e));
+          }
+        });
+      } catch (java.io.UncheckedIOException e) {
+        throw (SQLException) e.getCause().getCause();
       }
       setMeta("clock_fingerprint", fingerprint);
       return null;
