@@ -5,8 +5,8 @@
 #
 # Starts its own PostgreSQL server (Debian's binaries, /usr/lib/postgresql/*/bin; as root it runs
 # the server as user postgres) in a temporary folder on 127.0.0.1 and a free port, then:
-# (1) migration: `salesflow migrate --to postgresql:` over MIGRATE_COUNT (default 100000) generated
-#     case files (JVM included), and PostgresStore.createAll (what migrate calls) over BIG_COUNT
+# (1) migration: `salesflow migrate --to postgresql:` of MIGRATE_COUNT (default 100000) generated
+#     cases from a SQLite store (made by dev.salesflow.cli.bench.SqliteLoad; JVM included), and PostgresStore.createAll (what migrate calls) over BIG_COUNT
 #     (default 1000000) cases built in memory (dev.salesflow.cli.bench.PostgresLoad).
 #     Target: >= 20,000 cases/s.
 # (2) overdue --format json over the BIG_COUNT store against a hand-written psql query returning the
@@ -102,9 +102,9 @@ echo "before: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 # ==== (1) migration ====
-WS_M="$BASE/files-$MIGRATE_COUNT"
-log "generating $MIGRATE_COUNT case files"
-java -cp "$CP" dev.salesflow.cli.bench.CaseGenerator "$WS_M" "$MIGRATE_COUNT" "$SEED" > /dev/null
+WS_M="$BASE/sqlite-$MIGRATE_COUNT"
+log "building a SQLite store of $MIGRATE_COUNT generated cases (SqliteLoad)"
+java -cp "$CP" dev.salesflow.cli.bench.SqliteLoad "$WS_M" "$MIGRATE_COUNT" "$SEED" > /dev/null
 : > "$S/migrate.times"
 for i in 1 2 3; do
   q -c "DROP SCHEMA IF EXISTS m CASCADE" > /dev/null
@@ -121,7 +121,7 @@ load_s=$(awk '$1 == "load_s" {print $2}' "$S/bigload.out")
 big_rate=$(awk -v n="$BIG_COUNT" -v l="$load_s" 'BEGIN {printf "%.0f", n / l}')
 q -c "VACUUM ANALYZE big.clocks" > /dev/null
 echo "(1) migration into PostgreSQL (target >= 20,000 cases/s)"
-row "salesflow migrate --to postgresql: ($MIGRATE_COUNT case files, JVM included)" migrate
+row "salesflow migrate --to postgresql: ($MIGRATE_COUNT cases from sqlite:, JVM included)" migrate
 echo "  => $m_rate cases/s at the median"
 echo "  => createAll of $BIG_COUNT cases built in memory: $load_s s = $big_rate cases/s (building them alone: $gen_s s)"
 echo "     database size $(q -c "SELECT pg_size_pretty(pg_database_size('sales'))")"
