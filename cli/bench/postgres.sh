@@ -153,7 +153,8 @@ echo "  salesflow $(wc -l < "$S/sf_pairs.txt") breached clocks, psql $(wc -l < "
 echo
 
 # ==== (3) one log against show ====
-ID=$(q -c "SELECT id FROM big.cases ORDER BY id LIMIT 1 OFFSET $((BIG_COUNT / 2))")
+# an open case (one with running clocks) from the middle of the id range: a lost or closed one takes no event
+ID=$(q -c "SELECT min(case_id) FROM big.clocks WHERE case_id >= (SELECT id FROM big.cases ORDER BY id LIMIT 1 OFFSET $((BIG_COUNT / 2)))")
 log "timing one log and show of $ID on $BIG_COUNT cases, interleaved"
 measure_interleaved "$RUNS" \
   log1 0 ./salesflow -w "$WS_B" log "$ID" note --note "bench" --by bench --at "$NOW" -- \
