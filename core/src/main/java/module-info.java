@@ -11,6 +11,7 @@ module dev.salesflow.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.postgresql.jdbc;
   requires org.xerial.sqlitejdbc;
   requires org.yaml.snakeyaml;
   requires lunar;

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 final class MigrateCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
-  @Option(names = "--to", required = true, paramLabel = "STORE", description = "Target: sqlite:FILE or a folder.")
+  @Option(names = "--to", required = true, paramLabel = "STORE", description = "Target: sqlite:FILE, postgresql://USER@HOST:PORT/DB or a folder.")
   String to;
 
   @Override

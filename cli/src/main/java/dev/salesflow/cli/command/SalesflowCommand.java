@@ -38,7 +38,7 @@ public final class SalesflowCommand implements Runnable {
   Path workspace;
 
   @Option(names = "--store", paramLabel = "STORE", scope = ScopeType.INHERIT,
-      description = "Where cases live: a folder of case files or sqlite:FILE (default: the workspace's).")
+      description = "Where cases live: a folder of case files, sqlite:FILE or postgresql://USER@HOST:PORT/DB (default: the workspace's).")
   String store;
 
   @Option(names = "--now", paramLabel = "TIMESTAMP", scope = ScopeType.INHERIT,

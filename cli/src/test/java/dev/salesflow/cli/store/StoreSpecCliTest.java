@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A store spec of no known kind ({@code postgresql://…}, {@code mysql:x}) is a usage error naming
+ * A store spec of no known kind ({@code postgres://…}, {@code mysql:x}) is a usage error naming
  * the kinds there are, never a folder created under that name; a folder whose name has a ':' is
  * still reachable as {@code ./NAME}.
  */
@@ -25,7 +25,7 @@ class StoreSpecCliTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "migrate --to {0}")
-  @ValueSource(strings = {"postgresql://sf@127.0.0.1:5432/sales", "mysql:x", "SQLite:cases.db"})
+  @ValueSource(strings = {"postgres://sf@127.0.0.1:5432/sales", "mysql:x", "SQLite:cases.db"})
   void migrateToAStoreOfNoKnownKindIsRefusedAndCreatesNothing(String spec) throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     List<Path> before = listing(tmp);
@@ -38,7 +38,7 @@ class StoreSpecCliTest {
   }
 
   @ParameterizedTest(name = "--store {0}")
-  @ValueSource(strings = {"postgresql://sf@127.0.0.1:5432/sales", "mysql:x"})
+  @ValueSource(strings = {"postgres://sf@127.0.0.1:5432/sales", "mysql:x"})
   void aStoreOptionOfNoKnownKindIsRefusedAndCreatesNothing(String spec) throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     List<Path> before = listing(tmp);
@@ -84,7 +84,7 @@ class StoreSpecCliTest {
   private static void assertRefusal(CliRun r, String spec) {
     assertThat(r.err()).as("%s", r)
         .contains("unknown store kind '" + spec.substring(0, spec.indexOf(':')) + "' in '" + spec + "'")
-        .contains("known kinds are a folder of case files (DIR) and sqlite:FILE")
+        .contains("known kinds are a folder of case files (DIR), sqlite:FILE and postgresql://USER@HOST:PORT/DB")
         .contains("a folder whose name contains ':' can be written as ./NAME");
     assertThat(r.out()).isEmpty();
   }

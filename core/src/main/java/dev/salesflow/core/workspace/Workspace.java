@@ -20,6 +20,7 @@ import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.sla.SlaRuleValidator;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.store.postgres.PostgresStore;
 import dev.salesflow.core.store.sqlite.SqliteStore;
 import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.team.Authority;
@@ -252,6 +253,8 @@ public record Workspace(
     return switch (spec.kind()) {
       case FOLDER -> new YamlDirectoryStore(spec.location(), process, zone);
       case SQLITE -> SqliteStore.open(spec.location(), zone, new WorkspaceClockIndexer(this), mode);
+      case POSTGRESQL -> PostgresStore.open((StoreSpec.Postgres) spec, zone, new WorkspaceClockIndexer(this), mode,
+          System.getenv());
     };
   }
 

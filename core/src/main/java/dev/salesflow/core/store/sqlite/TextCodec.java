@@ -7,11 +7,11 @@ import java.util.Map;
  * millions of them. It gives exactly what Jackson's default {@code ObjectMapper} gives (a property
  * test checks it).
  */
-final class TextCodec {
+public final class TextCodec {
   private TextCodec() {}
 
   /** A JSON object of string values in map order, escaped as Jackson escapes them. */
-  static String json(Map<String, String> fields) {
+  public static String json(Map<String, String> fields) {
     if (fields.isEmpty()) {
       return "{}";
     }

@@ -1,0 +1,321 @@
+package dev.salesflow.core.store.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.sla.RunningClock;
+import dev.salesflow.core.store.CaseIndex;
+import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.sqlite.TextCodec;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The rows of cases, events and clocks: read through prepared statements, new cases written with
+ * {@code COPY} (text format), one {@code COPY} per table for a whole batch.
+ */
+final class PgRows {
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
+  }
+
+  static final String CASE_COLUMNS = "company, industry, size, contact_name, contact_title, phone, email, source,"
+      + " priority, owner, registered_at, needs";
+  private static final String EVENT_COLUMNS = "at, type, recorded_by, note, fields";
+  private static final String CLOCK_COLUMNS = "case_id, rule, match_key, started_unix, due_unix, stage, owner, priority, company";
+
+  private final Connection db;
+  private final String where;
+  private final ZoneId zone;
+
+  PgRows(Connection db, String where, ZoneId zone) {
+    this.db = db;
+    this.where = where;
+    this.zone = zone;
+  }
+
+  /** A case with its stage and running clocks worked out, so it can be made on other threads than the one writing. */
+  record Encoded(Case value, CaseIndex index) {}
+
+  static Encoded encode(Case c, ClockIndexer indexer) {
+    return new Encoded(c, indexer.index(c));
+  }
+
+  /** Writes new cases with one {@code COPY} per table; a taken id fails with a unique violation. */
+  void copy(List<Encoded> batch) throws SQLException {
+    StringBuilder cases = new StringBuilder(400 * batch.size());
+    StringBuilder events = new StringBuilder(200 * batch.size());
+    StringBuilder clocks = new StringBuilder(120 * batch.size());
+    for (Encoded e : batch) {
+      Case c = e.value();
+      row(cases, c.id(), c.customer().company(), c.customer().industry(), c.customer().size(),
+          c.customer().contact().name(), c.customer().contact().title(), c.customer().contact().phone(),
+          c.customer().contact().email(), c.source(), c.priority() == null ? null : c.priority().name(), c.owner(),
+          c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()), c.need(), e.index().stage());
+      List<Event> list = c.events();
+      for (int i = 0; i < list.size(); i++) {
+        Event event = list.get(i);
+        row(events, c.id(), Integer.toString(i), Timestamps.format(event.at()), Long.toString(event.at().toEpochSecond()),
+            event.type(), event.by(), event.note(), TextCodec.json(event.fields()));
+      }
+      for (RunningClock clock : e.index().running()) {
+        clockRow(clocks, c, e.index().stage(), clock);
+      }
+    }
+    CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+    copyIn(copy, "cases(id, " + CASE_COLUMNS + ", stage)", cases);
+    copyIn(copy, "events(case_id, seq, at, at_unix, type, recorded_by, note, fields)", events);
+    copyIn(copy, "clocks(" + CLOCK_COLUMNS + ")", clocks);
+  }
+
+  private static void copyIn(CopyManager copy, String table, StringBuilder rows) throws SQLException {
+    if (rows.length() == 0) {
+      return;
+    }
+    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+    org.postgresql.copy.CopyIn in = copy.copyIn("COPY " + table + " FROM STDIN");
+    try {
+      in.writeToCopy(bytes, 0, bytes.length);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+
+  private static void clockRow(StringBuilder s, Case c, String stage, RunningClock clock) {
+    row(s, c.id(), clock.rule(), clock.key(), Long.toString(clock.startedAt().getEpochSecond()),
+        Long.toString(clock.dueAt().getEpochSecond()), stage, c.owner(),
+        c.priority() == null ? null : c.priority().name(), c.customer().company());
+  }
+
+  /** One row of {@code COPY}'s text format: tab-separated, {@code \N} for NULL, backslash escapes. */
+  private static void row(StringBuilder s, String... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        s.append('\t');
+      }
+      String v = values[i];
+      if (v == null) {
+        s.append("\\N");
+        continue;
+      }
+      for (int k = 0; k < v.length(); k++) {
+        char ch = v.charAt(k);
+        switch (ch) {
+          case '\\' -> s.append("\\\\");
+          case '\n' -> s.append("\\n");
+          case '\r' -> s.append("\\r");
+          case '\t' -> s.append("\\t");
+          default -> s.append(ch);
+        }
+      }
+    }
+    s.append('\n');
+  }
+
+  /** Appends event number {@code seq} of case {@code id}. */
+  void insertEvent(String id, int seq, Event e) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO events(case_id, seq, at, at_unix, type, recorded_by,"
+        + " note, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS json))")) {
+      p.setString(1, id);
+      p.setInt(2, seq);
+      p.setString(3, Timestamps.format(e.at()));
+      p.setLong(4, e.at().toEpochSecond());
+      p.setString(5, e.type());
+      p.setString(6, e.by());
+      p.setString(7, e.note());
+      p.setString(8, TextCodec.json(e.fields()));
+      p.executeUpdate();
+    }
+  }
+
+  /** Rewrites the stage and running clocks of case {@code c}. */
+  void replaceIndex(Case c, CaseIndex index) throws SQLException {
+    try (PreparedStatement u = db.prepareStatement("UPDATE cases SET stage = ? WHERE id = ?");
+        PreparedStatement d = db.prepareStatement("DELETE FROM clocks WHERE case_id = ?");
+        PreparedStatement p = db.prepareStatement("INSERT INTO clocks(" + CLOCK_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      u.setString(1, index.stage());
+      u.setString(2, c.id());
+      u.executeUpdate();
+      d.setString(1, c.id());
+      d.executeUpdate();
+      for (RunningClock clock : index.running()) {
+        p.setString(1, c.id());
+        p.setString(2, clock.rule());
+        p.setString(3, clock.key());
+        p.setLong(4, clock.startedAt().getEpochSecond());
+        p.setLong(5, clock.dueAt().getEpochSecond());
+        p.setString(6, index.stage());
+        p.setString(7, c.owner());
+        p.setString(8, c.priority() == null ? null : c.priority().name());
+        p.setString(9, c.customer().company());
+        p.addBatch();
+      }
+      if (!index.running().isEmpty()) {
+        p.executeBatch();
+      }
+    }
+  }
+
+  /** Locks the row of case {@code id} until the transaction ends; false when there is none. */
+  boolean lock(String id) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM cases WHERE id = ? FOR UPDATE")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The case {@code id} with its events, or empty when there is none. */
+  Optional<Case> read(String id) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", CASE_COLUMNS) + ", "
+        + prefixed("e.", EVENT_COLUMNS) + " FROM cases c LEFT JOIN events e ON e.case_id = c.id WHERE c.id = ?"
+        + " ORDER BY e.seq")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        List<Case> one = new ArrayList<>(1);
+        readCases(rs, one::add);
+        return one.stream().findFirst();
+      }
+    }
+  }
+
+  /** Every case in id order through a cursor, a case at a time. */
+  void forEach(java.util.function.Consumer<Case> action) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", CASE_COLUMNS) + ", "
+        + prefixed("e.", EVENT_COLUMNS) + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq")) {
+      q.setFetchSize(2000);
+      try (ResultSet rs = q.executeQuery()) {
+        readCases(rs, action);
+      }
+    }
+  }
+
+  /** Rows of case columns and event columns (null for a case without events), in id and then event order. */
+  private void readCases(ResultSet rs, java.util.function.Consumer<Case> action) throws SQLException {
+    Case current = null;
+    List<Event> events = new ArrayList<>();
+    while (rs.next()) {
+      String id = rs.getString(1);
+      if (current == null || !current.id().equals(id)) {
+        if (current != null) {
+          action.accept(withEvents(current, events));
+        }
+        current = caseAt(rs, id);
+        events = new ArrayList<>();
+      }
+      if (rs.getString(14) != null) {
+        events.add(new Event(time(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getString(17),
+            fields(rs.getString(18))));
+      }
+    }
+    if (current != null) {
+      action.accept(withEvents(current, events));
+    }
+  }
+
+  private Case caseAt(ResultSet rs, String id) throws SQLException {
+    String priority = rs.getString(10);
+    String registered = rs.getString(12);
+    return new Case(id,
+        new Customer(rs.getString(2), rs.getString(3), rs.getString(4),
+            new Contact(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))),
+        rs.getString(9), priority == null ? null : Priority.valueOf(priority), rs.getString(11),
+        registered == null ? null : time(registered), rs.getString(13), List.of());
+  }
+
+  private static Case withEvents(Case c, List<Event> events) {
+    return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
+  }
+
+  /** Every case id, in id order (the column's collation is "C": code point order). */
+  List<String> ids() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement("SELECT id FROM cases ORDER BY id")) {
+      q.setFetchSize(10_000);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The running clocks due at or before {@code dueUnix}, in due order: the index's order, checked. */
+  List<IndexedClock> clocksDueBy(long dueUnix) throws SQLException {
+    List<IndexedClock> clocks = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement("SELECT " + CLOCK_COLUMNS
+        + " FROM clocks WHERE due_unix <= ? ORDER BY due_unix, case_id, rule")) {
+      q.setFetchSize(10_000);
+      q.setLong(1, dueUnix);
+      Map<String, String> seen = new java.util.HashMap<>();
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String priority = rs.getString(8);
+          clocks.add(new IndexedClock(rs.getString(1), shared(seen, rs.getString(6)), shared(seen, rs.getString(7)),
+              priority == null ? null : Priority.valueOf(priority), shared(seen, rs.getString(9)),
+              new RunningClock(shared(seen, rs.getString(2)), rs.getString(3), Instant.ofEpochSecond(rs.getLong(4)),
+                  Instant.ofEpochSecond(rs.getLong(5)))));
+        }
+      }
+    }
+    for (int i = 1; i < clocks.size(); i++) {
+      if (IndexedClock.DUE_ORDER.compare(clocks.get(i - 1), clocks.get(i)) > 0) {
+        clocks.sort(IndexedClock.DUE_ORDER);
+        break;
+      }
+    }
+    return clocks;
+  }
+
+  /** One instance of each repeated value (stage, owner, company, rule): a million clocks hold few distinct ones. */
+  private static String shared(Map<String, String> seen, String value) {
+    return value == null ? null : seen.computeIfAbsent(value, v -> v);
+  }
+
+  private static String prefixed(String prefix, String columns) {
+    return prefix + columns.replace(", ", ", " + prefix);
+  }
+
+  private OffsetDateTime time(String text) {
+    return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(where + ": unreadable timestamp '" + text + "'"));
+  }
+
+  private Map<String, String> fields(String json) {
+    if ("{}".equals(json)) {
+      return Map.of();
+    }
+    try {
+      return Json.MAPPER.readValue(json, Json.FIELDS);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(where + ": unreadable event fields " + json, e);
+    }
+  }
+}

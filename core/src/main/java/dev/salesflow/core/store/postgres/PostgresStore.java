@@ -1,0 +1,436 @@
+package dev.salesflow.core.store.postgres;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.StoreSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+
+/**
+ * Cases in one schema of a PostgreSQL database, through one connection. Every operation is one
+ * READ COMMITTED transaction; a read-then-write first locks the case's row ({@code SELECT … FOR
+ * UPDATE}), so a writer always decides on the case as the last writer left it, and a new id is
+ * chosen under a transaction-scoped advisory lock of the schema. A migration ({@link #createAll})
+ * is a single transaction of {@code COPY}s: a failure, even a lost connection, leaves nothing of it.
+ */
+public final class PostgresStore implements CaseStore {
+  /** Statements that failed on a serialization conflict or a deadlock are tried this often. */
+  private static final int ATTEMPTS = 8;
+  /** Cases encoded and copied at a time. */
+  private static final int BATCH = 5000;
+
+  private final StoreSpec.Postgres spec;
+  private final ClockIndexer indexer;
+  private final Connection db;
+  private final PgRows rows;
+  /** The running clocks were built under other settings and this role may not rebuild them: replay instead. */
+  private boolean indexStale;
+
+  private PostgresStore(StoreSpec.Postgres spec, ZoneId zone, ClockIndexer indexer, Connection db) {
+    this.spec = spec;
+    this.indexer = indexer;
+    this.db = db;
+    this.rows = new PgRows(db, spec.toString(), zone);
+  }
+
+  /**
+   * Connects to the database {@code spec} names and opens its schema; when the schema holds no
+   * salesflow tables, creates them under {@link OpenMode#CREATE} and refuses under {@link
+   * OpenMode#EXISTING}. The password is taken from {@code env} ({@link PgPassword}) or, failing that,
+   * from the password file the driver reads.
+   *
+   * @throws StoreException when the server cannot be reached or refuses the login (a one-line
+   *     message naming host, port and database), or the schema is not salesflow's
+   */
+  public static PostgresStore open(StoreSpec.Postgres spec, ZoneId zone, ClockIndexer indexer, OpenMode mode,
+      Map<String, String> env) {
+    Connection db = connect(spec, env);
+    try {
+      PostgresStore store = new PostgresStore(spec, zone, indexer, db);
+      store.prepare(mode);
+      return store;
+    } catch (RuntimeException e) {
+      try {
+        db.close();
+      } catch (SQLException ignored) {
+        // failing with a better message already
+      }
+      throw e;
+    }
+  }
+
+  private static Connection connect(StoreSpec.Postgres spec, Map<String, String> env) {
+    Properties props = new Properties();
+    props.setProperty("user", spec.user());
+    PgPassword.from(env).ifPresent(password -> props.setProperty("password", password));
+    props.setProperty("connectTimeout", String.valueOf(spec.connectTimeoutSeconds()));
+    props.setProperty("loginTimeout", String.valueOf(spec.connectTimeoutSeconds()));
+    props.setProperty("currentSchema", spec.schema());
+    props.setProperty("ApplicationName", "salesflow");
+    props.setProperty("tcpKeepAlive", "true");
+    String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
+    String url = "jdbc:postgresql://" + host + ":" + spec.port() + "/" + spec.database();
+    try {
+      Connection db = new org.postgresql.Driver().connect(url, props);
+      db.setAutoCommit(false);
+      return db;
+    } catch (SQLException e) {
+      String hint = "28P01".equals(e.getSQLState()) || "08004".equals(e.getSQLState())
+          ? " (the password comes from SALESFLOW_PG_PASSWORD, PGPASSWORD or ~/.pgpass)" : "";
+      throw new StoreException("cannot connect to " + spec.server() + " as " + spec.user() + ": "
+          + firstLine(e) + hint, e);
+    }
+  }
+
+  private static String firstLine(SQLException e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline).strip();
+  }
+
+  private void prepare(OpenMode mode) {
+    int version = inTransaction("open", this::version);
+    if (version > PostgresSchema.VERSION) {
+      throw new StoreException(describe() + " was written by a newer salesflow (schema " + version + ", this one knows "
+          + PostgresSchema.VERSION + "); left untouched");
+    }
+    if (version == 0) {
+      boolean others = inTransaction("open", () -> count(
+          "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+              + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p')") > 0);
+      if (others) {
+        throw new StoreException("schema " + spec.schema() + " of " + spec.server()
+            + " holds tables but is not a salesflow store (left untouched; choose another with ?schema=NAME)");
+      }
+      if (mode == OpenMode.EXISTING) {
+        throw new StoreException("no salesflow store in schema " + spec.schema() + " of " + spec.server()
+            + " (not created: a store is created only when cases are written into it)");
+      }
+    }
+    if (version < PostgresSchema.VERSION) {
+      inTransaction("create the tables", () -> {
+        execute("SELECT pg_advisory_xact_lock(hashtext('salesflow schema " + spec.schema() + "'))");
+        // only when missing: even with IF NOT EXISTS it needs CREATE on the database, which the
+        // owner of a schema made for it by an administrator need not have
+        if (count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + spec.schema() + "'") == 0) {
+          execute("CREATE SCHEMA \"" + spec.schema() + "\"");
+        }
+        for (int v = version(); v < PostgresSchema.VERSION; v++) { // read again under the lock
+          for (String sql : PostgresSchema.MIGRATIONS.get(v)) {
+            execute(sql);
+          }
+        }
+        setMeta("application", "salesflow");
+        setMeta("schema_version", String.valueOf(PostgresSchema.VERSION));
+        return null;
+      });
+    }
+    String fingerprint = indexer.fingerprint();
+    if (!fingerprint.equals(inTransaction("open", () -> meta("clock_fingerprint")))) {
+      try {
+        reindexAll(fingerprint);
+      } catch (StoreException e) {
+        if (!(e.getCause() instanceof SQLException s && readOnly(s))) {
+          throw e;
+        }
+        indexStale = true; // a reading role: overdue replays the cases instead
+      }
+    }
+  }
+
+  /** The schema version, 0 when the schema or its meta table does not exist. */
+  private int version() throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT to_regclass('meta') IS NOT NULL")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        return 0;
+      }
+    }
+    if (!"salesflow".equals(meta("application"))) {
+      throw new StoreException("schema " + spec.schema() + " of " + spec.server()
+          + " has a table meta but is not a salesflow store (left untouched)");
+    }
+    String version = meta("schema_version");
+    return version == null ? 0 : Integer.parseInt(version);
+  }
+
+  private String meta(String key) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      q.setString(1, key);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private void setMeta(String key, String value) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+      p.setString(1, key);
+      p.setString(2, value);
+      p.executeUpdate();
+    }
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** Rebuilds every case's running clocks: the process, rules or calendar changed since they were built. */
+  private void reindexAll(String fingerprint) {
+    inTransaction("rebuild the clock index", () -> {
+      execute("LOCK TABLE clocks IN EXCLUSIVE MODE");
+      if (fingerprint.equals(meta("clock_fingerprint"))) {
+        return null; // another process rebuilt it while this one waited for the lock
+      }
+      execute("DELETE FROM clocks");
+      // a case at a time through the cursor: the driver runs the writes beside the open portal
+      try {
+        rows.forEach(c -> {
+          try {
+            rows.replaceIndex(c, indexer.index(c));
+          } catch (SQLException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(e));
+          }
+        });
+      } catch (java.io.UncheckedIOException e) {
+        throw (SQLException) e.getCause().getCause();
+      }
+      setMeta("clock_fingerprint", fingerprint);
+      return null;
+    });
+  }
+
+  @Override
+  public String describe() {
+    return "database " + spec;
+  }
+
+  @Override
+  public synchronized List<String> ids() {
+    return inTransaction("list cases", rows::ids);
+  }
+
+  @Override
+  public synchronized Case load(String id) {
+    checkId(id);
+    return inTransaction("read case " + id, () -> rows.read(id))
+        .orElseThrow(() -> new CaseNotFoundException(id, describe()));
+  }
+
+  /** One query through a cursor, in id order: memory stays that of one fetch. */
+  @Override
+  public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
+    inTransaction("read cases", () -> {
+      rows.forEach(action);
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void create(Case c) {
+    checkId(c.id());
+    PgRows.Encoded encoded = PgRows.encode(c, indexer);
+    inTransaction("store case " + c.id(), () -> {
+      rows.copy(List.of(encoded));
+      return null;
+    });
+  }
+
+  /**
+   * All cases in one transaction, {@value #BATCH} at a time: encoded in parallel, then one {@code
+   * COPY} per table. {@code stored} is told once, at the commit: before it nothing is stored.
+   */
+  @Override
+  public synchronized void createAll(Iterator<Case> cases, IntConsumer stored) {
+    int n = inTransactionOnce("store cases", () -> {
+      int done = 0;
+      while (cases.hasNext()) {
+        List<Case> batch = new ArrayList<>(BATCH);
+        while (batch.size() < BATCH && cases.hasNext()) {
+          batch.add(cases.next());
+        }
+        List<PgRows.Encoded> encoded = batch.parallelStream().map(c -> {
+          checkId(c.id());
+          return PgRows.encode(c, indexer);
+        }).toList();
+        rows.copy(encoded);
+        done += batch.size();
+      }
+      return done;
+    });
+    if (n > 0) {
+      stored.accept(n);
+    }
+  }
+
+  @Override
+  public synchronized Case createWithNewId(Function<List<String>, Case> idFor) {
+    return inTransaction("register a case", () -> {
+      // concurrent callers take turns: each sees the ids the one before committed
+      execute("SELECT pg_advisory_xact_lock(hashtext('salesflow new id ' || current_schema()))");
+      Case c = idFor.apply(rows.ids());
+      checkId(c.id());
+      rows.copy(List.of(PgRows.encode(c, indexer)));
+      return c;
+    });
+  }
+
+  @Override
+  public synchronized Case append(String id, Function<Case, Event> decide) {
+    checkId(id);
+    return inTransaction("append to case " + id, () -> {
+      if (!rows.lock(id)) {
+        throw new CaseNotFoundException(id, describe());
+      }
+      Case current = rows.read(id).orElseThrow(() -> new CaseNotFoundException(id, describe()));
+      Event event = decide.apply(current);
+      rows.insertEvent(id, current.events().size(), event);
+      Case updated = current.withEvent(event);
+      rows.replaceIndex(updated, indexer.index(updated));
+      return updated;
+    });
+  }
+
+  /** {@inheritDoc} Here from the index on due time, in its order (checked, and sorted when not). */
+  @Override
+  public synchronized Optional<List<IndexedClock>> runningClocksDueBefore(Instant horizon) {
+    if (indexStale) {
+      return Optional.empty();
+    }
+    return Optional.of(inTransaction("query deadlines", () -> rows.clocksDueBy(horizon.getEpochSecond())));
+  }
+
+  private static void checkId(String id) {
+    if (!CaseIds.isValid(id)) {
+      throw new InvalidRequestException("invalid case id '" + id + "': " + CaseIds.rule());
+    }
+  }
+
+  /** A unit of work run in one transaction. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work} in a transaction, again after a serialization failure or deadlock. */
+  private <T> T inTransaction(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (SQLException e) {
+        if (attempt >= ATTEMPTS || !("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
+          throw failure(what, e);
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << attempt));
+      }
+    }
+  }
+
+  /** Runs {@code work} in a transaction, once: its input cannot be read twice. */
+  private <T> T inTransactionOnce(String what, Work<T> work) {
+    try {
+      return once(work);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
+    try {
+      T result = work.run();
+      db.commit();
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        db.rollback();
+      } catch (SQLException lost) {
+        e.addSuppressed(lost); // the connection is gone: the server rolls back
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code e} says this role, or a read-only server, may not write. */
+  private static boolean readOnly(SQLException e) {
+    return "42501".equals(e.getSQLState()) || "25006".equals(e.getSQLState());
+  }
+
+  private RuntimeException failure(String what, SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    if ("23505".equals(state)) {
+      Optional<String> taken = takenId(e);
+      if (taken.isPresent()) {
+        return new InvalidRequestException("case " + taken.get() + " already exists (" + describe() + ")");
+      }
+    }
+    if (readOnly(e)) {
+      return new StoreException("cannot " + what + ": role " + spec.user() + " may not write to " + describe()
+          + " (" + firstLine(e) + "); it may only read", e);
+    }
+    if (state.startsWith("08") || closed()) {
+      return new StoreException("cannot " + what + ": lost the connection to " + spec.server() + " (" + firstLine(e)
+          + "); not acknowledged", e);
+    }
+    return new StoreException("cannot " + what + " in " + describe() + ": " + firstLine(e), e);
+  }
+
+  private boolean closed() {
+    try {
+      return db.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /** The id a unique violation names: its detail reads {@code Key (id)=(X) already exists.} */
+  private static Optional<String> takenId(SQLException e) {
+    if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+      String detail = p.getServerErrorMessage().getDetail();
+      String prefix = "Key (id)=(";
+      if (detail != null && detail.startsWith(prefix) && detail.endsWith(") already exists.")) {
+        return Optional.of(detail.substring(prefix.length(), detail.length() - ") already exists.".length()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+}
