@@ -10,6 +10,8 @@ module dev.salesflow.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires jakarta.mail;
+  requires java.net.http;
   requires org.xerial.sqlitejdbc;
   requires org.yaml.snakeyaml;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 /** Binds a plainly written SLA rule without Jackson; see {@link TreeBinding}. */
 public final class SlaRuleTree {
   private static final Set<String> KEYS = Set.of(
-      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during");
+      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during", "escalate_after");
 
   private SlaRuleTree() {}
 
@@ -27,7 +27,8 @@ public final class SlaRuleTree {
           start(f.get("start")), TreeBinding.strings(f.get("stop")), TreeBinding.string(f.get("match")),
           TreeBinding.string(f.get("target")), TreeBinding.stringMap(f.get("targets")),
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
-          TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")));
+          TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")),
+          TreeBinding.string(f.get("escalate_after")));
     } catch (Exception refused) {
       throw new NotPlain("rule refused: " + refused.getMessage());
     }
