@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "notify", description = {
-    "Tell each owner of their breached and soon-due follow-ups (e-mail, webhooks), escalating to",
-    "managers after each rule's escalate_after; never the same notice twice.",
+    "Tell each owner of their breached and soon-due follow-ups; escalate to managers.",
+    "E-mail (SMTP) and webhooks (WeCom, DingTalk, Feishu, Slack, JSON); a manager is told once a clock",
+    "stays breached past its rule's escalate_after. Never the same notice twice.",
     "Exit 0 nothing breached, 1 breached follow-ups notified, 3 some notice could not be sent."})
 public final class NotifyCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
