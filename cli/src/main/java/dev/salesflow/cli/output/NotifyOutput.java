@@ -1,15 +1,15 @@
 package dev.salesflow.cli.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.salesflow.core.model.NotifyMessage;
 import dev.salesflow.core.model.NotifyNotice;
 import dev.salesflow.core.model.NotifyReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code notify}'s output: per recipient exactly what is (or, in a dry run, would be) sent, and
@@ -45,39 +45,54 @@ public final class NotifyOutput {
     }
   }
 
-  /** The report as one JSON object: {@code dry_run}, {@code any_breached}, {@code messages}. */
+  /**
+   * The report as one JSON object: {@code dry_run}, {@code any_breached}, {@code messages}. Written
+   * with Jackson's streaming generator: databind's start-up would cost more than notify's own work.
+   */
   public static void json(PrintWriter out, NotifyReport report, ZoneId zone) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("dry_run", report.dryRun());
-    root.put("any_breached", report.anyBreached());
-    List<Map<String, Object>> messages = new ArrayList<>();
-    for (NotifyMessage m : report.messages()) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("recipient", m.recipient());
-      o.put("email", m.email());
-      o.put("language", m.language());
-      o.put("channels", m.channels());
-      o.put("sent", !report.dryRun() && m.failure() == null);
-      o.put("failure", m.failure());
-      o.put("subject", m.subject());
-      o.put("body", m.body());
-      List<Map<String, Object>> notices = new ArrayList<>();
-      for (NotifyNotice n : m.notices()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("case", n.caseId());
-        row.put("rule", n.rule());
-        row.put("owner", n.owner());
-        row.put("level", n.level());
-        row.put("state", n.state().name().toLowerCase(Locale.ROOT));
-        row.put("started_at", n.clockStart().atZone(zone).toOffsetDateTime().toString());
-        row.put("due_at", n.dueAt().atZone(zone).toOffsetDateTime().toString());
-        row.put("overdue_by", CaseOutput.humanDuration(n.overdueBy()));
-        notices.add(row);
+    try {
+      JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeBooleanField("dry_run", report.dryRun());
+      g.writeBooleanField("any_breached", report.anyBreached());
+      g.writeArrayFieldStart("messages");
+      for (NotifyMessage m : report.messages()) {
+        g.writeStartObject();
+        g.writeStringField("recipient", m.recipient());
+        g.writeStringField("email", m.email());
+        g.writeStringField("language", m.language());
+        g.writeArrayFieldStart("channels");
+        for (String c : m.channels()) {
+          g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("sent", !report.dryRun() && m.failure() == null);
+        g.writeStringField("failure", m.failure());
+        g.writeStringField("subject", m.subject());
+        g.writeStringField("body", m.body());
+        g.writeArrayFieldStart("notices");
+        for (NotifyNotice n : m.notices()) {
+          g.writeStartObject();
+          g.writeStringField("case", n.caseId());
+          g.writeStringField("rule", n.rule());
+          g.writeStringField("owner", n.owner());
+          g.writeNumberField("level", n.level());
+          g.writeStringField("state", n.state().name().toLowerCase(Locale.ROOT));
+          g.writeStringField("started_at", n.clockStart().atZone(zone).toOffsetDateTime().toString());
+          g.writeStringField("due_at", n.dueAt().atZone(zone).toOffsetDateTime().toString());
+          g.writeStringField("overdue_by", n.overdueBy().isZero() ? null : CaseOutput.humanDuration(n.overdueBy()));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      o.put("notices", notices);
-      messages.add(o);
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    root.put("messages", messages);
-    out.println(CaseOutput.json(root));
   }
 }

@@ -29,7 +29,11 @@ import java.util.Set;
 public final class FileSentLog implements SentLog {
   /** The state folder, relative to the workspace root. */
   public static final String FOLDER = ".salesflow";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: a dry run with no sent-log yet never starts Jackson's databind. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final Path file;
 
   public FileSentLog(Path workspaceRoot) {
@@ -53,7 +57,7 @@ public final class FileSentLog implements SentLog {
         continue;
       }
       try {
-        JsonNode n = JSON.readTree(line);
+        JsonNode n = Json.MAPPER.readTree(line);
         sent.add(new SentNotice(n.get("case").asText(), n.get("rule").asText(), Instant.parse(n.get("clock_start").asText()),
             n.get("level").asInt(), n.get("recipient").asText()));
       } catch (IOException | RuntimeException e) {
@@ -69,7 +73,7 @@ public final class FileSentLog implements SentLog {
   public void record(Collection<SentNotice> notices) {
     StringBuilder text = new StringBuilder();
     for (SentNotice n : notices) {
-      ObjectNode o = JSON.createObjectNode();
+      ObjectNode o = Json.MAPPER.createObjectNode();
       o.put("case", n.caseId());
       o.put("rule", n.rule());
       o.put("clock_start", n.clockStart().toString());
