@@ -58,7 +58,7 @@ java -cp "cli/target/test-classes:$JAR" dev.salesflow.cli.bench.CaseGenerator "$
   echo "notify:"
   echo "  email: {host: 127.0.0.1, port: 2525, from: salesflow@bench.test, tls: none}"
 } >> "$WS/salesflow.yaml"
-java -jar "$JAR" -w "$WS" migrate --to sqlite:cases.db > /dev/null 2>&1
+java -jar "$JAR" -w "$WS" migrate --to "sqlite:$WS/cases.db" > /dev/null 2>&1
 
 # one_run NAME CMD...: one timed run (exit 0 or 1); appends the wall seconds to $SCRATCH/NAME.times
 one_run() {
@@ -74,7 +74,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 for store in folder sqlite; do
   args=(-w "$WS")
-  [ "$store" = sqlite ] && args+=(--store sqlite:cases.db)
+  [ "$store" = sqlite ] && args+=(--store "sqlite:$WS/cases.db")
   : > "$SCRATCH/$store-overdue.times"; : > "$SCRATCH/$store-notify.times"; : > "$SCRATCH/$store-ratio"
   one_run warmup java -jar "$JAR" "${args[@]}" overdue --now "$NOW" --format json
   one_run warmup java -jar "$JAR" "${args[@]}" notify --dry-run --now "$NOW" --format json
