@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve show list overdue check migrate report calendar import export git-merge git-setup shell completion)
+_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -24,6 +24,7 @@ _salesflow_options() {
     show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     list) printf '%s\n' --stage --priority --owner -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     overdue) printf '%s\n' --due-within --owner --priority --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -41,7 +42,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"calendar --format"|"import --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -49,7 +50,7 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;

@@ -12,6 +12,8 @@ module dev.salesflow.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.postgresql.jdbc;
+  requires jakarta.mail;
+  requires java.net.http;
   requires org.xerial.sqlitejdbc;
   requires org.yaml.snakeyaml;
   requires lunar;

@@ -47,6 +47,7 @@ public final class CommandTree {
     all.put("show", ShowCommand.class);
     all.put("list", ListCommand.class);
     all.put("overdue", OverdueCommand.class);
+    all.put("notify", NotifyCommand.class);
     all.put("check", CheckCommand.class);
     all.put("migrate", MigrateCommand.class);
     all.put("report", ReportCommand.class);

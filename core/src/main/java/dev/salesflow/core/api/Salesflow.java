@@ -28,6 +28,7 @@ import dev.salesflow.core.model.MergeOutcome;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.OverdueQuery;
+import dev.salesflow.core.model.NotifyReport;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Progress;
@@ -49,6 +50,10 @@ import dev.salesflow.core.team.ApprovalPayload;
 import dev.salesflow.core.team.Authority;
 import dev.salesflow.core.team.People;
 import dev.salesflow.core.team.SshKeygenSigner;
+import dev.salesflow.core.notify.FileSentLog;
+import dev.salesflow.core.notify.Notifier;
+import dev.salesflow.core.notify.NotifySettings;
+import dev.salesflow.core.store.SentLog;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -771,6 +776,29 @@ public final class Salesflow implements AutoCloseable {
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
     return new OverdueFinder(sla, workspace.process()).find(query, now, store, () -> store.ids().parallelStream().map(this::show));
+  }
+
+  /**
+   * Tells each owner, in their language, of their breached and soon-due follow-ups not yet told
+   * (soon: within {@code dueWithin} or their rule's warning window), and escalates a clock breached
+   * longer than its rule's {@code escalate_after} to the owner's manager, then after each further
+   * interval to the next manager up. Channels are {@code notify:} of {@code salesflow.yaml}; the
+   * notices delivered are recorded in the sent-log (a table of a SQLite store, else {@code
+   * .salesflow/notify-sent.jsonl} in the workspace) and never sent again.
+   *
+   * @param dueWithin also tell of clocks due within this window; null: each rule's warning window only
+   * @param dryRun send and record nothing, only say what would be sent
+   * @param env the environment: {@code SALESFLOW_SMTP_PASSWORD}, {@code SALESFLOW_WEBHOOK_SECRET}
+   * @param now the instant the clocks are judged at
+   * @return the messages, each with its failure when it could not be sent
+   * @throws InvalidRequestException when no channel is configured and this is not a dry run
+   * @throws dev.salesflow.core.model.DiagnosticsException when {@code notify:} is invalid (with locations)
+   */
+  public NotifyReport notify(Duration dueWithin, boolean dryRun, Map<String, String> env, OffsetDateTime now) {
+    NotifySettings settings = NotifySettings.load(workspace.root().resolve(Workspace.CONFIG_FILE));
+    OverdueReport due = overdue(new OverdueQuery(dueWithin == null ? Duration.ZERO : dueWithin, null, null, null), now);
+    SentLog log = store.sentLog().orElseGet(() -> new FileSentLog(workspace.root()));
+    return new Notifier(settings, workspace.team().team(), sla.rules(), sla.calendar(), env).run(due, now.toInstant(), log, dryRun);
   }
 
   /**

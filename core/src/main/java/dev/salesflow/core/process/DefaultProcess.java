@@ -190,6 +190,7 @@ final class DefaultProcess {
           Duration.ofSeconds(14400L),
           null,
           null,
+          null,
           null),
         new SlaRule(
           "needs-record",
@@ -202,7 +203,8 @@ final class DefaultProcess {
           Duration.ofSeconds(14400L),
           null,
           null,
-          List.of("lead", "needs")),
+          List.of("lead", "needs"),
+          null),
         new SlaRule(
           "progress-weekly",
           new Labels("Weekly progress update during delivery", "交付期间每周进度更新"),
@@ -214,6 +216,7 @@ final class DefaultProcess {
           Duration.ofSeconds(86400L),
           "delivery",
           new Target.CalendarDays(7),
+          null,
           null),
         new SlaRule(
           "after-sales-contact",
@@ -224,6 +227,7 @@ final class DefaultProcess {
           new Target.WorkingDays(3),
           null,
           Duration.ofSeconds(86400L),
+          null,
           null,
           null,
           null),
@@ -238,6 +242,7 @@ final class DefaultProcess {
           Duration.ofSeconds(1800L),
           null,
           null,
+          null,
           null),
         new SlaRule(
           "issue-resolution",
@@ -250,6 +255,7 @@ final class DefaultProcess {
           Duration.ofSeconds(14400L),
           null,
           null,
+          null,
           null),
         new SlaRule(
           "survey",
@@ -260,6 +266,7 @@ final class DefaultProcess {
           new Target.CalendarDays(15),
           null,
           Duration.ofSeconds(259200L),
+          null,
           null,
           null,
           null)));

@@ -24,6 +24,8 @@ import java.util.Objects;
  * workspace override, which changes only what it sets.
  *
  * @param during stages in which a start counts (empty: all)
+ * @param escalateAfter how long a breached clock may stay breached before {@code notify} tells the
+ *     owner's manager (and, after each further interval, the next manager up); null: never escalated
  */
 public record SlaRule(
     String id,
@@ -36,7 +38,14 @@ public record SlaRule(
     Duration warnBefore,
     String whileStage,
     Target every,
-    List<String> during) {
+    List<String> during,
+    Target escalateAfter) {
+
+  /** A rule that is never escalated. */
+  public SlaRule(String id, Labels labels, ClockStart start, List<String> stop, String match, Target target,
+      Map<Priority, Target> targets, Duration warnBefore, String whileStage, Target every, List<String> during) {
+    this(id, labels, start, stop, match, target, targets, warnBefore, whileStage, every, during, null);
+  }
 
   public SlaRule {
     Objects.requireNonNull(id, "id");
@@ -62,7 +71,8 @@ public record SlaRule(
       @JsonProperty("warn_before") String warnBefore,
       @JsonProperty("while") String whileStage,
       @JsonProperty("every") String every,
-      @JsonProperty("during") List<String> during) throws JsonMappingException {
+      @JsonProperty("during") List<String> during,
+      @JsonProperty("escalate_after") String escalateAfter) throws JsonMappingException {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("every SLA rule needs an 'id'");
     }
@@ -84,7 +94,8 @@ public record SlaRule(
       }
     }
     return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target, "target"),
-        perPriority, warn, whileStage, every == null ? null : parse(id, "every", every, "every"), during);
+        perPriority, warn, whileStage, every == null ? null : parse(id, "every", every, "every"), during,
+        escalateAfter == null ? null : parse(id, "escalate_after", escalateAfter, "escalate_after"));
   }
 
   private static Target parse(String id, String field, String text, String... path) throws JsonMappingException {
@@ -158,6 +169,7 @@ public record SlaRule(
         override.warnBefore != null ? override.warnBefore : warnBefore,
         override.whileStage != null ? override.whileStage : whileStage,
         override.every != null ? override.every : every,
-        override.during != null ? override.during : during);
+        override.during != null ? override.during : during,
+        override.escalateAfter != null ? override.escalateAfter : escalateAfter);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Binds a plainly written SLA rule without Jackson; see {@link TreeBinding}. */
 public final class SlaRuleTree {
   private static final Set<String> KEYS = Set.of(
-      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during");
+      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during", "escalate_after");
 
   private SlaRuleTree() {}
 
@@ -28,7 +28,8 @@ public final class SlaRuleTree {
           start(f.get("start")), TreeBinding.strings(f.get("stop")), TreeBinding.string(f.get("match")),
           TreeBinding.string(f.get("target")), TreeBinding.stringMap(f.get("targets")),
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
-          TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")));
+          TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")),
+          TreeBinding.string(f.get("escalate_after")));
     } catch (IllegalArgumentException | JsonMappingException refused) {
       // the creator's own refusals: Jackson then reports them with their place; a bug propagates
       throw new NotPlain("rule refused: " + refused.getMessage());

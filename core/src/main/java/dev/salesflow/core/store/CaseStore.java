@@ -89,6 +89,14 @@ public interface CaseStore extends DueClocks, AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The store's own sent-log of {@code notify}, when it keeps one (a database table); empty for a
+   * folder of case files, whose workspace keeps it in a state file outside {@code cases/}.
+   */
+  default java.util.Optional<SentLog> sentLog() {
+    return java.util.Optional.empty();
+  }
+
   /** A short description for messages, e.g. {@code case folder examples/cases}. */
   String describe();
 

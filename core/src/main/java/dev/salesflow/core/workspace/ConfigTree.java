@@ -15,7 +15,9 @@ final class ConfigTree {
   private static final Set<String> CONFIG_KEYS = Set.of(
       "timezone", "approval_threshold", "id_prefix", "process", "calendar", "sla", "store",
       // bound by TeamSettings from the tree
-      "team", "approvals", "signatures", "allowed_signers");
+      "team", "approvals", "signatures", "allowed_signers",
+      // bound by NotifySettings when notify runs
+      "notify");
   private static final Set<String> CALENDAR_KEYS = Set.of("extends", "schedules", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}

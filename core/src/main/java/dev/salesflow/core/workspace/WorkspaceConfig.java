@@ -15,7 +15,7 @@ import java.math.BigDecimal;
  *     <p>The team settings ({@code team}, {@code approvals}, {@code signatures}, {@code
  *     allowed_signers}) are bound from the YAML tree by {@link dev.salesflow.core.team.TeamSettings}.
  */
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers", "notify"})
 public record WorkspaceConfig(
     String timezone,
     BigDecimal approvalThreshold,

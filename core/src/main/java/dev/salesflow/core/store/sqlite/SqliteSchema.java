@@ -70,7 +70,20 @@ final class SqliteSchema {
           "DROP INDEX clocks_by_due",
           """
           CREATE INDEX clocks_by_due
-          ON clocks(due_unix, case_id, rule, match_key, started_unix, stage, owner, priority, company)"""));
+          ON clocks(due_unix, case_id, rule, match_key, started_unix, stage, owner, priority, company)"""),
+      // 3: notify's sent-log, one row per notice delivered (level 0 due soon, 1 the owner, 2 their
+      // manager, ...), so a cron job never sends one twice
+      List.of(
+          """
+          CREATE TABLE notify_sent (
+            case_id       TEXT NOT NULL,
+            rule          TEXT NOT NULL,
+            started_ms    INTEGER NOT NULL,
+            level         INTEGER NOT NULL,
+            recipient     TEXT NOT NULL,
+            sent_unix     INTEGER NOT NULL,
+            PRIMARY KEY (case_id, rule, started_ms, level, recipient)
+          )"""));
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();

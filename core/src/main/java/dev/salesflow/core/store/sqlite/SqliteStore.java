@@ -10,6 +10,8 @@ import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.sla.IndexedClock;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.SentLog;
+import dev.salesflow.core.store.SentNotice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -402,6 +404,47 @@ public final class SqliteStore implements CaseStore {
    * inside them, so a write would take the lock a second time after it committed, and a timeout
    * there would report a committed write as failed.
    */
+  @Override
+  public Optional<SentLog> sentLog() {
+    return Optional.of(new SentLog() {
+      @Override
+      public java.util.Set<SentNotice> sent() {
+        java.util.Set<SentNotice> sent = new java.util.HashSet<>();
+        try (Statement s = db.createStatement();
+            ResultSet rs = s.executeQuery("SELECT case_id, rule, started_ms, level, recipient FROM notify_sent")) {
+          while (rs.next()) {
+            sent.add(new SentNotice(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getInt(4), rs.getString(5)));
+          }
+        } catch (SQLException e) {
+          throw failure("read", e);
+        }
+        return sent;
+      }
+
+      @Override
+      public void record(java.util.Collection<SentNotice> notices) {
+        inTransaction(() -> {
+          try (PreparedStatement insert = db.prepareStatement("INSERT OR IGNORE INTO notify_sent"
+              + " (case_id, rule, started_ms, level, recipient, sent_unix) VALUES (?, ?, ?, ?, ?, ?)")) {
+            long now = Instant.now().getEpochSecond();
+            for (SentNotice n : notices) {
+              insert.setString(1, n.caseId());
+              insert.setString(2, n.rule());
+              insert.setLong(3, n.clockStart().toEpochMilli());
+              insert.setInt(4, n.level());
+              insert.setString(5, n.recipient());
+              insert.setLong(6, now);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+      }
+    });
+  }
+
   private <T> T inTransaction(Work<T> work) {
     try {
       execute("BEGIN IMMEDIATE");

@@ -86,10 +86,38 @@ class SqliteSchemaMigrationTest {
     }
   }
 
-  /** Turns a current database back into schema 1: clocks without their case's columns. */
+  @Test
+  void schemaTwoGainsTheSentLogOfNotify() throws Exception {
+    Files.writeString(root.resolve("salesflow.yaml"), "timezone: Asia/Shanghai\nstore: sqlite:cases.db\n");
+    Workspace workspace = Workspace.open(root);
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE notify_sent");
+      s.execute("PRAGMA user_version = 2");
+    }
+    dev.salesflow.core.store.SentNotice sent = new dev.salesflow.core.store.SentNotice("ACME-2026-001", "first-contact",
+        Instant.parse("2026-11-02T01:30:00.250Z"), 2, "liu.yang");
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.sentLog().orElseThrow().sent()).isEmpty();
+      store.sentLog().orElseThrow().record(List.of(sent, sent));
+    }
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.sentLog().orElseThrow().sent()).containsExactly(sent);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+        Statement s = c.createStatement()) {
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
+    }
+  }
+
+  /** Turns a current database back into schema 1: clocks without their case's columns, no notify_sent. */
   private static void downgradeToSchemaOne(Path db) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
+      s.execute("DROP TABLE notify_sent");
       s.execute("DROP INDEX clocks_by_due");
       for (String column : List.of("stage", "owner", "priority", "company")) {
         s.execute("ALTER TABLE clocks DROP COLUMN " + column);
