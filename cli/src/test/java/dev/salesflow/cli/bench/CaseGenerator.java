@@ -541,10 +541,13 @@ public final class CaseGenerator {
     }
 
     private void approval(long amount) {
+      // an approval carries the amount it approves (the approval matrix of issue 18 requires it)
       if (amount >= THRESHOLD.longValueExact()) {
-        add("approval", laterDays(0, 3), GM, "role", "general_manager");
+        events.add(new Event(laterDays(0, 3), "approval", GM, null,
+            new TreeMap<>(Map.of("role", "general_manager", "amount", Long.toString(amount)))));
       } else if (chance(30)) {
-        add("approval", laterDays(0, 2), MANAGER, "role", "sales_manager");
+        events.add(new Event(laterDays(0, 2), "approval", MANAGER, null,
+            new TreeMap<>(Map.of("role", "sales_manager", "amount", Long.toString(amount)))));
       }
     }
 

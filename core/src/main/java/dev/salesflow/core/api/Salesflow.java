@@ -33,6 +33,7 @@ import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.report.Reports;
 import dev.salesflow.core.sla.OverdueFinder;
 import dev.salesflow.core.sla.SlaEngine;
@@ -715,13 +716,15 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant.
+   * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant: a
+   * SQLite store answers them with SQL aggregates over what it keeps, a folder of case files replays every case.
    *
    * @param now the instant clocks are judged and ages measured at
    * @return the reports, each computed when asked for
    */
   public Reporting reports(OffsetDateTime now) {
-    return new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
+    return store.reports(ReportPlan.of(workspace.process(), workspace.zone()), now)
+        .orElseGet(() -> new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.salesflow.core.store;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.report.ReportSource;
 import dev.salesflow.core.sla.DueClocks;
 import dev.salesflow.core.sla.IndexedClock;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * Where cases live. Every implementation keeps events append-only and serialises writers, so two
  * processes recording at once never lose an event.
  */
-public interface CaseStore extends DueClocks, AutoCloseable {
+public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
 
   /** Every case id, sorted. */
   List<String> ids();
