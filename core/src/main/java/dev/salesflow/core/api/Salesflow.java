@@ -6,6 +6,7 @@ import dev.salesflow.core.leads.Registrar;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
@@ -586,6 +587,39 @@ public final class Salesflow implements AutoCloseable {
         action.accept(view);
       }
     });
+  }
+
+  /**
+   * Gives where every case passing {@code filter} stands to {@code action} in id order, without
+   * holding them all in memory: a SQLite store answers from one query on the stages it keeps,
+   * reading no event; a folder of case files is read and replayed case by case.
+   *
+   * @param filter stage, priority and owner to match; {@link CaseFilter#ALL} for every case
+   * @param action called once per case, on the calling thread; the case it is given may lack its events
+   * @throws InvalidRequestException for an unknown stage in the filter
+   */
+  public void forEachStanding(CaseFilter filter, java.util.function.Consumer<CaseStanding> action) {
+    if (filter.stage() != null) {
+      requireStage(filter.stage());
+    }
+    java.util.function.Consumer<CaseStanding> matching = standing -> {
+      if (filter.matches(standing)) {
+        action.accept(standing);
+      }
+    };
+    if (!store.forEachStanding(matching)) {
+      store.forEachCase(c -> matching.accept(CaseStanding.of(replay(c))));
+    }
+  }
+
+  /**
+   * Gives every stored case, with its events and not replayed, to {@code action} in id order
+   * without holding them all in memory.
+   *
+   * @param action called once per case, on the calling thread
+   */
+  public void forEachStored(java.util.function.Consumer<Case> action) {
+    store.forEachCase(action);
   }
 
   private void requireStage(String stage) {

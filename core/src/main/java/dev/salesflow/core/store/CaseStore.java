@@ -37,6 +37,17 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
     }
   }
 
+  /**
+   * Gives every case's registration (without its events), current stage and stage entry time to
+   * {@code action} in id order, from what the store keeps, reading no event.
+   *
+   * @return false, having given nothing, when the store keeps no stages (then the caller replays
+   *     the cases of {@link #forEachCase})
+   */
+  default boolean forEachStanding(java.util.function.Consumer<dev.salesflow.core.model.CaseStanding> action) {
+    return false;
+  }
+
   /** Every case, sorted by id; fails on the first unreadable one. */
   default List<Case> loadAll() {
     return ids().stream().map(this::load).toList();

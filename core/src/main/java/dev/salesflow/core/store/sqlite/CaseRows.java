@@ -380,7 +380,7 @@ final class CaseRows {
     return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
   }
 
-  private OffsetDateTime time(String text) {
+  OffsetDateTime time(String text) {
     return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
   }
 

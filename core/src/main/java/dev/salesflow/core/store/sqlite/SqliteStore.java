@@ -3,6 +3,7 @@ package dev.salesflow.core.store.sqlite;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
@@ -291,6 +292,22 @@ public final class SqliteStore implements CaseStore {
       if (current != null) {
         action.accept(CaseRows.withEvents(current, events));
       }
+    } catch (SQLException e) {
+      throw failure("read cases", e);
+    }
+  }
+
+  /** {@inheritDoc} Here from one query on {@code cases}, whose stage columns are rewritten with every write. */
+  @Override
+  public synchronized boolean forEachStanding(java.util.function.Consumer<CaseStanding> action) {
+    String sql = "SELECT id, " + CaseRows.CASE_COLUMNS + ", stage, entered_at FROM cases ORDER BY id";
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        String since = rs.getString(15);
+        action.accept(new CaseStanding(rows.caseAt(rs, 2, rs.getString(1)), rs.getString(14),
+            since == null ? null : rows.time(since)));
+      }
+      return true;
     } catch (SQLException e) {
       throw failure("read cases", e);
     }
