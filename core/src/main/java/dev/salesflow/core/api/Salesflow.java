@@ -56,8 +56,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A workspace's cases and the operations on them: register, record an event, advance, read,
@@ -310,23 +308,11 @@ public final class Salesflow implements AutoCloseable {
       return draft;
     }
     String prefix = workspace.config().idPrefix() + "-" + at.atZoneSameInstant(workspace.zone()).getYear() + "-";
-    return store.createWithNewId(ids -> withId(draft, nextId(prefix, ids)));
+    return store.createNumbered(prefix, id -> withId(draft, id));
   }
 
   private static Case withId(Case c, String id) {
     return new Case(id, c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), c.events());
-  }
-
-  static String nextId(String prefix, List<String> ids) {
-    Pattern numbered = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
-    int max = 0;
-    for (String id : ids) {
-      Matcher m = numbered.matcher(id);
-      if (m.matches() && m.group(1).length() < 9) {
-        max = Math.max(max, Integer.parseInt(m.group(1)));
-      }
-    }
-    return prefix + String.format("%03d", max + 1);
   }
 
   /**

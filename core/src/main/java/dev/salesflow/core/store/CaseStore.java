@@ -84,6 +84,16 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   Case createWithNewId(Function<List<String>, Case> idFor);
 
   /**
+   * Creates the case {@code withId} makes of the next free id of {@code prefix} ({@link
+   * CaseNumbers}), chosen under the store's write lock so concurrent creations never share one.
+   * Stores override this to find the highest number without listing every case; by default it is
+   * {@link #createWithNewId} over all ids.
+   */
+  default Case createNumbered(String prefix, Function<String, Case> withId) {
+    return createWithNewId(ids -> withId.apply(CaseNumbers.next(prefix, ids)));
+  }
+
+  /**
    * Appends one event to case {@code id}. Under the write lock the case is read afresh and given
    * to {@code decide}, which returns the event to append or throws to refuse; so a decision is
    * never made on a stale case.

@@ -84,6 +84,8 @@ final class SqliteSchema {
           "ALTER TABLE cases ADD COLUMN unknown_years TEXT",
           "ALTER TABLE cases ADD COLUMN as_of_unix INTEGER",
           "CREATE INDEX cases_by_as_of ON cases(as_of_unix)",
+          // register's next number: ids of one length sort as their numbers
+          "CREATE INDEX cases_by_id_length ON cases(length(id), id)",
           """
           CREATE TABLE report_clocks (
             case_id         TEXT    NOT NULL REFERENCES cases(id),

@@ -11,6 +11,7 @@ import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.store.CaseNumbers;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import java.nio.file.Files;
@@ -370,6 +371,35 @@ public final class SqliteStore implements CaseStore {
   public synchronized Case createWithNewId(Function<List<String>, Case> idFor) {
     return inTransaction(() -> {
       Case c = idFor.apply(idsInTransaction());
+      checkId(c.id());
+      insert(CaseRows.encode(c, indexer));
+      return c;
+    });
+  }
+
+  /**
+   * {@inheritDoc} Here in the write transaction, from the index on id length and id: for each digit
+   * count, the highest id of that length in the range of the prefix (ids of one length sort as
+   * their numbers), one step down the index each.
+   */
+  @Override
+  public synchronized Case createNumbered(String prefix, Function<String, Case> withId) {
+    return inTransaction(() -> {
+      int max = 0;
+      PreparedStatement q = rows.statement("SELECT id FROM cases INDEXED BY cases_by_id_length WHERE length(id) = ?3 AND id >= ?1 AND id <= ?2"
+          + " AND substr(id, ?4) NOT GLOB '*[^0-9]*' ORDER BY id DESC LIMIT 1");
+      for (int digits = 1; digits <= CaseNumbers.MAX_DIGITS; digits++) {
+        q.setString(1, prefix + "0".repeat(digits));
+        q.setString(2, prefix + "9".repeat(digits));
+        q.setInt(3, prefix.length() + digits);
+        q.setInt(4, prefix.length() + 1);
+        try (ResultSet rs = q.executeQuery()) {
+          if (rs.next()) {
+            max = Math.max(max, CaseNumbers.number(prefix, rs.getString(1)));
+          }
+        }
+      }
+      Case c = withId.apply(CaseNumbers.after(prefix, max));
       checkId(c.id());
       insert(CaseRows.encode(c, indexer));
       return c;

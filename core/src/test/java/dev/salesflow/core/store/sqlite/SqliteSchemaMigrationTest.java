@@ -95,6 +95,7 @@ class SqliteSchemaMigrationTest {
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE report_clocks");
       s.execute("DROP INDEX cases_by_as_of");
+      s.execute("DROP INDEX cases_by_id_length");
       for (String column : List.of("registered_unix", "entered_at", "entered_unix", "reached", "lost_from", "lost_reason",
           "contract_value", "unknown_years", "as_of_unix")) {
         s.execute("ALTER TABLE cases DROP COLUMN " + column);
