@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.ReportQuery;
@@ -67,6 +69,13 @@ class SqlReportsMatchReplayTest {
   }
 
   private static void assertSame(Salesflow replayed, Salesflow sql) {
+    // where each case stands, as list and export print it: kept columns against the replay
+    List<String> expectedStandings = new java.util.ArrayList<>();
+    replayed.forEachStanding(CaseFilter.ALL, s -> expectedStandings.add(standing(s)));
+    List<String> actualStandings = new java.util.ArrayList<>();
+    sql.forEachStanding(CaseFilter.ALL, s -> actualStandings.add(standing(s)));
+    assertEquals(expectedStandings, actualStandings);
+
     Reporting expected = replayed.reports(NOW);
     Reporting actual = sql.reports(NOW);
     assertTrue(!actual.getClass().equals(expected.getClass()), "the SQLite store answers with its own aggregates");
@@ -76,5 +85,11 @@ class SqlReportsMatchReplayTest {
       assertEquals(expected.aging(q), actual.aging(q), "aging " + q);
       assertEquals(expected.owners(q), actual.owners(q), "owners " + q);
     }
+  }
+
+  private static String standing(CaseStanding s) {
+    Case c = s.value();
+    return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), List.of())
+        + " " + s.stage() + " " + s.since();
   }
 }

@@ -361,13 +361,22 @@ final class CaseRows {
 
   /** The case whose {@link #CASE_COLUMNS} start at column {@code from}, without events. */
   Case caseAt(ResultSet rs, int from, String id) throws SQLException {
-    String priority = rs.getString(from + 8);
-    String registered = rs.getString(from + 10);
+    String[] values = new String[12];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rs.getString(from + i);
+    }
+    return caseOf(values, 0, id);
+  }
+
+  /** The case whose {@link #CASE_COLUMNS} start at {@code values[from]}, without events. */
+  Case caseOf(String[] values, int from, String id) {
+    String priority = values[from + 8];
+    String registered = values[from + 10];
     return new Case(id,
-        new Customer(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
-            new Contact(rs.getString(from + 3), rs.getString(from + 4), rs.getString(from + 5), rs.getString(from + 6))),
-        rs.getString(from + 7), priority == null ? null : Priority.valueOf(priority), rs.getString(from + 9),
-        registered == null ? null : time(registered), rs.getString(from + 11), List.of());
+        new Customer(values[from], values[from + 1], values[from + 2],
+            new Contact(values[from + 3], values[from + 4], values[from + 5], values[from + 6])),
+        values[from + 7], priority == null ? null : Priority.valueOf(priority), values[from + 9],
+        registered == null ? null : time(registered), values[from + 11], List.of());
   }
 
   /** The event whose at, type, by, note and fields start at column {@code from}. */

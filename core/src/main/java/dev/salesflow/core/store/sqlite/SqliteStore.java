@@ -298,15 +298,15 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
-  /** {@inheritDoc} Here from one query on {@code cases}, whose stage columns are rewritten with every write. */
+  /** {@inheritDoc} Here from {@code cases} alone, whose stage columns are rewritten with every write ({@link StandingScan}). */
   @Override
   public synchronized boolean forEachStanding(java.util.function.Consumer<CaseStanding> action) {
-    String sql = "SELECT id, " + CaseRows.CASE_COLUMNS + ", stage, entered_at FROM cases ORDER BY id";
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        String since = rs.getString(15);
-        action.accept(new CaseStanding(rows.caseAt(rs, 2, rs.getString(1)), rs.getString(14),
-            since == null ? null : rows.time(since)));
+    try {
+      execute("BEGIN DEFERRED"); // one snapshot for every chunk; writers in other processes go on
+      try {
+        StandingScan.forEach(db, rows, action);
+      } finally {
+        execute("COMMIT");
       }
       return true;
     } catch (SQLException e) {
