@@ -12,7 +12,8 @@
 #     target, about 2 minutes to generate on 2 cores): `report all` against `overdue`, and
 #     `register` without --id on it and on a folder of 1,000.
 #
-# Environment: RUNS (default 5), SEED (42), BUILD=always|never|auto, KEEP_WS=1 keeps the data.
+# Environment: RUNS (default 5), SEED (42), BUILD=always|never|auto, KEEP_WS=1 keeps the data,
+# SQLITE_WS=DIR times a workspace SqliteLoad filled before instead of loading one.
 set -euo pipefail
 
 SQLITE_COUNT="${1:-100000}"
@@ -71,9 +72,13 @@ echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(j
 
 # ---- (1) SQLite ----
 if [ "$SQLITE_COUNT" -gt 0 ]; then
-  W="$S/sqlite"
-  log "loading $SQLITE_COUNT cases into $W/cases.db"
-  java -Xmx2g -cp "$CP" dev.salesflow.cli.bench.SqliteLoad "$W" "$SQLITE_COUNT" "$SEED" > "$S/load.out"
+  if [ -n "${SQLITE_WS:-}" ]; then
+    W="$SQLITE_WS" # a workspace SqliteLoad filled before (its register runs add a few cases)
+  else
+    W="$S/sqlite"
+    log "loading $SQLITE_COUNT cases into $W/cases.db"
+    java -Xmx2g -cp "$CP" dev.salesflow.cli.bench.SqliteLoad "$W" "$SQLITE_COUNT" "$SEED" > "$S/load.out"
+  fi
   DB="$W/cases.db"
   # the same aggregates as `report all`, by hand
   cat > "$S/report.sql" <<SQL
