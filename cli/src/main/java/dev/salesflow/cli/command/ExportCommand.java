@@ -5,13 +5,15 @@ import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseCsv;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
-import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.StoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,25 +46,47 @@ final class ExportCommand implements Callable<Integer>, Formatted {
       throw new InvalidRequestException("export writes CSV; --format " + root.explicitFormat().label() + " is not supported here");
     }
     try (Salesflow flow = root.openExisting()) {
-      List<CaseView> views = flow.list(CaseFilter.ALL);
-      String csv = events
-          ? CaseCsv.events(views, new ArrayList<>(flow.process().eventFieldNames()))
-          : CaseCsv.cases(views, flow.zone());
       if (target.equals("-")) {
-        root.context().out().print(csv);
+        write(flow, root.context().out());
         return ExitCode.OK.code();
       }
       Path file = root.context().cwd().resolve(target);
+      int rows;
+      // into a file beside the target, moved over it at the end: a case that cannot be read
+      // half-way leaves no half-written export (nor a damaged earlier one)
+      Path dir = file.toAbsolutePath().getParent();
+      Path partial = null;
       try {
-        Files.writeString(file, (bom ? "\uFEFF" : "") + csv, StandardCharsets.UTF_8);
-      } catch (IOException e) {
+        partial = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          if (bom) {
+            out.write('\uFEFF');
+          }
+          rows = write(flow, out);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | UncheckedIOException e) {
         throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+      } finally {
+        if (partial != null) {
+          try {
+            Files.deleteIfExists(partial);
+          } catch (IOException ignored) {
+            // only a leftover hidden file; the error that matters is already on its way
+          }
+        }
       }
       if (!root.quiet()) {
-        int rows = events ? views.stream().mapToInt(v -> v.value().events().size()).sum() : views.size();
         root.context().err().println("Wrote " + rows + (events ? " events" : " cases") + " to " + target);
       }
       return ExitCode.OK.code();
     }
+  }
+
+  /** Streams the cases (or events) to {@code out} as they are read; returns how many rows. */
+  private int write(Salesflow flow, Appendable out) {
+    return events
+        ? CaseCsv.events(out, new ArrayList<>(flow.process().eventFieldNames()), flow::forEachStored)
+        : CaseCsv.cases(out, flow.zone(), cases -> flow.forEachStanding(CaseFilter.ALL, cases));
   }
 }

@@ -39,9 +39,10 @@ public final class ListCommand implements Callable<Integer>, Formatted {
       CaseFilter filter = new CaseFilter(stage, p, owner);
       var out = root.context().out();
       switch (format) {
-        case JSON -> CaseOutput.streamJsonArray(out, rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+        case JSON -> CaseOutput.streamJsonArray(out,
+            rows -> flow.forEachStanding(filter, c -> rows.accept(CaseOutput.summary(c, zone))));
         case CSV -> CaseOutput.streamCsv(out, CaseOutput.listColumns(),
-            rows -> flow.forEach(filter, v -> rows.accept(CaseOutput.summary(v, zone))));
+            rows -> flow.forEachStanding(filter, c -> rows.accept(CaseOutput.summary(c, zone))));
         case YAML -> {
           List<Map<String, Object>> rows = flow.list(filter).stream().map(v -> CaseOutput.summary(v, zone)).toList();
           out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));

@@ -1,7 +1,7 @@
 package dev.salesflow.cli.output;
 
 import dev.salesflow.core.model.Case;
-import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.SpreadsheetCells;
@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,55 +30,64 @@ public final class CaseCsv {
     return columns;
   }
 
-  public static String cases(List<CaseView> views, ZoneId zone) {
-    return write(caseColumns(), printer -> {
-      for (CaseView v : views) {
-        List<String> row = new ArrayList<>();
-        for (RegistrationField f : RegistrationField.values()) {
-          row.add(f.valueIn(v.value()));
-        }
-        row.add(v.stage());
-        row.add(CaseOutput.time(v.replay().enteredAt(), zone));
-        printer.accept(row);
+  /**
+   * Writes the cases {@code producer} hands over to {@code out} as they come, a header first.
+   *
+   * @return how many rows were written
+   */
+  public static int cases(Appendable out, ZoneId zone, Consumer<Consumer<CaseStanding>> producer) {
+    return write(out, caseColumns(), printer -> producer.accept(standing -> {
+      List<String> row = new ArrayList<>();
+      for (RegistrationField f : RegistrationField.values()) {
+        row.add(f.valueIn(standing.value()));
       }
-    });
+      row.add(standing.stage());
+      row.add(CaseOutput.time(standing.since(), zone));
+      printer.accept(row);
+    }));
   }
 
-  /** case, at, type, by, one column per event field the process declares, note. */
-  public static String events(List<CaseView> views, List<String> eventFields) {
+  /**
+   * Writes the events of the cases {@code producer} hands over to {@code out} as they come: case,
+   * at, type, by, one column per event field the process declares, note.
+   *
+   * @return how many rows (events) were written
+   */
+  public static int events(Appendable out, List<String> eventFields, Consumer<Consumer<Case>> producer) {
     List<String> columns = new ArrayList<>(List.of("case", "at", "type", "by"));
     columns.addAll(eventFields);
     columns.add("note");
-    return write(columns, printer -> {
-      for (CaseView v : views) {
-        Case c = v.value();
-        for (Event e : c.events()) {
-          List<String> row = new ArrayList<>(Arrays.asList(c.id(), Timestamps.format(e.at()), e.type(), e.by()));
-          eventFields.forEach(f -> row.add(e.fields().get(f)));
-          row.add(e.note());
-          printer.accept(row);
-        }
+    return write(out, columns, printer -> producer.accept(c -> {
+      for (Event e : c.events()) {
+        List<String> row = new ArrayList<>(Arrays.asList(c.id(), Timestamps.format(e.at()), e.type(), e.by()));
+        eventFields.forEach(f -> row.add(e.fields().get(f)));
+        row.add(e.note());
+        printer.accept(row);
       }
-    });
+    }));
   }
 
   private interface Rows {
-    void write(java.util.function.Consumer<List<String>> printer);
+    void write(Consumer<List<String>> printer);
   }
 
-  private static String write(List<String> columns, Rows rows) {
-    StringBuilder s = new StringBuilder();
-    try (CSVPrinter printer = new CSVPrinter(s, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
+  /** Writes a header of {@code columns}, then the rows; flushes but leaves {@code out} open. Returns how many rows. */
+  private static int write(Appendable out, List<String> columns, Rows rows) {
+    int[] count = {0};
+    try {
+      CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
       rows.write(row -> {
         try {
           printer.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
+          count[0]++;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
+      printer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return s.toString();
+    return count[0];
   }
 }

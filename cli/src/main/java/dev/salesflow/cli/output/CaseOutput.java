@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Replay;
@@ -96,11 +97,15 @@ public final class CaseOutput {
 
   /** One row of {@code list}. */
   public static Map<String, Object> summary(CaseView view, ZoneId zone) {
-    Case c = view.value();
+    return summary(CaseStanding.of(view), zone);
+  }
+
+  public static Map<String, Object> summary(CaseStanding standing, ZoneId zone) {
+    Case c = standing.value();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.id());
-    m.put("stage", view.stage());
-    m.put("stage_since", time(view.replay().enteredAt(), zone));
+    m.put("stage", standing.stage());
+    m.put("stage_since", time(standing.since(), zone));
     m.put("priority", c.priority() == null ? null : c.priority().name());
     m.put("owner", c.owner());
     m.put("company", c.customer().company());

@@ -541,10 +541,13 @@ public final class CaseGenerator {
     }
 
     private void approval(long amount) {
+      // an approval carries the amount it approves (the approval matrix of issue 18 requires it)
       if (amount >= THRESHOLD.longValueExact()) {
-        add("approval", laterDays(0, 3), GM, Map.of("role", "general_manager", "amount", Long.toString(amount)));
+        events.add(new Event(laterDays(0, 3), "approval", GM, null,
+            new TreeMap<>(Map.of("role", "general_manager", "amount", Long.toString(amount)))));
       } else if (chance(30)) {
-        add("approval", laterDays(0, 2), MANAGER, Map.of("role", "sales_manager", "amount", Long.toString(amount)));
+        events.add(new Event(laterDays(0, 2), "approval", MANAGER, null,
+            new TreeMap<>(Map.of("role", "sales_manager", "amount", Long.toString(amount)))));
       }
     }
 
@@ -614,11 +617,6 @@ public final class CaseGenerator {
 
     private void add(String type, OffsetDateTime at, String by, String field, String value) {
       add(type, at, by, field, value, null);
-    }
-
-    /** An approval must carry the amount it approves (the approval matrix since issue 18). */
-    private void add(String type, OffsetDateTime at, String by, Map<String, String> fields) {
-      events.add(new Event(at, type, by, null, new TreeMap<>(fields)));
     }
 
     private void add(String type, OffsetDateTime at, String by, String field, String value, String note) {

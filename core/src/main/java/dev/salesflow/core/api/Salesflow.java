@@ -12,6 +12,7 @@ import dev.salesflow.core.model.CalendarYear;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
@@ -41,6 +42,7 @@ import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.report.Reports;
 import dev.salesflow.core.sla.OverdueFinder;
 import dev.salesflow.core.sla.SlaEngine;
@@ -68,8 +70,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A workspace's cases and the operations on them: register, record an event, advance, read,
@@ -445,23 +445,11 @@ public final class Salesflow implements AutoCloseable {
       return draft;
     }
     String prefix = workspace.config().idPrefix() + "-" + at.atZoneSameInstant(workspace.zone()).getYear() + "-";
-    return store.createWithNewId(ids -> withId(draft, nextId(prefix, ids)));
+    return store.createNumbered(prefix, id -> withId(draft, id));
   }
 
   private static Case withId(Case c, String id) {
     return new Case(id, c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), c.events());
-  }
-
-  static String nextId(String prefix, List<String> ids) {
-    Pattern numbered = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
-    int max = 0;
-    for (String id : ids) {
-      Matcher m = numbered.matcher(id);
-      if (m.matches() && m.group(1).length() < 9) {
-        max = Math.max(max, Integer.parseInt(m.group(1)));
-      }
-    }
-    return prefix + String.format("%03d", max + 1);
   }
 
   /**
@@ -724,6 +712,39 @@ public final class Salesflow implements AutoCloseable {
     });
   }
 
+  /**
+   * Gives where every case passing {@code filter} stands to {@code action} in id order, without
+   * holding them all in memory: a SQLite store answers from one query on the stages it keeps,
+   * reading no event; a folder of case files is read and replayed case by case.
+   *
+   * @param filter stage, priority and owner to match; {@link CaseFilter#ALL} for every case
+   * @param action called once per case, on the calling thread; the case it is given may lack its events
+   * @throws InvalidRequestException for an unknown stage in the filter
+   */
+  public void forEachStanding(CaseFilter filter, java.util.function.Consumer<CaseStanding> action) {
+    if (filter.stage() != null) {
+      requireStage(filter.stage());
+    }
+    java.util.function.Consumer<CaseStanding> matching = standing -> {
+      if (filter.matches(standing)) {
+        action.accept(standing);
+      }
+    };
+    if (!store.forEachStanding(matching)) {
+      store.forEachCase(c -> matching.accept(CaseStanding.of(replay(c))));
+    }
+  }
+
+  /**
+   * Gives every stored case, with its events and not replayed, to {@code action} in id order
+   * without holding them all in memory.
+   *
+   * @param action called once per case, on the calling thread
+   */
+  public void forEachStored(java.util.function.Consumer<Case> action) {
+    store.forEachCase(action);
+  }
+
   private void requireStage(String stage) {
     if (!workspace.process().isStage(stage)) {
       throw new InvalidRequestException("unknown stage '" + stage + "' (stages: " + String.join(", ", process().allStageIds()) + ")");
@@ -875,13 +896,15 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
-   * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant.
+   * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant: a
+   * SQLite store answers them with SQL aggregates over what it keeps, a folder of case files replays every case.
    *
    * @param now the instant clocks are judged and ages measured at
    * @return the reports, each computed when asked for
    */
   public Reporting reports(OffsetDateTime now) {
-    return new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
+    return store.reports(ReportPlan.of(workspace.process(), workspace.zone()), now)
+        .orElseGet(() -> new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now));
   }
 
   /**

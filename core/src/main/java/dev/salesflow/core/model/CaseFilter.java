@@ -18,8 +18,22 @@ public record CaseFilter(String stage, Priority priority, String owner) {
    * @return true when {@code view} passes every criterion
    */
   public boolean matches(CaseView view) {
-    return (stage == null || stage.equals(view.stage()))
-        && (priority == null || priority == view.value().priority())
-        && (owner == null || owner.equals(view.value().owner()));
+    return matches(view.stage(), view.value());
+  }
+
+  /**
+   * Whether a case passes every criterion.
+   *
+   * @param standing a case and its current stage
+   * @return true when {@code standing} passes every criterion
+   */
+  public boolean matches(CaseStanding standing) {
+    return matches(standing.stage(), standing.value());
+  }
+
+  private boolean matches(String currentStage, Case c) {
+    return (stage == null || stage.equals(currentStage))
+        && (priority == null || priority == c.priority())
+        && (owner == null || owner.equals(c.owner()));
   }
 }

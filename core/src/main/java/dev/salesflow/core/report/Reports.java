@@ -1,11 +1,9 @@
 package dev.salesflow.core.report;
 
 import dev.salesflow.core.model.AgingReport;
-import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.ClockSheet;
 import dev.salesflow.core.model.ClockState;
-import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.Replay;
@@ -13,7 +11,6 @@ import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.model.SlaReport;
-import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Stage;
 import java.math.BigDecimal;
@@ -49,9 +46,7 @@ public final class Reports implements Reporting {
   private final List<CaseView> views;
   private final Function<CaseView, ClockSheet> clocks;
   private final OffsetDateTime now;
-  /** The event that signs a contract, and its field holding the amount. */
-  private final String signingType;
-  private final String amountField;
+  private final ContractSigning signing;
 
   /**
    * @param views the cases, replayed
@@ -64,18 +59,7 @@ public final class Reports implements Reporting {
     this.views = List.copyOf(views);
     this.clocks = clocks;
     this.now = now;
-    String type = "contract_signed";
-    String field = "amount";
-    for (Stage stage : process.stages()) {
-      for (Guard guard : stage.exit()) {
-        if (guard instanceof Guard.Approval approval) {
-          type = approval.before();
-          field = approval.amountField();
-        }
-      }
-    }
-    this.signingType = type;
-    this.amountField = field;
+    this.signing = new ContractSigning(process);
   }
 
   private List<CaseView> registeredIn(ReportQuery q) {
@@ -130,26 +114,9 @@ public final class Reports implements Reporting {
     return new FunnelReport(q, cases.size(), rows, lost);
   }
 
-  /**
-   * The amount of the case's last contract signing within its legal events: the event type and
-   * field that the process's approval guard names (by default {@code contract_signed} and
-   * {@code amount}).
-   */
+  /** The amount of the case's last contract signing within its legal events. */
   Optional<BigDecimal> contractValue(CaseView v) {
-    Case c = v.value();
-    int legal = v.replay().illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
-    for (int i = legal - 1; i >= 0; i--) {
-      Event e = c.events().get(i);
-      if (e.type().equals(signingType)) {
-        Optional<String> amount = e.field(amountField);
-        try {
-          return amount.map(a -> new BigDecimal(a.strip()));
-        } catch (NumberFormatException notANumber) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
+    return signing.value(v.value(), v.replay());
   }
 
   /** Met, late, breached and running clocks per rule, over the clocks started in the period. */
@@ -201,14 +168,20 @@ public final class Reports implements Reporting {
     return sorted.get(Math.max(0, rank - 1));
   }
 
-  /** Time in the current stage of the open cases registered in the period. */
-  @Override
-  public AgingReport aging(ReportQuery q) {
+  /** The aging report's age ranges, youngest first. */
+  public static List<AgingReport.Bucket> agingBuckets() {
     List<AgingReport.Bucket> buckets = new ArrayList<>();
     for (int i = 0; i < BUCKET_DAYS.length; i++) {
       buckets.add(new AgingReport.Bucket(Duration.ofDays(BUCKET_DAYS[i]),
           i + 1 < BUCKET_DAYS.length ? Duration.ofDays(BUCKET_DAYS[i + 1]) : null));
     }
+    return buckets;
+  }
+
+  /** Time in the current stage of the open cases registered in the period. */
+  @Override
+  public AgingReport aging(ReportQuery q) {
+    List<AgingReport.Bucket> buckets = agingBuckets();
     List<AgingReport.CaseAge> ages = new ArrayList<>();
     for (CaseView v : registeredIn(q)) {
       if (process.isTerminal(v.stage())) {

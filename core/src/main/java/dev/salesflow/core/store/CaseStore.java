@@ -2,6 +2,7 @@ package dev.salesflow.core.store;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.report.ReportSource;
 import dev.salesflow.core.sla.DueClocks;
 import dev.salesflow.core.sla.IndexedClock;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * Where cases live. Every implementation keeps events append-only and serialises writers, so two
  * processes recording at once never lose an event.
  */
-public interface CaseStore extends DueClocks, AutoCloseable {
+public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
 
   /** Every case id, sorted. */
   List<String> ids();
@@ -34,6 +35,17 @@ public interface CaseStore extends DueClocks, AutoCloseable {
     for (int from = 0; from < ids.size(); from += batch) {
       ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(this::load).toList().forEach(action);
     }
+  }
+
+  /**
+   * Gives every case's registration (without its events), current stage and stage entry time to
+   * {@code action} in id order, from what the store keeps, reading no event.
+   *
+   * @return false, having given nothing, when the store keeps no stages (then the caller replays
+   *     the cases of {@link #forEachCase})
+   */
+  default boolean forEachStanding(java.util.function.Consumer<dev.salesflow.core.model.CaseStanding> action) {
+    return false;
   }
 
   /** Every case, sorted by id; fails on the first unreadable one. */
@@ -70,6 +82,16 @@ public interface CaseStore extends DueClocks, AutoCloseable {
    * present and returns the case to store.
    */
   Case createWithNewId(Function<List<String>, Case> idFor);
+
+  /**
+   * Creates the case {@code withId} makes of the next free id of {@code prefix} ({@link
+   * CaseNumbers}), chosen under the store's write lock so concurrent creations never share one.
+   * Stores override this to find the highest number without listing every case; by default it is
+   * {@link #createWithNewId} over all ids.
+   */
+  default Case createNumbered(String prefix, Function<String, Case> withId) {
+    return createWithNewId(ids -> withId.apply(CaseNumbers.next(prefix, ids)));
+  }
 
   /**
    * Appends one event to case {@code id}. Under the write lock the case is read afresh and given

@@ -3,6 +3,8 @@ package dev.salesflow.core.workspace;
 import dev.salesflow.core.calendar.BusinessCalendar;
 import dev.salesflow.core.calendar.Target;
 import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.ClockSheet;
+import dev.salesflow.core.model.SlaClock;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.process.EventTypeSpec;
@@ -11,13 +13,12 @@ import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Stage;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.report.ReportFacts;
+import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.sla.RunningClock;
-import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,29 +27,33 @@ import java.util.TreeMap;
 
 /** The running clocks of a workspace's cases, and a fingerprint of the settings they depend on. */
 final class WorkspaceClockIndexer implements ClockIndexer {
-  /** Clocks are indexed as they run with every recorded event counted. */
-  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-
   private final Workspace workspace;
   private final StateMachine machine;
-  private final SlaEngine sla;
+  private final ReportFacts facts;
 
   WorkspaceClockIndexer(Workspace workspace) {
     this.workspace = workspace;
     this.machine = workspace.stateMachine();
-    this.sla = workspace.slaEngine();
+    this.facts = new ReportFacts(workspace.process(), workspace.slaEngine(), ReportPlan.of(workspace.process(), workspace.zone()));
   }
 
+  /**
+   * Clocks are worked out as at the case's latest instant, so every recorded event counts: the
+   * running ones are those not stopped (none on an ended case).
+   */
   @Override
   public CaseIndex index(Case c) {
     Replay replay = machine.replay(c);
-    if (workspace.process().isTerminal(replay.stage())) {
-      return new CaseIndex(replay.stage(), List.of());
+    ClockSheet sheet = facts.clocks(c, replay);
+    List<RunningClock> running = new ArrayList<>();
+    if (!workspace.process().isTerminal(replay.stage())) {
+      for (SlaClock clock : sheet.clocks()) {
+        if (clock.stoppedAt() == null) {
+          running.add(new RunningClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt()));
+        }
+      }
     }
-    return new CaseIndex(replay.stage(), sla.clocks(c, replay, END_OF_TIME, Duration.ZERO).clocks().stream()
-        .filter(clock -> clock.state().running())
-        .map(clock -> new RunningClock(clock.rule(), clock.key(), clock.startedAt(), clock.dueAt()))
-        .toList());
+    return new CaseIndex(replay.stage(), running, facts.of(c, replay, sheet));
   }
 
   /**
@@ -60,7 +65,7 @@ final class WorkspaceClockIndexer implements ClockIndexer {
   @Override
   public String fingerprint() {
     ProcessDefinition p = workspace.process();
-    StringBuilder s = new StringBuilder("salesflow-clocks-2\n");
+    StringBuilder s = new StringBuilder("salesflow-clocks-3\n");
     s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
     for (Stage stage : p.stages()) {
       s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');

@@ -10,6 +10,7 @@ import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.report.CaseFacts;
 import dev.salesflow.core.sla.RunningClock;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
@@ -42,8 +43,15 @@ final class CaseRows {
 
   static final String CASE_COLUMNS = "company, industry, size, contact_name, contact_title, phone, email, source,"
       + " priority, owner, registered_at, needs";
-  private static final String INSERT_CASE = "INSERT INTO cases(id, " + CASE_COLUMNS + ", stage)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** The columns of {@link CaseFacts} on the case row, bound by {@link #bindFacts} from parameter 1. */
+  private static final String FACT_COLUMNS = "stage, registered_unix, entered_at, entered_unix, reached, lost_from,"
+      + " lost_reason, contract_value, unknown_years, as_of_unix";
+  private static final String INSERT_CASE = "INSERT INTO cases(" + FACT_COLUMNS + ", id, " + CASE_COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE_FACTS = "UPDATE cases SET (" + FACT_COLUMNS + ")"
+      + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
+  private static final String INSERT_REPORT_CLOCK = "INSERT INTO report_clocks(case_id, rule, owner, registered_unix,"
+      + " started_unix, due_unix, warn_unix, stopped_unix, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       "INSERT INTO events(case_id, seq, at, at_unix, type, by, note, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_CLOCK = "INSERT INTO clocks(case_id, rule, match_key, started_unix, due_unix,"
@@ -113,20 +121,20 @@ final class CaseRows {
     PreparedStatement p = statement(INSERT_CASE);
     for (Encoded e : batch) {
       Case c = e.value();
-      p.setString(1, c.id());
-      p.setString(2, c.customer().company());
-      p.setString(3, c.customer().industry());
-      p.setString(4, c.customer().size());
-      p.setString(5, c.customer().contact().name());
-      p.setString(6, c.customer().contact().title());
-      p.setString(7, c.customer().contact().phone());
-      p.setString(8, c.customer().contact().email());
-      p.setString(9, c.source());
-      p.setString(10, c.priority() == null ? null : c.priority().name());
-      p.setString(11, c.owner());
-      p.setString(12, e.registeredAt());
-      p.setString(13, c.need());
-      p.setString(14, e.index().stage());
+      int at = bindFacts(p, c, e.index().facts());
+      p.setString(at, c.id());
+      p.setString(at + 1, c.customer().company());
+      p.setString(at + 2, c.customer().industry());
+      p.setString(at + 3, c.customer().size());
+      p.setString(at + 4, c.customer().contact().name());
+      p.setString(at + 5, c.customer().contact().title());
+      p.setString(at + 6, c.customer().contact().phone());
+      p.setString(at + 7, c.customer().contact().email());
+      p.setString(at + 8, c.source());
+      p.setString(at + 9, c.priority() == null ? null : c.priority().name());
+      p.setString(at + 10, c.owner());
+      p.setString(at + 11, e.registeredAt());
+      p.setString(at + 12, c.need());
       p.addBatch();
     }
     executeBatch(p);
@@ -141,6 +149,59 @@ final class CaseRows {
       }
     }
     executeBatch(clocks);
+    PreparedStatement reportClocks = statement(INSERT_REPORT_CLOCK);
+    for (Encoded e : batch) {
+      addReportClocks(reportClocks, e.value(), e.index().facts());
+    }
+    executeBatch(reportClocks);
+  }
+
+  /** Binds the facts columns ({@link #FACT_COLUMNS}) from parameter 1; returns the next parameter. */
+  private static int bindFacts(PreparedStatement p, Case c, CaseFacts f) throws SQLException {
+    p.setString(1, f.stage());
+    setLong(p, 2, c.registeredAt() == null ? null : c.registeredAt().toEpochSecond());
+    p.setString(3, f.enteredAt() == null ? null : Timestamps.format(f.enteredAt()));
+    setLong(p, 4, f.enteredAt() == null ? null : f.enteredAt().toEpochSecond());
+    p.setLong(5, f.reached());
+    p.setString(6, f.lostFrom());
+    p.setString(7, f.lostReason());
+    p.setString(8, f.contractValue() == null ? null : f.contractValue().toString());
+    p.setString(9, f.unknownYears().isEmpty() ? null : yearsText(f.unknownYears()));
+    // rounded up: the facts hold from this second on
+    setLong(p, 10, f.asOf() == null ? null : f.asOf().getEpochSecond() + (f.asOf().getNano() > 0 ? 1 : 0));
+    return 11;
+  }
+
+  private static String yearsText(java.util.SortedSet<Integer> years) {
+    StringBuilder s = new StringBuilder();
+    for (int year : years) {
+      s.append(s.length() == 0 ? "" : ",").append(year);
+    }
+    return s.toString();
+  }
+
+  private static void setLong(PreparedStatement p, int index, Long value) throws SQLException {
+    if (value == null) {
+      p.setNull(index, java.sql.Types.INTEGER);
+    } else {
+      p.setLong(index, value);
+    }
+  }
+
+  /** Adds the rows of {@code f}'s clocks to the batch of {@code p}. */
+  private static void addReportClocks(PreparedStatement p, Case c, CaseFacts f) throws SQLException {
+    for (CaseFacts.Clock clock : f.clocks()) {
+      p.setString(1, c.id());
+      p.setString(2, clock.rule());
+      p.setString(3, c.owner());
+      setLong(p, 4, c.registeredAt() == null ? null : c.registeredAt().toEpochSecond());
+      p.setLong(5, clock.startedAt().getEpochSecond());
+      p.setLong(6, clock.dueAt().getEpochSecond());
+      p.setLong(7, clock.warnAt().getEpochSecond());
+      setLong(p, 8, clock.stoppedAt() == null ? null : clock.stoppedAt().getEpochSecond());
+      p.setString(9, clock.state() == null ? null : clock.state().name());
+      p.addBatch();
+    }
   }
 
   /**
@@ -242,12 +303,11 @@ final class CaseRows {
     p.setString(8, fields);
   }
 
-  /** Rewrites the stage and running clocks of case {@code c}. */
+  /** Rewrites the stage, running clocks and report facts of case {@code c}. */
   void replaceIndex(Case c, CaseIndex index) throws SQLException {
     String id = c.id();
-    PreparedStatement u = statement("UPDATE cases SET stage = ? WHERE id = ?");
-    u.setString(1, index.stage());
-    u.setString(2, id);
+    PreparedStatement u = statement(UPDATE_FACTS);
+    u.setString(bindFacts(u, c, index.facts()), id);
     u.executeUpdate();
     PreparedStatement d = statement("DELETE FROM clocks WHERE case_id = ?");
     d.setString(1, id);
@@ -257,6 +317,12 @@ final class CaseRows {
       bindClock(p, c, index.stage(), clock);
       p.executeUpdate();
     }
+    PreparedStatement dr = statement("DELETE FROM report_clocks WHERE case_id = ?");
+    dr.setString(1, id);
+    dr.executeUpdate();
+    PreparedStatement r = statement(INSERT_REPORT_CLOCK);
+    addReportClocks(r, c, index.facts());
+    executeBatch(r);
   }
 
   private static void bindClock(PreparedStatement p, Case c, String stage, RunningClock clock) throws SQLException {
@@ -295,13 +361,22 @@ final class CaseRows {
 
   /** The case whose {@link #CASE_COLUMNS} start at column {@code from}, without events. */
   Case caseAt(ResultSet rs, int from, String id) throws SQLException {
-    String priority = rs.getString(from + 8);
-    String registered = rs.getString(from + 10);
+    String[] values = new String[12];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rs.getString(from + i);
+    }
+    return caseOf(values, 0, id);
+  }
+
+  /** The case whose {@link #CASE_COLUMNS} start at {@code values[from]}, without events. */
+  Case caseOf(String[] values, int from, String id) {
+    String priority = values[from + 8];
+    String registered = values[from + 10];
     return new Case(id,
-        new Customer(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
-            new Contact(rs.getString(from + 3), rs.getString(from + 4), rs.getString(from + 5), rs.getString(from + 6))),
-        rs.getString(from + 7), priority == null ? null : Priority.valueOf(priority), rs.getString(from + 9),
-        registered == null ? null : time(registered), rs.getString(from + 11), List.of());
+        new Customer(values[from], values[from + 1], values[from + 2],
+            new Contact(values[from + 3], values[from + 4], values[from + 5], values[from + 6])),
+        values[from + 7], priority == null ? null : Priority.valueOf(priority), values[from + 9],
+        registered == null ? null : time(registered), values[from + 11], List.of());
   }
 
   /** The event whose at, type, by, note and fields start at column {@code from}. */
@@ -314,7 +389,7 @@ final class CaseRows {
     return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
   }
 
-  private OffsetDateTime time(String text) {
+  OffsetDateTime time(String text) {
     return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
   }
 

@@ -83,7 +83,38 @@ final class SqliteSchema {
             recipient     TEXT NOT NULL,
             sent_unix     INTEGER NOT NULL,
             PRIMARY KEY (case_id, rule, started_ms, level, recipient)
-          )"""));
+          )"""),
+      // 4: what the reports aggregate (report.CaseFacts), rewritten with the clocks: the new clock
+      // fingerprint makes the store fill them for existing cases when it is opened
+      List.of(
+          "ALTER TABLE cases ADD COLUMN registered_unix INTEGER",
+          "ALTER TABLE cases ADD COLUMN entered_at TEXT",
+          "ALTER TABLE cases ADD COLUMN entered_unix INTEGER",
+          "ALTER TABLE cases ADD COLUMN reached INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE cases ADD COLUMN lost_from TEXT",
+          "ALTER TABLE cases ADD COLUMN lost_reason TEXT",
+          "ALTER TABLE cases ADD COLUMN contract_value TEXT",
+          "ALTER TABLE cases ADD COLUMN unknown_years TEXT",
+          "ALTER TABLE cases ADD COLUMN as_of_unix INTEGER",
+          "CREATE INDEX cases_by_as_of ON cases(as_of_unix)",
+          // register's next number: ids of one length sort as their numbers
+          "CREATE INDEX cases_by_id_length ON cases(length(id), id)",
+          """
+          CREATE TABLE report_clocks (
+            case_id         TEXT    NOT NULL REFERENCES cases(id),
+            rule            TEXT    NOT NULL,
+            owner           TEXT,
+            registered_unix INTEGER,
+            started_unix    INTEGER NOT NULL,
+            due_unix        INTEGER NOT NULL,
+            warn_unix       INTEGER NOT NULL,
+            stopped_unix    INTEGER,
+            state           TEXT
+          )""",
+          "CREATE INDEX report_clocks_by_case ON report_clocks(case_id)",
+          """
+          CREATE INDEX report_clocks_to_stop ON report_clocks(rule, (stopped_unix - started_unix), started_unix, owner)
+          WHERE stopped_unix IS NOT NULL"""));
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();

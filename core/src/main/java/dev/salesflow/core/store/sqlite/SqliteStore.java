@@ -3,11 +3,15 @@ package dev.salesflow.core.store.sqlite;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.sla.IndexedClock;
+import dev.salesflow.core.store.CaseNumbers;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.SentLog;
@@ -21,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +219,7 @@ public final class SqliteStore implements CaseStore {
       }
       try (Statement s = db.createStatement()) {
         s.execute("DELETE FROM clocks");
+        s.execute("DELETE FROM report_clocks");
       }
       for (String id : idsInTransaction()) {
         Case c = read(id).orElseThrow();
@@ -294,6 +300,22 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
+  /** {@inheritDoc} Here from {@code cases} alone, whose stage columns are rewritten with every write ({@link StandingScan}). */
+  @Override
+  public synchronized boolean forEachStanding(java.util.function.Consumer<CaseStanding> action) {
+    try {
+      execute("BEGIN DEFERRED"); // one snapshot for every chunk; writers in other processes go on
+      try {
+        StandingScan.forEach(db, rows, action);
+      } finally {
+        execute("COMMIT");
+      }
+      return true;
+    } catch (SQLException e) {
+      throw failure("read cases", e);
+    }
+  }
+
   private static String prefixed(String prefix, String columns) {
     return prefix + columns.replace(", ", ", " + prefix);
   }
@@ -357,6 +379,35 @@ public final class SqliteStore implements CaseStore {
     });
   }
 
+  /**
+   * {@inheritDoc} Here in the write transaction, from the index on id length and id: for each digit
+   * count, the highest id of that length in the range of the prefix (ids of one length sort as
+   * their numbers), one step down the index each.
+   */
+  @Override
+  public synchronized Case createNumbered(String prefix, Function<String, Case> withId) {
+    return inTransaction(() -> {
+      int max = 0;
+      PreparedStatement q = rows.statement("SELECT id FROM cases INDEXED BY cases_by_id_length WHERE length(id) = ?3 AND id >= ?1 AND id <= ?2"
+          + " AND substr(id, ?4) NOT GLOB '*[^0-9]*' ORDER BY id DESC LIMIT 1");
+      for (int digits = 1; digits <= CaseNumbers.MAX_DIGITS; digits++) {
+        q.setString(1, prefix + "0".repeat(digits));
+        q.setString(2, prefix + "9".repeat(digits));
+        q.setInt(3, prefix.length() + digits);
+        q.setInt(4, prefix.length() + 1);
+        try (ResultSet rs = q.executeQuery()) {
+          if (rs.next()) {
+            max = Math.max(max, CaseNumbers.number(prefix, rs.getString(1)));
+          }
+        }
+      }
+      Case c = withId.apply(CaseNumbers.after(prefix, max));
+      checkId(c.id());
+      insert(CaseRows.encode(c, indexer));
+      return c;
+    });
+  }
+
   /** Inserts a new case; the primary key refuses a taken id. */
   private void insert(CaseRows.Encoded e) throws SQLException {
     if (!rows.insert(e)) {
@@ -385,6 +436,24 @@ public final class SqliteStore implements CaseStore {
     } catch (SQLException e) {
       throw failure("query deadlines", e);
     }
+  }
+
+  /**
+   * {@inheritDoc} Here with SQL aggregates over the facts rewritten with every write, when no case
+   * holds an instant after {@code now} (the index on {@code as_of_unix} says so at once).
+   */
+  @Override
+  public synchronized Optional<Reporting> reports(ReportPlan plan, OffsetDateTime now) {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT max(as_of_unix) FROM cases")) {
+      rs.next();
+      long latest = rs.getLong(1);
+      if (!rs.wasNull() && latest > now.toEpochSecond()) {
+        return Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("query reports", e);
+    }
+    return Optional.of(new SqlReports(this, db, file, plan, now));
   }
 
   private void checkId(String id) {

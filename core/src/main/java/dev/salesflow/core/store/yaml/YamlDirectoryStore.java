@@ -7,6 +7,7 @@ import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.store.CaseNumbers;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -123,6 +124,31 @@ public final class YamlDirectoryStore implements CaseStore {
       writeNew(c);
       return c;
     });
+  }
+
+  /**
+   * {@inheritDoc} Here from one listing of the file names starting with {@code prefix}, under the
+   * lock: no case is read and no file stat'ed.
+   */
+  @Override
+  public Case createNumbered(String prefix, Function<String, Case> withId) {
+    return withLock(() -> {
+      int max = 0;
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, globEscaped(prefix) + "*.yaml")) {
+        for (Path f : files) {
+          max = Math.max(max, CaseNumbers.number(prefix, CaseFileReader.idFromFileName(f)));
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+      }
+      Case c = withId.apply(CaseNumbers.after(prefix, max));
+      writeNew(c);
+      return c;
+    });
+  }
+
+  private static String globEscaped(String text) {
+    return text.replaceAll("([*?\\[\\]{}\\\\,])", "\\\\$1");
   }
 
   private void writeNew(Case c) {

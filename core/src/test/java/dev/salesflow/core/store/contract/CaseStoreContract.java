@@ -179,6 +179,35 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aNumberedIdIsOneAboveTheHighestNumberOfItsPrefix() {
+    for (String id : List.of("SF-2026-001", "SF-2026-0100", "SF-2026-009", "SF-2026-00X", "SF-2026-123456789",
+        "SF-2025-500", "SF-2026-1a")) {
+      store.create(newCaseWithId(id));
+    }
+    assertThat(store.createNumbered("SF-2026-", CaseStoreContract::newCaseWithId).id()).isEqualTo("SF-2026-101");
+    assertThat(store.createNumbered("SF-2024-", CaseStoreContract::newCaseWithId).id()).isEqualTo("SF-2024-001");
+    assertThat(store.createNumbered("SF-2025-", CaseStoreContract::newCaseWithId).id()).isEqualTo("SF-2025-501");
+  }
+
+  @Test
+  void numberedIdsCreatedAtOnceAreAllDifferent() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> made = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        made.add(pool.submit(() -> store.createNumbered("SF-2026-", CaseStoreContract::newCaseWithId).id()));
+      }
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (java.util.concurrent.Future<String> f : made) {
+        ids.add(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(ids).hasSize(40).contains("SF-2026-001", "SF-2026-040");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void createAllStoresEveryCase() {
     List<Case> cases = new ArrayList<>();
     for (int i = 1; i <= 30; i++) {

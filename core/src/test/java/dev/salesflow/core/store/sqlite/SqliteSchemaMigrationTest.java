@@ -51,6 +51,9 @@ class SqliteSchemaMigrationTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
         Statement s = c.createStatement()) {
       assertThat(strings(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
+      // the report facts are filled for the cases that were there before
+      assertThat(strings(s, "SELECT count(*) FROM cases WHERE as_of_unix IS NULL OR entered_at IS NULL")).containsExactly("0");
+      assertThat(strings(s, "SELECT count(DISTINCT case_id) FROM report_clocks")).containsExactly("3");
       // the queries overdue runs: a range scan of the rebuilt index on due time, no table lookups
       for (String scan : List.of(ClockScan.SEPARATED, ClockScan.PREFIXED)) {
         assertThat(plan(c, scan)).as(scan).anySatisfy(step -> assertThat(step).contains("COVERING INDEX clocks_by_due"));
@@ -95,6 +98,7 @@ class SqliteSchemaMigrationTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
         Statement s = c.createStatement()) {
+      dropReportFacts(s);
       s.execute("DROP TABLE notify_sent");
       s.execute("PRAGMA user_version = 2");
     }
@@ -113,10 +117,23 @@ class SqliteSchemaMigrationTest {
     }
   }
 
-  /** Turns a current database back into schema 1: clocks without their case's columns, no notify_sent. */
+  /** Schema 4 undone: no report facts on cases, no report_clocks, an older clock fingerprint. */
+  private static void dropReportFacts(Statement s) throws Exception {
+    s.execute("DROP TABLE report_clocks");
+    s.execute("DROP INDEX cases_by_as_of");
+    s.execute("DROP INDEX cases_by_id_length");
+    for (String column : List.of("registered_unix", "entered_at", "entered_unix", "reached", "lost_from", "lost_reason",
+        "contract_value", "unknown_years", "as_of_unix")) {
+      s.execute("ALTER TABLE cases DROP COLUMN " + column);
+    }
+    s.execute("UPDATE meta SET value = 'an older fingerprint' WHERE key = 'clock_fingerprint'");
+  }
+
+  /** Turns a current database back into schema 1: clocks without their case's columns, no notify_sent, no report facts. */
   private static void downgradeToSchemaOne(Path db) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
+      dropReportFacts(s);
       s.execute("DROP TABLE notify_sent");
       s.execute("DROP INDEX clocks_by_due");
       for (String column : List.of("stage", "owner", "priority", "company")) {

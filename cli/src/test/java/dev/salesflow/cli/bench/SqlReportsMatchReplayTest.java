@@ -1,0 +1,95 @@
+package dev.salesflow.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.CaseStanding;
+import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.ReportQuery;
+import dev.salesflow.core.model.Reporting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The reports a SQLite store answers with SQL aggregates over the facts it keeps equal the ones
+ * got by replaying every case of the same generated cases in a folder, for several seeds, periods
+ * and owners, and after writes that rewrite the facts (a move to lost).
+ */
+class SqlReportsMatchReplayTest {
+  private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T09:30:00.500+08:00");
+  private static final List<ReportQuery> QUERIES = List.of(
+      ReportQuery.ALL,
+      new ReportQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 30), null),
+      new ReportQuery(null, LocalDate.of(2026, 2, 14), null),
+      new ReportQuery(LocalDate.of(2026, 9, 1), null, "li.na"),
+      new ReportQuery(null, null, "zhang.wei"),
+      new ReportQuery(null, null, "nobody"));
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 7, 42})
+  void sqlReportsEqualReplayedOnes(long seed) throws Exception {
+    Path folder = tmp.resolve("folder");
+    CaseGenerator.generate(folder, 600, seed);
+    Path db = tmp.resolve("db");
+    Files.createDirectories(db);
+    Files.copy(folder.resolve("salesflow.yaml"), db.resolve("salesflow.yaml"));
+    Salesflow.open(folder).migrateTo("sqlite:" + db.resolve("cases.db"), db, (done, of) -> { });
+
+    Salesflow replayed = Salesflow.open(folder);
+    Salesflow sql = Salesflow.open(db, "sqlite:cases.db", db);
+    List<CaseView> cases = replayed.list(CaseFilter.ALL);
+    assertTrue(cases.stream().anyMatch(v -> v.stage().equals("lost")), "some lost");
+    assertTrue(cases.stream().anyMatch(v -> v.stage().equals("closed")), "some closed");
+    assertTrue(cases.stream().anyMatch(v -> replayed.clocks(v, NOW).clocks().stream()
+        .anyMatch(c -> c.state() == ClockState.MET_LATE)), "some met late");
+    assertSame(replayed, sql);
+
+    // writes rewrite the facts in the same transaction: lose three open cases on both stores
+    List<String> open = cases.stream().filter(v -> !v.stage().equals("lost") && !v.stage().equals("closed"))
+        .map(v -> v.value().id()).limit(3).toList();
+    OffsetDateTime at = OffsetDateTime.parse("2026-11-30T10:00:00+08:00");
+    for (String id : open) {
+      for (Salesflow flow : List.of(replayed, sql)) {
+        flow.advance(id, "lost", "选择了竞争对手", at, "tester", NOW, false);
+      }
+    }
+    assertSame(replayed, sql);
+  }
+
+  private static void assertSame(Salesflow replayed, Salesflow sql) {
+    // where each case stands, as list and export print it: kept columns against the replay
+    List<String> expectedStandings = new java.util.ArrayList<>();
+    replayed.forEachStanding(CaseFilter.ALL, s -> expectedStandings.add(standing(s)));
+    List<String> actualStandings = new java.util.ArrayList<>();
+    sql.forEachStanding(CaseFilter.ALL, s -> actualStandings.add(standing(s)));
+    assertEquals(expectedStandings, actualStandings);
+
+    Reporting expected = replayed.reports(NOW);
+    Reporting actual = sql.reports(NOW);
+    assertTrue(!actual.getClass().equals(expected.getClass()), "the SQLite store answers with its own aggregates");
+    for (ReportQuery q : QUERIES) {
+      assertEquals(expected.funnel(q), actual.funnel(q), "funnel " + q);
+      assertEquals(expected.sla(q), actual.sla(q), "sla " + q);
+      assertEquals(expected.aging(q), actual.aging(q), "aging " + q);
+      assertEquals(expected.owners(q), actual.owners(q), "owners " + q);
+    }
+  }
+
+  private static String standing(CaseStanding s) {
+    Case c = s.value();
+    return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), List.of())
+        + " " + s.stage() + " " + s.since();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.salesflow.core.report;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.process.Guard;
+import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.process.Stage;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The event that signs a contract and its field holding the amount: the ones the process's approval
+ * guard names (by default {@code contract_signed} and {@code amount}).
+ */
+final class ContractSigning {
+  private final String type;
+  private final String field;
+
+  ContractSigning(ProcessDefinition process) {
+    String t = "contract_signed";
+    String f = "amount";
+    for (Stage stage : process.stages()) {
+      for (Guard guard : stage.exit()) {
+        if (guard instanceof Guard.Approval approval) {
+          t = approval.before();
+          f = approval.amountField();
+        }
+      }
+    }
+    this.type = t;
+    this.field = f;
+  }
+
+  /** The amount of the case's last contract signing within its legal events; empty when none or not a number. */
+  Optional<BigDecimal> value(Case c, Replay replay) {
+    int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
+    for (int i = legal - 1; i >= 0; i--) {
+      Event e = c.events().get(i);
+      if (e.type().equals(type)) {
+        Optional<String> amount = e.field(field);
+        try {
+          return amount.map(a -> new BigDecimal(a.strip()));
+        } catch (NumberFormatException notANumber) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,274 @@
+package dev.salesflow.core.store.sqlite;
+
+import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.FunnelReport;
+import dev.salesflow.core.model.OwnersReport;
+import dev.salesflow.core.model.ReportQuery;
+import dev.salesflow.core.model.Reporting;
+import dev.salesflow.core.model.SlaReport;
+import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.model.Timestamps;
+import dev.salesflow.core.report.ReportPlan;
+import dev.salesflow.core.report.Reports;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pipeline reports as SQL aggregates over the facts columns of {@code cases} and the table
+ * {@code report_clocks}: the numbers {@link Reports} gets by replaying every case. Only the state
+ * of a clock still running on an open case depends on the instant; it is judged here from its due
+ * and warning times.
+ */
+final class SqlReports implements Reporting {
+  private final Object lock;
+  private final Connection db;
+  private final Path file;
+  private final ReportPlan plan;
+  private final OffsetDateTime now;
+  /** The instant in whole seconds: rounded down, and up (a clock due before {@code ceil} is past due). */
+  private final long floor;
+  private final long ceil;
+
+  SqlReports(Object lock, Connection db, Path file, ReportPlan plan, OffsetDateTime now) {
+    this.lock = lock;
+    this.db = db;
+    this.file = file;
+    this.plan = plan;
+    this.now = now;
+    this.floor = now.toEpochSecond();
+    this.ceil = floor + (now.getNano() > 0 ? 1 : 0);
+  }
+
+  /** A WHERE clause being built with its parameters. */
+  private final class Where {
+    private final StringBuilder sql = new StringBuilder(" WHERE 1");
+    private final List<Object> params = new ArrayList<>();
+
+    /** Cases (or clocks) whose {@code column}, in unix seconds, falls on a day of the query's period; of its owner. */
+    Where covered(ReportQuery q, String column) {
+      if (q.from() != null || q.to() != null) {
+        sql.append(" AND ").append(column).append(" IS NOT NULL");
+      }
+      if (q.from() != null) {
+        sql.append(" AND ").append(column).append(" >= ?");
+        params.add(q.from().atStartOfDay(plan.zone()).toEpochSecond());
+      }
+      if (q.to() != null) {
+        sql.append(" AND ").append(column).append(" < ?");
+        params.add(q.to().plusDays(1).atStartOfDay(plan.zone()).toEpochSecond());
+      }
+      return owner(q);
+    }
+
+    Where owner(ReportQuery q) {
+      if (q.owner() != null) {
+        sql.append(" AND owner = ?");
+        params.add(q.owner());
+      }
+      return this;
+    }
+
+    Where and(String condition, Object... values) {
+      sql.append(" AND ").append(condition);
+      params.addAll(Arrays.asList(values));
+      return this;
+    }
+
+    String open() {
+      return "stage IN (" + String.join(", ", plan.open().stream().map(s -> "'" + s.replace("'", "''") + "'").toList()) + ")";
+    }
+  }
+
+  private interface Rows {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code select} with the clause {@code where} and gives every row to {@code rows}. */
+  private void query(String select, Where where, String tail, Rows rows) {
+    synchronized (lock) {
+      try (PreparedStatement p = db.prepareStatement(select + where.sql + tail)) {
+        for (int i = 0; i < where.params.size(); i++) {
+          p.setObject(i + 1, where.params.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            rows.row(rs);
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("cannot query reports in " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public FunnelReport funnel(ReportQuery q) {
+    List<String> stages = new ArrayList<>(plan.open());
+    stages.add(plan.closed());
+    StringBuilder reachedSums = new StringBuilder();
+    for (String s : stages) {
+      reachedSums.append(", sum((reached & ").append(plan.bit(s)).append(") != 0)");
+    }
+    Map<String, Integer> reached = new HashMap<>();
+    Map<String, Integer> current = new HashMap<>();
+    int[] cases = {0};
+    query("SELECT stage, count(*)" + reachedSums + " FROM cases", new Where().covered(q, "registered_unix"),
+        " GROUP BY stage", rs -> {
+          current.put(rs.getString(1), rs.getInt(2));
+          cases[0] += rs.getInt(2);
+          for (int i = 0; i < stages.size(); i++) {
+            reached.merge(stages.get(i), rs.getInt(3 + i), Integer::sum);
+          }
+        });
+    Map<String, BigDecimal> value = new HashMap<>();
+    query("SELECT stage, contract_value, count(*) FROM cases",
+        new Where().covered(q, "registered_unix").and("contract_value IS NOT NULL"), " GROUP BY stage, contract_value",
+        rs -> value.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+            BigDecimal::add));
+    Map<String, Integer> lostFrom = new HashMap<>();
+    Map<String, Map<String, Integer>> reasons = new HashMap<>();
+    query("SELECT lost_from, lost_reason, count(*) FROM cases", new Where().covered(q, "registered_unix")
+        .and("stage = ?", plan.lost()), " GROUP BY lost_from, lost_reason", rs -> {
+          lostFrom.merge(rs.getString(1), rs.getInt(3), Integer::sum);
+          reasons.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
+              .put(rs.getString(2), rs.getInt(3));
+        });
+    List<FunnelReport.StageRow> rows = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      String s = stages.get(i);
+      int here = reached.getOrDefault(s, 0);
+      Double conversion = i + 1 < stages.size() && here > 0
+          ? reached.getOrDefault(stages.get(i + 1), 0) / (double) here
+          : null;
+      rows.add(new FunnelReport.StageRow(s, here, current.getOrDefault(s, 0), lostFrom.getOrDefault(s, 0),
+          value.getOrDefault(s, BigDecimal.ZERO), conversion));
+    }
+    List<FunnelReport.LostRow> lost = new ArrayList<>();
+    for (String s : stages) {
+      reasons.getOrDefault(s, Map.of()).entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> lost.add(new FunnelReport.LostRow(s, e.getKey(), e.getValue())));
+    }
+    return new FunnelReport(q, cases[0], rows, lost);
+  }
+
+  @Override
+  public SlaReport sla(ReportQuery q) {
+    Map<String, int[]> counts = new HashMap<>();
+    // a clock with no final state runs on an open case: breached once past due, else running
+    query("SELECT rule, sum(state = 'MET'), sum(state = 'MET_LATE'),"
+        + " sum(coalesce(state = 'BREACHED', due_unix < " + ceil + ")),"
+        + " sum(coalesce(state IN ('OPEN', 'DUE_SOON'), due_unix >= " + ceil + ")) FROM report_clocks",
+        new Where().covered(q, "started_unix"), " GROUP BY rule", rs -> counts.put(rs.getString(1),
+            new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}));
+    List<SlaReport.RuleRow> rows = new ArrayList<>();
+    for (String rule : plan.rules()) {
+      int[] c = counts.getOrDefault(rule, new int[4]);
+      int judged = c[0] + c[1] + c[2];
+      int stopped = c[0] + c[1];
+      rows.add(new SlaReport.RuleRow(rule, c[0], c[1], c[2], c[3], judged == 0 ? null : c[0] / (double) judged,
+          toStop(q, rule, stopped, 50), toStop(q, rule, stopped, 90)));
+    }
+    return new SlaReport(q, rows, unknownYears(new Where().owner(q)));
+  }
+
+  /** The nearest-rank percentile {@code p} of the time to stop of the {@code stopped} clocks of {@code rule}. */
+  private Duration toStop(ReportQuery q, String rule, int stopped, int p) {
+    if (stopped == 0) {
+      return null;
+    }
+    int rank = Math.max(1, (int) Math.ceil(p / 100.0 * stopped));
+    Duration[] found = {null};
+    query("SELECT stopped_unix - started_unix FROM report_clocks INDEXED BY report_clocks_to_stop",
+        new Where().and("rule = ?", rule).and("stopped_unix IS NOT NULL").covered(q, "started_unix"),
+        " ORDER BY rule, stopped_unix - started_unix LIMIT 1 OFFSET " + (rank - 1),
+        rs -> found[0] = Duration.ofSeconds(rs.getLong(1)));
+    return found[0];
+  }
+
+  private SortedSet<Integer> unknownYears(Where where) {
+    SortedSet<Integer> years = new TreeSet<>();
+    query("SELECT DISTINCT unknown_years FROM cases", where.and("unknown_years IS NOT NULL"), "", rs -> {
+      for (String year : rs.getString(1).split(",")) {
+        years.add(Integer.valueOf(year));
+      }
+    });
+    return years;
+  }
+
+  @Override
+  public AgingReport aging(ReportQuery q) {
+    List<AgingReport.Bucket> buckets = Reports.agingBuckets();
+    String age = "max(0, " + floor + " - coalesce(entered_unix, " + floor + "))";
+    StringBuilder perBucket = new StringBuilder();
+    for (AgingReport.Bucket b : buckets) {
+      perBucket.append(", sum(").append(age).append(" >= ").append(b.from().toSeconds())
+          .append(b.to() == null ? "" : " AND " + age + " < " + b.to().toSeconds()).append(')');
+    }
+    Where open = new Where();
+    open.and(open.open()).covered(q, "registered_unix");
+    Map<String, List<Integer>> counts = new HashMap<>();
+    query("SELECT stage" + perBucket + " FROM cases", open, " GROUP BY stage", rs -> {
+      List<Integer> row = new ArrayList<>();
+      for (int i = 0; i < buckets.size(); i++) {
+        row.add(rs.getInt(2 + i));
+      }
+      counts.put(rs.getString(1), row);
+    });
+    List<AgingReport.StageRow> rows = new ArrayList<>();
+    for (String stage : plan.open()) {
+      rows.add(new AgingReport.StageRow(stage, counts.getOrDefault(stage, java.util.Collections.nCopies(buckets.size(), 0))));
+    }
+    List<AgingReport.CaseAge> oldest = new ArrayList<>();
+    query("SELECT id, stage, entered_at, owner, company FROM cases", open,
+        " ORDER BY " + age + " DESC, id LIMIT " + Reports.OLDEST, rs -> {
+          String text = rs.getString(3);
+          OffsetDateTime since = text == null ? null : Timestamps.parse(text, plan.zone())
+              .orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
+          Duration d = since == null ? Duration.ZERO : Duration.between(since, now);
+          oldest.add(new AgingReport.CaseAge(rs.getString(1), rs.getString(2), since, d.isNegative() ? Duration.ZERO : d,
+              rs.getString(4), rs.getString(5)));
+        });
+    return new AgingReport(q, buckets, rows, oldest);
+  }
+
+  @Override
+  public OwnersReport owners(ReportQuery q) {
+    Map<String, int[]> open = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    query("SELECT owner, stage, count(*) FROM cases", new Where().covered(q, "registered_unix"), " GROUP BY owner, stage",
+        rs -> {
+          int[] perStage = open.computeIfAbsent(rs.getString(1), k -> new int[plan.open().size()]);
+          int stage = plan.open().indexOf(rs.getString(2));
+          if (stage >= 0) {
+            perStage[stage] += rs.getInt(3);
+          }
+        });
+    Map<String, int[]> alerts = new HashMap<>();
+    // clocks without a final state are the running ones of open cases
+    query("SELECT owner, sum(due_unix < " + ceil + "), sum(due_unix >= " + ceil + " AND warn_unix <= " + floor + ")"
+        + " FROM report_clocks", new Where().and("state IS NULL").covered(q, "registered_unix"),
+        " GROUP BY owner", rs -> alerts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}));
+    List<OwnersReport.OwnerRow> rows = new ArrayList<>();
+    open.forEach((owner, perStage) -> {
+      int[] due = alerts.getOrDefault(owner, new int[2]);
+      rows.add(new OwnersReport.OwnerRow(owner, Arrays.stream(perStage).boxed().toList(), due[0], due[1]));
+    });
+    Where openCases = new Where();
+    return new OwnersReport(q, plan.open(), rows, unknownYears(openCases.and(openCases.open()).covered(q, "registered_unix")));
+  }
+}
