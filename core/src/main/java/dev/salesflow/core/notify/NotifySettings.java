@@ -5,6 +5,7 @@ import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
+import dev.salesflow.core.yaml.SettingsBinder;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -12,13 +13,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code notify:} of {@code salesflow.yaml}: {@code email: {host, port, from, tls, user}} and {@code
@@ -86,52 +85,27 @@ public record NotifySettings(Email email, Webhook webhook) {
           DiagnosticCode.ofSlug(e.code()), configFile, e.position(), e.getMessage())));
     }
     YamlNode.Entry notify = tree.entries().get("notify");
-    if (notify == null || isNull(notify.value())) {
+    if (notify == null || SettingsBinder.isNull(notify.value())) {
       return new NotifySettings(null, null);
     }
     Binder b = new Binder(configFile);
     Map<String, YamlNode.Entry> f = b.mapping(notify.value(), KEYS, "notify");
     Email email = f.containsKey("email") ? b.email(f.get("email").value()) : null;
     Webhook webhook = f.containsKey("webhook") ? b.webhook(f.get("webhook").value()) : null;
-    if (!b.problems.isEmpty()) {
-      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, b.problems);
+    if (!b.problems().isEmpty()) {
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, b.problems());
     }
     return new NotifySettings(email, webhook);
   }
 
-  private static boolean isNull(YamlNode node) {
-    return node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL;
-  }
-
-  private static final class Binder {
-    private final Path file;
-    private final List<Diagnostic> problems = new ArrayList<>();
-
+  private static final class Binder extends SettingsBinder {
     Binder(Path file) {
-      this.file = file;
-    }
-
-    void problem(DiagnosticCode code, SourcePosition at, String message) {
-      problems.add(Diagnostic.error(code, file, at, message));
-    }
-
-    Map<String, YamlNode.Entry> mapping(YamlNode node, Set<String> known, String what) {
-      if (!(node instanceof YamlNode.Mapping m)) {
-        problem(DiagnosticCode.WRONG_TYPE, node.position(), what + " must be a mapping, found " + node.kind());
-        return Map.of();
-      }
-      for (YamlNode.Entry entry : m.entries().values()) {
-        if (!known.contains(entry.key())) {
-          problem(DiagnosticCode.UNKNOWN_FIELD, entry.keyPosition(), "unknown field '" + entry.key() + "' in " + what
-              + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-        }
-      }
-      return m.entries();
+      super(file);
     }
 
     String string(Map<String, YamlNode.Entry> f, String key, String what, boolean required, SourcePosition parent) {
       YamlNode.Entry entry = f.get(key);
-      if (entry == null || isNull(entry.value())) {
+      if (entry == null || SettingsBinder.isNull(entry.value())) {
         if (required) {
           problem(DiagnosticCode.MISSING_FIELD, parent, what + " needs " + key);
         }

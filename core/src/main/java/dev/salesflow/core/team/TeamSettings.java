@@ -8,6 +8,7 @@ import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ApprovalRules;
 import dev.salesflow.core.process.ApprovalTier;
 import dev.salesflow.core.process.ProcessDefinition;
+import dev.salesflow.core.yaml.SettingsBinder;
 import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
@@ -58,7 +59,7 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
     Map<String, YamlNode.Entry> e = tree.entries();
     List<Path> files = new ArrayList<>();
     Team team = null;
-    if (e.containsKey("team") && !isNull(e.get("team").value())) {
+    if (e.containsKey("team") && !SettingsBinder.isNull(e.get("team").value())) {
       YamlNode node = e.get("team").value();
       Binder teamBinder = b;
       if (node instanceof YamlNode.Scalar s && s.text() != null) {
@@ -69,7 +70,7 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
       }
       team = teamBinder.team(node, process.roleIds());
       if (teamBinder != b) {
-        b.problems.addAll(teamBinder.problems);
+        b.problems().addAll(teamBinder.problems());
       }
     }
     List<ApprovalTier> tiers = List.of(new ApprovalTier(ApprovalRules.GENERAL_MANAGER, approvalThreshold));
@@ -103,8 +104,8 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
       b.problem(DiagnosticCode.MISSING_FIELD, e.get("signatures").keyPosition(),
           "signatures: required needs allowed_signers: FILE (who may sign, by e-mail)");
     }
-    if (!b.problems.isEmpty()) {
-      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, b.problems);
+    if (!b.problems().isEmpty()) {
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, b.problems());
     }
     return new TeamSettings(team, tiers, required, signers, files);
   }
@@ -136,41 +137,15 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
       throw new StoreException("cannot read " + file + ": " + ex.getMessage(), ex);
     }
     for (AllowedSigners.Problem p : signers.problems()) {
-      b.problems.add(Diagnostic.error(DiagnosticCode.BAD_VALUE, file, p.at(), p.message()));
+      b.problems().add(Diagnostic.error(DiagnosticCode.BAD_VALUE, file, p.at(), p.message()));
     }
     return signers;
   }
 
-  private static boolean isNull(YamlNode node) {
-    return node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL;
-  }
-
   /** Binds the team and the matrix, collecting every problem with its file and place. */
-  private static final class Binder {
-    private final Path file;
-    private final List<Diagnostic> problems = new ArrayList<>();
-
+  private static final class Binder extends SettingsBinder {
     Binder(Path file) {
-      this.file = file;
-    }
-
-    void problem(DiagnosticCode code, SourcePosition at, String message) {
-      problems.add(Diagnostic.error(code, file, at, message));
-    }
-
-    /** The entries of a mapping, each unknown key a problem. */
-    Map<String, YamlNode.Entry> mapping(YamlNode node, Set<String> known, String what) {
-      if (!(node instanceof YamlNode.Mapping m)) {
-        problem(DiagnosticCode.WRONG_TYPE, node.position(), what + " must be a mapping, found " + node.kind());
-        return Map.of();
-      }
-      for (YamlNode.Entry entry : m.entries().values()) {
-        if (!known.contains(entry.key())) {
-          problem(DiagnosticCode.UNKNOWN_FIELD, entry.keyPosition(), "unknown field '" + entry.key() + "' in " + what
-              + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-        }
-      }
-      return m.entries();
+      super(file);
     }
 
     List<YamlNode> sequence(YamlNode node, String what) {
@@ -182,7 +157,7 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
     }
 
     String string(YamlNode node, String what) {
-      if (node == null || isNull(node)) {
+      if (node == null || SettingsBinder.isNull(node)) {
         return null;
       }
       if (node instanceof YamlNode.Scalar s) {
@@ -282,7 +257,7 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
         }
         tiers.add(new ApprovalTier(role, amount));
       }
-      if (tiers.isEmpty() && problems.isEmpty()) {
+      if (tiers.isEmpty() && problems().isEmpty()) {
         problem(DiagnosticCode.MISSING_FIELD, node.position(), "approvals lists no tier");
       }
       return tiers;
