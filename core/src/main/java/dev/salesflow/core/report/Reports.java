@@ -95,6 +95,16 @@ public final class Reports implements Reporting {
         contractValue(v).ifPresent(amount -> value.merge(v.stage(), amount, BigDecimal::add));
       }
     }
+    return funnel(q, cases.size(), stages, reached, current, lostFrom, value, reasons);
+  }
+
+  /**
+   * Lays a funnel out from its counts per stage: the replay here and a store's SQL aggregates both
+   * end in it, so they cannot disagree on the conversion or on the order of the lost reasons.
+   */
+  public static FunnelReport funnel(ReportQuery q, int cases, List<String> stages, Map<String, Integer> reached,
+      Map<String, Integer> current, Map<String, Integer> lostFrom, Map<String, BigDecimal> value,
+      Map<String, Map<String, Integer>> reasons) {
     List<FunnelReport.StageRow> rows = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       String s = stages.get(i);
@@ -111,7 +121,7 @@ public final class Reports implements Reporting {
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> lost.add(new FunnelReport.LostRow(s, e.getKey(), e.getValue())));
     }
-    return new FunnelReport(q, cases.size(), rows, lost);
+    return new FunnelReport(q, cases, rows, lost);
   }
 
   /** The amount of the case's last contract signing within its legal events. */

@@ -148,23 +148,7 @@ final class SqlReports implements Reporting {
           reasons.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
               .put(rs.getString(2), rs.getInt(3));
         });
-    List<FunnelReport.StageRow> rows = new ArrayList<>();
-    for (int i = 0; i < stages.size(); i++) {
-      String s = stages.get(i);
-      int here = reached.getOrDefault(s, 0);
-      Double conversion = i + 1 < stages.size() && here > 0
-          ? reached.getOrDefault(stages.get(i + 1), 0) / (double) here
-          : null;
-      rows.add(new FunnelReport.StageRow(s, here, current.getOrDefault(s, 0), lostFrom.getOrDefault(s, 0),
-          value.getOrDefault(s, BigDecimal.ZERO), conversion));
-    }
-    List<FunnelReport.LostRow> lost = new ArrayList<>();
-    for (String s : stages) {
-      reasons.getOrDefault(s, Map.of()).entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-          .forEach(e -> lost.add(new FunnelReport.LostRow(s, e.getKey(), e.getValue())));
-    }
-    return new FunnelReport(q, cases[0], rows, lost);
+    return Reports.funnel(q, cases[0], stages, reached, current, lostFrom, value, reasons);
   }
 
   @Override
