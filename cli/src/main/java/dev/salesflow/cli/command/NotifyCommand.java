@@ -4,8 +4,6 @@ import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.NotifyOutput;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Durations;
-import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.NotifyReport;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,14 +33,7 @@ public final class NotifyCommand implements Callable<Integer>, Formatted {
 
   @Override
   public Integer call() {
-    Duration window = null;
-    if (dueWithin != null) {
-      try {
-        window = Durations.parse(dueWithin);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("--due-within: " + e.getMessage());
-      }
-    }
+    Duration window = SalesflowCommand.window("--due-within", dueWithin);
     try (Salesflow flow = root.openExisting()) {
       OffsetDateTime now = root.now(flow.zone());
       Format format = root.format(formats());

@@ -5,8 +5,6 @@ import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.OverdueJson;
 import dev.salesflow.cli.output.OverdueOutput;
 import dev.salesflow.core.api.Salesflow;
-import dev.salesflow.core.model.Durations;
-import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OverdueQuery;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.Priority;
@@ -38,14 +36,7 @@ public final class OverdueCommand implements Callable<Integer>, Formatted {
 
   @Override
   public Integer call() {
-    Duration window = null;
-    if (dueWithin != null) {
-      try {
-        window = Durations.parse(dueWithin);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("--due-within: " + e.getMessage());
-      }
-    }
+    Duration window = SalesflowCommand.window("--due-within", dueWithin);
     Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();

@@ -3,13 +3,15 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.CliContext;
 import dev.salesflow.cli.Format;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.Durations;
 import dev.salesflow.core.model.InvalidRequestException;
-import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.OpenMode;
+import dev.salesflow.core.model.Priority;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -138,6 +140,18 @@ public final class SalesflowCommand implements Runnable {
       throw new InvalidRequestException(option + ": '" + text + "' is not " + Timestamps.accepted());
     }
     return parsed;
+  }
+
+  /** A window option such as {@code --due-within 36h}: null when not given; refuses text that is no duration. */
+  static Duration window(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(option + ": " + e.getMessage());
+    }
   }
 
   /** The {@code --priority} filter: null when not given; refuses text that names no priority. */
