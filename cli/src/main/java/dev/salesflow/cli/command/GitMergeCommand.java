@@ -11,22 +11,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "git-merge", description = {
-    "git's merge driver for case files; git runs it as 'salesflow git-merge %O %A %B %P' (see git-setup).",
+    "git's merge driver for case files; git runs it as 'salesflow git-merge %%O %%A %%B %%P' (see git-setup).",
     "Appended events are merged in time order, the registration field by field, the result replayed; the",
     "merge replaces OURS. Other files are merged as text. Exit 0 merged, 1 conflicts left, marked as git does."})
 final class GitMergeCommand implements Callable<Integer> {
   @ParentCommand SalesflowCommand root;
 
-  @Parameters(index = "0", paramLabel = "BASE", description = "The common version (%O); empty when both sides added the file.")
+  @Parameters(index = "0", paramLabel = "BASE", description = "The common version (%%O); empty when both sides added the file.")
   Path base;
 
-  @Parameters(index = "1", paramLabel = "OURS", description = "Our version (%A), replaced by the merge.")
+  @Parameters(index = "1", paramLabel = "OURS", description = "Our version (%%A), replaced by the merge.")
   Path ours;
 
-  @Parameters(index = "2", paramLabel = "THEIRS", description = "Their version (%B).")
+  @Parameters(index = "2", paramLabel = "THEIRS", description = "Their version (%%B).")
   Path theirs;
 
-  @Parameters(index = "3", arity = "0..1", paramLabel = "PATH", description = "The file's path in the repository (%P).")
+  @Parameters(index = "3", arity = "0..1", paramLabel = "PATH", description = "The file's path in the repository (%%P).")
   String name;
 
   @Override

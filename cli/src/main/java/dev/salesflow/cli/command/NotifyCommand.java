@@ -38,9 +38,10 @@ public final class NotifyCommand implements Callable<Integer>, Formatted {
       OffsetDateTime now = root.now(flow.zone());
       Format format = root.format(formats());
       NotifyReport report = flow.notify(window, dryRun, root.context().env(), now);
-      Warnings.unknownYears(root, Warnings.sources(flow, report.unknownYears()));
+      var sources = Warnings.sources(flow, report.unknownYears());
+      Warnings.unknownYears(root, sources);
       if (format == Format.JSON) {
-        NotifyOutput.json(root.context().out(), report, flow.zone());
+        NotifyOutput.json(root.context().out(), report, flow.zone(), sources);
       } else {
         NotifyOutput.text(root.context().out(), report);
       }

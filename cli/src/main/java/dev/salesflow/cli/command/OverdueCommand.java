@@ -43,11 +43,12 @@ public final class OverdueCommand implements Callable<Integer>, Formatted {
       OffsetDateTime now = root.now(zone);
       Format format = root.format(formats());
       OverdueReport report = flow.overdue(new OverdueQuery(window, owner, p, rule), now);
-      Warnings.unknownYears(root, Warnings.sources(flow, report.unknownYears()));
+      var sources = Warnings.sources(flow, report.unknownYears());
+      Warnings.unknownYears(root, sources);
       var out = root.context().out();
       // written a row at a time: a million-case store can have a hundred thousand breached clocks
       switch (format) {
-        case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone);
+        case JSON -> OverdueJson.write(out, root.context().stdout(), report.items(), zone, sources);
         case CSV -> OverdueOutput.csv(out, report.items(), zone);
         default -> OverdueOutput.text(out, report, flow.process(), root.lang(), root.quiet(), zone);
       }

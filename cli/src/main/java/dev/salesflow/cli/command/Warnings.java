@@ -55,13 +55,6 @@ final class Warnings {
 
   /** The years as a JSON field's value: {@code [{"year": 2027, "source": "statutory"}, ...]}. */
   static List<Map<String, Object>> json(Map<Integer, CalendarSource> sources) {
-    List<Map<String, Object>> years = new ArrayList<>();
-    for (Map.Entry<Integer, CalendarSource> year : sources.entrySet()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("year", year.getKey());
-      m.put("source", dev.salesflow.cli.output.CalendarOutput.key(year.getValue()));
-      years.add(m);
-    }
-    return years;
+    return dev.salesflow.cli.output.CalendarOutput.fallback(sources.keySet(), sources);
   }
 }

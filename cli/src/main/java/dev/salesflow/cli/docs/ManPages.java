@@ -185,8 +185,22 @@ public final class ManPages {
    * as a request.
    */
   static String text(String value) {
-    String escaped = value.replace("\\", "\\e").replace("-", "\\-");
+    String escaped = formatted(value).replace("\\", "\\e").replace("-", "\\-");
     return escaped.startsWith(".") || escaped.startsWith("'") ? "\\&" + escaped : escaped;
+  }
+
+  /** A description as picocli shows it: its {@code String.format} escapes, {@code %%} and {@code %n}, undone. */
+  private static String formatted(String value) {
+    StringBuilder s = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%' && i + 1 < value.length() && (value.charAt(i + 1) == '%' || value.charAt(i + 1) == 'n')) {
+        s.append(value.charAt(++i) == '%' ? '%' : ' ');
+      } else {
+        s.append(c);
+      }
+    }
+    return s.toString();
   }
 
   private static final String EXIT_CODES = """

@@ -4,6 +4,7 @@ import dev.salesflow.core.model.CalendarDay;
 import dev.salesflow.core.model.CalendarSource;
 import dev.salesflow.core.model.CalendarYear;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,23 @@ public final class CalendarOutput {
   /** The source as a JSON value: built_in, file, statutory, workspace, weekly. */
   public static String key(CalendarSource source) {
     return source.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The {@code calendar_fallback} json value of {@code show}, {@code check}, {@code overdue} and
+   * {@code notify}: {@code [{"year": 2027, "source": "statutory"}, ...]} for {@code years}, each
+   * with its source in {@code sources}.
+   */
+  public static List<Map<String, Object>> fallback(Collection<Integer> years,
+      Map<Integer, CalendarSource> sources) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Integer year : years) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("year", year);
+      m.put("source", key(sources.get(year)));
+      list.add(m);
+    }
+    return list;
   }
 
   private static String describe(CalendarYear year) {

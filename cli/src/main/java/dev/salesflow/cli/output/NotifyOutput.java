@@ -2,6 +2,7 @@ package dev.salesflow.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.salesflow.core.model.CalendarSource;
 import dev.salesflow.core.model.NotifyMessage;
 import dev.salesflow.core.model.NotifyNotice;
 import dev.salesflow.core.model.NotifyReport;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code notify}'s output: per recipient exactly what is (or, in a dry run, would be) sent, and
@@ -46,10 +48,11 @@ public final class NotifyOutput {
   }
 
   /**
-   * The report as one JSON object: {@code dry_run}, {@code any_breached}, {@code messages}. Written
+   * The report as one JSON object: {@code dry_run}, {@code any_breached}, {@code messages}, and
+   * {@code calendar_fallback} when the deadlines needed a year of {@code sources}. Written
    * with Jackson's streaming generator: databind's start-up would cost more than notify's own work.
    */
-  public static void json(PrintWriter out, NotifyReport report, ZoneId zone) {
+  public static void json(PrintWriter out, NotifyReport report, ZoneId zone, Map<Integer, CalendarSource> sources) {
     try {
       JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -88,6 +91,16 @@ public final class NotifyOutput {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (!sources.isEmpty()) {
+        g.writeArrayFieldStart("calendar_fallback");
+        for (Map.Entry<Integer, CalendarSource> year : sources.entrySet()) { // as CalendarOutput#fallback lays it out
+          g.writeStartObject();
+          g.writeNumberField("year", year.getKey());
+          g.writeStringField("source", CalendarOutput.key(year.getValue()));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
       g.flush();
       out.println();

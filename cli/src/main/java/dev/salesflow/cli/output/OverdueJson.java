@@ -1,5 +1,6 @@
 package dev.salesflow.cli.output;
 
+import dev.salesflow.core.model.CalendarSource;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.SlaClock;
@@ -47,6 +48,10 @@ public final class OverdueJson {
   private static final byte[] DUE_AT = name("due_at");
   private static final byte[] STATE = name("state");
   private static final byte[] OVERDUE_BY = name("overdue_by");
+  private static final byte[] FALLBACK = bytes("," + NL + "  \"calendar_fallback\" : [ {" + NL + "    \"year\" : ");
+  private static final byte[] SOURCE = bytes("," + NL + "    \"source\" : ");
+  private static final byte[] NEXT_YEAR = bytes(NL + "  }, {" + NL + "    \"year\" : ");
+  private static final byte[] FALLBACK_END = bytes(NL + "  } ]");
   private static final byte[][] STATES = new byte[ClockState.values().length][];
   private static final byte[] HEX = bytes("0123456789ABCDEF");
   /** From this many items on, two threads encode them. */
@@ -66,6 +71,7 @@ public final class OverdueJson {
   private boolean broken;
   private final ZoneId zone;
   private final ZoneRules rules;
+  private final Map<Integer, CalendarSource> sources;
   private final byte[] buf = new byte[1 << 16];
   private final Map<String, byte[]> encoded = new IdentityHashMap<>();
   private int n;
@@ -73,17 +79,20 @@ public final class OverdueJson {
   private final byte[] date = new byte[10];
   private int year;
 
-  private OverdueJson(OutputStream sink, ZoneId zone) {
+  private OverdueJson(OutputStream sink, ZoneId zone, Map<Integer, CalendarSource> sources) {
     this.sink = sink;
     this.zone = zone;
     this.rules = zone.getRules();
+    this.sources = sources;
   }
 
   /**
    * The items as a pretty-printed JSON array, then a line break: to {@code stdout} when not null
-   * (after flushing {@code out}), else to {@code out}.
+   * (after flushing {@code out}), else to {@code out}. {@code sources} has the calendar source of
+   * every year an item's {@link OverdueItem#fallbackYears} names.
    */
-  public static void write(PrintWriter out, OutputStream stdout, List<OverdueItem> items, ZoneId zone) {
+  public static void write(PrintWriter out, OutputStream stdout, List<OverdueItem> items, ZoneId zone,
+      Map<Integer, CalendarSource> sources) {
     OutputStream sink = stdout;
     if (sink == null) {
       sink = new OutputStream() {
@@ -100,7 +109,7 @@ public final class OverdueJson {
     } else {
       out.flush();
     }
-    OverdueJson w = new OverdueJson(sink, zone);
+    OverdueJson w = new OverdueJson(sink, zone, sources);
     if (items.isEmpty()) {
       w.raw(EMPTY);
     } else if (items.size() < SPLIT || Runtime.getRuntime().availableProcessors() < 2) {
@@ -123,7 +132,7 @@ public final class OverdueJson {
     BlockingQueue<Block> free = new ArrayBlockingQueue<>(2, false, List.of(new Block(), new Block()));
     AtomicBoolean abandoned = new AtomicBoolean();
     CompletableFuture<Void> odd = CompletableFuture.runAsync(() -> {
-      OverdueJson w = new OverdueJson(null, zone);
+      OverdueJson w = new OverdueJson(null, zone, sources);
       for (int k = 1; k < blocks; k += 2) {
         Block block = take(free, abandoned, null);
         if (block == null) {
@@ -219,6 +228,22 @@ public final class OverdueJson {
     raw(STATES[clock.state().ordinal()]);
     raw(OVERDUE_BY);
     overdueBy(clock);
+    if (!item.fallbackYears().isEmpty()) {
+      fallback(item);
+    }
+  }
+
+  /** {@code calendar_fallback} as {@link OverdueOutput#row} has it, a rare field: written plainly. */
+  private void fallback(OverdueItem item) {
+    boolean first = true;
+    for (Integer year : item.fallbackYears()) {
+      raw(first ? FALLBACK : NEXT_YEAR);
+      first = false;
+      raw(bytes(year.toString()));
+      raw(SOURCE);
+      string(CalendarOutput.key(sources.get(year)), true);
+    }
+    raw(FALLBACK_END);
   }
 
   /** A JSON string escaped as Jackson escapes it (quote, backslash, control characters), in UTF-8. */

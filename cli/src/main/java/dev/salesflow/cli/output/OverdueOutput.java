@@ -1,5 +1,6 @@
 package dev.salesflow.cli.output;
 
+import dev.salesflow.core.model.CalendarSource;
 import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OverdueReport;
 import dev.salesflow.core.model.SalesProcess;
@@ -18,9 +19,12 @@ public final class OverdueOutput {
 
   private OverdueOutput() {}
 
-  /** The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}. */
-  public static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
-    OverdueJson.write(out, null, items, zone);
+  /**
+   * The items as {@link #row} gives them, in the layout of {@link CaseOutput#json}: see {@link OverdueJson}.
+   * {@code sources} has the calendar source of every year an item's {@link OverdueItem#fallbackYears} names.
+   */
+  public static void json(PrintWriter out, List<OverdueItem> items, ZoneId zone, Map<Integer, CalendarSource> sources) {
+    OverdueJson.write(out, null, items, zone, sources);
   }
 
   /**
@@ -43,7 +47,11 @@ public final class OverdueOutput {
     }
   }
 
-  public static Map<String, Object> row(OverdueItem item, ZoneId zone) {
+  /**
+   * One item as a json object: {@link #COLUMNS}, then {@code calendar_fallback} (as in {@code show}
+   * and {@code check}) when its deadline needed a year without an official holiday schedule.
+   */
+  public static Map<String, Object> row(OverdueItem item, ZoneId zone, Map<Integer, CalendarSource> sources) {
     SlaClock clock = item.clock();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("case", item.caseId());
@@ -55,6 +63,9 @@ public final class OverdueOutput {
     m.put("due_at", CaseOutput.time(clock.dueAt(), zone));
     m.put("state", clock.state().label());
     m.put("overdue_by", clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
+    if (!item.fallbackYears().isEmpty()) {
+      m.put("calendar_fallback", CalendarOutput.fallback(item.fallbackYears(), sources));
+    }
     return m;
   }
 

@@ -78,6 +78,10 @@ class CalendarCommandTest {
     CliRun json = sf("2027-01-07T10:00:00+08:00", "-q", "overdue", "--format", "json");
     assertThat(JSON.readTree(json.out()).isArray()).isTrue(); // the stable shape stays an array
     assertThat(json.err()).startsWith(STATUTORY);
+    assertFallbackOnlyOnTheNewYearClock(json.out());
+    CliRun notify = sf("2027-01-07T10:00:00+08:00", "-q", "notify", "--dry-run", "--format", "json");
+    assertThat(JSON.readTree(notify.out()).get("calendar_fallback").toString())
+        .isEqualTo("[{\"year\":2027,\"source\":\"statutory\"}]");
     CliRun check = sf("2027-01-07T10:00:00+08:00", "-q", "check", "--format", "json");
     assertThat(check.err()).startsWith(STATUTORY);
     assertThat(JSON.readTree(check.out()).get("calendar_fallback").toString())
@@ -85,6 +89,34 @@ class CalendarCommandTest {
     CliRun before = sf("2026-11-26T18:00:00+08:00", "-q", "check", "--format", "json");
     assertThat(before.err()).doesNotContain("warning");
     assertThat(JSON.readTree(before.out()).has("calendar_fallback")).isFalse();
+  }
+
+  /** The same per-clock field from SQLite's materialised deadlines as from the replayed folder. */
+  @Test
+  void overdueJsonFromSqliteCarriesTheSameField() throws IOException {
+    deliveredOnNewYearsEve();
+    CliRun folder = sf("2027-01-07T10:00:00+08:00", "-q", "overdue", "--format", "json");
+    assertThat(sf("2027-01-07T10:00:00+08:00", "-q", "migrate", "--to", "sqlite:" + dir.resolve("c.db")).code()).isZero();
+    CliRun sqlite = sf("2027-01-07T10:00:00+08:00", "-q", "--store", "sqlite:" + dir.resolve("c.db"), "overdue", "--format", "json");
+    assertThat(sqlite.out()).isEqualTo(folder.out());
+    assertFallbackOnlyOnTheNewYearClock(sqlite.out());
+    CliRun before = sf("2026-11-26T18:00:00+08:00", "-q", "--store", "sqlite:" + dir.resolve("c.db"), "overdue", "--format", "json");
+    assertThat(before.out()).doesNotContain("calendar_fallback");
+  }
+
+  /** Only ACME-2026-011's after-sales contact (Dec 31 + 3 working days) needed 2027; no other item has the field. */
+  private static void assertFallbackOnlyOnTheNewYearClock(String overdueJson) throws IOException {
+    JsonNode items = JSON.readTree(overdueJson);
+    int with = 0;
+    for (JsonNode item : items) {
+      if (item.has("calendar_fallback")) {
+        with++;
+        assertThat(item.get("case").asText() + " " + item.get("rule").asText()).isEqualTo("ACME-2026-011 after-sales-contact");
+        assertThat(item.get("calendar_fallback").toString()).isEqualTo("[{\"year\":2027,\"source\":\"statutory\"}]");
+      }
+    }
+    assertThat(with).isEqualTo(1);
+    assertThat(items.size()).isGreaterThan(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.salesflow.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesflow.core.model.CalendarSource;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.Priority;
@@ -13,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** overdue's JSON (encoded by hand) and CSV (without a map per row) are byte for byte what the map rows give. */
 class OverdueJsonTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+  private static final Map<Integer, CalendarSource> SOURCES = Map.of(2027, CalendarSource.STATUTORY, 2028, CalendarSource.WEEKLY);
 
   @Test
   void writtenRowsEqualTheMapRows() {
@@ -28,10 +32,22 @@ class OverdueJsonTest {
                 null, NOW, ClockState.BREACHED)),
         new OverdueItem("ACME-2026-002", "quote", null, null, null,
             new SlaClock("quote-follow-up", "Q-1\n\\", Instant.parse("2026-11-20T01:30:00Z"), Instant.parse("2026-11-27T01:30:00Z"),
-                null, NOW, ClockState.DUE_SOON)));
+                null, NOW, ClockState.DUE_SOON)),
+        new OverdueItem("ACME-2026-003", "delivery", "li.na", Priority.B, "c",
+            new SlaClock("after-sales-contact", null, Instant.parse("2026-12-31T02:00:00Z"), Instant.parse("2027-01-06T15:59:59Z"),
+                null, Instant.parse("2027-01-07T00:00:00Z"), ClockState.BREACHED), new java.util.TreeSet<>(Set.of(2027))),
+        new OverdueItem("ACME-2026-004", "delivery", "li.na", Priority.B, "c",
+            new SlaClock("survey", null, Instant.parse("2027-12-20T02:00:00Z"), Instant.parse("2028-01-06T15:59:59Z"),
+                null, Instant.parse("2028-01-07T00:00:00Z"), ClockState.BREACHED), new java.util.TreeSet<>(Set.of(2028, 2027))));
     for (List<OverdueItem> list : List.of(items, List.<OverdueItem>of())) {
       assertSameAsMaps(list, ZONE);
     }
+    // two threads encode a long list: the field comes out the same from either
+    List<OverdueItem> many = new java.util.ArrayList<>();
+    for (int i = 0; i < OverdueJson.SPLIT + 5_000; i++) {
+      many.add(items.get(i % items.size()));
+    }
+    assertSameAsMaps(many, ZONE);
   }
 
   /** The hand-written escaping and time formatting against Jackson and CaseOutput.time on awkward values. */
@@ -115,7 +131,7 @@ class OverdueJsonTest {
     for (List<OverdueItem> list : List.of(items, List.<OverdueItem>of())) {
       StringWriter maps = new StringWriter();
       PrintWriter mapsOut = new PrintWriter(maps);
-      CaseOutput.streamCsv(mapsOut, OverdueOutput.COLUMNS, rows -> list.forEach(i -> rows.accept(OverdueOutput.row(i, ZONE))));
+      CaseOutput.streamCsv(mapsOut, OverdueOutput.COLUMNS, rows -> list.forEach(i -> rows.accept(OverdueOutput.row(i, ZONE, Map.of()))));
       mapsOut.flush();
       StringWriter direct = new StringWriter();
       PrintWriter directOut = new PrintWriter(direct);
@@ -146,7 +162,7 @@ class OverdueJsonTest {
         throw new java.io.IOException("Broken pipe");
       }
     };
-    OverdueJson.write(new PrintWriter(new StringWriter()), closed, items, ZONE);
+    OverdueJson.write(new PrintWriter(new StringWriter()), closed, items, ZONE, Map.of());
     assertThat(writes[0]).isEqualTo(1);
   }
 
@@ -155,15 +171,15 @@ class OverdueJsonTest {
    * give through a UTF-8 writer (which puts '?' for a lone surrogate, as String.getBytes does).
    */
   private static void assertSameAsMaps(List<OverdueItem> list, ZoneId zone) {
-    byte[] expected = (CaseOutput.json(list.stream().map(i -> OverdueOutput.row(i, zone)).toList()) + System.lineSeparator())
+    byte[] expected = (CaseOutput.json(list.stream().map(i -> OverdueOutput.row(i, zone, SOURCES)).toList()) + System.lineSeparator())
         .getBytes(StandardCharsets.UTF_8);
     StringWriter written = new StringWriter();
     PrintWriter out = new PrintWriter(written);
-    OverdueOutput.json(out, list, zone);
+    OverdueOutput.json(out, list, zone, SOURCES);
     out.flush();
     assertThat(written.toString().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    OverdueJson.write(new PrintWriter(new StringWriter()), stdout, list, zone);
+    OverdueJson.write(new PrintWriter(new StringWriter()), stdout, list, zone, SOURCES);
     assertThat(stdout.toByteArray()).isEqualTo(expected);
   }
 }

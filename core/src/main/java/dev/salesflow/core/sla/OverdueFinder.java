@@ -77,7 +77,9 @@ public final class OverdueFinder {
           List<OverdueItem> wanted = new ArrayList<>();
           for (SlaClock clock : sheet.clocks()) {
             if (reported(clock, query) && (query.rule() == null || query.rule().equals(clock.rule()))) {
-              wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock));
+              SortedSet<Integer> years = sheet.unknownYears().isEmpty() ? null
+                  : sla.unknownYears(rulesById.get(clock.rule()), c.priority(), clock.startedAt(), clock.dueAt());
+              wanted.add(new OverdueItem(c.id(), view.stage(), c.owner(), c.priority(), c.customer().company(), clock, years));
             }
           }
           return new Found(wanted, sheet.unknownYears());
@@ -124,6 +126,14 @@ public final class OverdueFinder {
         SlaRule rule = rulesById.get(row.clock().rule());
         if (wanted(row, query) && rule != null) {
           unknownYears.addAll(sla.unknownYears(rule, row.priority(), row.clock()));
+        }
+      }
+      for (int i = 0; i < items.size(); i++) {
+        OverdueItem item = items.get(i);
+        SlaClock clock = item.clock();
+        SortedSet<Integer> years = sla.unknownYears(rulesById.get(clock.rule()), item.priority(), clock.startedAt(), clock.dueAt());
+        if (!years.isEmpty()) {
+          items.set(i, item.withFallbackYears(years));
         }
       }
     }

@@ -123,9 +123,14 @@ public final class SlaEngine {
 
   /** The years a running clock's deadline needed that the calendar does not know. */
   public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, RunningClock running) {
+    return unknownYears(rule, priority, running.startedAt(), running.dueAt());
+  }
+
+  /** The years a deadline of {@code rule} from {@code start} to {@code due} needed that the calendar does not know. */
+  public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, Instant start, Instant due) {
     Target target = rule.targetFor(priority);
     return target != null && target.dependsOnWorkingDays()
-        ? calendar.unknownYearsBetween(running.startedAt(), running.dueAt())
+        ? calendar.unknownYearsBetween(start, due)
         : new TreeSet<>();
   }
 
