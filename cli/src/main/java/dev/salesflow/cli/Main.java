@@ -18,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -84,11 +85,30 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(root, e));
     cli.setParameterExceptionHandler((e, args1) -> {
-      e.getCommandLine().getErr().println("salesflow: " + e.getMessage());
+      e.getCommandLine().getErr().println("salesflow: " + usageMessage(e));
       e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();
     });
     return cli.execute(args);
+  }
+
+  /**
+   * A usage error in words: an unknown command or argument named as the user typed it, with
+   * picocli's suggestions, not "Unmatched argument at index 2" (an index the shell's added options
+   * shift).
+   */
+  static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String word = u.getUnmatched().get(0);
+      boolean command = e.getCommandLine().getParent() == null && !word.startsWith("-");
+      String message = (command ? "unknown command '" : "unexpected argument '") + word + "'";
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions.stream().map(w -> "'" + w + "'").toList()) + "?";
+      }
+      return message;
+    }
+    return e.getMessage();
   }
 
   /** Reports a command's failure on stderr and returns its exit code. */

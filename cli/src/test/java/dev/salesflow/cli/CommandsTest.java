@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,45 @@ class CommandsTest {
     assertThat(r.out().strip()).isEqualTo("SF-2026-001");
     CliRun show = CliRun.in(dir, "-w", ws.toString(), "--now", "2026-05-06T08:00:00+08:00", "--format", "json", "show", "SF-2026-001");
     assertThat(show.out()).contains("\"registered_at\" : \"2026-05-05T08:00:00+08:00\"");
+  }
+
+  /** 'help', a subcommand's -V, and an unknown command named as typed, wherever the shell's options put it. */
+  @Test
+  void helpVersionAndUnknownCommandsSpeakPlainly() {
+    CliRun help = CliRun.in(dir, "help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).startsWith("Usage: salesflow ").contains("overdue", "check");
+    assertThat(CliRun.in(dir, "help", "log").out()).startsWith("Usage: salesflow log ");
+    CliRun version = CliRun.in(dir, "log", "-V");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("salesflow ");
+    for (String[] args : List.of(new String[] {"lgo"}, new String[] {"-w", ws.toString(), "--no-color", "lgo"})) {
+      CliRun unknown = CliRun.in(dir, args);
+      assertThat(unknown.code()).isEqualTo(2);
+      assertThat(unknown.err()).startsWith("salesflow: unknown command 'lgo'").doesNotContain("index");
+    }
+    assertThat(CliRun.in(dir, "overdeu").err()).startsWith("salesflow: unknown command 'overdeu'; did you mean 'overdue'");
+    CliRun extra = CliRun.in(dir, "-w", ws.toString(), "list", "extra");
+    assertThat(extra.code()).isEqualTo(2);
+    assertThat(extra.err()).startsWith("salesflow: unexpected argument 'extra'");
+  }
+
+  /** Without --now or SALESFLOW_NOW the clock's time is written in whole seconds, as a person would type it. */
+  @Test
+  void theRealTimeIsWrittenInWholeSeconds() throws Exception {
+    CliRun r = CliRun.in(dir, "-w", ws.toString(), "register", "--company", "Nordic Pumps AB", "--industry", "pumps",
+        "--contact-name", "Erik", "--email", "erik@nordicpumps.se", "--source", "online", "--priority", "B", "--owner", "li.na");
+    assertThat(r.code()).as("%s", r).isZero();
+    String id = r.out().strip();
+    assertThat(CliRun.in(dir, "-w", ws.toString(), "log", id, "note", "--note", "first call").code()).isZero();
+    String file = Files.readString(ws.resolve("cases/" + id + ".yaml"));
+    java.util.regex.Matcher times = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+[+-]\\d{2}:\\d{2}").matcher(file);
+    int seen = 0;
+    while (times.find()) {
+      seen++;
+      assertThat(times.group()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
+    }
+    assertThat(seen).as(file).isGreaterThanOrEqualTo(2);
   }
 
   @Test

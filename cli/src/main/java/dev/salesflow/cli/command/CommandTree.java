@@ -33,7 +33,7 @@ public final class CommandTree {
   public static final Set<String> VERSION = Set.of("-V", "--version");
 
   /** Subcommands that need the whole tree (the shell completes every command). */
-  private static final Set<String> NEED_ALL = Set.of("shell");
+  private static final Set<String> NEED_ALL = Set.of("shell", "help");
 
   private CommandTree() {}
 
@@ -58,6 +58,7 @@ public final class CommandTree {
     all.put("git-setup", GitSetupCommand.class);
     all.put("shell", ShellCommand.class);
     all.put("completion", CompletionCommand.class);
+    all.put("help", CommandLine.HelpCommand.class);
     all.put("__complete", CompleteCommand.class);
     return java.util.Collections.unmodifiableMap(all);
   }
@@ -103,7 +104,9 @@ public final class CommandTree {
     CommandLine cli = new CommandLine(root);
     for (String name : names) {
       cli.addSubcommand(name, SUBCOMMANDS.get(name));
-      offerOwnFormats(cli.getSubcommands().get(name));
+      CommandLine sub = cli.getSubcommands().get(name);
+      sub.getCommandSpec().versionProvider(new VersionProvider()); // so 'salesflow log -V' prints it too
+      offerOwnFormats(sub);
     }
     return cli;
   }

@@ -125,7 +125,8 @@ public final class SalesflowCommand implements Runnable {
   OffsetDateTime now(ZoneId zone) {
     String text = now != null ? now : context.env().get("SALESFLOW_NOW");
     if (text == null || text.isBlank()) {
-      return OffsetDateTime.now(zone);
+      // whole seconds: what a person types and reads back (not 2026-12-03T17:38:38.201202129+08:00)
+      return OffsetDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
     return timestamp(now != null ? "--now" : "SALESFLOW_NOW", text, zone);
   }

@@ -56,7 +56,7 @@ public final class ManPages {
     s.append(".SH COMMANDS\n");
     for (CommandSpec command : commands) {
       s.append(".TP\n\\fBsalesflow\\-").append(command.name()).append("\\fR(1)\n")
-          .append(text(command.usageMessage().description()[0])).append('\n');
+          .append(text(formatted(command.usageMessage().description()[0]))).append('\n');
     }
     s.append(".SH GLOBAL OPTIONS\n")
         .append(text("Accepted before or after the command.")).append('\n');
@@ -103,7 +103,7 @@ public final class ManPages {
       s.append(".SH ARGUMENTS\n");
       for (PositionalParamSpec p : positionals) {
         s.append(".TP\n\\fI").append(text(p.paramLabel())).append("\\fR\n")
-            .append(text(String.join(" ", p.description()))).append('\n');
+            .append(text(formatted(String.join(" ", p.description())))).append('\n');
       }
     }
     s.append(".SH OPTIONS\n");
@@ -133,15 +133,16 @@ public final class ManPages {
     s.append(".\\\" Generated from salesflow's command model by dev.salesflow.cli.docs.ManPages: do not edit.\n");
     s.append(".TH ").append(text(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" \"salesflow\" \"salesflow manual\"\n")
         .append(".nh\n.ad l\n"); // no hyphenation, ragged right: options and file names stay whole
-    s.append(".SH NAME\n").append(text(name)).append(" \\- ").append(text(trimPeriod(summary))).append('\n');
+    s.append(".SH NAME\n").append(text(name)).append(" \\- ").append(text(trimPeriod(formatted(summary)))).append('\n');
     return s;
   }
 
   /** Description lines: plain lines are paragraphs; a run of indented lines is a table kept as written. */
   private static void description(StringBuilder s, String[] lines) {
     boolean kept = false;
-    for (String line : lines) {
-      boolean indented = line.startsWith(" ");
+    for (String raw : lines) {
+      String line = formatted(raw);
+      boolean indented = line.startsWith("  "); // a block kept as laid out; picocli's help command starts with one blank
       if (indented && !kept) {
         s.append(".PP\n.RS 2\n.nf\n");
       } else if (!indented && kept) {
@@ -150,7 +151,7 @@ public final class ManPages {
       if (!indented) {
         s.append(".PP\n");
       }
-      s.append(text(indented ? line.substring(2) : line)).append('\n');
+      s.append(text(indented ? line.substring(2) : line.strip())).append('\n');
       kept = indented;
     }
     if (kept) {
@@ -165,7 +166,7 @@ public final class ManPages {
         names.add(name.equals(o.longestName()) ? optionWithValue(o, name) : "\\fB" + text(name) + "\\fR");
       }
       s.append(".TP\n").append(String.join(", ", names)).append('\n')
-          .append(text(String.join(" ", o.description()))).append('\n');
+          .append(text(formatted(String.join(" ", o.description())))).append('\n');
     }
   }
 
@@ -185,11 +186,14 @@ public final class ManPages {
    * as a request.
    */
   static String text(String value) {
-    String escaped = formatted(value).replace("\\", "\\e").replace("-", "\\-");
+    String escaped = value.replace("\\", "\\e").replace("-", "\\-");
     return escaped.startsWith(".") || escaped.startsWith("'") ? "\\&" + escaped : escaped;
   }
 
-  /** A description as picocli shows it: its {@code String.format} escapes, {@code %%} and {@code %n}, undone. */
+  /**
+   * A description as picocli shows it: its {@code String.format} escapes, {@code %%} and {@code %n}
+   * (a blank here), undone; without the blanks around a line that is not indented as a block.
+   */
   private static String formatted(String value) {
     StringBuilder s = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
@@ -200,7 +204,7 @@ public final class ManPages {
         s.append(c);
       }
     }
-    return s.toString();
+    return s.toString().startsWith("  ") ? s.toString() : s.toString().strip();
   }
 
   private static final String EXIT_CODES = """
