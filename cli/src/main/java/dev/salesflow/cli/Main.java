@@ -14,8 +14,10 @@ import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +34,37 @@ public final class Main {
     // overdue over a million cases writes 160,000 rows, and a flush per row costs a system call each
     FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err = messagesAfter(out, new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout), args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * The message stream: each write to {@code to} first flushes {@code out}, so under {@code 2>&1}
+   * (a CI log, {@code | less}) a message comes after the output printed before it, as it was
+   * written: {@code check}'s summary after its findings, a warning after the rows it is about.
+   * Messages are few; the flush costs nothing when {@code out} holds nothing.
+   */
+  public static PrintWriter messagesAfter(PrintWriter out, Writer to) {
+    return new PrintWriter(new Writer() {
+      @Override
+      public void write(char[] chars, int off, int len) throws IOException {
+        out.flush();
+        to.write(chars, off, len);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        to.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        to.close();
+      }
+    }, true);
   }
 
   /**

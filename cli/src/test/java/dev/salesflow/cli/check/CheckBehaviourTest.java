@@ -63,6 +63,25 @@ class CheckBehaviourTest {
         + json.get("warnings").asInt() + " warnings\n");
   }
 
+  /**
+   * Under {@code 2>&1} (one stream for both, as a CI log has it) the summary comes after the
+   * findings: the message stream of the real process flushes the buffered output first.
+   */
+  @Test
+  void theSummaryFollowsTheFindingsInOneStream() throws IOException {
+    Path ws = corpus();
+    java.io.StringWriter both = new java.io.StringWriter();
+    java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(both, 1 << 16), false);
+    java.io.PrintWriter err = dev.salesflow.cli.Main.messagesAfter(out, both);
+    int code = dev.salesflow.cli.Main.run(new dev.salesflow.cli.CliContext(out, err, Map.of("LANG", "en_US.UTF-8"), ws),
+        "check", "--now", NOW);
+    assertThat(code).isEqualTo(1);
+    List<String> lines = both.toString().lines().toList();
+    assertThat(lines.size()).isGreaterThan(2);
+    assertThat(lines.get(lines.size() - 1)).startsWith("Checked ");
+    assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l).doesNotStartWith("Checked "));
+  }
+
   @Test
   void strictFailsOnWarningsAlone() throws IOException {
     Path ws = examples();
