@@ -2,6 +2,7 @@ package dev.salesflow.core.api;
 
 import dev.salesflow.core.calendar.CalendarListing;
 import dev.salesflow.core.check.Checker;
+import dev.salesflow.core.check.Pairings;
 import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
 import dev.salesflow.core.leads.Registrar;
@@ -101,12 +102,14 @@ public final class Salesflow implements AutoCloseable {
   private final Workspace workspace;
   private final CaseStore store;
   private final StateMachine machine;
+  private final Pairings pairings;
   private final SlaEngine sla;
 
   private Salesflow(Workspace workspace, CaseStore store) {
     this.workspace = workspace;
     this.store = store;
     this.machine = workspace.stateMachine();
+    this.pairings = Pairings.of(workspace.process());
     this.sla = workspace.slaEngine();
   }
 
@@ -648,6 +651,7 @@ public final class Salesflow implements AutoCloseable {
   private void judge(Case current, Event event) {
     Optional<Replay.Violation> violation = machine.judgeNext(current, event);
     if (violation.isEmpty()) {
+      judgePairing(current, event);
       return;
     }
     Replay.Violation v = violation.get();
@@ -660,6 +664,15 @@ public final class Salesflow implements AutoCloseable {
         ? "cannot advance to " + event.field("to").orElse("?")
         : "cannot record '" + event.type() + "'";
     throw new RefusedException(current.id(), what, v.problems());
+  }
+
+  /** What {@code check} would report as an error of the new event and the state machine does not judge. */
+  private void judgePairing(Case current, Event event) {
+    pairings.unpairedNext(current.events(), event).ifPresent(problem -> {
+      DiagnosticCode code = DiagnosticCode.UNPAIRED_ISSUE;
+      throw new RefusedException(current.id(), "cannot record '" + event.type() + "'",
+          List.of(problem + " [" + code.id() + " " + code.slug() + "]"));
+    });
   }
 
   /**

@@ -17,12 +17,8 @@ import dev.salesflow.core.model.SlaMode;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.Timestamps;
-import dev.salesflow.core.process.Guard;
-import dev.salesflow.core.process.Stage;
 import dev.salesflow.core.process.StateMachine;
-import dev.salesflow.core.sla.ClockStart;
 import dev.salesflow.core.sla.SlaEngine;
-import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
 import dev.salesflow.core.store.yaml.CaseFile;
@@ -56,7 +52,7 @@ public final class Checker {
   private final CaseFileReader reader;
   private final StateMachine machine;
   private final SlaEngine sla;
-  private final List<Pairing> pairings;
+  private final Pairings pairings;
   private final Authority authority;
   /** The years without an official schedule that the SLA clocks' deadlines needed (from any thread). */
   private final Set<Integer> unknownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -67,7 +63,7 @@ public final class Checker {
     this.reader = new CaseFileReader(workspace.process(), workspace.zone());
     this.machine = workspace.stateMachine();
     this.sla = workspace.slaEngine();
-    this.pairings = pairings(workspace);
+    this.pairings = Pairings.of(workspace.process());
     this.authority = workspace.authority();
   }
 
@@ -350,43 +346,10 @@ public final class Checker {
     return e.isAdvance() ? "advance to " + e.field("to").orElse("?") : e.type();
   }
 
-  /** A stop event type whose events must each follow a start event with the same key field. */
-  private record Pairing(String start, String stop, String key) {}
-
-  private static List<Pairing> pairings(Workspace workspace) {
-    Set<Pairing> pairs = new LinkedHashSet<>();
-    for (Stage stage : workspace.process().stages()) {
-      for (Guard guard : stage.exit()) {
-        if (guard instanceof Guard.Paired p) {
-          pairs.add(new Pairing(p.start(), p.stop(), p.match()));
-        }
-      }
-    }
-    for (SlaRule rule : workspace.process().sla()) {
-      if (rule.match() != null && rule.start() instanceof ClockStart.OnEvent on && rule.stop() != null) {
-        for (String stop : rule.stop()) {
-          pairs.add(new Pairing(on.type(), stop, rule.match()));
-        }
-      }
-    }
-    return List.copyOf(pairs);
-  }
-
   private void unpaired(Case c, Path file, CaseFile source, List<Diagnostic> findings) {
-    List<Event> events = c.events();
-    for (Pairing pair : pairings) {
-      Set<String> started = new HashSet<>();
-      for (int i = 0; i < events.size(); i++) {
-        Event e = events.get(i);
-        String key = e.field(pair.key()).orElse(null);
-        if (e.type().equals(pair.start()) && key != null) {
-          started.add(key);
-        } else if (e.type().equals(pair.stop()) && key != null && !started.contains(key)) {
-          findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, i), "event #" + (i + 1) + " '"
-              + pair.stop() + "' " + pair.key() + "=" + key + " has no earlier '" + pair.start() + "' with that " + pair.key(),
-              source));
-        }
-      }
+    for (Pairings.Unpaired u : pairings.unpaired(c.events())) {
+      findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, u.index()),
+          "event #" + (u.index() + 1) + " " + u.message(), source));
     }
   }
 
