@@ -22,12 +22,12 @@ _salesflow_options() {
     advance) printf '%s\n' --to --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     approve) printf '%s\n' --role --amount --by --at --note --key --signature --payload-only -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    list) printf '%s\n' --stage --priority --owner -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    overdue) printf '%s\n' --due-within --owner --priority --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    list) printf '%s\n' --stage --priority --owner --allow-unknown -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    overdue) printf '%s\n' --due-within --owner --priority --allow-unknown --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
-    report) printf '%s\n' --from --to --owner --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    report) printf '%s\n' --from --to --owner --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;

@@ -24,6 +24,8 @@ public final class ListCommand implements Callable<Integer>, Formatted {
   @Option(names = "--stage", paramLabel = "STAGE", description = "Only cases in this stage.") String stage;
   @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only cases of this owner.") String owner;
+  @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
+  boolean allowUnknown;
 
   @Override
   public List<Format> formats() {
@@ -34,6 +36,7 @@ public final class ListCommand implements Callable<Integer>, Formatted {
   public Integer call() {
     Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
+      flow.requireKnownFilter(stage, allowUnknown ? null : owner); // a stage the process lacks is always an error
       ZoneId zone = flow.zone();
       Format format = root.format(formats());
       CaseFilter filter = new CaseFilter(stage, p, owner);

@@ -27,6 +27,8 @@ public final class OverdueCommand implements Callable<Integer>, Formatted {
   String dueWithin;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
   @Option(names = "--priority", paramLabel = "A|B|C", description = "Only cases of this priority.") String priority;
+  @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
+  boolean allowUnknown;
   @Option(names = "--rule", paramLabel = "RULE", description = "Only this SLA rule.") String rule;
 
   @Override
@@ -39,6 +41,9 @@ public final class OverdueCommand implements Callable<Integer>, Formatted {
     Duration window = SalesflowCommand.window("--due-within", dueWithin);
     Priority p = SalesflowCommand.priority(priority);
     try (Salesflow flow = root.openExisting()) {
+      if (!allowUnknown) {
+        flow.requireKnownFilter(null, owner);
+      }
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       Format format = root.format(formats());

@@ -32,8 +32,8 @@ public final class QuickArgs {
   /** The subcommands read here, by name; {@link #bind} sets their fields. */
   static final Map<String, Spec> COMMANDS = Map.of(
       "show", new Spec(1, Set.of(), Set.of(), Set.of(), Set.of()),
-      "list", new Spec(0, Set.of("--stage", "--priority", "--owner"), Set.of(), Set.of(), Set.of()),
-      "overdue", new Spec(0, Set.of("--due-within", "--owner", "--priority", "--rule"), Set.of(), Set.of(), Set.of()),
+      "list", new Spec(0, Set.of("--stage", "--priority", "--owner"), Set.of("--allow-unknown"), Set.of(), Set.of()),
+      "overdue", new Spec(0, Set.of("--due-within", "--owner", "--priority", "--rule"), Set.of("--allow-unknown"), Set.of(), Set.of()),
       "log", new Spec(2, Set.of("--at", "--by", "--note"), Set.of("--dry-run"), Set.of("--set"), Set.of()),
       "advance", new Spec(1, Set.of("--to", "--reason", "--at", "--by"), Set.of("--dry-run"), Set.of(), Set.of("--to")));
 
@@ -77,6 +77,7 @@ public final class QuickArgs {
         c.stage = r.values.get("--stage");
         c.priority = r.values.get("--priority");
         c.owner = r.values.get("--owner");
+        c.allowUnknown = r.flags.contains("--allow-unknown");
         return c;
       }
       case "overdue" -> {
@@ -86,6 +87,7 @@ public final class QuickArgs {
         c.owner = r.values.get("--owner");
         c.priority = r.values.get("--priority");
         c.rule = r.values.get("--rule");
+        c.allowUnknown = r.flags.contains("--allow-unknown");
         return c;
       }
       case "log" -> {

@@ -42,6 +42,8 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   @Option(names = "--from", paramLabel = "DATE", description = "First day covered, e.g. 2026-10-01.") String from;
   @Option(names = "--to", paramLabel = "DATE", description = "Last day covered.") String to;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
+  @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
+  boolean allowUnknown;
   @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
       + " stages|lost, sla rules, aging stages|oldest, owners owners.") String table;
 
@@ -55,6 +57,9 @@ final class ReportCommand implements Callable<Integer>, Formatted {
     ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
     Format format = root.format(formats());
     try (Salesflow flow = root.openExisting()) {
+      if (!allowUnknown) {
+        flow.requireKnownFilter(null, owner);
+      }
       ZoneId zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       String lang = root.lang();

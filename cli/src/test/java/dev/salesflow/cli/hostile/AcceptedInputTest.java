@@ -82,7 +82,9 @@ class AcceptedInputTest {
       assertThat(list.out().split("\"id\"", -1)).as("exactly one case for %s", owner).hasSize(2);
     });
     for (String injection : new String[] {"x' OR '1'='1' --", "' OR 1=1 --", "%", "_", "*", "zhang.wei' --"}) {
-      CliRun list = Hostile.run(ws, "list", "--owner", injection, "--format", "json").assertNoStackTrace();
+      CliRun named = Hostile.run(ws, "list", "--owner", injection, "--format", "json").assertNoStackTrace();
+      assertThat(named.code()).as("an owner no case has is a usage error").isEqualTo(2);
+      CliRun list = Hostile.run(ws, "list", "--owner", injection, "--allow-unknown", "--format", "json").assertNoStackTrace();
       assertThat(list.code()).isZero();
       assertThat(list.out()).as("--owner %s matches nothing", injection).doesNotContain("\"id\"");
     }

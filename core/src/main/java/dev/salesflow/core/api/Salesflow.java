@@ -758,6 +758,27 @@ public final class Salesflow implements AutoCloseable {
     store.forEachCase(action);
   }
 
+  /**
+   * Refuses a filter that names nothing (a typo that would print "nothing overdue"): a stage the
+   * process does not have, or an owner who is neither a person of the team nor the owner of any
+   * case.
+   *
+   * @param stage the stage filter, or null
+   * @param owner the owner filter, or null
+   * @throws InvalidRequestException naming the unknown value (and the stages, or the team)
+   */
+  public void requireKnownFilter(String stage, String owner) {
+    if (stage != null) {
+      requireStage(stage);
+    }
+    var team = workspace.team() == null ? null : workspace.team().team();
+    if (owner != null && (team == null || team.person(owner).isEmpty()) && !store.anyOwnedBy(owner)) {
+      throw new InvalidRequestException("no case has the owner '" + owner + "'"
+          + (team == null ? "" : " and the team has no such person")
+          + " (a typo? --allow-unknown accepts it)");
+    }
+  }
+
   private void requireStage(String stage) {
     if (!workspace.process().isStage(stage)) {
       throw new InvalidRequestException("unknown stage '" + stage + "' (stages: " + String.join(", ", process().allStageIds()) + ")");

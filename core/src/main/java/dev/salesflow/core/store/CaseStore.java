@@ -119,6 +119,19 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Whether any case has {@code owner} as its owner: a filter naming nobody is refused. The folder
+   * reads case by case and stops at the first; databases ask one indexed-or-scanned query.
+   */
+  default boolean anyOwnedBy(String owner) {
+    for (String id : ids()) {
+      if (owner.equals(load(id).owner())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A short description for messages, e.g. {@code case folder examples/cases}. */
   String describe();
 

@@ -255,6 +255,15 @@ final class PgRows {
   }
 
   /** Every case id, in id order (the column's collation is "C": code point order). */
+  boolean anyOwnedBy(String owner) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM cases WHERE owner = ? LIMIT 1")) {
+      q.setString(1, owner);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   List<String> ids() throws SQLException {
     List<String> ids = new ArrayList<>();
     try (PreparedStatement q = db.prepareStatement("SELECT id FROM cases ORDER BY id")) {

@@ -243,6 +243,11 @@ public final class PostgresStore implements CaseStore {
   }
 
   @Override
+  public synchronized boolean anyOwnedBy(String owner) {
+    return inTransaction("look up owner " + owner, () -> rows.anyOwnedBy(owner));
+  }
+
+  @Override
   public synchronized Case load(String id) {
     checkId(id);
     return inTransaction("read case " + id, () -> rows.read(id))

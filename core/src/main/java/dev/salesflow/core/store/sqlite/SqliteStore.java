@@ -247,6 +247,18 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
+  @Override
+  public synchronized boolean anyOwnedBy(String owner) {
+    try (java.sql.PreparedStatement q = db.prepareStatement("SELECT 1 FROM cases WHERE owner = ? LIMIT 1")) {
+      q.setString(1, owner);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure("look up owner " + owner, e);
+    }
+  }
+
   private List<String> idsInTransaction() throws SQLException {
     List<String> ids = new ArrayList<>();
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cases ORDER BY id")) {

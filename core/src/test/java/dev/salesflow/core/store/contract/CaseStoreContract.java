@@ -73,6 +73,19 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void anyOwnedByFindsOnlyTheOwnersOfStoredCases() {
+    assertThat(store.anyOwnedBy("zhang.wei")).isFalse();
+    store.create(newCase("ACME-2026-001"));
+    Case other = newCase("ACME-2026-002");
+    store.create(new Case(other.id(), other.customer(), other.source(), other.priority(), "li.na", other.registeredAt(),
+        other.need(), other.events()));
+    assertThat(store.anyOwnedBy("zhang.wei")).isTrue();
+    assertThat(store.anyOwnedBy("li.na")).isTrue();
+    assertThat(store.anyOwnedBy("li.nna")).isFalse();
+    assertThat(store.anyOwnedBy("Li.Na")).isFalse();
+  }
+
+  @Test
   void idsAreSorted() {
     for (String id : List.of("B-2", "A-10", "A-2")) {
       store.create(newCase(id));
