@@ -18,7 +18,6 @@ import java.util.Map;
  * through a {@code JsonGenerator} and the UTF-8 writer that took longer than reading them.
  */
 class JsonBytes {
-
   static final String NL = System.lineSeparator();
   static final byte[] OPEN = bytes("[ {");
   static final byte[] NEXT = bytes(NL + "}, {");
