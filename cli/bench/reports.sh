@@ -12,8 +12,14 @@
 #     target, about 2 minutes to generate on 2 cores): `report all` against `overdue`, and
 #     `register` without --id on it and on a folder of 1,000.
 #
+# (3) Memory against size: peak RSS of `list --format json` and `export -` (java -jar and the
+#     ./salesflow launcher, one run each) on SQLite stores of each of RSS_COUNTS (default "10000
+#     100000") cases and of SQLITE_COUNT; the target is flat (within 1.2x from the smallest).
+#
 # Environment: RUNS (default 5), SEED (42), BUILD=always|never|auto, KEEP_WS=1 keeps the data,
-# SQLITE_WS=DIR times a workspace SqliteLoad filled before instead of loading one.
+# SQLITE_WS=DIR times a workspace SqliteLoad filled before instead of loading one, SQLITE_CACHE=DIR
+# keeps each loaded store in DIR/sqlite-COUNT and reuses it on later runs (a million cases take
+# about 5 minutes to load; the register runs add a few cases to it), RSS_COUNTS="" skips (3).
 set -euo pipefail
 
 SQLITE_COUNT="${1:-100000}"
@@ -70,14 +76,25 @@ header() { printf '%-52s %9s %9s %8s\n' "command" "median s" "RSS MB" "ratio"; }
 echo "salesflow reports benchmark: $RUNS interleaved runs after 1 warm-up, --now $NOW, seed $SEED"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -n1)"
 
+# sqlite_store COUNT: prints the workspace of a SQLite store of COUNT generated cases, loaded by
+# SqliteLoad unless SQLITE_CACHE holds one
+sqlite_store() {
+  local w="$S/sqlite-$1"
+  [ -z "${SQLITE_CACHE:-}" ] || w="$SQLITE_CACHE/sqlite-$1"
+  if [ ! -f "$w/cases.db" ]; then
+    log "loading $1 cases into $w/cases.db"
+    rm -rf "$w"
+    java -Xmx2g -cp "$CP" dev.salesflow.cli.bench.SqliteLoad "$w" "$1" "$SEED" > "$S/load.out"
+  fi
+  echo "$w"
+}
+
 # ---- (1) SQLite ----
 if [ "$SQLITE_COUNT" -gt 0 ]; then
   if [ -n "${SQLITE_WS:-}" ]; then
     W="$SQLITE_WS" # a workspace SqliteLoad filled before (its register runs add a few cases)
   else
-    W="$S/sqlite"
-    log "loading $SQLITE_COUNT cases into $W/cases.db"
-    java -Xmx2g -cp "$CP" dev.salesflow.cli.bench.SqliteLoad "$W" "$SQLITE_COUNT" "$SEED" > "$S/load.out"
+    W="$(sqlite_store "$SQLITE_COUNT")"
   fi
   DB="$W/cases.db"
   # the same aggregates as `report all`, by hand
@@ -106,8 +123,10 @@ SQL
     "report|java -jar $JAR -w $W report all --now $NOW" \
     "report_sql|sqlite3 $DB < $S/report.sql" \
     "list|java -jar $JAR -w $W list --format json --now $NOW" \
+    "list_l|./salesflow -w $W list --format json --now $NOW" \
     "list_sql|sqlite3 -json $DB 'SELECT id, stage, entered_at AS stage_since, priority, owner, company FROM cases ORDER BY id'" \
     "export|java -jar $JAR -w $W export - --now $NOW" \
+    "export_l|./salesflow -w $W export - --now $NOW" \
     "export_sql|sqlite3 -csv -header $DB 'SELECT $cols FROM cases ORDER BY id'"
   : > "$S/register.times"
   for i in $(seq "$RUNS"); do
@@ -120,8 +139,10 @@ SQL
   row "report all" report report_sql
   row "sqlite3: the same aggregates by hand" report_sql
   row "list --format json" list list_sql
+  row "./salesflow list --format json (launcher)" list_l list_sql
   row "sqlite3 -json: the same columns" list_sql
   row "export -" export export_sql
+  row "./salesflow export - (launcher)" export_l export_sql
   row "sqlite3 -csv: the same columns" export_sql
   row "register (no --id)" register
 fi
@@ -154,5 +175,23 @@ if [ "$FOLDER_COUNT" -gt 0 ]; then
   row "register (no --id), $FOLDER_COUNT files" reg_folder reg_small
   row "register (no --id), 1000 files" reg_small
 fi
+# ---- (3) memory against size ----
+if [ -n "${RSS_COUNTS-10000 100000}" ] && [ "$SQLITE_COUNT" -gt 0 ]; then
+  echo
+  echo "(3) peak RSS in MB against the number of cases on SQLite (one run each):"
+  printf '%-10s %12s %12s %12s %12s\n' cases "list jar" "list ./sf" "export jar" "export ./sf"
+  for n in ${RSS_COUNTS-10000 100000} "$SQLITE_COUNT"; do
+    if [ "$n" = "$SQLITE_COUNT" ]; then w="$W"; else w="$(sqlite_store "$n")"; fi
+    for spec in "rl|java -jar $JAR" "rll|./salesflow"; do
+      : > "$S/${spec%%|*}.times"; run_once "${spec%%|*}" ${spec#*|} -w "$w" list --format json --now "$NOW"
+    done
+    for spec in "re|java -jar $JAR" "rel|./salesflow"; do
+      : > "$S/${spec%%|*}.times"; run_once "${spec%%|*}" ${spec#*|} -w "$w" export - --now "$NOW"
+    done
+    printf '%-10s %12s %12s %12s %12s\n' "$n" "$(rss rl)" "$(rss rll)" "$(rss re)" "$(rss rel)"
+  done
+fi
+
 echo
+echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ratio: against the row named below it (report all on a folder: against overdue; register: against 1,000 files)"

@@ -6,6 +6,7 @@ import dev.salesflow.cli.output.CaseCsv;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,6 +89,6 @@ final class ExportCommand implements Callable<Integer>, Formatted {
   private int write(Salesflow flow, Appendable out) {
     return events
         ? CaseCsv.events(out, new ArrayList<>(flow.process().eventFieldNames()), flow::forEachStored)
-        : CaseCsv.cases(out, flow.zone(), cases -> flow.forEachStanding(CaseFilter.ALL, cases));
+        : CaseCsv.cases(out, flow.zone(), cases -> flow.forEachStanding(CaseFilter.ALL, EnumSet.allOf(RegistrationField.class), cases));
   }
 }

@@ -3,15 +3,19 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.ListJson;
 import dev.salesflow.cli.output.TextTable;
 import dev.salesflow.cli.output.Words;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.RegistrationField;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +23,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "list", description = "List cases with their current stage.")
 public final class ListCommand implements Callable<Integer>, Formatted {
+  /** The registration fields a row shows. */
+  private static final Set<RegistrationField> LISTED = EnumSet.of(RegistrationField.PRIORITY, RegistrationField.OWNER,
+      RegistrationField.COMPANY);
+
   @ParentCommand SalesflowCommand root;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "Only cases in this stage.") String stage;
@@ -42,10 +50,9 @@ public final class ListCommand implements Callable<Integer>, Formatted {
       CaseFilter filter = new CaseFilter(stage, p, owner);
       var out = root.context().out();
       switch (format) {
-        case JSON -> CaseOutput.streamJsonArray(out,
-            rows -> flow.forEachStanding(filter, c -> rows.accept(CaseOutput.summary(c, zone))));
+        case JSON -> ListJson.write(out, root.context().stdout(), zone, rows -> flow.forEachStanding(filter, LISTED, rows));
         case CSV -> CaseOutput.streamCsv(out, CaseOutput.listColumns(),
-            rows -> flow.forEachStanding(filter, c -> rows.accept(CaseOutput.summary(c, zone))));
+            rows -> flow.forEachStanding(filter, LISTED, c -> rows.accept(CaseOutput.summary(c, zone))));
         case YAML -> {
           List<Map<String, Object>> rows = flow.list(filter).stream().map(v -> CaseOutput.summary(v, zone)).toList();
           out.print(rows.isEmpty() ? "[]\n" : CaseOutput.yaml(rows));

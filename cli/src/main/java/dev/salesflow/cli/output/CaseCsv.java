@@ -36,14 +36,15 @@ public final class CaseCsv {
    * @return how many rows were written
    */
   public static int cases(Appendable out, ZoneId zone, Consumer<Consumer<CaseStanding>> producer) {
+    RegistrationField[] fields = RegistrationField.values();
     return write(out, caseColumns(), printer -> producer.accept(standing -> {
-      List<String> row = new ArrayList<>();
-      for (RegistrationField f : RegistrationField.values()) {
-        row.add(f.valueIn(standing.value()));
+      String[] row = new String[fields.length + 2];
+      for (int i = 0; i < fields.length; i++) {
+        row[i] = fields[i].valueIn(standing.value());
       }
-      row.add(standing.stage());
-      row.add(CaseOutput.time(standing.since(), zone));
-      printer.accept(row);
+      row[fields.length] = standing.stage();
+      row[fields.length + 1] = CaseOutput.time(standing.since(), zone);
+      printer.accept(Arrays.asList(row));
     }));
   }
 
@@ -71,20 +72,38 @@ public final class CaseCsv {
     void write(Consumer<List<String>> printer);
   }
 
-  /** Writes a header of {@code columns}, then the rows; flushes but leaves {@code out} open. Returns how many rows. */
+  /** Rows are printed into a buffer handed to {@code out} this many characters at a time. */
+  private static final int BLOCK = 1 << 16;
+
+  /**
+   * Writes a header of {@code columns}, then the rows; flushes but leaves {@code out} open. Returns
+   * how many rows. The printer writes into a buffer emptied into {@code out} a block at a time: a
+   * printer straight on a writer makes several calls into it per cell.
+   */
   private static int write(Appendable out, List<String> columns, Rows rows) {
     int[] count = {0};
+    StringBuilder block = new StringBuilder(BLOCK + 4096);
     try {
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+      CSVPrinter printer = new CSVPrinter(block, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
       rows.write(row -> {
         try {
-          printer.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
+          for (String cell : row) {
+            printer.print(SpreadsheetCells.neutralise(cell));
+          }
+          printer.println();
           count[0]++;
+          if (block.length() >= BLOCK) {
+            out.append(block);
+            block.setLength(0);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-      printer.flush();
+      out.append(block);
+      if (out instanceof java.io.Flushable flushable) {
+        flushable.flush();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -135,28 +135,6 @@ public final class CaseOutput {
     return at == null ? "-" : shortTime(at.atZoneSameInstant(zone).toOffsetDateTime());
   }
 
-  /**
-   * Writes a JSON array whose elements {@code producer} hands over one at a time, each written at
-   * once: memory does not grow with the number of rows. Same layout as {@link #json}.
-   */
-  public static void streamJsonArray(java.io.PrintWriter out, java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {
-    try (com.fasterxml.jackson.core.JsonGenerator generator = Json.MAPPER.getFactory().createGenerator(out)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        com.fasterxml.jackson.databind.SequenceWriter rows =
-            Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValuesAsArray(generator)) {
-      producer.accept(row -> {
-        try {
-          rows.write(row);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    out.println();
-  }
-
   /** RFC 4180 CSV with a header of {@code columns}, rows written as {@code producer} hands them over. */
   public static void streamCsv(java.io.PrintWriter out, List<String> columns,
       java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {

@@ -3,12 +3,14 @@ package dev.salesflow.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salesflow.cli.CliRun;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.Reporting;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ class SqlReportsMatchReplayTest {
       new ReportQuery(null, null, "zhang.wei"),
       new ReportQuery(null, null, "nobody"));
 
+  private static final java.util.Set<RegistrationField> ALL_FIELDS = java.util.EnumSet.allOf(RegistrationField.class);
+
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -55,6 +59,7 @@ class SqlReportsMatchReplayTest {
     assertTrue(cases.stream().anyMatch(v -> replayed.clocks(v, NOW).clocks().stream()
         .anyMatch(c -> c.state() == ClockState.MET_LATE)), "some met late");
     assertSame(replayed, sql);
+    assertSameOutput(folder, db);
 
     // writes rewrite the facts in the same transaction: lose three open cases on both stores
     List<String> open = cases.stream().filter(v -> !v.stage().equals("lost") && !v.stage().equals("closed"))
@@ -66,14 +71,30 @@ class SqlReportsMatchReplayTest {
       }
     }
     assertSame(replayed, sql);
+    assertSameOutput(folder, db);
+  }
+
+  /** What list and export print (read from the kept columns on SQLite, replayed in the folder), byte for byte. */
+  private static void assertSameOutput(Path folder, Path db) {
+    List<List<String>> commands = List.of(List.of("list", "--format", "json"), List.of("list", "--format", "csv"),
+        List.of("list", "--format", "json", "--owner", "li.na", "--priority", "A"), List.of("export", "-"));
+    for (List<String> command : commands) {
+      CliRun files = CliRun.in(folder, command.toArray(String[]::new));
+      List<String> onDb = new java.util.ArrayList<>(List.of("--store", "sqlite:cases.db"));
+      onDb.addAll(command);
+      CliRun sqlite = CliRun.in(db, onDb.toArray(String[]::new));
+      assertEquals(0, files.code(), files::toString);
+      assertEquals(files.out(), sqlite.out(), String.join(" ", command));
+      assertTrue(files.out().length() > 1_000, "real output");
+    }
   }
 
   private static void assertSame(Salesflow replayed, Salesflow sql) {
     // where each case stands, as list and export print it: kept columns against the replay
     List<String> expectedStandings = new java.util.ArrayList<>();
-    replayed.forEachStanding(CaseFilter.ALL, s -> expectedStandings.add(standing(s)));
+    replayed.forEachStanding(CaseFilter.ALL, ALL_FIELDS, s -> expectedStandings.add(standing(s)));
     List<String> actualStandings = new java.util.ArrayList<>();
-    sql.forEachStanding(CaseFilter.ALL, s -> actualStandings.add(standing(s)));
+    sql.forEachStanding(CaseFilter.ALL, ALL_FIELDS, s -> actualStandings.add(standing(s)));
     assertEquals(expectedStandings, actualStandings);
 
     Reporting expected = replayed.reports(NOW);

@@ -157,6 +157,38 @@ class PostgresCliTest {
     assertThat(register.err()).contains("may not write");
   }
 
+  /**
+   * A migration drops the references of events and clocks to cases for the load and adds them again
+   * at its end; a role that may write the tables but does not own them migrates with them in place.
+   */
+  @Test
+  void aWriterThatDoesNotOwnTheTablesMigratesWithTheReferencesInPlace() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    String schema = schema("wr");
+    String admin = server.spec(PostgresServer.SUPERUSER, schema);
+    Path empty = Files.createDirectories(tmp.resolve("empty").resolve("cases")).getParent();
+    Files.copy(ws.resolve("salesflow.yaml"), empty.resolve("salesflow.yaml"));
+    MigrateRoundTripTest.migrate(empty, null, admin); // the owner makes the tables, empty
+    String role = "writer_" + schema;
+    server.admin(PostgresServer.DATABASE, "CREATE ROLE " + role + " LOGIN PASSWORD 'writer-pw'",
+        "GRANT CONNECT ON DATABASE " + PostgresServer.DATABASE + " TO " + role,
+        "GRANT USAGE ON SCHEMA " + schema + " TO " + role,
+        "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+    usePasswordFile(role, "writer-pw");
+    MigrateRoundTripTest.migrate(ws, null, server.spec(role, schema));
+
+    CliRun list = CliRun.in(ws, "--store", admin, "list", "--format", "csv");
+    assertThat(list.outLines()).hasSize(1 + 14);
+    String owned = schema("ad");
+    MigrateRoundTripTest.migrate(ws, null, server.spec(PostgresServer.SUPERUSER, owned)); // the owner's way
+    CliRun again = CliRun.in(ws, "--store", server.spec(PostgresServer.SUPERUSER, owned), "list", "--format", "csv");
+    assertThat(again.outLines()).hasSize(1 + 14);
+    for (String s : List.of(schema, owned)) {
+      assertThat(server.rows(s, "SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = '" + s
+          + "'::regnamespace ORDER BY conname")).as(s).containsExactly("clocks_case_id_fkey", "events_case_id_fkey");
+    }
+  }
+
   @Test
   void changedRulesRebuildTheClocksOnOpenAndAReadingRoleReplaysMeanwhile() throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));

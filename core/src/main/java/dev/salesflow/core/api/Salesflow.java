@@ -731,10 +731,12 @@ public final class Salesflow implements AutoCloseable {
    * reading no event; a folder of case files is read and replayed case by case.
    *
    * @param filter stage, priority and owner to match; {@link CaseFilter#ALL} for every case
+   * @param fields the registration fields {@code action} reads; the others may be null
    * @param action called once per case, on the calling thread; the case it is given may lack its events
    * @throws InvalidRequestException for an unknown stage in the filter
    */
-  public void forEachStanding(CaseFilter filter, java.util.function.Consumer<CaseStanding> action) {
+  public void forEachStanding(CaseFilter filter, java.util.Set<RegistrationField> fields,
+      java.util.function.Consumer<CaseStanding> action) {
     if (filter.stage() != null) {
       requireStage(filter.stage());
     }
@@ -743,7 +745,9 @@ public final class Salesflow implements AutoCloseable {
         action.accept(standing);
       }
     };
-    if (!store.forEachStanding(matching)) {
+    java.util.Set<RegistrationField> read = java.util.EnumSet.of(RegistrationField.PRIORITY, RegistrationField.OWNER);
+    read.addAll(fields); // and what the filter matches
+    if (!store.forEachStanding(read, matching)) {
       store.forEachCase(c -> matching.accept(CaseStanding.of(replay(c))));
     }
   }

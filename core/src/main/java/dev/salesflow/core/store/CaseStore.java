@@ -41,10 +41,13 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
    * Gives every case's registration (without its events), current stage and stage entry time to
    * {@code action} in id order, from what the store keeps, reading no event.
    *
+   * @param fields the registration fields the caller reads (the id always comes); a store may
+   *     leave the others out (null), so a list of four columns reads no more
    * @return false, having given nothing, when the store keeps no stages (then the caller replays
    *     the cases of {@link #forEachCase})
    */
-  default boolean forEachStanding(java.util.function.Consumer<dev.salesflow.core.model.CaseStanding> action) {
+  default boolean forEachStanding(java.util.Set<dev.salesflow.core.model.RegistrationField> fields,
+      java.util.function.Consumer<dev.salesflow.core.model.CaseStanding> action) {
     return false;
   }
 

@@ -45,6 +45,15 @@ class SpreadsheetCellsTest {
     assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0).isTrue();
   }
 
+  /** The check by hand is the regex it replaced, for neutralise and restore. */
+  @Property
+  void theCheckIsTheRegexItReplaced(@ForAll("cells") String text) {
+    java.util.regex.Pattern risky = java.util.regex.Pattern.compile("'*[=+\\-@\t\r]");
+    assertThat(SpreadsheetCells.neutralise(text)).isEqualTo(risky.matcher(text).lookingAt() ? "'" + text : text);
+    boolean restorable = text.startsWith("'") && risky.matcher(text).region(1, text.length()).lookingAt();
+    assertThat(SpreadsheetCells.restore(text)).isEqualTo(restorable ? text.substring(1) : text);
+  }
+
   @Provide
   Arbitrary<String> cells() {
     return Arbitraries.strings().withChars("=+-@\t\r' a1中").ofMaxLength(6);

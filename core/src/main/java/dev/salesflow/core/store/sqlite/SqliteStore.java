@@ -314,11 +314,13 @@ public final class SqliteStore implements CaseStore {
 
   /** {@inheritDoc} Here from {@code cases} alone, whose stage columns are rewritten with every write ({@link StandingScan}). */
   @Override
-  public synchronized boolean forEachStanding(java.util.function.Consumer<CaseStanding> action) {
+  public synchronized boolean forEachStanding(java.util.Set<dev.salesflow.core.model.RegistrationField> fields,
+      java.util.function.Consumer<CaseStanding> action) {
+    StandingScan scan = new StandingScan(fields);
     try {
       execute("BEGIN DEFERRED"); // one snapshot for every chunk; writers in other processes go on
       try {
-        StandingScan.forEach(db, rows, action);
+        scan.forEach(db, rows, action);
       } finally {
         execute("COMMIT");
       }

@@ -2,53 +2,83 @@ package dev.salesflow.core.store.sqlite;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseStanding;
+import dev.salesflow.core.model.RegistrationField;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Where every case stands, read from {@code cases} alone (no event) a chunk of ids at a time: SQLite
  * joins the chunk's rows into one value, as {@link ClockScan} does for clocks (columns split by
  * byte {@code FF}, rows by {@code FE}, NULL as {@code FD}: bytes that never occur in UTF-8), so a
- * row costs no native call of its own. A chunk whose value does not split into whole rows (text
- * put in by another program) is read again column by column. Memory is that of one chunk.
+ * row costs no native call of its own. Only the registration columns asked for are read (list needs
+ * four of the twelve). A chunk whose value does not split into whole rows (text put in by another
+ * program) is read again column by column. A helper thread reads while the caller uses the chunk
+ * before; memory is that of three chunks.
  */
 final class StandingScan {
   static final int CHUNK = 2000;
-  /** id, the case columns, stage, entered_at. */
-  private static final int COLUMNS = 15;
-  private static final String COLUMN_LIST = "id, " + CaseRows.CASE_COLUMNS + ", stage, entered_at";
-  static final String JOINED;
+  /** {@link CaseRows#CASE_COLUMNS} in order, as registration fields. */
+  private static final RegistrationField[] CASE_FIELDS = {
+    RegistrationField.COMPANY, RegistrationField.INDUSTRY, RegistrationField.SIZE, RegistrationField.CONTACT_NAME,
+    RegistrationField.CONTACT_TITLE, RegistrationField.PHONE, RegistrationField.EMAIL, RegistrationField.SOURCE,
+    RegistrationField.PRIORITY, RegistrationField.OWNER, RegistrationField.REGISTERED_AT, RegistrationField.NEED};
 
-  static {
+  /** The slot in {@link CaseRows#CASE_COLUMNS} of each column read after the id; stage and entered_at follow. */
+  private final int[] slots;
+  private final int columns;
+  private final String joined;
+  private final String plain;
+
+  /** A scan reading the id, {@code fields}, the stage and its entry time. */
+  StandingScan(Set<RegistrationField> fields) {
+    String[] names = CaseRows.CASE_COLUMNS.split(", ");
+    List<String> read = new ArrayList<>(List.of("id"));
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < CASE_FIELDS.length; i++) {
+      if (fields.contains(CASE_FIELDS[i])) {
+        read.add(names[i]);
+        at.add(i);
+      }
+    }
+    read.addAll(List.of("stage", "entered_at"));
+    slots = at.stream().mapToInt(Integer::intValue).toArray();
+    columns = read.size();
+    String list = String.join(", ", read);
     StringBuilder concat = new StringBuilder();
-    for (String column : COLUMN_LIST.split(", ")) {
+    for (String column : read) {
       concat.append(concat.length() == 0 ? "" : ", X'FF', ").append("ifnull(").append(column).append(", X'FD')");
     }
-    JOINED = "SELECT CAST(group_concat(concat(" + concat + "), X'FE') AS BLOB), count(*), max(id)"
-        + " FROM (SELECT " + COLUMN_LIST + " FROM cases WHERE id > ? ORDER BY id LIMIT " + CHUNK + ")";
+    joined = "SELECT CAST(group_concat(concat(" + concat + "), X'FE') AS BLOB), count(*), max(id)"
+        + " FROM (SELECT " + list + " FROM cases WHERE id > ? ORDER BY id LIMIT " + CHUNK + ")";
+    plain = "SELECT " + list + " FROM cases WHERE id > ? ORDER BY id LIMIT " + CHUNK;
   }
 
-  private static final String PLAIN = "SELECT " + COLUMN_LIST + " FROM cases WHERE id > ? ORDER BY id LIMIT " + CHUNK;
+  /**
+   * Gives every case's standing to {@code action} in id order, on the calling thread, while a
+   * helper thread reads and splits the next chunk ({@link Handoff}).
+   */
+  void forEach(Connection db, CaseRows rows, Consumer<CaseStanding> action) throws SQLException {
+    Handoff.<List<CaseStanding>, SQLException>run("salesflow-read-cases", sink -> read(db, rows, sink),
+        chunk -> chunk.forEach(action));
+  }
 
-  private StandingScan() {}
-
-  /** Gives every case's standing to {@code action} in id order. */
-  static void forEach(Connection db, CaseRows rows, Consumer<CaseStanding> action) throws SQLException {
+  private void read(Connection db, CaseRows rows, Handoff.Sink<List<CaseStanding>> sink)
+      throws SQLException, InterruptedException {
     String after = "";
-    try (PreparedStatement joined = db.prepareStatement(JOINED)) {
+    try (PreparedStatement p = db.prepareStatement(joined)) {
       while (true) {
-        joined.setString(1, after);
+        p.setString(1, after);
         byte[] value;
         int count;
         String last;
-        try (ResultSet rs = joined.executeQuery()) {
+        try (ResultSet rs = p.executeQuery()) {
           rs.next();
           value = rs.getBytes(1);
           count = rs.getInt(2);
@@ -58,22 +88,29 @@ final class StandingScan {
           return;
         }
         List<CaseStanding> chunk = split(value, rows);
-        if (chunk == null || chunk.size() != count) {
+        if (chunk == null || chunk.size() != count || !sorted(chunk)) {
           chunk = plain(db, rows, after);
         }
-        chunk.sort(BY_ID); // group_concat's order is SQLite's to choose; it is the subquery's in practice
-        chunk.forEach(action);
+        sink.put(chunk);
         after = last;
       }
     }
   }
 
-  private static final Comparator<CaseStanding> BY_ID = Comparator.comparing(s -> s.value().id());
+  /** group_concat's order is SQLite's to choose (the subquery's in practice); any other is read again. */
+  private static boolean sorted(List<CaseStanding> chunk) {
+    for (int i = 1; i < chunk.size(); i++) {
+      if (chunk.get(i - 1).value().id().compareTo(chunk.get(i).value().id()) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The rows of {@code value}; null when some row does not have its columns. */
-  private static List<CaseStanding> split(byte[] value, CaseRows rows) throws SQLException {
+  private List<CaseStanding> split(byte[] value, CaseRows rows) {
     List<CaseStanding> out = new ArrayList<>(CHUNK);
-    String[] fields = new String[COLUMNS];
+    String[] fields = new String[columns];
     int field = 0;
     int start = 0;
     for (int i = 0; i <= value.length; i++) {
@@ -81,14 +118,14 @@ final class StandingScan {
       if (b != (byte) 0xFF && b != (byte) 0xFE) {
         continue;
       }
-      if (field == COLUMNS) {
+      if (field == columns) {
         return null;
       }
       fields[field++] = i - start == 1 && value[start] == (byte) 0xFD ? null
           : new String(value, start, i - start, StandardCharsets.UTF_8);
       start = i + 1;
       if (b == (byte) 0xFE) {
-        if (field != COLUMNS) {
+        if (field != columns) {
           return null;
         }
         out.add(standing(rows, fields));
@@ -98,14 +135,14 @@ final class StandingScan {
     return out;
   }
 
-  private static List<CaseStanding> plain(Connection db, CaseRows rows, String after) throws SQLException {
+  private List<CaseStanding> plain(Connection db, CaseRows rows, String after) throws SQLException {
     List<CaseStanding> out = new ArrayList<>(CHUNK);
-    try (PreparedStatement p = db.prepareStatement(PLAIN)) {
+    try (PreparedStatement p = db.prepareStatement(plain)) {
       p.setString(1, after);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          String[] fields = new String[COLUMNS];
-          for (int i = 0; i < COLUMNS; i++) {
+          String[] fields = new String[columns];
+          for (int i = 0; i < columns; i++) {
             fields[i] = rs.getString(i + 1);
           }
           out.add(standing(rows, fields));
@@ -115,8 +152,13 @@ final class StandingScan {
     return out;
   }
 
-  private static CaseStanding standing(CaseRows rows, String[] f) {
-    Case c = rows.caseOf(f, 1, f[0]);
-    return new CaseStanding(c, f[13], f[14] == null ? null : rows.time(f[14]));
+  private CaseStanding standing(CaseRows rows, String[] f) {
+    String[] values = new String[CASE_FIELDS.length];
+    for (int i = 0; i < slots.length; i++) {
+      values[slots[i]] = f[1 + i];
+    }
+    Case c = rows.caseOf(values, 0, f[0]);
+    String entered = f[columns - 1];
+    return new CaseStanding(c, f[columns - 2], entered == null ? null : rows.time(entered));
   }
 }
