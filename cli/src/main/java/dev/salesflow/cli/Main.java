@@ -5,6 +5,7 @@ import dev.salesflow.cli.command.QuickArgs;
 import dev.salesflow.cli.command.SalesflowCommand;
 import dev.salesflow.cli.command.VersionProvider;
 import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -47,7 +48,9 @@ public final class Main {
   }
 
   /** {@link #run(PrintWriter, PrintWriter, Map, Path, String...)} in {@code context}. */
-  public static int run(CliContext context, String... args) {
+  public static int run(CliContext given, String... args) {
+    CliContext context = given.terminalSafe();
+    TerminalWriter.machineOutput(context.out(), false); // text until a command chooses a machine format
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {

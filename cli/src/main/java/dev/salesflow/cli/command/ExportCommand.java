@@ -2,6 +2,7 @@ package dev.salesflow.cli.command;
 
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.cli.output.CaseCsv;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
@@ -47,6 +48,7 @@ final class ExportCommand implements Callable<Integer>, Formatted {
     }
     try (Salesflow flow = root.openExisting()) {
       if (target.equals("-")) {
+        TerminalWriter.machineOutput(root.context().out(), true);
         write(flow, root.context().out());
         return ExitCode.OK.code();
       }

@@ -56,23 +56,14 @@ public final class Reporter {
 
   /** Prints {@code headline}, then the source line of {@code d} and a caret under its column. */
   public static void print(PrintWriter to, Diagnostic d, String headline) {
-    to.println(visible(headline));
-    sourceLine(d).map(Reporter::visible).ifPresent(line -> {
-      to.println("  " + line);
+    to.println(VisibleText.of(headline));
+    sourceLine(d).ifPresent(line -> {
+      to.println("  " + VisibleText.of(line));
       int before = Math.max(0, Math.min(d.position().column() - 1, line.codePointCount(0, line.length())));
-      String prefix = line.substring(0, line.offsetByCodePoints(0, before));
+      // the caret goes under the column as shown, escapes included
+      String prefix = VisibleText.of(line.substring(0, line.offsetByCodePoints(0, before)));
       to.println("  " + " ".repeat(TextTable.width(prefix)) + "^");
     });
-  }
-
-  /**
-   * {@code text} with control characters (a NUL, an escape sequence from a hostile file) shown as
-   * U+FFFD, one for one so a caret under the line still points at the right column.
-   */
-  static String visible(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) && c != '\t' ? 0xFFFD : c));
-    return out.toString();
   }
 
   /** SQLite's file header: a database is not read past it. */

@@ -40,6 +40,7 @@ import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
+import dev.salesflow.core.model.TextCharacters;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.report.ReportPlan;
@@ -504,6 +505,10 @@ public final class Salesflow implements AutoCloseable {
   }
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
+    List<String> hidden = hiddenCharacters(event);
+    if (!hidden.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", hidden));
+    }
     if (event.at().isAfter(now)) {
       throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
@@ -517,6 +522,23 @@ public final class Salesflow implements AutoCloseable {
       judge(current, event);
       return event;
     });
+  }
+
+  /**
+   * Why {@code event} cannot be recorded for the characters it holds: none that drives a terminal
+   * or hides itself in who recorded it, its type or a field name; free text (note, field values)
+   * may hold tab and line feed.
+   */
+  private static List<String> hiddenCharacters(Event event) {
+    List<String> problems = new ArrayList<>();
+    TextCharacters.problem("type", event.type(), false).ifPresent(problems::add);
+    TextCharacters.problem("--by", event.by(), false).ifPresent(problems::add);
+    TextCharacters.problem("--note", event.note(), true).ifPresent(problems::add);
+    event.fields().forEach((name, value) -> {
+      TextCharacters.problem("field name", name, false).ifPresent(problems::add);
+      TextCharacters.problem(name, value, true).ifPresent(problems::add);
+    });
+    return problems;
   }
 
   /**
@@ -886,10 +908,18 @@ public final class Salesflow implements AutoCloseable {
     if (r.priority() != null && Priority.parse(r.priority()).isEmpty()) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.PRIORITY, Priority.notAPriority(r.priority())));
     }
-    if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    List<RegistrationField> hidden = new ArrayList<>();
+    for (RegistrationField field : RegistrationField.values()) {
+      // the need is free text: it may hold tab and line feed; nothing else may hold a control or bidi character
+      TextCharacters.firstHidden(field.valueIn(r), field == RegistrationField.NEED).ifPresent(cp -> {
+        problems.add(new RegistrationProblem.HiddenCharacter(field, cp));
+        hidden.add(field);
+      });
+    }
+    if (r.email() != null && !hidden.contains(RegistrationField.EMAIL) && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.EMAIL, "email '" + r.email() + "' is not an e-mail address"));
     }
-    if (r.id() != null && !CaseIds.isValid(r.id())) {
+    if (r.id() != null && !hidden.contains(RegistrationField.ID) && !CaseIds.isValid(r.id())) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.ID, "invalid id '" + r.id() + "': " + CaseIds.rule()));
     }
     return problems;
