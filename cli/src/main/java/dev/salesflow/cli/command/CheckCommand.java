@@ -6,6 +6,7 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.cli.output.CheckOutput;
 import dev.salesflow.cli.output.ProgressBar;
 import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.cli.output.SourceLines;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
@@ -94,8 +95,9 @@ final class CheckCommand implements Callable<Integer>, Formatted {
   }
 
   private void text(CheckReport report, Path cwd, PrintWriter out) {
+    SourceLines sources = new SourceLines();
     for (Diagnostic d : report.findings()) {
-      Reporter.print(out, d, CheckOutput.line(d, cwd));
+      Reporter.print(out, d, CheckOutput.line(d, cwd), sources);
     }
     if (!root.quiet()) {
       root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")
