@@ -4,17 +4,12 @@ import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.RegistrationField;
-import dev.salesflow.core.model.SpreadsheetCells;
 import dev.salesflow.core.model.Timestamps;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Cases and events as CSV for spreadsheets and for {@code import}: timestamps as written (with their
@@ -74,20 +69,12 @@ public final class CaseCsv {
   /** Writes a header of {@code columns}, then the rows; flushes but leaves {@code out} open. Returns how many rows. */
   private static int write(Appendable out, List<String> columns, Rows rows) {
     int[] count = {0};
-    try {
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
-      rows.write(row -> {
-        try {
-          printer.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
-          count[0]++;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      printer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CsvWriter csv = new CsvWriter(out, columns);
+    rows.write(row -> {
+      csv.row(row);
+      count[0]++;
+    });
+    csv.flush();
     return count[0];
   }
 }
