@@ -103,9 +103,11 @@ public final class Salesflow implements AutoCloseable {
   private final CaseStore store;
   private final StateMachine machine;
   private final SlaEngine sla;
+  private final StoreSpec storeSpec;
 
-  private Salesflow(Workspace workspace, CaseStore store) {
+  private Salesflow(Workspace workspace, StoreSpec storeSpec, CaseStore store) {
     this.workspace = workspace;
+    this.storeSpec = storeSpec;
     this.store = store;
     this.machine = workspace.stateMachine();
     this.sla = workspace.slaEngine();
@@ -124,7 +126,7 @@ public final class Salesflow implements AutoCloseable {
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, workspace.openStore());
+    return new Salesflow(workspace, workspace.storeSpec(), workspace.openStore());
   }
 
   /**
@@ -162,7 +164,46 @@ public final class Salesflow implements AutoCloseable {
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, workspace.openStore(storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base), mode));
+    StoreSpec spec = storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base);
+    return new Salesflow(workspace, spec, workspace.openStore(spec, mode));
+  }
+
+  /**
+   * What writing {@code file} would overwrite of this workspace, if anything: its settings, its
+   * folder of case files or a file in it, or its database (with its journal files). An export is
+   * refused there: a CSV among the case files breaks every command.
+   *
+   * @param file a file about to be written, relative to the working folder or absolute
+   * @return e.g. {@code the folder of case files}; empty when {@code file} is none of those
+   */
+  public Optional<String> ownPartAt(Path file) {
+    Path target = real(file);
+    if (target.equals(real(workspace.root().resolve("salesflow.yaml")))) {
+      return Optional.of("the workspace's settings");
+    }
+    return switch (storeSpec.kind()) {
+      case FOLDER -> target.startsWith(real(storeSpec.location())) ? Optional.of("the folder of case files") : Optional.empty();
+      case SQLITE -> {
+        Path db = real(storeSpec.location());
+        String name = db.getFileName().toString();
+        String written = target.getFileName() == null ? "" : target.getFileName().toString();
+        yield java.util.Objects.equals(target.getParent(), db.getParent())
+            && (written.equals(name) || written.startsWith(name + "-"))
+            ? Optional.of("the database") : Optional.empty();
+      }
+      case POSTGRESQL -> Optional.empty();
+    };
+  }
+
+  /** {@code file} absolute, with the links of its folder resolved (the file itself need not exist). */
+  private static Path real(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    try {
+      return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+    } catch (java.io.IOException e) {
+      return absolute;
+    }
   }
 
   /**
