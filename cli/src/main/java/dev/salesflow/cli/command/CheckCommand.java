@@ -42,7 +42,10 @@ final class CheckCommand implements Callable<Integer>, Formatted {
       "every case when salesflow.yaml, the process or the calendar changed."})
   String changedSince;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once (default: the number of cores).")
+  /** Most files checked at once: a thread each, and more than this never helps. */
+  private static final int MAX_JOBS = 256;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once, 1 to 256 (default: the number of cores).")
   Integer jobs;
 
   @Override
@@ -56,8 +59,8 @@ final class CheckCommand implements Callable<Integer>, Formatted {
         ? Format.GITHUB
         : root.format(formats());
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) {
-      throw new InvalidRequestException("--jobs must be at least 1, got " + threads);
+    if (threads < 1 || threads > MAX_JOBS) {
+      throw new InvalidRequestException("--jobs must be from 1 to " + MAX_JOBS + ", got " + threads);
     }
     Path cwd = root.context().cwd();
     if (changedSince != null && (!paths.isEmpty() || root.store != null)) {
