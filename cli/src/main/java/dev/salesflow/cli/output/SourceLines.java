@@ -30,7 +30,7 @@ public final class SourceLines {
    *
    * @param d a finding
    * @return the line as the file has it, or empty when there is none to show (no file, a database,
-   *     a file larger than 16 MiB, one that is not a regular file or cannot be read)
+   *     a file larger than 16 MiB, one holding NUL bytes, one that is not a regular file or cannot be read)
    */
   public Optional<String> of(Diagnostic d) {
     if (d.file() == null) {
@@ -61,7 +61,9 @@ public final class SourceLines {
         byte[] rest = in.readNBytes((int) MAX_BYTES);
         byte[] all = Arrays.copyOf(head, head.length + rest.length);
         System.arraycopy(rest, 0, all, head.length, rest.length);
-        return new String(all, StandardCharsets.UTF_8).split("\r?\n", -1);
+        String text = new String(all, StandardCharsets.UTF_8);
+        // NULs: not a text file (UTF-16, a binary); its "lines" would be noise, or worse
+        return text.indexOf('\0') >= 0 ? NONE : text.split("\r?\n", -1);
       }
     } catch (IOException e) {
       return NONE;
