@@ -30,7 +30,7 @@ public final class SourceLines {
    *
    * @param d a finding
    * @return the line as the file has it, or empty when there is none to show (no file, a database,
-   *     a file larger than 16 MiB, one holding NUL bytes, one that is not a regular file or cannot be read)
+   *     a file larger than 16 MiB, a UTF-16 or UTF-32 one, one that is not a regular file or cannot be read)
    */
   public Optional<String> of(Diagnostic d) {
     if (d.file() == null) {
@@ -48,6 +48,11 @@ public final class SourceLines {
     return Optional.of(line.length() > 200 ? line.substring(0, 200) + "…" : line);
   }
 
+  private static boolean isUtf16Or32(byte[] b) {
+    return b.length >= 2 && (((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) || ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)
+        || (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF));
+  }
+
   private static String[] read(Path file) {
     try {
       if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
@@ -61,9 +66,8 @@ public final class SourceLines {
         byte[] rest = in.readNBytes((int) MAX_BYTES);
         byte[] all = Arrays.copyOf(head, head.length + rest.length);
         System.arraycopy(rest, 0, all, head.length, rest.length);
-        String text = new String(all, StandardCharsets.UTF_8);
-        // NULs: not a text file (UTF-16, a binary); its "lines" would be noise, or worse
-        return text.indexOf('\0') >= 0 ? NONE : text.split("\r?\n", -1);
+        // a UTF-16 or UTF-32 file (its finding says so): its "lines" decoded as UTF-8 would be noise
+        return isUtf16Or32(all) ? NONE : new String(all, StandardCharsets.UTF_8).split("\r?\n", -1);
       }
     } catch (IOException e) {
       return NONE;

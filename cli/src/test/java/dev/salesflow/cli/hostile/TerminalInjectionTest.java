@@ -94,7 +94,7 @@ class TerminalInjectionTest {
     CliRun run = Hostile.run(ws, args.toArray(String[]::new));
     assertThat(run.code()).as(run.all()).isEqualTo(2);
     assertVisible(run);
-    assertThat(run.err()).contains("--" + field).containsAnyOf("control character (U+001B)", "(U+202E)");
+    assertThat(run.err()).contains(field.equals("id") ? "invalid id 'X-\\u202E1'" : "--" + field + " contains a control character (U+001B)");
     assertThat(ws.resolve("cases")).isDirectoryNotContaining("glob:**/ACME-2026-0[2-9]*");
   }
 

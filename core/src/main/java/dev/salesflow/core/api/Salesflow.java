@@ -951,7 +951,10 @@ public final class Salesflow implements AutoCloseable {
     }
     List<RegistrationField> hidden = new ArrayList<>();
     for (RegistrationField field : RegistrationField.values()) {
-      // the need is free text: it may hold tab and line feed; nothing else may hold a control or bidi character
+      if (field == RegistrationField.ID) {
+        continue; // the id has its own, stricter rule: ASCII letters, digits, '-' and '_'
+      }
+      // the need is free text: it may hold tab and line breaks; nothing else may hold a control or bidi character
       TextCharacters.firstHidden(field.valueIn(r), field == RegistrationField.NEED).ifPresent(cp -> {
         problems.add(new RegistrationProblem.HiddenCharacter(field, cp));
         hidden.add(field);
@@ -960,7 +963,7 @@ public final class Salesflow implements AutoCloseable {
     if (r.email() != null && !hidden.contains(RegistrationField.EMAIL) && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.EMAIL, "email '" + r.email() + "' is not an e-mail address"));
     }
-    if (r.id() != null && !hidden.contains(RegistrationField.ID) && !CaseIds.isValid(r.id())) {
+    if (r.id() != null && !CaseIds.isValid(r.id())) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.ID, "invalid id '" + r.id() + "': " + CaseIds.rule()));
     }
     return problems;

@@ -38,7 +38,12 @@ public final class Timestamps {
    *     (year 0 or -999999999 would make ids such as {@code ACME--999999999-001} and calendars without end)
    */
   public static Optional<OffsetDateTime> parse(String text, ZoneId zone) {
-    return parseAnyYear(text, zone).filter(at -> at.getYear() >= FIRST_YEAR && at.getYear() <= LAST_YEAR);
+    Optional<OffsetDateTime> parsed = parseAnyYear(text, zone);
+    // no lambda: show and --version start without loading the lambda machinery
+    if (parsed.isPresent() && (parsed.get().getYear() < FIRST_YEAR || parsed.get().getYear() > LAST_YEAR)) {
+      return Optional.empty();
+    }
+    return parsed;
   }
 
   private static Optional<OffsetDateTime> parseAnyYear(String text, ZoneId zone) {
