@@ -1,5 +1,6 @@
 package dev.salesflow.cli;
 
+import dev.salesflow.cli.output.TerminalWriter;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,5 +21,15 @@ public record CliContext(PrintWriter out, PrintWriter err, Map<String, String> e
   /** A context whose {@code out} is the only way to machine output. */
   public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd) {
     this(out, err, env, cwd, null);
+  }
+
+  /**
+   * This context with {@code out} and {@code err} behind a {@link TerminalWriter}: no control
+   * character or bidi override from a case file reaches the terminal as itself.
+   *
+   * @return the context every command runs in
+   */
+  public CliContext terminalSafe() {
+    return new CliContext(TerminalWriter.over(out, false), TerminalWriter.over(err, true), env, cwd, stdout);
   }
 }

@@ -17,6 +17,14 @@ public enum Format {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * Whether the format is machine output whose own encoding quotes what it must (json, csv, yaml,
+   * sarif): written as it is, not with the visible escapes of text output.
+   */
+  public boolean isMachine() {
+    return this == JSON || this == CSV || this == YAML || this == SARIF;
+  }
+
   /** Every format's label, in declaration order: what {@code --format} offers before a command is named. */
   public static final class Labels implements Iterable<String> {
     @Override

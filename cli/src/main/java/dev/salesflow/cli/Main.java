@@ -5,6 +5,8 @@ import dev.salesflow.cli.command.QuickArgs;
 import dev.salesflow.cli.command.SalesflowCommand;
 import dev.salesflow.cli.command.VersionProvider;
 import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.cli.output.StdoutStream;
+import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -32,7 +34,7 @@ public final class Main {
   public static void main(String[] args) {
     // stdout is buffered and flushed at the end of each run (and of each command in the shell):
     // overdue over a million cases writes 160,000 rows, and a flush per row costs a system call each
-    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    StdoutStream stdout = new StdoutStream(new FileOutputStream(FileDescriptor.out));
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = messagesAfter(out, new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout), args);
@@ -76,7 +78,9 @@ public final class Main {
   }
 
   /** {@link #run(PrintWriter, PrintWriter, Map, Path, String...)} in {@code context}. */
-  public static int run(CliContext context, String... args) {
+  public static int run(CliContext given, String... args) {
+    CliContext context = given.terminalSafe();
+    TerminalWriter.machineOutput(context.out(), false); // text until a command chooses a machine format
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     if (args.length == 1 && CommandTree.VERSION.contains(args[0])) {
@@ -91,6 +95,12 @@ public final class Main {
     Callable<Integer> quick = QuickArgs.read(quickRoot, args);
     int code = quick != null ? call(quickRoot, quick) : viaPicocli(new SalesflowCommand(context), args);
     out.flush();
+    String lost = StdoutStream.whyLost(out, context.stdout());
+    if (lost != null) {
+      // a script reading stdout must not take a full disk for an empty result
+      err.println("salesflow: could not write the output to stdout: " + lost);
+      code = ExitCode.IO.code();
+    }
     err.flush();
     return code;
   }

@@ -6,6 +6,7 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.cli.output.CheckOutput;
 import dev.salesflow.cli.output.ProgressBar;
 import dev.salesflow.cli.output.Reporter;
+import dev.salesflow.cli.output.SourceLines;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
@@ -41,7 +42,10 @@ final class CheckCommand implements Callable<Integer>, Formatted {
       "every case when salesflow.yaml, the process or the calendar changed."})
   String changedSince;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once (default: the number of cores).")
+  /** Most files checked at once: a thread each, and more than this never helps. */
+  private static final int MAX_JOBS = 256;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Files checked at once, 1 to 256 (default: the number of cores).")
   Integer jobs;
 
   @Override
@@ -55,8 +59,8 @@ final class CheckCommand implements Callable<Integer>, Formatted {
         ? Format.GITHUB
         : root.format(formats());
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) {
-      throw new InvalidRequestException("--jobs must be at least 1, got " + threads);
+    if (threads < 1 || threads > MAX_JOBS) {
+      throw new InvalidRequestException("--jobs must be from 1 to " + MAX_JOBS + ", got " + threads);
     }
     Path cwd = root.context().cwd();
     if (changedSince != null && (!paths.isEmpty() || root.store != null)) {
@@ -94,8 +98,9 @@ final class CheckCommand implements Callable<Integer>, Formatted {
   }
 
   private void text(CheckReport report, Path cwd, PrintWriter out) {
+    SourceLines sources = new SourceLines();
     for (Diagnostic d : report.findings()) {
-      Reporter.print(out, d, CheckOutput.line(d, cwd));
+      Reporter.print(out, d, CheckOutput.line(d, cwd), sources);
     }
     if (!root.quiet()) {
       root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")

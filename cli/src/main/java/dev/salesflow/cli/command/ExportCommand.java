@@ -3,6 +3,7 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseCsv;
+import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -49,10 +50,12 @@ final class ExportCommand implements Callable<Integer>, Formatted {
     }
     try (Salesflow flow = root.openExisting()) {
       if (target.equals("-")) {
+        TerminalWriter.machineOutput(root.context().out(), true);
         write(flow, root.context().out());
         return ExitCode.OK.code();
       }
       Path file = root.context().cwd().resolve(target);
+      refuseTarget(flow, file);
       int rows;
       // into a file beside the target, moved over it at the end: a case that cannot be read
       // half-way leaves no half-written export (nor a damaged earlier one)
@@ -82,6 +85,24 @@ final class ExportCommand implements Callable<Integer>, Formatted {
         root.context().err().println("Wrote " + rows + (events ? " events" : " cases") + " to " + target);
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /**
+   * Refuses a target inside the workspace's own files (a CSV among the case files breaks every
+   * command), a symbolic link (its target is not overwritten: the rename below would replace the
+   * link itself, so a link is refused rather than silently replaced) and anything but a regular file.
+   */
+  private void refuseTarget(Salesflow flow, Path file) {
+    flow.ownPartAt(file).ifPresent(part -> {
+      throw new InvalidRequestException("export: " + target + " is in " + part + "; write the CSV somewhere else");
+    });
+    if (Files.isSymbolicLink(file)) {
+      throw new InvalidRequestException("export: " + target + " is a symbolic link; export does not write through"
+          + " links (remove it, or name the file it points to)");
+    }
+    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidRequestException("export: " + target + " exists and is not a regular file");
     }
   }
 

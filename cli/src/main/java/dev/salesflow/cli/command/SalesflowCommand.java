@@ -2,6 +2,7 @@ package dev.salesflow.cli.command;
 
 import dev.salesflow.cli.CliContext;
 import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Durations;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -174,6 +175,7 @@ public final class SalesflowCommand implements Runnable {
       throw new InvalidRequestException("--format " + chosen.label() + " is not supported here (use "
           + String.join(", ", supported.stream().map(Format::label).toList()) + ")");
     }
+    TerminalWriter.machineOutput(context.out(), chosen.isMachine());
     return chosen;
   }
 

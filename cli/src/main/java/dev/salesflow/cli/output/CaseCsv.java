@@ -4,7 +4,6 @@ import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.RegistrationField;
-import dev.salesflow.core.model.SpreadsheetCells;
 import dev.salesflow.core.model.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Cases and events as CSV for spreadsheets and for {@code import}: timestamps as written (with their
@@ -83,24 +80,17 @@ public final class CaseCsv {
   private static int write(Appendable out, List<String> columns, Rows rows) {
     int[] count = {0};
     StringBuilder block = new StringBuilder(BLOCK + 4096);
+    CsvWriter csv = new CsvWriter(block, columns);
     try {
-      CSVPrinter printer = new CSVPrinter(block, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
       rows.write(row -> {
-        try {
-          for (String cell : row) {
-            printer.print(SpreadsheetCells.neutralise(cell));
-          }
-          printer.println();
-          count[0]++;
-          if (block.length() >= BLOCK) {
-            out.append(block);
-            block.setLength(0);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        csv.row(row);
+        count[0]++;
+        if (block.length() >= BLOCK) {
+          append(out, block);
         }
       });
-      out.append(block);
+      csv.flush();
+      append(out, block);
       if (out instanceof java.io.Flushable flushable) {
         flushable.flush();
       }
@@ -108,5 +98,14 @@ public final class CaseCsv {
       throw new UncheckedIOException(e);
     }
     return count[0];
+  }
+
+  private static void append(Appendable out, StringBuilder block) {
+    try {
+      out.append(block);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    block.setLength(0);
   }
 }

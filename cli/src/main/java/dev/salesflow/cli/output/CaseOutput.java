@@ -135,35 +135,20 @@ public final class CaseOutput {
     return at == null ? "-" : shortTime(at.atZoneSameInstant(zone).toOffsetDateTime());
   }
 
-  /** RFC 4180 CSV with a header of {@code columns}, rows written as {@code producer} hands them over. */
+  /** CSV ({@link CsvWriter}) with a header of {@code columns}, rows written as {@code producer} hands them over. */
   public static void streamCsv(java.io.PrintWriter out, List<String> columns,
       java.util.function.Consumer<java.util.function.Consumer<Map<String, Object>>> producer) {
-    try {
-      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
-          org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
-      producer.accept(row -> {
-        try {
-          printer.printRecord(columns.stream().map(row::get).toList());
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-      printer.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    CsvWriter csv = new CsvWriter(out, columns);
+    producer.accept(row -> csv.row(columns.stream().map(row::get).toList()));
+    csv.flush();
   }
 
-  /** RFC 4180 CSV of {@code rows} with a header of {@code columns}. */
+  /** CSV ({@link CsvWriter}) of {@code rows} with a header of {@code columns}. */
   static String csv(List<String> columns, List<Map<String, Object>> rows) {
     StringBuilder s = new StringBuilder();
-    try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(s,
-        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
-      for (Map<String, Object> row : rows) {
-        printer.printRecord(columns.stream().map(row::get).toList());
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    CsvWriter csv = new CsvWriter(s, columns);
+    for (Map<String, Object> row : rows) {
+      csv.row(columns.stream().map(row::get).toList());
     }
     return s.toString();
   }

@@ -32,19 +32,15 @@ public final class OverdueOutput {
    * store has 160,000 of them): what {@link CaseOutput#streamCsv} prints for those maps.
    */
   public static void csv(PrintWriter out, List<OverdueItem> items, ZoneId zone) {
-    try {
-      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
-          org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
-      for (OverdueItem item : items) {
-        SlaClock clock = item.clock();
-        printer.printRecord(item.caseId(), clock.rule(), item.owner(), item.priority() == null ? null : item.priority().name(),
-            item.stage(), CaseOutput.time(clock.startedAt(), zone), CaseOutput.time(clock.dueAt(), zone), clock.state().label(),
-            clock.overdueBy().isZero() ? null : clock.overdueBy().toString());
-      }
-      printer.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    CsvWriter csv = new CsvWriter(out, COLUMNS);
+    for (OverdueItem item : items) {
+      SlaClock clock = item.clock();
+      csv.row(java.util.Arrays.asList(item.caseId(), clock.rule(), item.owner(),
+          item.priority() == null ? null : item.priority().name(), item.stage(), CaseOutput.time(clock.startedAt(), zone),
+          CaseOutput.time(clock.dueAt(), zone), clock.state().label(),
+          clock.overdueBy().isZero() ? null : clock.overdueBy().toString()));
     }
+    csv.flush();
   }
 
   /**

@@ -42,7 +42,7 @@ public final class ProgressBar implements Progress, AutoCloseable {
 
   /** A bar shown when stderr is a terminal and {@code -q} is not given; otherwise it prints nothing. */
   public static ProgressBar over(CliContext context, boolean quiet, String what, String unit, int threshold) {
-    return new ProgressBar(context.err(), what, unit, !quiet && Terminals.stderrIsTerminal(context.env()), threshold);
+    return new ProgressBar(TerminalWriter.unfiltered(context.err()), what, unit, !quiet && Terminals.stderrIsTerminal(context.env()), threshold);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.salesflow.cli.output;
 import dev.salesflow.cli.output.ReportSheet.Column;
 import dev.salesflow.cli.output.ReportSheet.Fact;
 import dev.salesflow.cli.output.ReportSheet.Table;
-import dev.salesflow.core.model.SpreadsheetCells;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,16 +55,9 @@ public final class ReportMachine {
     return rows;
   }
 
-  /** RFC 4180 csv of {@code table}; text cells are neutralised against spreadsheet formulas. */
+  /** CSV ({@link CsvWriter}: text cells neutralised against spreadsheet formulas) of {@code table}. */
   static String csv(Table table, ZoneId zone) {
-    List<String> columns = table.columns().stream().map(Column::key).toList();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> row : rows(table, zone)) {
-      Map<String, Object> safe = new LinkedHashMap<>();
-      row.forEach((k, v) -> safe.put(k, v instanceof String s ? SpreadsheetCells.neutralise(s) : v));
-      rows.add(safe);
-    }
-    return CaseOutput.csv(columns, rows);
+    return CaseOutput.csv(table.columns().stream().map(Column::key).toList(), rows(table, zone));
   }
 
   /** What a report was asked for and when. */

@@ -108,7 +108,7 @@ class CheckBehaviourTest {
         Arguments.of(List.of("check", "--now", NOW, "no-such-folder"), "no such file or folder"),
         Arguments.of(List.of("check", "--now", NOW, "--format", "csv"), "--format csv is not supported here"),
         Arguments.of(List.of("check", "--now", NOW, "--sla", "sometimes"), "--sla"),
-        Arguments.of(List.of("check", "--now", NOW, "--jobs", "0"), "--jobs must be at least 1"),
+        Arguments.of(List.of("check", "--now", NOW, "--jobs", "0"), "--jobs must be from 1 to 256, got 0"),
         Arguments.of(List.of("check", "--now", "yesterday"), "--now: 'yesterday' is not"),
         Arguments.of(List.of("check", "--now", NOW, "--no-such-option"), "--no-such-option"),
         Arguments.of(List.of("-w", "no-such-workspace", "check", "--now", NOW), "does not exist"));

@@ -139,7 +139,7 @@ class CheckCorpusTest {
 
   /**
    * After each headline: two spaces and the source line (control characters such as a NUL shown as
-   * U+FFFD), then a caret under the column.
+   * an escape, {@code \x00}), then a caret under the column.
    */
   @Test
   void eachFindingShowsItsSourceLineAndACaret() throws IOException {
@@ -153,7 +153,7 @@ class CheckCorpusTest {
       shown++;
       String text = new String(Files.readAllBytes(ws.resolve(m.group("file"))), StandardCharsets.UTF_8);
       String source = text.split("\r?\n", -1)[Integer.parseInt(m.group("line")) - 1];
-      assertThat(out.get(i + 1)).as("source line after %s", out.get(i)).isEqualTo("  " + source.replace('\0', '\ufffd'));
+      assertThat(out.get(i + 1)).as("source line after %s", out.get(i)).isEqualTo("  " + dev.salesflow.cli.output.VisibleText.of(source));
       assertThat(out.get(i + 2)).as("caret after %s", out.get(i)).matches(" {2,}\\^");
     }
     assertThat(shown).isEqualTo(headlines(run).size());

@@ -23,12 +23,16 @@ class ReporterTest {
     CliRun run = CliRun.in(ws, "check", "--sla", "off", "cases/X-1.yaml");
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).doesNotContain("\u001b", "\u0007").contains("\ufffd[2Jcolor");
-    assertThat(run.out()).contains("  \ufffd[2Jcolor: \"\ufffd]0;owned\ufffd\"\n  ^\n");
+    assertThat(run.out()).doesNotContain("\u001b", "\u0007").contains("\\e[2Jcolor");
+    assertThat(run.out()).contains("  \\e[2Jcolor: \"\\e]0;owned\\x07\"\n  ^\n");
   }
 
   @Test
-  void visibleKeepsTabsAndReplacesOneForOne() {
-    assertThat(Reporter.visible("a\u0000b\tc\u007fd\u009be")).isEqualTo("a\ufffdb\tc\ufffdd\ufffde");
+  void visibleKeepsTabsAndLineFeedsAndEscapesTheRest() {
+    assertThat(VisibleText.of("a\u0000b\tc\u007fd\u009be\nf\rg\u001bh"))
+        .isEqualTo("a\\x00b\tc\\x7fd\\x9be\nf\\x0dg\\eh");
+    assertThat(VisibleText.of("ACME\u202E1-\u200BX\u2066\uFEFF")).isEqualTo("ACME\\u202E1-\\u200BX\\u2066\\uFEFF");
+    String plain = "苏州精工 ACME-2026-001";
+    assertThat(VisibleText.of(plain)).isSameAs(plain);
   }
 }

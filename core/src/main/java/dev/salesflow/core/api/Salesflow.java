@@ -41,6 +41,7 @@ import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
+import dev.salesflow.core.model.TextCharacters;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.report.ReportPlan;
@@ -104,9 +105,11 @@ public final class Salesflow implements AutoCloseable {
   private final StateMachine machine;
   private final Pairings pairings;
   private final SlaEngine sla;
+  private final StoreSpec storeSpec;
 
-  private Salesflow(Workspace workspace, CaseStore store) {
+  private Salesflow(Workspace workspace, StoreSpec storeSpec, CaseStore store) {
     this.workspace = workspace;
+    this.storeSpec = storeSpec;
     this.store = store;
     this.machine = workspace.stateMachine();
     this.pairings = Pairings.of(workspace.process());
@@ -126,7 +129,7 @@ public final class Salesflow implements AutoCloseable {
    */
   public static Salesflow open(Path root) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, workspace.openStore());
+    return new Salesflow(workspace, workspace.storeSpec(), workspace.openStore());
   }
 
   /**
@@ -164,7 +167,46 @@ public final class Salesflow implements AutoCloseable {
    */
   public static Salesflow open(Path root, String storeSpec, Path base, OpenMode mode) {
     Workspace workspace = Workspace.open(root);
-    return new Salesflow(workspace, workspace.openStore(storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base), mode));
+    StoreSpec spec = storeSpec == null ? workspace.storeSpec() : StoreSpec.parse(storeSpec, base);
+    return new Salesflow(workspace, spec, workspace.openStore(spec, mode));
+  }
+
+  /**
+   * What writing {@code file} would overwrite of this workspace, if anything: its settings, its
+   * folder of case files or a file in it, or its database (with its journal files). An export is
+   * refused there: a CSV among the case files breaks every command.
+   *
+   * @param file a file about to be written, relative to the working folder or absolute
+   * @return e.g. {@code the folder of case files}; empty when {@code file} is none of those
+   */
+  public Optional<String> ownPartAt(Path file) {
+    Path target = real(file);
+    if (target.equals(real(workspace.root().resolve("salesflow.yaml")))) {
+      return Optional.of("the workspace's settings");
+    }
+    return switch (storeSpec.kind()) {
+      case FOLDER -> target.startsWith(real(storeSpec.location())) ? Optional.of("the folder of case files") : Optional.empty();
+      case SQLITE -> {
+        Path db = real(storeSpec.location());
+        String name = db.getFileName().toString();
+        String written = target.getFileName() == null ? "" : target.getFileName().toString();
+        yield java.util.Objects.equals(target.getParent(), db.getParent())
+            && (written.equals(name) || written.startsWith(name + "-"))
+            ? Optional.of("the database") : Optional.empty();
+      }
+      case POSTGRESQL -> Optional.empty();
+    };
+  }
+
+  /** {@code file} absolute, with the links of its folder resolved (the file itself need not exist). */
+  private static Path real(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    try {
+      return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+    } catch (java.io.IOException e) {
+      return absolute;
+    }
   }
 
   /**
@@ -507,6 +549,10 @@ public final class Salesflow implements AutoCloseable {
   }
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
+    List<String> hidden = hiddenCharacters(event);
+    if (!hidden.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", hidden));
+    }
     if (event.at().isAfter(now)) {
       throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
@@ -520,6 +566,23 @@ public final class Salesflow implements AutoCloseable {
       judge(current, event);
       return event;
     });
+  }
+
+  /**
+   * Why {@code event} cannot be recorded for the characters it holds: none that drives a terminal
+   * or hides itself in who recorded it, its type or a field name; free text (note, field values)
+   * may hold tab and line feed.
+   */
+  private static List<String> hiddenCharacters(Event event) {
+    List<String> problems = new ArrayList<>();
+    TextCharacters.problem("type", event.type(), false).ifPresent(problems::add);
+    TextCharacters.problem("--by", event.by(), false).ifPresent(problems::add);
+    TextCharacters.problem("--note", event.note(), true).ifPresent(problems::add);
+    event.fields().forEach((name, value) -> {
+      TextCharacters.problem("field name", name, false).ifPresent(problems::add);
+      TextCharacters.problem(name, value, true).ifPresent(problems::add);
+    });
+    return problems;
   }
 
   /**
@@ -924,7 +987,18 @@ public final class Salesflow implements AutoCloseable {
     if (r.priority() != null && Priority.parse(r.priority()).isEmpty()) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.PRIORITY, Priority.notAPriority(r.priority())));
     }
-    if (r.email() != null && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    List<RegistrationField> hidden = new ArrayList<>();
+    for (RegistrationField field : RegistrationField.values()) {
+      if (field == RegistrationField.ID) {
+        continue; // the id has its own, stricter rule: ASCII letters, digits, '-' and '_'
+      }
+      // the need is free text: it may hold tab and line breaks; nothing else may hold a control or bidi character
+      TextCharacters.firstHidden(field.valueIn(r), field == RegistrationField.NEED).ifPresent(cp -> {
+        problems.add(new RegistrationProblem.HiddenCharacter(field, cp));
+        hidden.add(field);
+      });
+    }
+    if (r.email() != null && !hidden.contains(RegistrationField.EMAIL) && !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(new RegistrationProblem.Invalid(RegistrationField.EMAIL, "email '" + r.email() + "' is not an e-mail address"));
     }
     if (r.id() != null && !CaseIds.isValid(r.id())) {

@@ -68,4 +68,32 @@ public sealed interface RegistrationProblem extends RequestProblem {
       return reason;
     }
   }
+
+  /**
+   * A value holding a character that hides itself or drives a terminal (a control character, a
+   * bidi override, a zero-width character; {@link TextCharacters}); free text may hold tab and
+   * line feed, nothing else may.
+   *
+   * @param field the field
+   * @param codePoint the first such character
+   */
+  record HiddenCharacter(RegistrationField field, int codePoint) implements RegistrationProblem {
+    /**
+     * Checks the field is given and the character is one {@link TextCharacters#isHidden} names.
+     *
+     * @param field the field
+     * @param codePoint the character
+     */
+    public HiddenCharacter {
+      Objects.requireNonNull(field, "field");
+      if (!TextCharacters.isHidden(codePoint)) {
+        throw new IllegalArgumentException(TextCharacters.codePoint(codePoint) + " is not a hidden character");
+      }
+    }
+
+    @Override
+    public String describe(String name) {
+      return TextCharacters.problem(name, new String(Character.toChars(codePoint)), false).orElseThrow();
+    }
+  }
 }

@@ -18,6 +18,12 @@ public final class Timestamps {
         .withResolverStyle(ResolverStyle.STRICT);
   }
 
+  /** The earliest year a timestamp may have. */
+  public static final int FIRST_YEAR = 1900;
+
+  /** The last year a timestamp may have. */
+  public static final int LAST_YEAR = 9999;
+
   private Timestamps() {}
 
   /**
@@ -27,9 +33,20 @@ public final class Timestamps {
    * @param text the timestamp; surrounding blanks are ignored; may be null
    * @param zone the zone a timestamp without an offset is read in, normally the workspace's
    * @return the time with the offset written, or with {@code zone}'s offset at that local time; empty
-   *     for null, for any other form and for an impossible date such as {@code 2026-02-30}
+   *     for null, for any other form, for an impossible date such as {@code 2026-02-30} or time such as
+   *     {@code 24:00}, an offset beyond ±18:00, and a year outside {@value #FIRST_YEAR}–{@value #LAST_YEAR}
+   *     (year 0 or -999999999 would make ids such as {@code ACME--999999999-001} and calendars without end)
    */
   public static Optional<OffsetDateTime> parse(String text, ZoneId zone) {
+    Optional<OffsetDateTime> parsed = parseAnyYear(text, zone);
+    // no lambda: show and --version start without loading the lambda machinery
+    if (parsed.isPresent() && (parsed.get().getYear() < FIRST_YEAR || parsed.get().getYear() > LAST_YEAR)) {
+      return Optional.empty();
+    }
+    return parsed;
+  }
+
+  private static Optional<OffsetDateTime> parseAnyYear(String text, ZoneId zone) {
     if (text == null) {
       return Optional.empty();
     }
@@ -143,6 +160,7 @@ public final class Timestamps {
    * @return an English description with an example
    */
   public static String accepted() {
-    return "an ISO-8601 timestamp such as 2026-11-03T14:00:00+08:00 (without an offset it is read in the workspace time zone)";
+    return "an ISO-8601 timestamp such as 2026-11-03T14:00:00+08:00 (without an offset it is read in the workspace time zone)"
+        + " from year " + FIRST_YEAR + " to " + LAST_YEAR;
   }
 }

@@ -1,6 +1,6 @@
 package dev.salesflow.core.process;
 
-import java.math.BigDecimal;
+import dev.salesflow.core.model.Amounts;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,18 +29,10 @@ public record FieldSpec(Kind kind, List<String> values) {
   String problem(String value, ProcessDefinition process) {
     return switch (kind) {
       case TEXT -> null;
-      case NUMBER -> isNumber(value) ? null : "must be a number, got '" + value + "'";
+      case NUMBER -> Amounts.isAmount(value) ? null : Amounts.problem(value);
       case STAGE -> process.isStage(value) ? null : "names no stage: '" + value + "' (stages: " + String.join(", ", process.allStageIds()) + ")";
       case ENUM -> values.contains(value) ? null : "must be one of " + String.join(", ", values) + ", got '" + value + "'";
     };
   }
 
-  private static boolean isNumber(String value) {
-    try {
-      new BigDecimal(value.strip());
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
 }

@@ -107,6 +107,10 @@ public sealed interface Guard {
       }
       String written = prior.get(signed).fields().get(amountField);
       BigDecimal amount = written == null ? null : number(written).orElse(null);
+      if (written != null && amount == null) {
+        // an amount that is no amount (negative, 1e400) cannot pass under the thresholds
+        return List.of("'" + before + "' " + amountField + " " + dev.salesflow.core.model.Amounts.problem(written));
+      }
       ApprovalRules rules = threshold == null ? approvals : new ApprovalRules(
           List.of(new ApprovalTier(where.getOrDefault(ROLE_FIELD, ApprovalRules.GENERAL_MANAGER), threshold)),
           approvals.check());
@@ -208,10 +212,6 @@ public sealed interface Guard {
   }
 
   private static Optional<BigDecimal> number(String text) {
-    try {
-      return Optional.of(new BigDecimal(text.strip()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return dev.salesflow.core.model.Amounts.parse(text);
   }
 }

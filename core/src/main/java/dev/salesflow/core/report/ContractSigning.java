@@ -1,5 +1,6 @@
 package dev.salesflow.core.report;
 
+import dev.salesflow.core.model.Amounts;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Replay;
@@ -32,18 +33,13 @@ final class ContractSigning {
     this.field = f;
   }
 
-  /** The amount of the case's last contract signing within its legal events; empty when none or not a number. */
+  /** The amount of the case's last contract signing within its legal events; empty when none or not an {@link Amounts amount}. */
   Optional<BigDecimal> value(Case c, Replay replay) {
     int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
     for (int i = legal - 1; i >= 0; i--) {
       Event e = c.events().get(i);
       if (e.type().equals(type)) {
-        Optional<String> amount = e.field(field);
-        try {
-          return amount.map(a -> new BigDecimal(a.strip()));
-        } catch (NumberFormatException notANumber) {
-          return Optional.empty();
-        }
+        return e.field(field).flatMap(Amounts::parse);
       }
     }
     return Optional.empty();

@@ -1,6 +1,5 @@
 package dev.salesflow.core.team;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
@@ -35,11 +34,8 @@ public final class ApprovalPayload {
     if (amount == null) {
       return "";
     }
-    try {
-      BigDecimal n = new BigDecimal(amount.strip());
-      return n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
-    } catch (NumberFormatException e) {
-      return amount;
-    }
+    return dev.salesflow.core.model.Amounts.parse(amount)
+        .map(n -> n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString())
+        .orElse(amount);
   }
 }

@@ -243,11 +243,10 @@ public record TeamSettings(Team team, List<ApprovalTier> tiers, boolean signatur
               + String.join(", ", roleIds) + ")");
           continue;
         }
-        BigDecimal amount;
-        try {
-          amount = new BigDecimal(from.replace("_", ""));
-        } catch (NumberFormatException ex) {
-          problem(DiagnosticCode.BAD_VALUE, f.get("from").value().position(), "from must be an amount, got '" + from + "'");
+        BigDecimal amount = dev.salesflow.core.model.Amounts.parse(from.replace("_", "")).orElse(null);
+        if (amount == null) {
+          problem(DiagnosticCode.BAD_VALUE, f.get("from").value().position(),
+              "from " + dev.salesflow.core.model.Amounts.problem(from));
           continue;
         }
         if (amount.signum() < 0 || (!tiers.isEmpty() && amount.compareTo(tiers.get(tiers.size() - 1).from()) <= 0)) {

@@ -96,6 +96,12 @@ public final class YamlTreeReader {
   }
 
   private static String decode(byte[] bytes) throws YamlSyntaxException {
+    String utf16 = utf16Or32(bytes);
+    if (utf16 != null) {
+      throw new YamlSyntaxException("invalid-encoding", "the file is " + utf16
+          + " (its byte-order mark says so); files must be UTF-8: convert it, e.g. iconv -f " + utf16 + " -t UTF-8",
+          SourcePosition.START);
+    }
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     // The JDK's own decoding is the fast path; it turns bad bytes into U+FFFD, and only then (or
     // for a file that holds U+FFFD itself) the strict decoder runs to tell where.
@@ -108,6 +114,23 @@ public final class YamlTreeReader {
       return fast;
     }
     return decodeStrictly(bytes, start);
+  }
+
+  /** The encoding a UTF-16 or UTF-32 byte-order mark names, or null. */
+  private static String utf16Or32(byte[] b) {
+    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+      return "UTF-32LE";
+    }
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+      return "UTF-32BE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return "UTF-16LE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return "UTF-16BE";
+    }
+    return null;
   }
 
   private static String decodeStrictly(byte[] bytes, int start) throws YamlSyntaxException {

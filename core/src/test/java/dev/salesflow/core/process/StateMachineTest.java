@@ -333,7 +333,25 @@ class StateMachineTest {
     @Test
     void anAmountThatIsNoNumberIsRefused() {
       assertIllegal(judge(prepared(), event("contract_signed", "amount", "1,000,000")),
-          "field 'amount' must be a number, got '1,000,000'");
+          "field 'amount' must be a number from 0 to 1000000000000000 with at most 4 decimals, got '1,000,000'");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-5000000", "1e400", "1e2147483647", ".nan", ".inf",
+        "0x10", "1_000", "+5", "1.00001", "1000000000000000.1", "10000000000000001", "1.", ".5"})
+    void anAmountOutOfRangeOrScaleOrNotPlainIsRefused(String amount) {
+      assertThat(judge(prepared(), event("contract_signed", "amount", amount))).hasValueSatisfying(v -> {
+        assertThat(v.kind()).isEqualTo(Kind.ILLEGAL_EVENT);
+        assertThat(v.problems()).singleElement().asString()
+            .startsWith("field 'amount' must be a number from 0 to 1000000000000000 with at most 4 decimals, got '")
+            .hasSizeLessThan(120);
+      });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "1850000", "1850000.50", "1000000000000000", " 12.3456 "})
+    void plainAmountsInRangeAreAccepted(String amount) {
+      assertThat(dev.salesflow.core.model.Amounts.parse(amount)).isPresent();
     }
 
     @Test

@@ -148,6 +148,12 @@ public final class CaseFileWriter {
    * new event; for a merge, whose conflict markers go where the events would have.
    */
   public static String appendItems(String text, YamlNode.Mapping tree, java.util.function.Function<String, String> items) {
+    String lineEnd = otherLineEnd(text);
+    if (lineEnd != null) {
+      // CR-only (old Mac) or NEL line ends, which YAML reads as line breaks too: appended in the same
+      // style; the lines are found by line feeds, so the text is worked on with those
+      return appendItems(text.replace(lineEnd, "\n"), tree, items).replace("\n", lineEnd);
+    }
     List<String> keys = new ArrayList<>(tree.entries().keySet());
     int eventsIndex = keys.indexOf("events");
     String newline = text.contains("\r\n") ? "\r\n" : "\n";
@@ -182,7 +188,8 @@ public final class CaseFileWriter {
       item = item.replace("\n", "\r\n");
     }
     if (eventsIndex == keys.size() - 1) {
-      return body + item;
+      int end = documentEnd(body);
+      return body.substring(0, end) + item + body.substring(end);
     }
     // events is followed by other keys: insert after the last line that belongs to the list.
     int nextKeyLine = tree.entries().get(keys.get(eventsIndex + 1)).keyPosition().line();
@@ -196,6 +203,53 @@ public final class CaseFileWriter {
     }
     int offset = offsetOfLine(body, insertLine);
     return body.substring(0, offset) + item + body.substring(offset);
+  }
+
+  /**
+   * The line end of a file that has no line feed but breaks its lines with CR, NEL (U+0085) or a
+   * Unicode line or paragraph separator; null for a file with line feeds (LF or CR LF).
+   *
+   * @throws IllegalArgumentException for a file mixing line feeds with such line ends, whose lines
+   *     YAML and a line-wise append would count differently
+   */
+  private static String otherLineEnd(String text) {
+    String found = null;
+    for (String end : new String[] {"\r", "\u0085", "\u2028", "\u2029"}) {
+      boolean used = end.equals("\r") ? text.replace("\r\n", "").contains("\r") : text.contains(end);
+      if (used && found == null) {
+        found = end;
+      } else if (used) {
+        found = "mixed";
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    if (found.equals("mixed") || text.contains("\n")) {
+      throw new IllegalArgumentException("the file mixes line ends (LF, CR, NEL or U+2028/U+2029); give it one kind"
+          + " of line end (LF or CR LF) to record events");
+    }
+    return found;
+  }
+
+  /**
+   * Where appended lines go at the end of {@code body}: before a closing document-end marker
+   * ({@code ...}) and the blank and comment lines after it, else at the end.
+   */
+  private static int documentEnd(String body) {
+    int end = body.length();
+    while (end > 0) {
+      int start = body.lastIndexOf('\n', end - 2) + 1;
+      String line = body.substring(start, end).strip();
+      if (line.equals("...")) {
+        return start;
+      }
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        return body.length();
+      }
+      end = start;
+    }
+    return body.length();
   }
 
   private static int offsetOfLine(String text, int line) {
