@@ -2,6 +2,7 @@ package dev.salesflow.core.check;
 
 import dev.salesflow.core.git.Git;
 import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.Diagnostic;
@@ -169,6 +170,12 @@ public final class Checker {
       int total = store.ids().size();
       int[] done = {0};
       store.forEachCase(c -> {
+        if (!CaseIds.isValid(c.id())) {
+          // another program wrote it: list, export and migrate refuse it, so check says so first
+          findings.add(Diagnostic.error(DiagnosticCode.BAD_ID, location, SourcePosition.START,
+              "invalid case id '" + c.id().replaceAll("[\\p{Cc}\\p{Cf}]", "?") + "': " + CaseIds.rule()));
+          return;
+        }
         findings.addAll(caseFindings(c, location, null));
         if (++done[0] % 256 == 0 || done[0] == total) {
           progress.update(done[0], total);
