@@ -26,6 +26,8 @@ import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.sla.SlaRule;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.store.UnfinishedMigration;
+import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
 import dev.salesflow.core.team.Authority;
@@ -192,6 +194,9 @@ public final class Checker {
       if (Files.isRegularFile(target)) {
         files.add(target);
       } else if (Files.isDirectory(target)) {
+        if (YamlDirectoryStore.hasMark(target)) {
+          throw UnfinishedMigration.refusal(target);
+        }
         try (Stream<Path> walk = Files.walk(target)) {
           walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
               .filter(p -> !isHidden(target.relativize(p)))

@@ -251,7 +251,7 @@ public record Workspace(
    */
   public CaseStore openStore(StoreSpec spec, OpenMode mode) {
     return switch (spec.kind()) {
-      case FOLDER -> new YamlDirectoryStore(spec.location(), process, zone);
+      case FOLDER -> YamlDirectoryStore.open(spec.location(), process, zone, mode);
       case SQLITE -> SqliteStore.open(spec.location(), zone, new WorkspaceClockIndexer(this), mode);
       case POSTGRESQL -> PostgresStore.open((StoreSpec.Postgres) spec, zone, new WorkspaceClockIndexer(this), mode,
           System.getenv());
@@ -260,11 +260,11 @@ public record Workspace(
 
   /**
    * The store {@code spec} names as a migration target: a folder is created when missing, a SQLite
-   * file is created by opening it.
+   * file is created by opening it; one that an earlier migration left unfinished is opened too.
    */
   public CaseStore createStore(StoreSpec spec) {
     spec.prepareTarget();
-    return openStore(spec, OpenMode.CREATE);
+    return openStore(spec, OpenMode.MIGRATION);
   }
 
   /**

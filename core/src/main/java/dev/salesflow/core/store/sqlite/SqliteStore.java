@@ -16,6 +16,8 @@ import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.SentLog;
 import dev.salesflow.core.store.SentNotice;
+import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.store.UnfinishedMigration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -205,6 +207,9 @@ public final class SqliteStore implements CaseStore {
         }
         return null;
       });
+    }
+    if (mode != OpenMode.MIGRATION && meta(UnfinishedMigration.META_KEY) != null) {
+      throw UnfinishedMigration.refusal(describe(), StoreSpec.SQLITE + file);
     }
     String fingerprint = indexer.fingerprint();
     if (!fingerprint.equals(meta("clock_fingerprint"))) {
@@ -528,6 +533,61 @@ public final class SqliteStore implements CaseStore {
         });
       }
     });
+  }
+
+  @Override
+  public synchronized boolean unfinishedMigration() {
+    try {
+      return meta(UnfinishedMigration.META_KEY) != null;
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  @Override
+  public synchronized void beginMigration() {
+    inTransaction(() -> {
+      if (meta(UnfinishedMigration.META_KEY) != null) {
+        deleteCases();
+      }
+      try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+        p.setString(1, UnfinishedMigration.META_KEY);
+        p.setString(2, Instant.now().toString());
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void finishMigration() {
+    inTransaction(() -> {
+      deleteMark();
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void discardMigration() {
+    inTransaction(() -> {
+      deleteCases();
+      deleteMark();
+      return null;
+    });
+  }
+
+  private void deleteMark() throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+      p.setString(1, UnfinishedMigration.META_KEY);
+      p.executeUpdate();
+    }
+  }
+
+  /** Every case with its events, clocks and notices: what an unfinished migration wrote. */
+  private void deleteCases() throws SQLException {
+    for (String table : List.of("events", "clocks", "report_clocks", "notify_sent", "cases")) {
+      execute("DELETE FROM " + table);
+    }
   }
 
   private <T> T inTransaction(Work<T> work) {
