@@ -823,6 +823,19 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
+   * Sends what the store skips without failing to {@code sink}, one message each (e.g. {@code
+   * cases/X.yaml is a FIFO, not a regular file; …; skipped}): names among the case files that are
+   * no case file, which {@code check} reports as findings.
+   *
+   * @param sink told each warning once
+   * @return this workspace
+   */
+  public Salesflow warnTo(java.util.function.Consumer<String> sink) {
+    store.warnTo(sink);
+    return this;
+  }
+
+  /**
    * Copies every case of this workspace's store into the store named by {@code storeSpec} ({@code
    * sqlite:FILE} or a folder, created when missing), which must hold no case: events, fields and
    * their order are kept. The target is marked unfinished until its last case is stored, and every

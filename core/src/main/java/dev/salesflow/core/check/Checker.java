@@ -35,6 +35,7 @@ import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,14 +192,15 @@ public final class Checker {
   static List<Path> expand(List<Path> targets) {
     List<Path> files = new ArrayList<>();
     for (Path target : targets) {
-      if (Files.isRegularFile(target)) {
-        files.add(target);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
+        files.add(target); // checkFile tells a FIFO, a device or a link from a case file without opening it
       } else if (Files.isDirectory(target)) {
         if (YamlDirectoryStore.hasMark(target)) {
           throw UnfinishedMigration.refusal(target);
         }
         try (Stream<Path> walk = Files.walk(target)) {
-          walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
+          // every X.yaml but the folder named: a FIFO, a folder or a link named so is a finding
+          walk.filter(p -> !p.equals(target) && p.getFileName().toString().endsWith(".yaml"))
               .filter(p -> !isHidden(target.relativize(p)))
               .sorted()
               .forEach(files::add);
@@ -279,6 +281,11 @@ public final class Checker {
       return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.SYMLINK, file, SourcePosition.START,
           "is a symbolic link; salesflow never reads or writes case files through links, so the case store ignores it"
               + " (put the file itself here)")));
+    }
+    java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(file);
+    if (notACaseFile.isPresent()) {
+      return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.NOT_A_CASE_FILE, file,
+          SourcePosition.START, notACaseFile.get())));
     }
     byte[] bytes;
     try {

@@ -120,6 +120,13 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   }
 
   /**
+   * Where the store tells of what it skips without failing (a FIFO named like a case file, say),
+   * one message per thing; by default it skips nothing.
+   */
+  default void warnTo(java.util.function.Consumer<String> sink) {
+  }
+
+  /**
    * Whether a migration into this store began and did not finish ({@link UnfinishedMigration}): then
    * it holds some cases of another store, and only a new migration opens it.
    */

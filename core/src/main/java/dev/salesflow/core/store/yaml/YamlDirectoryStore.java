@@ -46,6 +46,9 @@ public final class YamlDirectoryStore implements CaseStore {
 
   private final Path dir;
   private final CaseFileReader reader;
+  private volatile java.util.function.Consumer<String> warnings = w -> { };
+  /** The names warned about already: a command may list the folder more than once. */
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public YamlDirectoryStore(Path dir, ProcessDefinition process, ZoneId zone) {
     this.dir = dir;
@@ -83,8 +86,16 @@ public final class YamlDirectoryStore implements CaseStore {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
       for (Path f : files) {
         String id = CaseFileReader.idFromFileName(f);
-        if (CaseIds.isValid(id) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        if (!CaseIds.isValid(id)) {
+          continue;
+        }
+        java.util.Optional<String> notACaseFile = Files.isSymbolicLink(f)
+            ? java.util.Optional.of("is a symbolic link; salesflow never reads case files through links")
+            : CaseFileReader.notACaseFile(f);
+        if (notACaseFile.isEmpty()) {
           ids.add(id);
+        } else if (warned.add(f.getFileName().toString())) {
+          warnings.accept(f + " " + notACaseFile.get() + "; skipped");
         }
       }
     } catch (IOException e) {
@@ -302,6 +313,12 @@ public final class YamlDirectoryStore implements CaseStore {
     } catch (IOException | UnsupportedOperationException e) {
       // not every file system lets a directory be opened for fsync; the rename itself is durable enough there
     }
+  }
+
+  /** {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links, empty or unreadable files. */
+  @Override
+  public void warnTo(java.util.function.Consumer<String> sink) {
+    warnings = sink;
   }
 
   @Override
