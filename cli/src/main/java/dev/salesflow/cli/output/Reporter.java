@@ -2,6 +2,7 @@ package dev.salesflow.cli.output;
 
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RefusedException;
@@ -78,8 +79,17 @@ public final class Reporter {
   /** SQLite's file header: a database is not read past it. */
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+  /**
+   * Findings about a file that was not read as text: its lines are not shown (a link could lead to
+   * /etc/passwd, a binary file to anything).
+   */
+  private static final java.util.Set<DiagnosticCode> UNREAD = java.util.EnumSet.of(
+      DiagnosticCode.SYMLINK, DiagnosticCode.NOT_A_CASE_FILE,
+      DiagnosticCode.TOO_LARGE, DiagnosticCode.INVALID_ENCODING);
+
   private static java.util.Optional<String> sourceLine(Diagnostic d) {
-    if (d.file() == null || !Files.isRegularFile(d.file())) {
+    if (d.file() == null || UNREAD.contains(d.code())
+        || !Files.isRegularFile(d.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return java.util.Optional.empty();
     }
     try {

@@ -179,16 +179,9 @@ public record Workspace(
     if (config.process() == null) {
       return ProcessLoader.defaultProcess();
     }
-    Path file = root.resolve(config.process());
-    if (!Files.isRegularFile(file)) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"),
-          "process file " + file + " does not exist");
-    }
-    try {
-      return ProcessLoader.load(file);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    String text = SettingsFile.read(root, config.process(), "process file",
+        reason -> configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"), reason));
+    return ProcessLoader.parse(text, root.resolve(config.process()).normalize());
   }
 
   private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
