@@ -165,7 +165,7 @@ public final class PostgresStore implements CaseStore {
 
   /**
    * Refuses a schema whose tables carry triggers or rules that salesflow did not make (it makes
-   * none): they would run inside salesflow's own write transactions, deleting or rewriting cases
+   * one, which refuses changes to events): they would run inside salesflow's own write transactions, deleting or rewriting cases
    * behind them.
    */
   private void refuseForeignTriggers() {
@@ -174,7 +174,12 @@ public final class PostgresStore implements CaseStore {
       try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
           "SELECT 'trigger ' || quote_ident(t.tgname) || ' on ' || c.relname FROM pg_trigger t"
               + " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+              + " JOIN pg_proc p ON p.oid = t.tgfoid"
               + " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
+              // salesflow's own guard (PostgresSchema), with its body as made: a replaced body is foreign
+              + " AND NOT (t.tgname = 'events_append_only' AND c.relname = 'events' AND p.proname = 'events_append_only'"
+              + " AND p.pronamespace = n.oid AND btrim(regexp_replace(p.prosrc, '\\s+', ' ', 'g'))"
+              + " = 'BEGIN RAISE EXCEPTION ''salesflow events are append-only''; END')"
               + " UNION ALL SELECT 'rule ' || quote_ident(rulename) || ' on ' || tablename FROM pg_rules"
               + " WHERE schemaname = current_schema() ORDER BY 1")) {
         while (rs.next()) {

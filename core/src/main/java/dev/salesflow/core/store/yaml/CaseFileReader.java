@@ -70,8 +70,8 @@ public final class CaseFileReader {
   /**
    * Why {@code file} (found as {@code X.yaml} among the case files) is no case file, from its own
    * attributes (a link is not followed): "is a FIFO, …", "is a folder, …", "is empty", "cannot be
-   * read (…)"; empty when it is a readable, non-empty regular file or a symbolic link (which has a
-   * finding of its own). Nothing is opened, so a FIFO never blocks.
+   * read (…)", "is a symbolic link; …"; empty when it is a readable, non-empty regular file.
+   * Nothing is opened, so a FIFO never blocks.
    */
   public static java.util.Optional<String> notACaseFile(Path file) {
     java.nio.file.attribute.BasicFileAttributes a;
@@ -82,7 +82,7 @@ public final class CaseFileReader {
     }
     String notRegular = ", not a regular file; salesflow reads case files only from regular files (rename or remove it)";
     if (a.isSymbolicLink()) {
-      return java.util.Optional.empty();
+      return java.util.Optional.of("is a symbolic link; salesflow never reads case files through links");
     } else if (a.isDirectory()) {
       return java.util.Optional.of("is a folder" + notRegular);
     } else if (a.isOther()) {

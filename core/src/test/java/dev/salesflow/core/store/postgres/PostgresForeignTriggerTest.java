@@ -47,6 +47,15 @@ class PostgresForeignTriggerTest {
     server.admin(PostgresServer.DATABASE, "DROP TRIGGER wipe ON " + schema + ".events",
         "CREATE RULE hide AS ON INSERT TO " + schema + ".events DO INSTEAD NOTHING");
     assertThatThrownBy(workspace::openStore).isInstanceOf(StoreException.class).hasMessageContaining("rule hide on events");
+
+    server.admin(PostgresServer.DATABASE, "DROP RULE hide ON " + schema + ".events");
+    try (CaseStore store = workspace.openStore()) {
+      assertThat(store.ids()).as("salesflow's own append-only trigger is accepted").containsExactly("ACME-2026-001");
+    }
+    server.admin(PostgresServer.DATABASE, "CREATE OR REPLACE FUNCTION " + schema + ".events_append_only() RETURNS trigger"
+        + " LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+    assertThatThrownBy(workspace::openStore).as("its body replaced by another program")
+        .isInstanceOf(StoreException.class).hasMessageContaining("trigger events_append_only on events");
   }
 
   private static Case newCase(String id) {
