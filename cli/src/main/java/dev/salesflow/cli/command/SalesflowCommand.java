@@ -123,7 +123,13 @@ public final class SalesflowCommand implements Runnable {
 
   /** {@code flow}, its store's warnings (a FIFO among the case files, say) printed on stderr, even with -q. */
   private Salesflow warned(Salesflow flow) {
-    return flow.warnTo(w -> context.err().println("salesflow: warning: " + w));
+    // a class, not a lambda: no lambda is spun up on the start-up path of show (StartupPathTest)
+    return flow.warnTo(new java.util.function.Consumer<String>() {
+      @Override
+      public void accept(String warning) {
+        context.err().println("salesflow: warning: " + warning);
+      }
+    });
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

@@ -80,12 +80,12 @@ public final class Reporter {
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * Findings about a file that was not read as text: its lines are not shown (a link could lead to
-   * /etc/passwd, a binary file to anything).
+   * Findings about a file that was not read: its lines are not shown (a link could lead to
+   * /etc/passwd, a FIFO would block).
    */
   private static final java.util.Set<DiagnosticCode> UNREAD = java.util.EnumSet.of(
       DiagnosticCode.SYMLINK, DiagnosticCode.NOT_A_CASE_FILE,
-      DiagnosticCode.TOO_LARGE, DiagnosticCode.INVALID_ENCODING);
+      DiagnosticCode.TOO_LARGE);
 
   private static java.util.Optional<String> sourceLine(Diagnostic d) {
     if (d.file() == null || UNREAD.contains(d.code())

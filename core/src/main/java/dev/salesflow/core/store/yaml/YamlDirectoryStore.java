@@ -46,7 +46,8 @@ public final class YamlDirectoryStore implements CaseStore {
 
   private final Path dir;
   private final CaseFileReader reader;
-  private volatile java.util.function.Consumer<String> warnings = w -> { };
+  /** Null until {@link #warnTo}: no lambda on the start-up path of show (StartupPathTest). */
+  private volatile java.util.function.Consumer<String> warnings;
   /** The names warned about already: a command may list the folder more than once. */
   private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -83,6 +84,7 @@ public final class YamlDirectoryStore implements CaseStore {
       throw new StoreException("case folder " + dir + " does not exist");
     }
     List<String> ids = new ArrayList<>();
+    java.util.function.Consumer<String> sink = warnings;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
       for (Path f : files) {
         String id = CaseFileReader.idFromFileName(f);
@@ -93,8 +95,8 @@ public final class YamlDirectoryStore implements CaseStore {
         java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(f);
         if (notACaseFile.isEmpty()) {
           ids.add(id);
-        } else if (warned.add(f.getFileName().toString())) {
-          warnings.accept(f + " " + notACaseFile.get() + "; skipped");
+        } else if (sink != null && warned.add(f.getFileName().toString())) {
+          sink.accept(f + " " + notACaseFile.get() + "; skipped");
         }
       }
     } catch (IOException e) {
