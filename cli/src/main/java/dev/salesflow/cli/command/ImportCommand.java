@@ -85,9 +85,25 @@ final class ImportCommand implements Callable<Integer>, Formatted {
     }
   }
 
+  /** The most bytes a lead list may hold. */
+  static final int MAX_BYTES = 64 * 1024 * 1024;
+
+  /** A regular file's bytes, at most {@link #MAX_BYTES}: a FIFO, /dev/zero or a folder is refused unread. */
   private static byte[] bytes(Path path) {
     try {
-      return Files.readAllBytes(path);
+      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+      if (!a.isRegularFile()) {
+        throw new StoreException("cannot read " + path + ": " + (a.isDirectory() ? "a folder" : "a FIFO, device or socket")
+            + ", not a regular file; a lead list is read from a regular file");
+      }
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+          throw new StoreException(String.format("cannot read %s: it holds more than %,d bytes (64 MiB), the most a lead"
+              + " list may hold; split it", path, MAX_BYTES));
+        }
+        return bytes;
+      }
     } catch (NoSuchFileException e) {
       throw new StoreException("cannot read " + path + ": no such file");
     } catch (IOException e) {

@@ -40,8 +40,27 @@ final class LeadCsv {
 
   private LeadCsv() {}
 
+  /** The most characters a line of a lead list may hold. */
+  static final int MAX_LINE_CHARS = 1024 * 1024;
+
+  private static void refuseLongLines(String name, String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw new InvalidRequestException(String.format("%s:%d: the line has %,d characters; a lead list line may"
+              + " have at most %,d", name, line, i - start, MAX_LINE_CHARS));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
   static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<RegistrationField> defaulted) {
     String text = decode(name, bytes, charset);
+    refuseLongLines(name, text);
     List<CSVRecord> records;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
       records = new ArrayList<>();
@@ -53,7 +72,14 @@ final class LeadCsv {
         records.add(record);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new InvalidRequestException(name + ": not readable as CSV: " + e.getMessage());
+      Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+      String detail = String.valueOf(cause.getMessage());
+      java.util.regex.Matcher start = java.util.regex.Pattern.compile("startline (\\d+)").matcher(detail);
+      if (detail.contains("EOF reached before encapsulated token finished") && start.find()) {
+        throw new InvalidRequestException(name + ":" + start.group(1) + ": unbalanced quote (a field opened with \" is"
+            + " never closed; write a \" inside a quoted field as \"\")");
+      }
+      throw new InvalidRequestException(name + ": not readable as CSV: " + detail);
     }
     if (records.isEmpty()) {
       throw new InvalidRequestException(name + ": the file is empty (it needs a header row)");

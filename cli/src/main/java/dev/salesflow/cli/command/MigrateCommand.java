@@ -21,9 +21,11 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Salesflow flow = root.openExisting();
+    // a SIGTERM or Ctrl-C removes the partial target before the JVM exits; after SIGKILL it stays
+    // marked unfinished, refused by every command, and running this again replaces it
+    try (StopOnSignal signal = new StopOnSignal(); Salesflow flow = root.openExisting();
         ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "migrating", "cases", ProgressBar.THRESHOLD)) {
-      Migration done = flow.migrateTo(to, root.context().cwd(), progress);
+      Migration done = flow.migrateTo(to, root.context().cwd(), signal.around(progress, "migrate"));
       progress.close();
       if (!root.quiet()) {
         root.context().err().println("migrated " + done.cases() + " cases from " + done.from() + " to " + done.to());

@@ -114,12 +114,23 @@ public final class SalesflowCommand implements Runnable {
    * {@code --store} is relative to the working folder, {@code store:} to the workspace.
    */
   Salesflow open() {
-    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE);
+    return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE));
   }
 
   /** Opens the workspace's cases for a command that only reads them or changes existing ones: creates nothing. */
   Salesflow openExisting() {
-    return Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING);
+    return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING));
+  }
+
+  /** {@code flow}, its store's warnings (a FIFO among the case files, say) printed on stderr, even with -q. */
+  private Salesflow warned(Salesflow flow) {
+    // a class, not a lambda: no lambda is spun up on the start-up path of show (StartupPathTest)
+    return flow.warnTo(new java.util.function.Consumer<String>() {
+      @Override
+      public void accept(String warning) {
+        context.err().println("salesflow: warning: " + warning);
+      }
+    });
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

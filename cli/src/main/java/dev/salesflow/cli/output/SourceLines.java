@@ -1,6 +1,7 @@
 package dev.salesflow.cli.output;
 
 import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,13 @@ public final class SourceLines {
 
   private static final String[] NONE = new String[0];
 
+  /**
+   * Findings about a file that was not read: its lines are not shown (a link could lead to
+   * /etc/passwd, a FIFO would block).
+   */
+  private static final java.util.Set<DiagnosticCode> UNREAD = java.util.EnumSet.of(
+      DiagnosticCode.SYMLINK, DiagnosticCode.NOT_A_CASE_FILE, DiagnosticCode.TOO_LARGE);
+
   private Path file;
   private String[] lines = NONE;
 
@@ -30,10 +38,11 @@ public final class SourceLines {
    *
    * @param d a finding
    * @return the line as the file has it, or empty when there is none to show (no file, a database,
-   *     a file larger than 16 MiB, a UTF-16 or UTF-32 one, one that is not a regular file or cannot be read)
+   *     a file larger than 16 MiB, a UTF-16 or UTF-32 one, one that is not a regular file or cannot be read,
+   *     a finding about a file that was not read: a link, a FIFO)
    */
   public Optional<String> of(Diagnostic d) {
-    if (d.file() == null) {
+    if (d.file() == null || UNREAD.contains(d.code())) {
       return Optional.empty();
     }
     if (!d.file().equals(file)) {
@@ -55,7 +64,7 @@ public final class SourceLines {
 
   private static String[] read(Path file) {
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
         return NONE;
       }
       try (InputStream in = Files.newInputStream(file)) {

@@ -924,9 +924,24 @@ public final class Salesflow implements AutoCloseable {
   }
 
   /**
+   * Sends what the store skips without failing to {@code sink}, one message each (e.g. {@code
+   * cases/X.yaml is a FIFO, not a regular file; …; skipped}): names among the case files that are
+   * no case file, which {@code check} reports as findings.
+   *
+   * @param sink told each warning once
+   * @return this workspace
+   */
+  public Salesflow warnTo(java.util.function.Consumer<String> sink) {
+    store.warnTo(sink);
+    return this;
+  }
+
+  /**
    * Copies every case of this workspace's store into the store named by {@code storeSpec} ({@code
    * sqlite:FILE} or a folder, created when missing), which must hold no case: events, fields and
-   * their order are kept.
+   * their order are kept. The target is marked unfinished until its last case is stored, and every
+   * other command refuses it while it is; a migration into a target that an earlier one left
+   * unfinished (killed, say) replaces what that one wrote.
    *
    * @param storeSpec the target store
    * @param base the folder a relative {@code storeSpec} is resolved against
@@ -935,13 +950,15 @@ public final class Salesflow implements AutoCloseable {
    * @throws InvalidRequestException when the target already holds cases, or {@code storeSpec} names no known kind
    *     of store (then nothing is created)
    * @throws dev.salesflow.core.model.StoreException when the target cannot be created or written; a target this call created
-   *     (a database with its journal files, or a folder) is removed again, so a retry finds none
+   *     (a database with its journal files, or a folder) is removed again, so a retry finds none, and
+   *     one that existed is emptied again. So is it when {@code progress} throws (the caller was
+   *     interrupted, say), and that exception is rethrown.
    */
   public Migration migrateTo(String storeSpec, Path base, Progress progress) {
     StoreSpec spec = StoreSpec.parse(storeSpec, base);
     boolean existed = Files.exists(spec.location(), LinkOption.NOFOLLOW_LINKS);
     try (CaseStore target = workspace.createStore(spec)) {
-      return new Migration(copyInto(target, progress), store.describe(), target.describe());
+      return new Migration(copyInto(target, progress, existed), store.describe(), target.describe());
     } catch (RuntimeException e) {
       if (!existed) {
         spec.removeCreated();
@@ -950,11 +967,34 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
-  /** Copies every case into {@code target}, which must be empty; returns how many. */
-  private int copyInto(CaseStore target, Progress progress) {
-    if (!target.ids().isEmpty()) {
+  /**
+   * Copies every case into {@code target}, which must be empty or hold an unfinished migration
+   * (replaced), between its marks; returns how many. On a failure a target that {@code existed} is
+   * emptied again here (one made by this migration is removed whole by the caller).
+   */
+  private int copyInto(CaseStore target, Progress progress, boolean existed) {
+    if (!target.unfinishedMigration() && !target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
     }
+    target.beginMigration();
+    int copied;
+    try {
+      copied = copyCases(target, progress);
+    } catch (RuntimeException e) {
+      if (existed) {
+        try {
+          target.discardMigration();
+        } catch (RuntimeException alsoFailed) {
+          e.addSuppressed(alsoFailed); // the mark stays: the target stays recognisably unfinished
+        }
+      }
+      throw e;
+    }
+    target.finishMigration();
+    return copied;
+  }
+
+  private int copyCases(CaseStore target, Progress progress) {
     List<String> ids = store.ids();
     int batch = 256;
     // the source is read a batch at a time in parallel: reading case files is as costly as writing them

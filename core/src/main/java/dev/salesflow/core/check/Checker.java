@@ -2,6 +2,7 @@ package dev.salesflow.core.check;
 
 import dev.salesflow.core.git.Git;
 import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.Diagnostic;
@@ -21,6 +22,8 @@ import dev.salesflow.core.process.StateMachine;
 import dev.salesflow.core.sla.SlaEngine;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.store.UnfinishedMigration;
+import dev.salesflow.core.store.yaml.YamlDirectoryStore;
 import dev.salesflow.core.store.yaml.CaseFile;
 import dev.salesflow.core.store.yaml.CaseFileReader;
 import dev.salesflow.core.team.Authority;
@@ -28,6 +31,7 @@ import dev.salesflow.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +169,12 @@ public final class Checker {
       int total = store.ids().size();
       int[] done = {0};
       store.forEachCase(c -> {
+        if (!CaseIds.isValid(c.id())) {
+          // another program wrote it: list, export and migrate refuse it, so check says so first
+          findings.add(Diagnostic.error(DiagnosticCode.BAD_ID, location, SourcePosition.START,
+              "invalid case id '" + c.id().replaceAll("[\\p{Cc}\\p{Cf}]", "?") + "': " + CaseIds.rule()));
+          return;
+        }
         findings.addAll(caseFindings(c, location, null));
         if (++done[0] % 256 == 0 || done[0] == total) {
           progress.update(done[0], total);
@@ -178,11 +188,15 @@ public final class Checker {
   static List<Path> expand(List<Path> targets) {
     List<Path> files = new ArrayList<>();
     for (Path target : targets) {
-      if (Files.isRegularFile(target)) {
-        files.add(target);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
+        files.add(target); // checkFile tells a FIFO, a device or a link from a case file without opening it
       } else if (Files.isDirectory(target)) {
+        if (YamlDirectoryStore.hasMark(target)) {
+          throw UnfinishedMigration.refusal(target);
+        }
         try (Stream<Path> walk = Files.walk(target)) {
-          walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
+          // every X.yaml but the folder named: a FIFO, a folder or a link named so is a finding
+          walk.filter(p -> !p.equals(target) && p.getFileName().toString().endsWith(".yaml"))
               .filter(p -> !isHidden(target.relativize(p)))
               .sorted()
               .forEach(files::add);
@@ -263,6 +277,11 @@ public final class Checker {
       return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.SYMLINK, file, SourcePosition.START,
           "is a symbolic link; salesflow never reads or writes case files through links, so the case store ignores it"
               + " (put the file itself here)")));
+    }
+    java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(file);
+    if (notACaseFile.isPresent()) {
+      return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.NOT_A_CASE_FILE, file,
+          SourcePosition.START, notACaseFile.get())));
     }
     byte[] bytes;
     try {

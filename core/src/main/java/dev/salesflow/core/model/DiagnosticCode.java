@@ -43,6 +43,11 @@ public enum DiagnosticCode {
   /** A case file that is a symbolic link: never read or written through. */
   SYMLINK("SF114", "symlink"),
   /**
+   * A name {@code X.yaml} among the case files that is no case file: a FIFO, a folder, a device or
+   * socket (never opened), an empty file, or one that cannot be read.
+   */
+  NOT_A_CASE_FILE("SF115", "not-a-case-file"),
+  /**
    * An event the process does not allow where the case stands: an event type not allowed in the
    * stage, a move to a stage that cannot be reached or without a required reason, or any event after
    * the case was closed or lost.

@@ -135,6 +135,40 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
     return false;
   }
 
+  /**
+   * Where the store tells of what it skips without failing (a FIFO named like a case file, say),
+   * one message per thing; by default it skips nothing.
+   */
+  default void warnTo(java.util.function.Consumer<String> sink) {
+  }
+
+  /**
+   * Whether a migration into this store began and did not finish ({@link UnfinishedMigration}): then
+   * it holds some cases of another store, and only a new migration opens it.
+   */
+  default boolean unfinishedMigration() {
+    return false;
+  }
+
+  /**
+   * Marks this store, about to be filled by a migration, as unfinished, first removing every case
+   * an earlier unfinished migration wrote into it. A store whose migration is one transaction
+   * (PostgreSQL) needs no mark.
+   */
+  default void beginMigration() {
+  }
+
+  /** Removes the mark of {@link #beginMigration}: every case is stored. */
+  default void finishMigration() {
+  }
+
+  /**
+   * Removes the cases a failed or interrupted migration wrote and its mark, leaving the store empty;
+   * the mark stays when this fails too, so the store stays recognisably unfinished.
+   */
+  default void discardMigration() {
+  }
+
   /** A short description for messages, e.g. {@code case folder examples/cases}. */
   String describe();
 

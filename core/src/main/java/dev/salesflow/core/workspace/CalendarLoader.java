@@ -51,15 +51,9 @@ final class CalendarLoader {
       if (path.length == 0) {
         throw error(file, tree, DiagnosticCode.BAD_VALUE, "a calendar file cannot refer to another calendar file", path);
       }
-      Path calendarFile = root.resolve(spec.file());
-      String text;
-      try {
-        text = YamlTreeReader.decodeUtf8OrThrow(Files.readAllBytes(calendarFile), calendarFile);
-      } catch (java.nio.file.NoSuchFileException e) {
-        throw error(file, tree, DiagnosticCode.BAD_VALUE, "calendar file " + calendarFile + " does not exist", path);
-      } catch (IOException e) {
-        throw new StoreException("cannot read " + calendarFile + ": " + e.getMessage(), e);
-      }
+      Path calendarFile = root.resolve(spec.file()).normalize();
+      String text = SettingsFile.read(root, spec.file(), "calendar file",
+          reason -> error(file, tree, DiagnosticCode.BAD_VALUE, reason, path));
       YamlNode calendarTree;
       try {
         calendarTree = YamlTreeReader.readMapping(text);
@@ -93,14 +87,12 @@ final class CalendarLoader {
             + "' is neither a holiday-cn year file (.json) nor an iCalendar file (.ics)", at);
       }
       Path scheduleFile = root.resolve(name).normalize();
-      if (!Files.isRegularFile(scheduleFile)) {
-        throw error(file, tree, DiagnosticCode.BAD_VALUE, "schedules: " + scheduleFile
-            + (Files.exists(scheduleFile) ? " is not a regular file" : " does not exist"), at);
-      }
+      Path real = SettingsFile.checked(root, name, "schedules: file", reason -> error(file, tree, DiagnosticCode.BAD_VALUE,
+          reason, at));
       files.add(scheduleFile);
       List<LoadedSchedule> read;
       try {
-        read = ScheduleFiles.read(scheduleFile, scheduleFile.toString());
+        read = ScheduleFiles.read(real, scheduleFile.toString());
       } catch (ScheduleFileException e) {
         throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(Diagnostic.error(
             DiagnosticCode.BAD_VALUE, scheduleFile, new SourcePosition(e.line(), e.column()), e.detail())));

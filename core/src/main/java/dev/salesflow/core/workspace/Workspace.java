@@ -179,16 +179,9 @@ public record Workspace(
     if (config.process() == null) {
       return ProcessLoader.defaultProcess();
     }
-    Path file = root.resolve(config.process());
-    if (!Files.isRegularFile(file)) {
-      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"),
-          "process file " + file + " does not exist");
-    }
-    try {
-      return ProcessLoader.load(file);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    String text = SettingsFile.read(root, config.process(), "process file",
+        reason -> configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"), reason));
+    return ProcessLoader.parse(text, root.resolve(config.process()).normalize());
   }
 
   private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
@@ -251,7 +244,7 @@ public record Workspace(
    */
   public CaseStore openStore(StoreSpec spec, OpenMode mode) {
     return switch (spec.kind()) {
-      case FOLDER -> new YamlDirectoryStore(spec.location(), process, zone);
+      case FOLDER -> YamlDirectoryStore.open(spec.location(), process, zone, mode);
       case SQLITE -> SqliteStore.open(spec.location(), zone, new WorkspaceClockIndexer(this), mode);
       case POSTGRESQL -> PostgresStore.open((StoreSpec.Postgres) spec, zone, new WorkspaceClockIndexer(this), mode,
           System.getenv());
@@ -260,11 +253,11 @@ public record Workspace(
 
   /**
    * The store {@code spec} names as a migration target: a folder is created when missing, a SQLite
-   * file is created by opening it.
+   * file is created by opening it; one that an earlier migration left unfinished is opened too.
    */
   public CaseStore createStore(StoreSpec spec) {
     spec.prepareTarget();
-    return openStore(spec, OpenMode.CREATE);
+    return openStore(spec, OpenMode.MIGRATION);
   }
 
   /**

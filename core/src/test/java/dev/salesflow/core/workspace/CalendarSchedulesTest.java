@@ -187,7 +187,7 @@ class CalendarSchedulesTest {
     assertThat(missing.message()).contains("does not exist");
     assertThat(only("calendar: {schedules: [2027.txt]}\n").message()).contains("neither a holiday-cn year file (.json) nor an iCalendar file (.ics)");
     Files.createDirectory(dir.resolve("dir.json"));
-    assertThat(only("calendar: {schedules: [dir.json]}\n").message()).contains("is not a regular file");
+    assertThat(only("calendar: {schedules: [dir.json]}\n").message()).contains("is a folder, not a regular file");
     write2026("a.json");
     write2026("b.ics");
     assertThat(only("calendar: {schedules: [a.json, b.ics]}\n").message()).contains("both hold the schedule of 2026");
@@ -199,7 +199,7 @@ class CalendarSchedulesTest {
       big.setLength(16L * 1024 * 1024 + 1);
     }
     Diagnostic d = only("calendar: {schedules: [big.ics]}\n");
-    assertThat(d.message()).contains("limited to 16777216 (16 MiB)");
+    assertThat(d.message()).contains("has 16,777,217 bytes, more than the 16,777,216 a settings file may hold");
     assertThatThrownBy(() -> dev.salesflow.core.calendar.ScheduleFiles.read(dir.resolve("big.ics"), "big.ics"))
         .hasMessageStartingWith("big.ics:1:1: ");
   }

@@ -116,6 +116,9 @@ public final class PostgresStore implements CaseStore {
       throw new StoreException(describe() + " was written by a newer salesflow (schema " + version + ", this one knows "
           + PostgresSchema.VERSION + "); left untouched");
     }
+    if (version > 0) {
+      refuseForeignTriggers();
+    }
     if (version == 0) {
       boolean others = inTransaction("open", () -> count(
           "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -157,6 +160,38 @@ public final class PostgresStore implements CaseStore {
         }
         indexStale = true; // a reading role: overdue replays the cases instead
       }
+    }
+  }
+
+  /**
+   * Refuses a schema whose tables carry triggers or rules that salesflow did not make (it makes
+   * one, which refuses changes to events): they would run inside salesflow's own write transactions, deleting or rewriting cases
+   * behind them.
+   */
+  private void refuseForeignTriggers() {
+    List<String> foreign = inTransaction("open", () -> {
+      List<String> names = new ArrayList<>();
+      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT 'trigger ' || quote_ident(t.tgname) || ' on ' || c.relname FROM pg_trigger t"
+              + " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+              + " JOIN pg_proc p ON p.oid = t.tgfoid"
+              + " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
+              // salesflow's own guard (PostgresSchema), with its body as made: a replaced body is foreign
+              + " AND NOT (t.tgname = 'events_append_only' AND c.relname = 'events' AND p.proname = 'events_append_only'"
+              + " AND p.pronamespace = n.oid AND btrim(regexp_replace(p.prosrc, '\\s+', ' ', 'g'))"
+              + " = 'BEGIN RAISE EXCEPTION ''salesflow events are append-only''; END')"
+              + " UNION ALL SELECT 'rule ' || quote_ident(rulename) || ' on ' || tablename FROM pg_rules"
+              + " WHERE schemaname = current_schema() ORDER BY 1")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    });
+    if (!foreign.isEmpty()) {
+      throw new StoreException("schema " + spec.schema() + " of " + spec.server() + " holds " + String.join(", ", foreign)
+          + ", which salesflow did not create; refused so that no other program's code runs inside salesflow's"
+          + " transactions (left untouched; drop them, or use another schema)");
     }
   }
 

@@ -119,5 +119,55 @@ final class SqliteSchema {
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();
 
+  /** The tables salesflow makes; any other table, a view or a trigger is another program's. */
+  static final java.util.Set<String> TABLES =
+      java.util.Set.of("meta", "cases", "events", "clocks", "notify_sent", "report_clocks");
+
+  /**
+   * Refuses a database holding a schema object salesflow did not make: a trigger (it would run
+   * inside salesflow's own write transactions, deleting or rewriting cases behind them), a view, or
+   * another table (a virtual table's module runs code). SQLite's own tables ({@code sqlite_…},
+   * such as the statistics of ANALYZE) and indexes on salesflow's tables (users add them for their
+   * own queries; {@code trusted_schema=OFF} keeps unsafe functions out of them) are accepted.
+   */
+  static void refuseForeignObjects(java.sql.Connection db, java.nio.file.Path file) throws java.sql.SQLException {
+    List<String> foreign = new java.util.ArrayList<>();
+    try (java.sql.Statement s = db.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name")) {
+      while (rs.next()) {
+        String type = rs.getString(1);
+        String name = rs.getString(2);
+        String table = rs.getString(3);
+        boolean ours = switch (type) {
+          case "table" -> TABLES.contains(name) || name.startsWith("sqlite_");
+          case "index" -> TABLES.contains(table);
+          default -> false; // trigger, view
+        };
+        if (!ours) {
+          foreign.add(type + " '" + printable(name) + "'");
+        }
+      }
+    }
+    if (!foreign.isEmpty()) {
+      throw new dev.salesflow.core.model.StoreException(file + " holds " + String.join(", ", foreign)
+          + ", which salesflow did not create; refused so that no other program's code runs inside salesflow's"
+          + " transactions (left untouched; drop them with the sqlite3 shell, or use another database)");
+    }
+  }
+
+  /** {@code name} with control and format characters as {@code \\uXXXX}: it comes from another program. */
+  private static String printable(String name) {
+    StringBuilder b = new StringBuilder();
+    name.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT) {
+        b.append(String.format("\\u%04X", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
+  }
+
   private SqliteSchema() {}
 }

@@ -16,6 +16,8 @@ import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.SentLog;
 import dev.salesflow.core.store.SentNotice;
+import dev.salesflow.core.store.StoreSpec;
+import dev.salesflow.core.store.UnfinishedMigration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,7 +57,10 @@ public final class SqliteStore implements CaseStore {
   /**
    * Opens the database at {@code file}; when it is absent, creates it under {@link OpenMode#CREATE}
    * and refuses, creating nothing, under {@link OpenMode#EXISTING}. A file that is not a salesflow
-   * database, or one written by a newer salesflow, is refused and left untouched.
+   * database, or one written by a newer salesflow, is refused and left untouched; so, under {@code
+   * EXISTING}, is an empty file or a blank database, and always a database holding triggers, views
+   * or tables salesflow did not create ({@link SqliteSchema#refuseForeignObjects}). Functions of the
+   * schema run only when SQLite knows them harmless ({@code PRAGMA trusted_schema=OFF}).
    */
   public static SqliteStore open(Path file, ZoneId zone, ClockIndexer indexer, OpenMode mode) {
     boolean fresh = !Files.exists(file);
@@ -67,7 +72,7 @@ public final class SqliteStore implements CaseStore {
       throw new StoreException("cannot create " + file + ": its folder does not exist");
     }
     if (!fresh) {
-      refuseUnlessSqlite(file);
+      refuseUnlessSqlite(file, mode);
     }
     Connection db;
     try {
@@ -79,12 +84,16 @@ public final class SqliteStore implements CaseStore {
       props.setProperty("jdbc.get_generated_keys", "false");
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
       org.sqlite.BusyHandler.setHandler(db, new PollingBusyHandler());
+      try (Statement s = db.createStatement()) {
+        // functions in the schema (a trigger's, a view's, an index's) run only when marked harmless
+        s.execute("PRAGMA trusted_schema=OFF");
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
     try {
       SqliteStore store = new SqliteStore(file, zone, indexer, db);
-      store.prepare(fresh);
+      store.prepare(fresh, mode);
       return store;
     } catch (SQLException e) {
       close(db);
@@ -127,7 +136,7 @@ public final class SqliteStore implements CaseStore {
    * Refuses a non-empty file that does not start as a SQLite database does, before SQLite sees it:
    * SQLite takes a 1-byte file for an empty database and would overwrite it.
    */
-  private static void refuseUnlessSqlite(Path file) {
+  private static void refuseUnlessSqlite(Path file, OpenMode mode) {
     byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] head;
     try (java.io.InputStream in = Files.newInputStream(file)) {
@@ -137,6 +146,10 @@ public final class SqliteStore implements CaseStore {
     }
     if (head.length > 0 && !java.util.Arrays.equals(head, 0, head.length, magic, 0, head.length)) {
       throw new StoreException(file + " is not a SQLite database (left untouched)");
+    }
+    if (head.length == 0 && mode == OpenMode.EXISTING) {
+      throw new StoreException(file + " is an empty file, not a salesflow database (left untouched;"
+          + " only a command that adds cases, or migrate --to, makes a database of it)");
     }
   }
 
@@ -148,7 +161,7 @@ public final class SqliteStore implements CaseStore {
     }
   }
 
-  private void prepare(boolean fresh) throws SQLException {
+  private void prepare(boolean fresh, OpenMode mode) throws SQLException {
     int applicationId;
     int version;
     boolean empty;
@@ -170,6 +183,11 @@ public final class SqliteStore implements CaseStore {
       throw new StoreException(file + " was written by a newer salesflow (schema " + version + ", this one knows "
           + SqliteSchema.VERSION + "); left untouched");
     }
+    if (empty && mode == OpenMode.EXISTING) {
+      throw new StoreException(file + " is an empty SQLite database, not a salesflow one (left untouched;"
+          + " only a command that adds cases, or migrate --to, makes a salesflow database of it)");
+    }
+    SqliteSchema.refuseForeignObjects(db, file);
     try (Statement s = db.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
@@ -189,6 +207,9 @@ public final class SqliteStore implements CaseStore {
         }
         return null;
       });
+    }
+    if (mode != OpenMode.MIGRATION && meta(UnfinishedMigration.META_KEY) != null) {
+      throw UnfinishedMigration.refusal(describe(), StoreSpec.SQLITE + file);
     }
     String fingerprint = indexer.fingerprint();
     if (!fingerprint.equals(meta("clock_fingerprint"))) {
@@ -526,6 +547,61 @@ public final class SqliteStore implements CaseStore {
         });
       }
     });
+  }
+
+  @Override
+  public synchronized boolean unfinishedMigration() {
+    try {
+      return meta(UnfinishedMigration.META_KEY) != null;
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  @Override
+  public synchronized void beginMigration() {
+    inTransaction(() -> {
+      if (meta(UnfinishedMigration.META_KEY) != null) {
+        deleteCases();
+      }
+      try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+        p.setString(1, UnfinishedMigration.META_KEY);
+        p.setString(2, Instant.now().toString());
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void finishMigration() {
+    inTransaction(() -> {
+      deleteMark();
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void discardMigration() {
+    inTransaction(() -> {
+      deleteCases();
+      deleteMark();
+      return null;
+    });
+  }
+
+  private void deleteMark() throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+      p.setString(1, UnfinishedMigration.META_KEY);
+      p.executeUpdate();
+    }
+  }
+
+  /** Every case with its events, clocks and notices: what an unfinished migration wrote. */
+  private void deleteCases() throws SQLException {
+    for (String table : List.of("events", "clocks", "report_clocks", "notify_sent", "cases")) {
+      execute("DELETE FROM " + table);
+    }
   }
 
   private <T> T inTransaction(Work<T> work) {

@@ -68,6 +68,49 @@ public final class CaseFileReader {
   }
 
   /**
+   * Why {@code file} (found as {@code X.yaml} among the case files) is no case file, from its own
+   * attributes (a link is not followed): "is a FIFO, …", "is a folder, …", "is empty", "cannot be
+   * read (…)", "is a symbolic link; …"; empty when it is a readable, non-empty regular file.
+   * Nothing is opened, so a FIFO never blocks.
+   */
+  public static java.util.Optional<String> notACaseFile(Path file) {
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return java.util.Optional.of("cannot be read (" + e.getMessage() + ")");
+    }
+    String notRegular = ", not a regular file; salesflow reads case files only from regular files (rename or remove it)";
+    if (a.isSymbolicLink()) {
+      return java.util.Optional.of("is a symbolic link; salesflow never reads case files through links");
+    } else if (a.isDirectory()) {
+      return java.util.Optional.of("is a folder" + notRegular);
+    } else if (a.isOther()) {
+      return java.util.Optional.of("is " + specialKind(file) + notRegular);
+    } else if (a.size() == 0) {
+      return java.util.Optional.of("is empty; a case file holds at least its id and registration (remove it)");
+    } else if (!Files.isReadable(file)) {
+      return java.util.Optional.of("cannot be read (permission denied)");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** "a FIFO", "a device", "a socket", from the file's mode where the platform tells it. */
+  private static String specialKind(Path file) {
+    try {
+      int type = (Integer) Files.getAttribute(file, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 0170000;
+      return switch (type) {
+        case 0010000 -> "a FIFO";
+        case 0140000 -> "a socket";
+        case 0020000, 0060000 -> "a device";
+        default -> "a special file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return "a special file (a FIFO, device or socket)";
+    }
+  }
+
+  /**
    * The bytes of {@code file}, reading at most {@link YamlTreeReader#MAX_FILE_BYTES} + 1 of them:
    * a larger file is refused with its name before it is held in memory, let alone parsed.
    */

@@ -5,10 +5,12 @@ import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.store.CaseNumbers;
 import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.store.UnfinishedMigration;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
 import java.io.IOException;
@@ -44,10 +46,26 @@ public final class YamlDirectoryStore implements CaseStore {
 
   private final Path dir;
   private final CaseFileReader reader;
+  /** Null until {@link #warnTo}: no lambda on the start-up path of show (StartupPathTest). */
+  private volatile java.util.function.Consumer<String> warnings;
+  /** The names warned about already: a command may list the folder more than once. */
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public YamlDirectoryStore(Path dir, ProcessDefinition process, ZoneId zone) {
     this.dir = dir;
     this.reader = new CaseFileReader(process, zone);
+  }
+
+  /**
+   * The folder {@code dir} as a store; refused when a migration into it did not finish, unless
+   * {@code mode} is {@link OpenMode#MIGRATION}.
+   */
+  public static YamlDirectoryStore open(Path dir, ProcessDefinition process, ZoneId zone, OpenMode mode) {
+    YamlDirectoryStore store = new YamlDirectoryStore(dir, process, zone);
+    if (mode != OpenMode.MIGRATION && store.unfinishedMigration()) {
+      throw UnfinishedMigration.refusal(dir);
+    }
+    return store;
   }
 
   /** The folder holding the case files. */
@@ -66,11 +84,19 @@ public final class YamlDirectoryStore implements CaseStore {
       throw new StoreException("case folder " + dir + " does not exist");
     }
     List<String> ids = new ArrayList<>();
+    java.util.function.Consumer<String> sink = warnings;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
       for (Path f : files) {
         String id = CaseFileReader.idFromFileName(f);
-        if (CaseIds.isValid(id) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        if (!CaseIds.isValid(id)) {
+          continue;
+        }
+        // one lstat (and an access check): a FIFO would block an open
+        java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(f);
+        if (notACaseFile.isEmpty()) {
           ids.add(id);
+        } else if (sink != null && warned.add(f.getFileName().toString())) {
+          sink.accept(f + " " + notACaseFile.get() + "; skipped");
         }
       }
     } catch (IOException e) {
@@ -288,6 +314,74 @@ public final class YamlDirectoryStore implements CaseStore {
     } catch (IOException | UnsupportedOperationException e) {
       // not every file system lets a directory be opened for fsync; the rename itself is durable enough there
     }
+  }
+
+  /** {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links, empty or unreadable files. */
+  @Override
+  public void warnTo(java.util.function.Consumer<String> sink) {
+    warnings = sink;
+  }
+
+  @Override
+  public boolean unfinishedMigration() {
+    return hasMark(dir);
+  }
+
+  /** Whether {@code dir} holds the mark of an unfinished migration. */
+  public static boolean hasMark(Path dir) {
+    return Files.exists(dir.resolve(UnfinishedMigration.FOLDER_MARK), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  @Override
+  public void beginMigration() {
+    withLock(() -> {
+      if (unfinishedMigration()) {
+        removeCaseFiles();
+      } else {
+        writeAtomically(dir.resolve(UnfinishedMigration.FOLDER_MARK), "salesflow migrate into this folder has not finished\n");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void finishMigration() {
+    withLock(() -> {
+      deleteMark();
+      return null;
+    });
+  }
+
+  @Override
+  public void discardMigration() {
+    withLock(() -> {
+      removeCaseFiles();
+      deleteMark();
+      return null;
+    });
+  }
+
+  private void deleteMark() {
+    try {
+      Files.deleteIfExists(dir.resolve(UnfinishedMigration.FOLDER_MARK));
+    } catch (IOException e) {
+      throw new StoreException("cannot remove " + dir.resolve(UnfinishedMigration.FOLDER_MARK) + ": " + e.getMessage(), e);
+    }
+    forceDirectory();
+  }
+
+  /** The case files of this folder and the temporary files of their writes: what a migration wrote. */
+  private void removeCaseFiles() {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{*.yaml,.*.yaml.tmp}")) {
+      for (Path f : files) {
+        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot empty " + dir + " of an unfinished migration: " + e.getMessage(), e);
+    }
+    forceDirectory();
   }
 
   @Override
