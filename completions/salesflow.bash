@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell completion)
+_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -34,6 +34,7 @@ _salesflow_options() {
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    batch) printf '%s\n' --keep-going -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
   esac
 }
@@ -42,7 +43,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -78,6 +79,7 @@ _salesflow_positional_kind() {
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='fixed:FILE|-' ;;
     git-merge) (($2 == 0)) && kind='path'; (($2 == 1)) && kind='path'; (($2 == 2)) && kind='path'; (($2 == 3)) && kind='none' ;;
+    batch) (($2 == 0)) && kind='fixed:FILE|-' ;;
   esac
   echo "$kind"
 }

@@ -32,7 +32,7 @@ public final class Main {
     FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout), args);
+    int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout, System.in, null), args);
     out.flush();
     err.flush();
     System.exit(code);

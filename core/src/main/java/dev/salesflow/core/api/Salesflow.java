@@ -102,12 +102,30 @@ public final class Salesflow implements AutoCloseable {
   private final CaseStore store;
   private final StateMachine machine;
   private final SlaEngine sla;
+  /** Whether {@link #close} closes the store: false for a {@link #keptOpen} handle. */
+  private final boolean closesStore;
 
   private Salesflow(Workspace workspace, CaseStore store) {
+    this(workspace, store, workspace.stateMachine(), workspace.slaEngine(), true);
+  }
+
+  private Salesflow(Workspace workspace, CaseStore store, StateMachine machine, SlaEngine sla, boolean closesStore) {
     this.workspace = workspace;
     this.store = store;
-    this.machine = workspace.stateMachine();
-    this.sla = workspace.slaEngine();
+    this.machine = machine;
+    this.sla = sla;
+    this.closesStore = closesStore;
+  }
+
+  /**
+   * A handle on this open workspace and store whose {@link #close} leaves the store open, for a
+   * caller that runs many commands on one store (one opened SQLite connection for a whole batch).
+   * The store closes when this instance (the one that opened it) is closed.
+   *
+   * @return a handle sharing this instance's workspace and store
+   */
+  public Salesflow keptOpen() {
+    return new Salesflow(workspace, store, machine, sla, false);
   }
 
   /**
@@ -964,9 +982,15 @@ public final class Salesflow implements AutoCloseable {
     }
   }
 
-  /** Closes the store (a SQLite connection); the instance is unusable afterwards. */
+  /**
+   * Closes the store (a SQLite connection); the instance is unusable afterwards. A {@link
+   * #keptOpen} handle closes nothing.
+   */
   @Override
   public void close() {
+    if (!closesStore) {
+      return;
+    }
     store.close();
   }
 }
