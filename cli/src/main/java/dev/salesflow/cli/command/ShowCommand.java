@@ -85,6 +85,8 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
     if (c.need() != null) {
       fields.add(new String[] {w.get("need"), c.need()});
     }
+    c.opening().ifPresent(opened -> fields.add(new String[] {w.get("imported"), opened.field("to").orElse("?") + ", "
+        + CaseOutput.shortTime(opened.at(), zone) + opened.field("source").map(from -> ", " + from).orElse("")}));
     int width = 0;
     for (String[] f : fields) {
       width = Math.max(width, TextTable.width(f[0]));

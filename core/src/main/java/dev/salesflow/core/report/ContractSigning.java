@@ -37,8 +37,9 @@ final class ContractSigning {
     int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
     for (int i = legal - 1; i >= 0; i--) {
       Event e = c.events().get(i);
-      if (e.type().equals(type)) {
-        Optional<String> amount = e.field(field);
+      if (e.type().equals(type) || e.isOpened()) {
+        // a deal imported with its amount (a won one, as closed) counts it until a signing in salesflow
+        Optional<String> amount = e.field(e.isOpened() ? "amount" : field);
         try {
           return amount.map(a -> new BigDecimal(a.strip()));
         } catch (NumberFormatException notANumber) {
