@@ -91,6 +91,26 @@ class ImportExportTest {
   }
 
   @Test
+  void rowsWithIdsAreEachTheirOwnCaseAndOnlyRowsWithoutOneAreMatchedByCompanyAndContact() throws IOException {
+    StringBuilder csv = new StringBuilder("id,company,industry,contact_name,source,priority,owner\n");
+    for (int i = 1; i <= 5; i++) {
+      csv.append("DEAL-").append(i).append(",Acme Ltd,retail,Li Na,online,B,ann\n"); // one account, five deals
+    }
+    csv.append(",Acme Ltd,retail,Li Na,online,B,ann\n");                             // row 7: no id
+    Path file = dir.resolve("deals.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    CliRun first = sf(ws, "import", file.toString());
+    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(caseFiles(ws)).isEqualTo(5);
+    assertThat(first.out()).contains("row 7: Acme Ltd / Li Na repeats row 2; skipped", "Registered 5 cases");
+    CliRun again = sf(ws, "import", file.toString());
+    assertThat(again.code()).isZero();
+    assertThat(caseFiles(ws)).isEqualTo(5);
+    assertThat(again.out()).contains("row 2: Acme Ltd / Li Na is already registered as DEAL-1", "row 7: Acme Ltd / Li Na is already"
+        + " registered as DEAL-1", "Registered no cases from 6 rows; 6 already registered");
+  }
+
+  @Test
   void exportThenImportIntoAnEmptyWorkspaceKeepsEveryRegistrationField() throws IOException {
     Path examples = dir.resolve("examples");
     TestWorkspaces.examplesAt(examples);

@@ -32,8 +32,9 @@ import picocli.CommandLine.ParentCommand;
         + " contact_title/职务, phone/电话, email/邮箱, source/来源, priority/优先级, owner/负责人, need/需求,"
         + " size/规模, registered_at/登记时间, id/编号); --map maps others.",
     "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
-        + " unless every row is valid. A row whose company and contact are already registered, or appear in an"
-        + " earlier row, is reported and not registered again. Exit 1 when any row is invalid."})
+        + " unless every row is valid. A row with an id is its own case (one row per deal); a row without one whose"
+        + " company and contact are already registered, or appear in an earlier row, is reported naming that case or"
+        + " row, and not registered again. Exit 1 when any row is invalid."})
 final class ImportCommand implements Callable<Integer>, Formatted {
   /** Every registration is a durable write, so a few hundred rows already take seconds. */
   private static final int IMPORT_BAR_ROWS = 100;

@@ -25,9 +25,12 @@ import java.util.Optional;
 
 /**
  * Registers the cases of a lead list. Every row is checked first, each problem named with its row;
- * unless asked to skip invalid rows, nothing is written when any row is invalid. A row whose
- * company and contact person are already registered (or appear in an earlier row) is reported
- * and not registered again, so importing the same list twice registers nothing the second time.
+ * unless asked to skip invalid rows, nothing is written when any row is invalid. A row with an id
+ * is its own case (a CRM export has one row per deal, many per company): it is skipped only when
+ * that id is already registered for the same company and contact. A row without an id whose
+ * company and contact person are already registered (or appear in an earlier row) is reported,
+ * naming that case or row, and not registered again; so importing the same list twice registers
+ * nothing the second time.
  */
 public final class LeadImport {
   private static final Map<String, String> PRIORITY_WORDS = Map.of("高", "A", "中", "B", "低", "C");
@@ -76,7 +79,7 @@ public final class LeadImport {
               "id " + r.id() + " is also given in row " + rowById.get(r.id())));
         }
       }
-      if (problems.isEmpty() && duplicateOf == null) {
+      if (problems.isEmpty() && duplicateOf == null && r.id() == null) {
         duplicateOf = caseByPerson.containsKey(person) ? caseByPerson.get(person)
             : rowByPerson.containsKey(person) ? "row " + rowByPerson.get(person) : null;
       }
@@ -86,7 +89,7 @@ public final class LeadImport {
         duplicates.add(new ImportResult.Duplicate(row.row(), r.company(), r.contactName(), duplicateOf));
       } else {
         valid.add(new Valid(row.row(), r));
-        rowByPerson.put(person, row.row());
+        rowByPerson.putIfAbsent(person, row.row());
         if (r.id() != null) {
           rowById.put(r.id(), row.row());
         }
