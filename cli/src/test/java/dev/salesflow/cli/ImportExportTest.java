@@ -111,6 +111,24 @@ class ImportExportTest {
   }
 
   @Test
+  void importSaysOncePerKindWhatItAssumedOfBlankDatesAndDatesWithoutATime() throws IOException {
+    StringBuilder csv = new StringBuilder("company,industry,contact_name,source,priority,owner,registered_at\n");
+    for (int i = 1; i <= 6; i++) {
+      String when = i <= 3 ? "" : i <= 5 ? "2026-11-0" + i : "2026-11-06 09:30";
+      csv.append("Co ").append(i).append(",retail,P ").append(i).append(",online,B,ann,").append(when).append('\n');
+    }
+    Path file = dir.resolve("leads.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    CliRun run = sf(ws, "import", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err().lines().filter(l -> l.startsWith("salesflow: note:")).toList()).containsExactly(
+        "salesflow: note: " + file + ": 3 rows (the first row 2) have no registered_at: registered at now, 2026-11-26T18:00:00+08:00",
+        "salesflow: note: " + file + ": 2 rows (the first row 5) give registered_at as a date only: read as 00:00 in Asia/Shanghai",
+        "salesflow: note: " + file + ": row 7 gives registered_at without an offset: read in Asia/Shanghai");
+    assertThat(sf(ws, "-q", "import", "--dry-run", file.toString()).err()).doesNotContain("note:");
+  }
+
+  @Test
   void exportThenImportIntoAnEmptyWorkspaceKeepsEveryRegistrationField() throws IOException {
     Path examples = dir.resolve("examples");
     TestWorkspaces.examplesAt(examples);

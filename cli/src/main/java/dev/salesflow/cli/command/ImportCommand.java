@@ -74,12 +74,17 @@ final class ImportCommand implements Callable<Integer>, Formatted {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
             + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", RegistrationField.columns()) + ")"));
       }
+      java.time.OffsetDateTime now = root.now(flow.zone());
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
         result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
-            root.now(flow.zone()), progress);
+            now, progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
+      if (!root.quiet()) {
+        ImportOutput.assumptions(result, flow.zone(), now)
+            .forEach(line -> root.context().err().println("salesflow: note: " + file + ": " + line));
+      }
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"
           : ImportOutput.text(result, dryRun, skipInvalid));
       return result.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();

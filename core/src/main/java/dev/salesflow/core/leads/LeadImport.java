@@ -58,12 +58,14 @@ public final class LeadImport {
     List<Valid> valid = new ArrayList<>();
     List<ImportResult.Duplicate> duplicates = new ArrayList<>();
     List<ImportResult.RowError> errors = new ArrayList<>();
+    Assumed assumed = new Assumed();
     for (LeadRow row : rows) {
       Map<RegistrationField, String> v = new EnumMap<>(RegistrationField.class);
       v.putAll(options.defaults());
       v.putAll(row.values());
       List<RegistrationProblem> problems = new ArrayList<>();
       Registration r = registration(v, zone, now, problems);
+      assumed.note(row.row(), v.get(RegistrationField.REGISTERED_AT), r.at() != null);
       String person = person(r.company(), r.contactName());
       String duplicateOf = null;
       if (problems.isEmpty() && r.id() != null) {
@@ -98,14 +100,14 @@ public final class LeadImport {
     List<ImportResult.Registered> registered = new ArrayList<>();
     if (options.dryRun() || (!errors.isEmpty() && !options.skipInvalid())) {
       valid.forEach(x -> registered.add(new ImportResult.Registered(x.row(), x.registration().id(), x.registration().company())));
-      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false);
+      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false, assumed.list());
     }
     for (Valid x : valid) {
       Case c = flow.register(x.registration(), now);
       registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
       progress.update(registered.size(), valid.size());
     }
-    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty());
+    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty(), assumed.list());
   }
 
   /**
@@ -146,6 +148,38 @@ public final class LeadImport {
       }
     }
     return r;
+  }
+
+  /** What the rows left unsaid about their registration time, counted per kind. */
+  private static final class Assumed {
+    private final Map<ImportResult.Assumption.Kind, int[]> counts = new EnumMap<>(ImportResult.Assumption.Kind.class);
+
+    /** Notes what row {@code row}'s registration time {@code when} left unsaid; nothing when it was not {@code read}. */
+    void note(int row, String when, boolean read) {
+      if (when == null) {
+        add(ImportResult.Assumption.Kind.REGISTERED_NOW, row);
+        return;
+      }
+      if (!read) {
+        return; // an unreadable time is the row's error, not an assumption
+      }
+      String t = when.strip();
+      if (t.length() == 10) {
+        add(ImportResult.Assumption.Kind.DATE_ONLY, row);
+      } else if (!(t.endsWith("Z") || t.endsWith("z") || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10)) {
+        add(ImportResult.Assumption.Kind.NO_OFFSET, row);
+      }
+    }
+
+    private void add(ImportResult.Assumption.Kind kind, int row) {
+      counts.computeIfAbsent(kind, k -> new int[] {0, row})[0]++;
+    }
+
+    List<ImportResult.Assumption> list() {
+      List<ImportResult.Assumption> all = new ArrayList<>();
+      counts.forEach((kind, c) -> all.add(new ImportResult.Assumption(kind, c[0], c[1])));
+      return all;
+    }
   }
 
   /** A source id from its id or its English or Chinese label, as lead lists write it. */
