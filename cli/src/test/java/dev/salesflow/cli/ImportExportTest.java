@@ -129,6 +129,22 @@ class ImportExportTest {
   }
 
   @Test
+  void mapValueReplacesValuesOfOneColumnAndRefusesAColumnTheFileLacks() throws IOException {
+    Path file = dir.resolve("crm.csv");
+    Files.writeString(file, "company,industry,contact_name,channel,rating,owner\n"
+        + "Co 1,retail,P 1,Web,High,ann\nCo 2,retail,P 2,Fair,Low,ann\nCo 3,retail,P 3,Web,B,ann\n", StandardCharsets.UTF_8);
+    CliRun run = sf(ws, "import", "--map", "channel=source", "--map", "rating=priority", "--map-value", "rating:High=A",
+        "--map-value", "rating:Low=C", "--map-value", "channel:Web=online", "--map-value", "Channel:Fair=exhibition", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    CliRun csv = sf(ws, "export", "-");
+    assertThat(csv.out()).contains("Co 1,retail,", "online,A,ann").contains("exhibition,C,ann").contains("online,B,ann");
+    CliRun missing = sf(ws, "import", "--map-value", "stage:Won=closed", file.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("has no column 'stage'; the file's columns: company, industry, contact_name, channel, rating, owner");
+    assertThat(sf(ws, "import", "--map-value", "Won=closed", file.toString()).err()).contains("needs COLUMN:VALUE=VALUE");
+  }
+
+  @Test
   void exportThenImportIntoAnEmptyWorkspaceKeepsEveryRegistrationField() throws IOException {
     Path examples = dir.resolve("examples");
     TestWorkspaces.examplesAt(examples);

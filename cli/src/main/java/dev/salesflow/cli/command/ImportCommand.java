@@ -43,6 +43,9 @@ final class ImportCommand implements Callable<Integer>, Formatted {
   @Parameters(paramLabel = "FILE.csv", description = "The lead list.") Path file;
   @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Read COLUMN as FIELD (or 'ignore' it).")
   Map<String, String> map = new LinkedHashMap<>();
+  @Option(names = "--map-value", paramLabel = "COLUMN:VALUE=VALUE", description = "Read VALUE in COLUMN as the other"
+      + " VALUE, e.g. --map-value priority:High=A (values as written, after surrounding blanks).")
+  List<String> mapValues = List.of();
   @Option(names = "--default", paramLabel = "FIELD=VALUE", description = "Value of FIELD for rows that leave it blank,"
       + " e.g. source=exhibition.") Map<String, String> defaults = new LinkedHashMap<>();
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
@@ -68,7 +71,8 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       throw new InvalidRequestException("--charset: unknown charset '" + charset + "' (e.g. UTF-8, GBK)");
     }
     // the list is read first and a dry run opens the store existing-only: neither creates a database
-    LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet());
+    LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet(),
+        valueMaps());
     try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
       if (!root.quiet()) {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
@@ -89,6 +93,21 @@ final class ImportCommand implements Callable<Integer>, Formatted {
           : ImportOutput.text(result, dryRun, skipInvalid));
       return result.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
+  }
+
+  /** {@code --map-value COLUMN:FROM=TO}, by column; the column ends at the last colon before the first {@code =}. */
+  private Map<String, Map<String, String>> valueMaps() {
+    Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+    for (String given : mapValues) {
+      int eq = given.indexOf('=');
+      int colon = eq < 0 ? -1 : given.lastIndexOf(':', eq);
+      if (colon <= 0) {
+        throw new InvalidRequestException("--map-value needs COLUMN:VALUE=VALUE (e.g. deal_stage:Won=closed), got '" + given + "'");
+      }
+      maps.computeIfAbsent(given.substring(0, colon), c -> new LinkedHashMap<>())
+          .put(given.substring(colon + 1, eq).strip(), given.substring(eq + 1).strip());
+    }
+    return maps;
   }
 
   private static byte[] bytes(Path path) {
