@@ -87,7 +87,11 @@ final class BatchCommand implements Callable<Integer>, Formatted {
       return ExitCode.USAGE.code();
     }
     if (!output.json()) {
-      return Main.run(context, session.of(words));
+      int code = Main.run(context, session.of(words));
+      if (code != ExitCode.OK.code()) {
+        output.failed(line.number(), line.text(), code);
+      }
+      return code;
     }
     if (command != null && !SessionArgs.mentions(words, "--format") && CommandTree.formats(command).contains(Format.JSON)) {
       words.add("--format");

@@ -70,6 +70,12 @@ public final class BatchOutput {
     }
   }
 
+  /** In text, names line {@code number}, which failed with {@code code} (its command printed why). */
+  public void failed(int number, String text, int code) {
+    err.println("salesflow: batch: line " + number + " failed (exit " + code + "): " + text.strip());
+    err.flush();
+  }
+
   /** The batch stops after line {@code number}, which failed. */
   public void stopped(int number) {
     if (!quiet) {

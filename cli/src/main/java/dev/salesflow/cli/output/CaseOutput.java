@@ -78,7 +78,10 @@ public final class CaseOutput {
       history.add(visit);
     }
     m.put("history", history);
-    c.opening().ifPresent(opened -> m.put("imported", imported(opened, zone)));
+    Event opened = c.opening().orElse(null);
+    if (opened != null) {
+      m.put("imported", imported(opened, zone));
+    }
     List<Map<String, Object>> events = new ArrayList<>(c.events().size());
     for (Event e : c.events()) {
       events.add(event(e, zone));

@@ -103,6 +103,10 @@ class BatchCommandTest {
   void textModePrintsWhatEachCommandPrintsAndNamesTheLineThatFailed() {
     CliRun run = batch(register("ACME-2026-001", "Acme Ltd") + "list --format csv\nshell\nlog ACME-2026-001 meeting\n");
     assertThat(run.code()).isEqualTo(2);
+    CliRun going = batch("log NOPE-1 meeting\nlist --format csv\n", "--keep-going");
+    assertThat(going.code()).isEqualTo(2);
+    assertThat(going.err()).contains("salesflow: batch: line 1 failed (exit 2): log NOPE-1 meeting");
+    assertThat(going.out()).contains("ACME-2026-001");
     assertThat(run.out()).contains("ACME-2026-001").contains(",");
     assertThat(run.err()).contains("line 3: 'shell' cannot run inside a batch", "stopped at line 3");
   }
