@@ -39,7 +39,7 @@ log "registering $CASES cases ($STORE)"
 for ((c = 1; c <= CASES; c++)); do
   printf 'register --id B-2026-%04d --company "Company %d" --industry manufacturing --contact-name "Contact %d" --phone +86-512-5555-%04d --source exhibition --priority B --owner zhang.wei --at 2026-11-02T09:30\n' "$c" "$c" "$c" "$c"
 done > "$WS/register.txt"
-"${sf[@]}" batch "$WS/register.txt"
+"${sf[@]}" batch "$WS/register.txt" > /dev/null
 
 for ((i = 0; i < LINES; i++)); do
   printf 'log B-2026-%04d note --note "line %d" --at 2026-11-03T14:00\n' $((i % CASES + 1)) "$i"
