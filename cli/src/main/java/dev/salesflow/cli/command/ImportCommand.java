@@ -6,6 +6,7 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.cli.output.ImportOutput;
 import dev.salesflow.cli.output.ProgressBar;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -31,12 +32,15 @@ import picocli.CommandLine.ParentCommand;
     "Headers in English or Chinese map by themselves (company/公司名称, industry/行业, contact_name/联系人,"
         + " contact_title/职务, phone/电话, email/邮箱, source/来源, priority/优先级, owner/负责人, need/需求,"
         + " size/规模, registered_at/登记时间, id/编号); --map maps others.",
+    "Deals already in flight: --map COLUMN=stage (a stage id; --map-value maps the file's words, e.g."
+        + " deal_stage:Won=closed), stage_at (when it got there; default registered_at), amount and reason (needed"
+        + " for lost) open each case in its stage with an 'opened' first event, marked imported.",
     "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
         + " unless every row is valid. A row with an id is its own case (one row per deal); a row without one whose"
         + " company and contact are already registered, or appear in an earlier row, is reported naming that case or"
         + " row, and not registered again. Exit 1 when any row is invalid."})
 final class ImportCommand implements Callable<Integer>, Formatted {
-  /** Every registration is a durable write, so a few hundred rows already take seconds. */
+  /** Rows without an id are numbered one durable write each, so a few hundred rows already take seconds. */
   private static final int IMPORT_BAR_ROWS = 100;
   @ParentCommand SalesflowCommand root;
 
@@ -47,7 +51,7 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       + " VALUE, e.g. --map-value priority:High=A (values as written, after surrounding blanks).")
   List<String> mapValues = List.of();
   @Option(names = "--default", paramLabel = "FIELD=VALUE", description = "Value of FIELD for rows that leave it blank,"
-      + " e.g. source=exhibition.") Map<String, String> defaults = new LinkedHashMap<>();
+      + " e.g. source=exhibition or reason=unknown.") Map<String, String> defaults = new LinkedHashMap<>();
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
       + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
   @Option(names = "--skip-invalid", description = "Register the valid rows even when some are invalid.") boolean skipInvalid;
@@ -62,8 +66,11 @@ final class ImportCommand implements Callable<Integer>, Formatted {
   public Integer call() {
     Format format = root.format(formats());
     Map<RegistrationField, String> fieldDefaults = new EnumMap<>(RegistrationField.class);
-    defaults.forEach((field, value) -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
-        "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ")")), value));
+    Map<DealField, String> dealDefaults = new EnumMap<>(DealField.class);
+    defaults.forEach((field, value) -> DealField.ofName(field).ifPresentOrElse(f -> dealDefaults.put(f, value),
+        () -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
+            "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ", "
+                + String.join(", ", DealField.columns()) + ")")), value)));
     Charset encoding;
     try {
       encoding = Charset.forName(charset);
@@ -81,7 +88,7 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       java.time.OffsetDateTime now = root.now(flow.zone());
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
-        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
+        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults),
             now, progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));

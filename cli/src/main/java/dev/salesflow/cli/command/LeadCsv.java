@@ -1,5 +1,6 @@
 package dev.salesflow.cli.command;
 
+import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadColumns;
 import dev.salesflow.core.model.RegistrationField;
@@ -81,8 +82,16 @@ final class LeadCsv {
           values.put(field, replaced == null ? value : replaced.getOrDefault(value, value));
         }
       });
+      Map<DealField, String> deal = new EnumMap<>(DealField.class);
+      columns.deal().forEach((index, field) -> {
+        if (index < record.size()) {
+          String value = cell(record.get(index));
+          Map<String, String> replaced = replace.get(index);
+          deal.put(field, replaced == null ? value : replaced.getOrDefault(value, value));
+        }
+      });
       if (values.values().stream().anyMatch(v -> !v.isEmpty())) {
-        rows.add(new LeadRow((int) record.getRecordNumber(), values));
+        rows.add(new LeadRow((int) record.getRecordNumber(), values, deal));
       }
     }
     return new Read(rows, columns.unused());

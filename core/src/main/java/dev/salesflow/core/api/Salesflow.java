@@ -453,16 +453,23 @@ public final class Salesflow implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("cannot register", problems);
     }
-    OffsetDateTime at = r.at() != null ? r.at() : now;
-    Case draft = new Case(
-        r.id() == null ? "pending" : r.id(),
-        new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
-        r.source(), Priority.parse(r.priority()).orElseThrow(), r.owner(), at, r.need(), List.of());
+    Case draft = draft(r, now, List.of());
     if (r.id() != null) {
       store.create(draft);
       return draft;
     }
-    String prefix = workspace.config().idPrefix() + "-" + at.atZoneSameInstant(workspace.zone()).getYear() + "-";
+    return createNumbered(draft);
+  }
+
+  private static Case draft(Registration r, OffsetDateTime now, List<Event> events) {
+    return new Case(
+        r.id() == null ? "pending" : r.id(),
+        new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
+        r.source(), Priority.parse(r.priority()).orElseThrow(), r.owner(), r.at() != null ? r.at() : now, r.need(), events);
+  }
+
+  private Case createNumbered(Case draft) {
+    String prefix = workspace.config().idPrefix() + "-" + draft.registeredAt().atZoneSameInstant(workspace.zone()).getYear() + "-";
     return store.createNumbered(prefix, id -> withId(draft, id));
   }
 
@@ -979,6 +986,30 @@ public final class Salesflow implements AutoCloseable {
     @Override
     public Case register(Registration r, OffsetDateTime now) {
       return flow.register(r, now);
+    }
+
+    @Override
+    public Case draft(Registration r, OffsetDateTime now, List<Event> events) {
+      return Salesflow.draft(r, now, events);
+    }
+
+    @Override
+    public Optional<String> problem(Case c, Event next) {
+      Map<String, String> problems = flow.workspace.process().fieldProblems(next);
+      if (!problems.isEmpty()) {
+        return Optional.of(String.join("; ", problems.values()));
+      }
+      return flow.machine.judgeNext(c, next).map(v -> String.join("; ", v.problems()));
+    }
+
+    @Override
+    public void createAll(List<Case> cases, java.util.function.IntConsumer stored) {
+      flow.store.createAll(cases.iterator(), stored);
+    }
+
+    @Override
+    public Case createNumbered(Case draft) {
+      return flow.createNumbered(draft);
     }
   }
 

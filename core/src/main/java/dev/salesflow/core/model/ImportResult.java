@@ -89,17 +89,30 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
    * An invalid row.
    *
    * @param row the row number, as in {@link LeadRow#row()}
-   * @param problems every problem of the row, in the order found; at least one
+   * @param problems every problem of the row's registration
+   * @param dealProblems every problem of the row's deal fields ({@link DealField}), each naming its field
    */
-  public record RowError(int row, List<RegistrationProblem> problems) {
+  public record RowError(int row, List<RegistrationProblem> problems, List<String> dealProblems) {
     /**
      * Copies the problems so the error is immutable.
      *
      * @param row the row number
-     * @param problems every problem of the row
+     * @param problems every problem of the row's registration
+     * @param dealProblems every problem of where the row says the deal stands, each naming its field
      */
     public RowError {
       problems = List.copyOf(problems);
+      dealProblems = List.copyOf(dealProblems);
+    }
+
+    /**
+     * A row whose registration has problems.
+     *
+     * @param row the row number
+     * @param problems every problem of the row
+     */
+    public RowError(int row, List<RegistrationProblem> problems) {
+      this(row, problems, List.of());
     }
 
     /**
@@ -112,6 +125,9 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
       StringBuilder s = new StringBuilder();
       for (RegistrationProblem p : problems) {
         s.append(s.length() == 0 ? "" : "; ").append(p.describe(p.field().column()));
+      }
+      for (String p : dealProblems) {
+        s.append(s.length() == 0 ? "" : "; ").append(p);
       }
       return s.toString();
     }
