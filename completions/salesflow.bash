@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell completion help)
+_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion help)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -29,11 +29,12 @@ _salesflow_options() {
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    import) printf '%s\n' --map --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    batch) printf '%s\n' --keep-going -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     completion) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     help) printf '%s\n' -h --help -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
   esac
@@ -43,7 +44,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format"|"help --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -51,7 +52,7 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
@@ -79,6 +80,7 @@ _salesflow_positional_kind() {
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='fixed:FILE|-' ;;
     git-merge) (($2 == 0)) && kind='path'; (($2 == 1)) && kind='path'; (($2 == 2)) && kind='path'; (($2 == 3)) && kind='none' ;;
+    batch) (($2 == 0)) && kind='fixed:FILE|-' ;;
     help) (($2 == 0)) && kind='none' ;;
   esac
   echo "$kind"

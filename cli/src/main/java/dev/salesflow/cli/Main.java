@@ -37,7 +37,7 @@ public final class Main {
     StdoutStream stdout = new StdoutStream(new FileOutputStream(FileDescriptor.out));
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = messagesAfter(out, new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout), args);
+    int code = run(new CliContext(out, err, System.getenv(), Path.of(""), stdout, System.in, null), args);
     out.flush();
     err.flush();
     System.exit(code);

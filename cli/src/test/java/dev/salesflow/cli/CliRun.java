@@ -32,6 +32,16 @@ public record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** As {@link #in(Path, String...)}, with {@code input} (UTF-8) as standard input. */
+  public static CliRun withInput(Path cwd, String input, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.of("LANG", "en_US.UTF-8"),
+        cwd, null, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+    int code = Main.run(context, args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   /** The stdout lines. */
   public List<String> outLines() {
     return out.lines().toList();

@@ -91,6 +91,60 @@ class ImportExportTest {
   }
 
   @Test
+  void rowsWithIdsAreEachTheirOwnCaseAndOnlyRowsWithoutOneAreMatchedByCompanyAndContact() throws IOException {
+    StringBuilder csv = new StringBuilder("id,company,industry,contact_name,source,priority,owner\n");
+    for (int i = 1; i <= 5; i++) {
+      csv.append("DEAL-").append(i).append(",Acme Ltd,retail,Li Na,online,B,ann\n"); // one account, five deals
+    }
+    csv.append(",Acme Ltd,retail,Li Na,online,B,ann\n");                             // row 7: no id
+    Path file = dir.resolve("deals.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    CliRun first = sf(ws, "import", file.toString());
+    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(caseFiles(ws)).isEqualTo(5);
+    assertThat(first.out()).contains("row 7: Acme Ltd / Li Na repeats row 2; skipped", "Registered 5 cases");
+    CliRun again = sf(ws, "import", file.toString());
+    assertThat(again.code()).isZero();
+    assertThat(caseFiles(ws)).isEqualTo(5);
+    assertThat(again.out()).contains("row 2: Acme Ltd / Li Na is already registered as DEAL-1", "row 7: Acme Ltd / Li Na is already"
+        + " registered as DEAL-1", "Registered no cases from 6 rows; 6 already registered");
+  }
+
+  @Test
+  void importSaysOncePerKindWhatItAssumedOfBlankDatesAndDatesWithoutATime() throws IOException {
+    StringBuilder csv = new StringBuilder("company,industry,contact_name,source,priority,owner,registered_at\n");
+    for (int i = 1; i <= 6; i++) {
+      String when = i <= 3 ? "" : i <= 5 ? "2026-11-0" + i : "2026-11-06 09:30";
+      csv.append("Co ").append(i).append(",retail,P ").append(i).append(",online,B,ann,").append(when).append('\n');
+    }
+    Path file = dir.resolve("leads.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    CliRun run = sf(ws, "import", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err().lines().filter(l -> l.startsWith("salesflow: note:")).toList()).containsExactly(
+        "salesflow: note: " + file + ": 3 rows (the first row 2) have no registered_at: registered at now, 2026-11-26T18:00:00+08:00",
+        "salesflow: note: " + file + ": 2 rows (the first row 5) give registered_at as a date only: read as 00:00 in Asia/Shanghai",
+        "salesflow: note: " + file + ": row 7 gives registered_at without an offset: read in Asia/Shanghai");
+    assertThat(sf(ws, "-q", "import", "--dry-run", file.toString()).err()).doesNotContain("note:");
+  }
+
+  @Test
+  void mapValueReplacesValuesOfOneColumnAndRefusesAColumnTheFileLacks() throws IOException {
+    Path file = dir.resolve("crm.csv");
+    Files.writeString(file, "company,industry,contact_name,channel,rating,owner\n"
+        + "Co 1,retail,P 1,Web,High,ann\nCo 2,retail,P 2,Fair,Low,ann\nCo 3,retail,P 3,Web,B,ann\n", StandardCharsets.UTF_8);
+    CliRun run = sf(ws, "import", "--map", "channel=source", "--map", "rating=priority", "--map-value", "rating:High=A",
+        "--map-value", "rating:Low=C", "--map-value", "channel:Web=online", "--map-value", "Channel:Fair=exhibition", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    CliRun csv = sf(ws, "export", "-");
+    assertThat(csv.out()).contains("Co 1,retail,", "online,A,ann").contains("exhibition,C,ann").contains("online,B,ann");
+    CliRun missing = sf(ws, "import", "--map-value", "stage:Won=closed", file.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("has no column 'stage'; the file's columns: company, industry, contact_name, channel, rating, owner");
+    assertThat(sf(ws, "import", "--map-value", "Won=closed", file.toString()).err()).contains("needs COLUMN:VALUE=VALUE");
+  }
+
+  @Test
   void exportThenImportIntoAnEmptyWorkspaceKeepsEveryRegistrationField() throws IOException {
     Path examples = dir.resolve("examples");
     TestWorkspaces.examplesAt(examples);

@@ -57,10 +57,24 @@ public final class CommandTree {
     all.put("git-merge", GitMergeCommand.class);
     all.put("git-setup", GitSetupCommand.class);
     all.put("shell", ShellCommand.class);
+    all.put("batch", BatchCommand.class);
     all.put("completion", CompletionCommand.class);
     all.put("help", CommandLine.HelpCommand.class);
     all.put("__complete", CompleteCommand.class);
     return java.util.Collections.unmodifiableMap(all);
+  }
+
+  /** The formats subcommand {@code name} takes (none for an unknown name). */
+  static List<Format> formats(String name) {
+    Class<?> type = SUBCOMMANDS.get(name);
+    if (type == null) {
+      return List.of();
+    }
+    try {
+      return type.getDeclaredConstructor().newInstance() instanceof Formatted f ? f.formats() : List.of();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot make the " + name + " command", e);
+    }
   }
 
   /** The root with every subcommand. */
@@ -79,20 +93,25 @@ public final class CommandTree {
 
   /** The names of the subcommands a run with {@code args} needs. */
   static List<String> needed(String... args) {
-    List<String> all = List.copyOf(SUBCOMMANDS.keySet());
-    boolean version = false;
+    String word = commandWord(args);
+    if (word == null) {
+      return List.of(args).stream().anyMatch(VERSION::contains) ? List.of() : List.copyOf(SUBCOMMANDS.keySet());
+    }
+    boolean known = SUBCOMMANDS.containsKey(word) && !NEED_ALL.contains(word);
+    return known ? List.of(word) : List.copyOf(SUBCOMMANDS.keySet());
+  }
+
+  /** The first word of {@code args} that is no global option (the subcommand's name, if known), or null. */
+  static String commandWord(String... args) {
     for (int i = 0; i < args.length; i++) {
       String word = args[i];
       if (VALUE_OPTIONS.contains(word)) {
         i++;
-      } else if (VERSION.contains(word)) {
-        version = true;
-      } else if (!FLAGS.contains(word) && !isValueOptionWithEquals(word)) {
-        boolean known = SUBCOMMANDS.containsKey(word) && !NEED_ALL.contains(word);
-        return known ? List.of(word) : all;
+      } else if (!VERSION.contains(word) && !FLAGS.contains(word) && !isValueOptionWithEquals(word)) {
+        return word;
       }
     }
-    return version ? List.of() : all;
+    return null;
   }
 
   private static boolean isValueOptionWithEquals(String word) {

@@ -6,6 +6,7 @@ import dev.salesflow.cli.output.CaseOutput;
 import dev.salesflow.cli.output.ImportOutput;
 import dev.salesflow.cli.output.ProgressBar;
 import dev.salesflow.core.api.Salesflow;
+import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -31,19 +32,26 @@ import picocli.CommandLine.ParentCommand;
     "Headers in English or Chinese map by themselves (company/公司名称, industry/行业, contact_name/联系人,"
         + " contact_title/职务, phone/电话, email/邮箱, source/来源, priority/优先级, owner/负责人, need/需求,"
         + " size/规模, registered_at/登记时间, id/编号); --map maps others.",
+    "Deals already in flight: --map COLUMN=stage (a stage id; --map-value maps the file's words, e.g."
+        + " deal_stage:Won=closed), stage_at (when it got there; default registered_at), amount and reason (needed"
+        + " for lost) open each case in its stage with an 'opened' first event, marked imported.",
     "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
-        + " unless every row is valid. A row whose company and contact are already registered, or appear in an"
-        + " earlier row, is reported and not registered again. Exit 1 when any row is invalid."})
+        + " unless every row is valid. A row with an id is its own case (one row per deal); a row without one whose"
+        + " company and contact are already registered, or appear in an earlier row, is reported naming that case or"
+        + " row, and not registered again. Exit 1 when any row is invalid."})
 final class ImportCommand implements Callable<Integer>, Formatted {
-  /** Every registration is a durable write, so a few hundred rows already take seconds. */
+  /** Rows without an id are numbered one durable write each, so a few hundred rows already take seconds. */
   private static final int IMPORT_BAR_ROWS = 100;
   @ParentCommand SalesflowCommand root;
 
   @Parameters(paramLabel = "FILE.csv", description = "The lead list.") Path file;
   @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Read COLUMN as FIELD (or 'ignore' it).")
   Map<String, String> map = new LinkedHashMap<>();
+  @Option(names = "--map-value", paramLabel = "COLUMN:VALUE=VALUE", description = "Read VALUE in COLUMN as the other"
+      + " VALUE, e.g. --map-value priority:High=A (values as written, after surrounding blanks).")
+  List<String> mapValues = List.of();
   @Option(names = "--default", paramLabel = "FIELD=VALUE", description = "Value of FIELD for rows that leave it blank,"
-      + " e.g. source=exhibition.") Map<String, String> defaults = new LinkedHashMap<>();
+      + " e.g. source=exhibition or reason=unknown.") Map<String, String> defaults = new LinkedHashMap<>();
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
       + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
   @Option(names = "--skip-invalid", description = "Register the valid rows even when some are invalid.") boolean skipInvalid;
@@ -58,8 +66,11 @@ final class ImportCommand implements Callable<Integer>, Formatted {
   public Integer call() {
     Format format = root.format(formats());
     Map<RegistrationField, String> fieldDefaults = new EnumMap<>(RegistrationField.class);
-    defaults.forEach((field, value) -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
-        "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ")")), value));
+    Map<DealField, String> dealDefaults = new EnumMap<>(DealField.class);
+    defaults.forEach((field, value) -> DealField.ofName(field).ifPresentOrElse(f -> dealDefaults.put(f, value),
+        () -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
+            "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ", "
+                + String.join(", ", DealField.columns()) + ")")), value)));
     Charset encoding;
     try {
       encoding = Charset.forName(charset);
@@ -67,22 +78,43 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       throw new InvalidRequestException("--charset: unknown charset '" + charset + "' (e.g. UTF-8, GBK)");
     }
     // the list is read first and a dry run opens the store existing-only: neither creates a database
-    LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet());
+    LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet(),
+        valueMaps());
     try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
       if (!root.quiet()) {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
             + "' is not imported (--map '" + c + "=FIELD' imports it; fields: " + String.join(", ", RegistrationField.columns()) + ")"));
       }
+      java.time.OffsetDateTime now = root.now(flow.zone());
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
-        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults),
-            root.now(flow.zone()), progress);
+        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults),
+            now, progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
+      if (!root.quiet()) {
+        ImportOutput.assumptions(result, flow.zone(), now)
+            .forEach(line -> root.context().err().println("salesflow: note: " + file + ": " + line));
+      }
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"
           : ImportOutput.text(result, dryRun, skipInvalid));
       return result.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
+  }
+
+  /** {@code --map-value COLUMN:FROM=TO}, by column; the column ends at the last colon before the first {@code =}. */
+  private Map<String, Map<String, String>> valueMaps() {
+    Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+    for (String given : mapValues) {
+      int eq = given.indexOf('=');
+      int colon = eq < 0 ? -1 : given.lastIndexOf(':', eq);
+      if (colon <= 0) {
+        throw new InvalidRequestException("--map-value needs COLUMN:VALUE=VALUE (e.g. deal_stage:Won=closed), got '" + given + "'");
+      }
+      maps.computeIfAbsent(given.substring(0, colon), c -> new LinkedHashMap<>())
+          .put(given.substring(colon + 1, eq).strip(), given.substring(eq + 1).strip());
+    }
+    return maps;
   }
 
   /** The most bytes a lead list may hold. */

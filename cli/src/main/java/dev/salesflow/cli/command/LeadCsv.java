@@ -1,5 +1,6 @@
 package dev.salesflow.cli.command;
 
+import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadColumns;
 import dev.salesflow.core.model.RegistrationField;
@@ -59,6 +60,16 @@ final class LeadCsv {
   }
 
   static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<RegistrationField> defaulted) {
+    return read(name, bytes, charset, map, defaulted, Map.of());
+  }
+
+  /**
+   * As {@link #read(String, byte[], Charset, Map, Set)}, replacing values of columns first: {@code
+   * valueMaps} holds, per header (as written, case ignored), cell values (as read) and what they
+   * stand for, e.g. {@code deal_stage} → {@code Won} → {@code closed}.
+   */
+  static Read read(String name, byte[] bytes, Charset charset, Map<String, String> map, Set<RegistrationField> defaulted,
+      Map<String, Map<String, String>> valueMaps) {
     String text = decode(name, bytes, charset);
     refuseLongLines(name, text);
     List<CSVRecord> records;
@@ -84,20 +95,50 @@ final class LeadCsv {
     if (records.isEmpty()) {
       throw new InvalidRequestException(name + ": the file is empty (it needs a header row)");
     }
-    LeadColumns columns = LeadColumns.resolve(records.get(0).toList(), map, defaulted);
+    List<String> headers = records.get(0).toList();
+    Map<Integer, Map<String, String>> replace = valueMapsByColumn(name, headers, valueMaps);
+    LeadColumns columns = LeadColumns.resolve(headers, map, defaulted);
     List<LeadRow> rows = new ArrayList<>();
     for (CSVRecord record : records.subList(1, records.size())) {
       Map<RegistrationField, String> values = new EnumMap<>(RegistrationField.class);
       columns.fields().forEach((index, field) -> {
         if (index < record.size()) {
-          values.put(field, cell(record.get(index)));
+          String value = cell(record.get(index));
+          Map<String, String> replaced = replace.get(index);
+          values.put(field, replaced == null ? value : replaced.getOrDefault(value, value));
+        }
+      });
+      Map<DealField, String> deal = new EnumMap<>(DealField.class);
+      columns.deal().forEach((index, field) -> {
+        if (index < record.size()) {
+          String value = cell(record.get(index));
+          Map<String, String> replaced = replace.get(index);
+          deal.put(field, replaced == null ? value : replaced.getOrDefault(value, value));
         }
       });
       if (values.values().stream().anyMatch(v -> !v.isEmpty())) {
-        rows.add(new LeadRow((int) record.getRecordNumber(), values));
+        rows.add(new LeadRow((int) record.getRecordNumber(), values, deal));
       }
     }
     return new Read(rows, columns.unused());
+  }
+
+  /** The value maps by column index; refuses a column the file does not have, listing its columns. */
+  private static Map<Integer, Map<String, String>> valueMapsByColumn(String name, List<String> headers,
+      Map<String, Map<String, String>> valueMaps) {
+    Map<Integer, Map<String, String>> byIndex = new java.util.HashMap<>();
+    valueMaps.forEach((column, values) -> {
+      int at = -1;
+      for (int i = 0; i < headers.size() && at < 0; i++) {
+        at = headers.get(i).strip().equalsIgnoreCase(column.strip()) ? i : -1;
+      }
+      if (at < 0) {
+        throw new InvalidRequestException("--map-value " + column + ":…: " + name + " has no column '" + column
+            + "'; the file's columns: " + String.join(", ", headers));
+      }
+      byIndex.computeIfAbsent(at, i -> new java.util.HashMap<>()).putAll(values); // Channel and channel are one column
+    });
+    return byIndex;
   }
 
   /** A cell's value: exactly what {@code export} neutralised, else the text without surrounding blanks. */

@@ -114,12 +114,20 @@ public final class SalesflowCommand implements Runnable {
    * {@code --store} is relative to the working folder, {@code store:} to the workspace.
    */
   Salesflow open() {
-    return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.CREATE));
+    return open(OpenMode.CREATE);
   }
 
   /** Opens the workspace's cases for a command that only reads them or changes existing ones: creates nothing. */
   Salesflow openExisting() {
-    return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), OpenMode.EXISTING));
+    return open(OpenMode.EXISTING);
+  }
+
+  /** In a batch, a handle on the workspace the batch keeps open; else the workspace opened anew. */
+  private Salesflow open(OpenMode mode) {
+    if (context.kept() != null) {
+      return warned(context.kept().open(workspaceRoot(), store, context.cwd(), mode));
+    }
+    return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), mode));
   }
 
   /** {@code flow}, its store's warnings (a FIFO among the case files, say) printed on stderr, even with -q. */

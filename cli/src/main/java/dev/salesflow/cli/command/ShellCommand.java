@@ -7,6 +7,7 @@ import dev.salesflow.cli.completion.CompletionModel;
 import dev.salesflow.cli.completion.WorkspaceValues;
 import dev.salesflow.cli.shell.JLineShell;
 import dev.salesflow.cli.shell.Prompters;
+import dev.salesflow.cli.shell.Terminals;
 import dev.salesflow.core.model.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "shell", description = {
@@ -44,8 +44,13 @@ final class ShellCommand implements Callable<Integer>, Formatted {
     if (Prompters.inShell()) {
       throw new InvalidRequestException("already in the shell: type a command, or 'exit' to leave");
     }
+    if (!Terminals.stdinIsTerminal()) {
+      // a prompt, completion and history are for a person; a script needs results and exit codes
+      throw new InvalidRequestException("standard input is not a terminal: the shell is for typing commands;"
+          + " to run commands from a file or a pipe use 'salesflow batch [FILE|-]' (one command per line)");
+    }
     Path workspace = root.workspaceRoot().toAbsolutePath().normalize();
-    List<List<String>> globals = globalOptions();
+    SessionArgs session = new SessionArgs(spec, workspace, Set.of());
     CliContext context = root.context();
     if (!root.quiet()) {
       context.err().println("salesflow shell on " + workspace
@@ -53,65 +58,17 @@ final class ShellCommand implements Callable<Integer>, Formatted {
     }
     String prompt = "salesflow:" + workspace.getFileName() + "> ";
     return JLineShell.run(prompt, historyFile(context.env(), workspace), new CompletionModel(spec.root()),
-        new WorkspaceValues(workspace, root.store, context.cwd()), context.cwd(), words -> execute(words, workspace, globals));
+        new WorkspaceValues(workspace, root.store, context.cwd()), context.cwd(), words -> execute(words, session));
   }
 
   /** Runs one line as {@code salesflow -w WORKSPACE [the shell's global options] WORDS}. */
-  private int execute(List<String> words, Path workspace, List<List<String>> globals) {
+  private int execute(List<String> words, SessionArgs session) {
     List<String> line = new ArrayList<>(words);
     if (line.get(0).equals("help")) {
       line.remove(0);
       line.add("--help");
     }
-    List<String> args = new ArrayList<>();
-    if (!mentions(line, "-w", "--workspace")) {
-      args.add("-w");
-      args.add(workspace.toString());
-    }
-    for (List<String> option : globals) {
-      if (!mentions(line, names(option.get(0)))) {
-        args.addAll(option);
-      }
-    }
-    args.addAll(line);
-    CliContext c = root.context();
-    return Main.run(c, args.toArray(String[]::new));
-  }
-
-  /** The global options this shell was started with (but the workspace), each as the words to repeat. */
-  private List<List<String>> globalOptions() {
-    List<List<String>> words = new ArrayList<>();
-    List<OptionSpec> matched = new ArrayList<>(spec.commandLine().getParseResult().matchedOptions());
-    matched.addAll(spec.root().commandLine().getParseResult().matchedOptions());
-    for (OptionSpec o : matched) {
-      if (o.scopeType() != ScopeType.INHERIT || o.longestName().equals("--workspace")) {
-        continue;
-      }
-      if (o.arity().max() == 0) {
-        words.add(List.of(o.longestName()));
-      } else {
-        for (String value : o.originalStringValues()) {
-          words.add(List.of(o.longestName(), value));
-        }
-      }
-    }
-    return words;
-  }
-
-  private String[] names(String option) {
-    OptionSpec o = spec.root().findOption(option);
-    return o == null ? new String[] {option} : o.names();
-  }
-
-  private static boolean mentions(List<String> line, String... names) {
-    for (String word : line) {
-      for (String name : names) {
-        if (word.equals(name) || (name.startsWith("--") && word.startsWith(name + "="))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Main.run(root.context(), session.of(line));
   }
 
   /**

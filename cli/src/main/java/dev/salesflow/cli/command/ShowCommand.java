@@ -85,6 +85,12 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
     if (c.need() != null) {
       fields.add(new String[] {w.get("need"), c.need()});
     }
+    Event opened = c.opening().orElse(null); // no lambda on show's path (StartupPathTest)
+    if (opened != null) {
+      String from = opened.field("source").orElse(null);
+      fields.add(new String[] {w.get("imported"), opened.field("to").orElse("?") + ", "
+          + CaseOutput.shortTime(opened.at(), zone) + (from == null ? "" : ", " + from)});
+    }
     int width = 0;
     for (String[] f : fields) {
       width = Math.max(width, TextTable.width(f[0]));

@@ -78,6 +78,10 @@ public final class CaseOutput {
       history.add(visit);
     }
     m.put("history", history);
+    Event opened = c.opening().orElse(null);
+    if (opened != null) {
+      m.put("imported", imported(opened, zone));
+    }
     List<Map<String, Object>> events = new ArrayList<>(c.events().size());
     for (Event e : c.events()) {
       events.add(event(e, zone));
@@ -92,6 +96,15 @@ public final class CaseOutput {
       illegal.put("problems", v.problems());
       m.put("illegal", illegal);
     }
+    return m;
+  }
+
+  /** How an imported case was opened: when, in which stage, from which system. */
+  private static Map<String, Object> imported(Event opened, ZoneId zone) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", time(opened.at(), zone));
+    m.put("stage", opened.field("to").orElse(null));
+    m.put("source", opened.field("source").orElse(null));
     return m;
   }
 

@@ -47,6 +47,21 @@ public final class ImportOutput {
     return first.equals(last) ? first : first + " … " + last;
   }
 
+  /** What the import assumed, one line per kind, e.g. {@code 12 rows (the first row 5) have no registered_at: ...}. */
+  public static List<String> assumptions(ImportResult r, java.time.ZoneId zone, java.time.OffsetDateTime now) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (ImportResult.Assumption a : r.assumptions()) {
+      String rows = a.rows() == 1 ? "row " + a.firstRow() : a.rows() + " rows (the first row " + a.firstRow() + ")";
+      lines.add(rows + switch (a.kind()) {
+        case REGISTERED_NOW -> (a.rows() == 1 ? " has" : " have") + " no registered_at: registered at now, "
+            + CaseOutput.time(now, zone);
+        case DATE_ONLY -> (a.rows() == 1 ? " gives" : " give") + " registered_at as a date only: read as 00:00 in " + zone.getId();
+        case NO_OFFSET -> (a.rows() == 1 ? " gives" : " give") + " registered_at without an offset: read in " + zone.getId();
+      });
+    }
+    return lines;
+  }
+
   public static Map<String, Object> json(ImportResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", r.rows());
@@ -64,6 +79,13 @@ public final class ImportOutput {
       e.put("company", x.company());
       e.put("contact", x.contact());
       e.put("existing", x.existing());
+      return e;
+    }).toList());
+    m.put("assumed", r.assumptions().stream().map(x -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("kind", x.kind().name().toLowerCase(java.util.Locale.ROOT));
+      e.put("rows", x.rows());
+      e.put("first_row", x.firstRow());
       return e;
     }).toList());
     m.put("errors", r.errors().stream().map(x -> {

@@ -21,6 +21,7 @@ public final class Words {
       Map.entry("size", "规模"),
       Map.entry("contact", "联系人"),
       Map.entry("registered", "登记时间"),
+      Map.entry("imported", "导入"),
       Map.entry("need", "初步需求"),
       Map.entry("history", "记录"),
       Map.entry("illegal", "非法事件"),

@@ -29,8 +29,8 @@ public final class Prompters {
         }
       });
     }
-    if (!Terminals.interactive(context.env())) {
-      return Optional.empty();
+    if (context.kept() != null || !Terminals.interactive(context.env())) {
+      return Optional.empty(); // a batch asks no one: its lines fail instead, as without a terminal
     }
     return Optional.of(JLinePrompter.open());
   }

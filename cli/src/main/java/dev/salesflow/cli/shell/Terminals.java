@@ -25,6 +25,12 @@ public final class Terminals {
     return in != null && out != null ? in && out : consoleIsTerminal();
   }
 
+  /** Standard input is a terminal (whatever {@code TERM} says): someone types the lines read from it. */
+  public static boolean stdinIsTerminal() {
+    Boolean in = linuxTerminal(0);
+    return in != null ? in : consoleIsTerminal();
+  }
+
   /** Standard error is a terminal that understands carriage returns and erasing a line. */
   public static boolean stderrIsTerminal(Map<String, String> env) {
     if (dumb(env) || env.get("TERM") == null) {

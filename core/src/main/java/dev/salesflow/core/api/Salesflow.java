@@ -106,14 +106,33 @@ public final class Salesflow implements AutoCloseable {
   private final Pairings pairings;
   private final SlaEngine sla;
   private final StoreSpec storeSpec;
+  /** Whether {@link #close} closes the store: false for a {@link #keptOpen} handle. */
+  private final boolean closesStore;
 
   private Salesflow(Workspace workspace, StoreSpec storeSpec, CaseStore store) {
+    this(workspace, storeSpec, store, workspace.stateMachine(), Pairings.of(workspace.process()), workspace.slaEngine(), true);
+  }
+
+  private Salesflow(Workspace workspace, StoreSpec storeSpec, CaseStore store, StateMachine machine, Pairings pairings,
+      SlaEngine sla, boolean closesStore) {
     this.workspace = workspace;
     this.storeSpec = storeSpec;
     this.store = store;
-    this.machine = workspace.stateMachine();
-    this.pairings = Pairings.of(workspace.process());
-    this.sla = workspace.slaEngine();
+    this.machine = machine;
+    this.pairings = pairings;
+    this.sla = sla;
+    this.closesStore = closesStore;
+  }
+
+  /**
+   * A handle on this open workspace and store whose {@link #close} leaves the store open, for a
+   * caller that runs many commands on one store (one opened SQLite connection for a whole batch).
+   * The store closes when this instance (the one that opened it) is closed.
+   *
+   * @return a handle sharing this instance's workspace and store
+   */
+  public Salesflow keptOpen() {
+    return new Salesflow(workspace, storeSpec, store, machine, pairings, sla, false);
   }
 
   /**
@@ -480,16 +499,23 @@ public final class Salesflow implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("cannot register", problems);
     }
-    OffsetDateTime at = r.at() != null ? r.at() : now;
-    Case draft = new Case(
-        r.id() == null ? "pending" : r.id(),
-        new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
-        r.source(), Priority.parse(r.priority()).orElseThrow(), r.owner(), at, r.need(), List.of());
+    Case draft = draft(r, now, List.of());
     if (r.id() != null) {
       store.create(draft);
       return draft;
     }
-    String prefix = workspace.config().idPrefix() + "-" + at.atZoneSameInstant(workspace.zone()).getYear() + "-";
+    return createNumbered(draft);
+  }
+
+  private static Case draft(Registration r, OffsetDateTime now, List<Event> events) {
+    return new Case(
+        r.id() == null ? "pending" : r.id(),
+        new Customer(r.company(), r.industry(), r.size(), new Contact(r.contactName(), r.contactTitle(), r.phone(), r.email())),
+        r.source(), Priority.parse(r.priority()).orElseThrow(), r.owner(), r.at() != null ? r.at() : now, r.need(), events);
+  }
+
+  private Case createNumbered(Case draft) {
+    String prefix = workspace.config().idPrefix() + "-" + draft.registeredAt().atZoneSameInstant(workspace.zone()).getYear() + "-";
     return store.createNumbered(prefix, id -> withId(draft, id));
   }
 
@@ -1114,11 +1140,41 @@ public final class Salesflow implements AutoCloseable {
     public Case register(Registration r, OffsetDateTime now) {
       return flow.register(r, now);
     }
+
+    @Override
+    public Case draft(Registration r, OffsetDateTime now, List<Event> events) {
+      return Salesflow.draft(r, now, events);
+    }
+
+    @Override
+    public Optional<String> problem(Case c, Event next) {
+      Map<String, String> problems = flow.workspace.process().fieldProblems(next);
+      if (!problems.isEmpty()) {
+        return Optional.of(String.join("; ", problems.values()));
+      }
+      return flow.machine.judgeNext(c, next).map(v -> String.join("; ", v.problems()));
+    }
+
+    @Override
+    public void createAll(List<Case> cases, java.util.function.IntConsumer stored) {
+      flow.store.createAll(cases.iterator(), stored);
+    }
+
+    @Override
+    public Case createNumbered(Case draft) {
+      return flow.createNumbered(draft);
+    }
   }
 
-  /** Closes the store (a SQLite connection); the instance is unusable afterwards. */
+  /**
+   * Closes the store (a SQLite connection); the instance is unusable afterwards. A {@link
+   * #keptOpen} handle closes nothing.
+   */
   @Override
   public void close() {
+    if (!closesStore) {
+      return;
+    }
     store.close();
   }
 }

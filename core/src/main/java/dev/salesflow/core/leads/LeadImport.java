@@ -3,6 +3,8 @@ package dev.salesflow.core.leads;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.DealField;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.Labels;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +28,16 @@ import java.util.Optional;
 
 /**
  * Registers the cases of a lead list. Every row is checked first, each problem named with its row;
- * unless asked to skip invalid rows, nothing is written when any row is invalid. A row whose
- * company and contact person are already registered (or appear in an earlier row) is reported
- * and not registered again, so importing the same list twice registers nothing the second time.
+ * unless asked to skip invalid rows, nothing is written when any row is invalid. A row with an id
+ * is its own case (a CRM export has one row per deal, many per company): it is skipped only when
+ * that id is already registered for the same company and contact. A row without an id whose
+ * company and contact person are already registered (or appear in an earlier row) is reported,
+ * naming that case or row, and not registered again; so importing the same list twice registers
+ * nothing the second time.
  */
 public final class LeadImport {
+  /** The {@code source} of the {@code opened} events an import writes. */
+  static final String SOURCE = "import";
   private static final Map<String, String> PRIORITY_WORDS = Map.of("高", "A", "中", "B", "低", "C");
 
   private final Registrar flow;
@@ -38,7 +46,8 @@ public final class LeadImport {
     this.flow = flow;
   }
 
-  private record Valid(int row, Registration registration) {}
+  /** A valid row: its registration and the {@code opened} event that starts it in its stage, or null. */
+  private record Valid(int row, Registration registration, Event opened) {}
 
   public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
     ZoneId zone = flow.zone();
@@ -55,12 +64,14 @@ public final class LeadImport {
     List<Valid> valid = new ArrayList<>();
     List<ImportResult.Duplicate> duplicates = new ArrayList<>();
     List<ImportResult.RowError> errors = new ArrayList<>();
+    Assumed assumed = new Assumed();
     for (LeadRow row : rows) {
       Map<RegistrationField, String> v = new EnumMap<>(RegistrationField.class);
       v.putAll(options.defaults());
       v.putAll(row.values());
       List<RegistrationProblem> problems = new ArrayList<>();
       Registration r = registration(v, zone, now, problems);
+      assumed.note(row.row(), v.get(RegistrationField.REGISTERED_AT), r.at() != null);
       String person = person(r.company(), r.contactName());
       String duplicateOf = null;
       if (problems.isEmpty() && r.id() != null) {
@@ -76,17 +87,19 @@ public final class LeadImport {
               "id " + r.id() + " is also given in row " + rowById.get(r.id())));
         }
       }
-      if (problems.isEmpty() && duplicateOf == null) {
+      if (problems.isEmpty() && duplicateOf == null && r.id() == null) {
         duplicateOf = caseByPerson.containsKey(person) ? caseByPerson.get(person)
             : rowByPerson.containsKey(person) ? "row " + rowByPerson.get(person) : null;
       }
-      if (!problems.isEmpty()) {
-        errors.add(new ImportResult.RowError(row.row(), problems));
+      List<String> dealProblems = new ArrayList<>();
+      Event opened = problems.isEmpty() ? opening(row.deal(), options.dealDefaults(), r, zone, now, dealProblems) : null;
+      if (!problems.isEmpty() || !dealProblems.isEmpty()) {
+        errors.add(new ImportResult.RowError(row.row(), problems, dealProblems));
       } else if (duplicateOf != null) {
         duplicates.add(new ImportResult.Duplicate(row.row(), r.company(), r.contactName(), duplicateOf));
       } else {
-        valid.add(new Valid(row.row(), r));
-        rowByPerson.put(person, row.row());
+        valid.add(new Valid(row.row(), r, opened));
+        rowByPerson.putIfAbsent(person, row.row());
         if (r.id() != null) {
           rowById.put(r.id(), row.row());
         }
@@ -95,14 +108,29 @@ public final class LeadImport {
     List<ImportResult.Registered> registered = new ArrayList<>();
     if (options.dryRun() || (!errors.isEmpty() && !options.skipInvalid())) {
       valid.forEach(x -> registered.add(new ImportResult.Registered(x.row(), x.registration().id(), x.registration().company())));
-      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false);
+      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false, assumed.list());
     }
+    // rows with ids are stored in batches (a transaction each on a database); the others one by one, numbered
+    List<Case> withIds = new ArrayList<>();
+    Map<Integer, Case> stored = new HashMap<>();
     for (Valid x : valid) {
-      Case c = flow.register(x.registration(), now);
-      registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
-      progress.update(registered.size(), valid.size());
+      Case draft = flow.draft(x.registration(), now, x.opened() == null ? List.of() : List.of(x.opened()));
+      if (x.registration().id() != null) {
+        withIds.add(draft);
+        stored.put(x.row(), draft);
+      }
     }
-    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty());
+    flow.createAll(withIds, n -> progress.update(n, valid.size()));
+    for (Valid x : valid) {
+      if (!stored.containsKey(x.row())) {
+        Case draft = flow.draft(x.registration(), now, x.opened() == null ? List.of() : List.of(x.opened()));
+        stored.put(x.row(), flow.createNumbered(draft));
+        progress.update(stored.size(), valid.size());
+      }
+      Case c = stored.get(x.row());
+      registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
+    }
+    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty(), assumed.list());
   }
 
   /**
@@ -143,6 +171,99 @@ public final class LeadImport {
       }
     }
     return r;
+  }
+
+  /**
+   * The {@code opened} event that starts a row's case where its deal stands, or null when the row
+   * gives no stage or the first one ({@code defaults} fill the other fields only of a row with a later
+   * stage); its problems, each naming its field, are added to {@code problems}.
+   */
+  private Event opening(Map<DealField, String> given, Map<DealField, String> defaults, Registration r, ZoneId zone,
+      OffsetDateTime now, List<String> problems) {
+    Map<DealField, String> deal = new EnumMap<>(DealField.class);
+    deal.putAll(defaults);
+    deal.putAll(given);
+    String stage = deal.get(DealField.STAGE);
+    List<String> stages = flow.process().allStageIds();
+    if (stage == null || stage.equals(stages.get(0))) {
+      for (DealField f : List.of(DealField.STAGE_AT, DealField.AMOUNT, DealField.REASON)) {
+        if (given.containsKey(f)) {
+          problems.add(f.column() + " '" + given.get(f) + "' needs a stage after " + stages.get(0) + " (the stage column is "
+              + (stage == null ? "blank" : stage) + ")");
+        }
+      }
+      return null;
+    }
+    if (!stages.contains(stage)) {
+      problems.add("stage '" + stage + "' is not a stage (stages: " + String.join(", ", stages)
+          + "; --map-value COLUMN:VALUE=STAGE maps the file's words)");
+      return null;
+    }
+    OffsetDateTime registered = r.at() != null ? r.at() : now;
+    OffsetDateTime at = registered;
+    String when = deal.get(DealField.STAGE_AT);
+    if (when != null) {
+      Optional<OffsetDateTime> parsed = Timestamps.parse(when, zone);
+      if (parsed.isEmpty()) {
+        problems.add("stage_at '" + when + "' is not " + Timestamps.accepted());
+        return null;
+      }
+      at = parsed.get();
+      if (at.isAfter(now)) {
+        problems.add("stage_at " + when + " is in the future");
+        return null;
+      }
+      if (at.isBefore(registered)) {
+        problems.add("stage_at " + when + " is before registered_at " + Timestamps.format(registered));
+        return null;
+      }
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", stage);
+    fields.put("source", SOURCE);
+    if (deal.containsKey(DealField.AMOUNT)) {
+      fields.put("amount", deal.get(DealField.AMOUNT));
+    }
+    if (deal.containsKey(DealField.REASON)) {
+      fields.put("reason", deal.get(DealField.REASON));
+    }
+    Event opened = new Event(at, Event.OPENED, null, null, fields);
+    flow.problem(flow.draft(r, now, List.of()), opened)
+        .ifPresent(p -> problems.add("stage " + stage + (deal.containsKey(DealField.AMOUNT) ? ", amount " + deal.get(DealField.AMOUNT) : "")
+            + ": " + p));
+    return opened;
+  }
+
+  /** What the rows left unsaid about their registration time, counted per kind. */
+  private static final class Assumed {
+    private final Map<ImportResult.Assumption.Kind, int[]> counts = new EnumMap<>(ImportResult.Assumption.Kind.class);
+
+    /** Notes what row {@code row}'s registration time {@code when} left unsaid; nothing when it was not {@code read}. */
+    void note(int row, String when, boolean read) {
+      if (when == null) {
+        add(ImportResult.Assumption.Kind.REGISTERED_NOW, row);
+        return;
+      }
+      if (!read) {
+        return; // an unreadable time is the row's error, not an assumption
+      }
+      String t = when.strip();
+      if (t.length() == 10) {
+        add(ImportResult.Assumption.Kind.DATE_ONLY, row);
+      } else if (!(t.endsWith("Z") || t.endsWith("z") || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10)) {
+        add(ImportResult.Assumption.Kind.NO_OFFSET, row);
+      }
+    }
+
+    private void add(ImportResult.Assumption.Kind kind, int row) {
+      counts.computeIfAbsent(kind, k -> new int[] {0, row})[0]++;
+    }
+
+    List<ImportResult.Assumption> list() {
+      List<ImportResult.Assumption> all = new ArrayList<>();
+      counts.forEach((kind, c) -> all.add(new ImportResult.Assumption(kind, c[0], c[1])));
+      return all;
+    }
   }
 
   /** A source id from its id or its English or Chinese label, as lead lists write it. */

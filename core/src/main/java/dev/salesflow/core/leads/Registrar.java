@@ -3,6 +3,7 @@ package dev.salesflow.core.leads;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Registration;
 import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.SalesProcess;
@@ -25,4 +26,16 @@ public interface Registrar {
   List<RegistrationProblem> registrationProblems(Registration r);
 
   Case register(Registration r, OffsetDateTime now);
+
+  /** The case a valid registration makes, with {@code events}; its id is {@code pending} when {@code r} gives none. */
+  Case draft(Registration r, OffsetDateTime now, List<Event> events);
+
+  /** Why the process refuses {@code next} on {@code c} (its fields, then the state machine), or empty. */
+  java.util.Optional<String> problem(Case c, Event next);
+
+  /** Stores new cases that have their ids, in batches; {@code stored} is told how many are stored so far. */
+  void createAll(List<Case> cases, java.util.function.IntConsumer stored);
+
+  /** Stores the new case {@code draft} under the next free id of the registration year. */
+  Case createNumbered(Case draft);
 }

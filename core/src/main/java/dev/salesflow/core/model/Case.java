@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sales case: the registration (Table 1) and its append-only event log, oldest first. The
@@ -44,6 +45,16 @@ public record Case(
     Objects.requireNonNull(id, "id");
     customer = customer == null ? new Customer(null, null, null, null) : customer;
     events = List.copyOf(events == null ? List.of() : events);
+  }
+
+  /**
+   * The event that opened this case mid-process, when it was imported where it stood in another
+   * system rather than registered in salesflow.
+   *
+   * @return its first event when that is an {@code opened} event, else empty
+   */
+  public Optional<Event> opening() {
+    return events.isEmpty() || !events.get(0).isOpened() ? Optional.empty() : Optional.of(events.get(0));
   }
 
   /**

@@ -54,7 +54,7 @@ public sealed interface ColumnProblem extends RequestProblem {
     @Override
     public String message() {
       return column + "=" + field + ": unknown field '" + field + "' (fields: "
-          + String.join(", ", RegistrationField.columns()) + ", ignore)";
+          + String.join(", ", RegistrationField.columns()) + ", " + String.join(", ", DealField.columns()) + ", ignore)";
     }
   }
 

@@ -23,6 +23,13 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   public static final String ADVANCE = "advance";
 
   /**
+   * The event that opens a case mid-process, only as its first event: {@code to} names the stage
+   * it starts in (closed or lost too), with an optional {@code reason} (required for lost), {@code
+   * amount} (a won deal's value) and {@code source} (the system it was brought in from).
+   */
+  public static final String OPENED = "opened";
+
+  /**
    * Turns a blank {@code by} or {@code note} into null and copies the fields, keeping their order,
    * so the event is immutable.
    *
@@ -64,5 +71,23 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
    */
   public boolean isAdvance() {
     return ADVANCE.equals(type);
+  }
+
+  /**
+   * Whether this event opens the case in a stage (an import of a deal already under way).
+   *
+   * @return true for an {@code opened} event
+   */
+  public boolean isOpened() {
+    return OPENED.equals(type);
+  }
+
+  /**
+   * Whether this event puts the case in the stage its {@code to} names.
+   *
+   * @return true for an {@code advance} or an {@code opened} event
+   */
+  public boolean isStageChange() {
+    return ADVANCE.equals(type) || OPENED.equals(type);
   }
 }

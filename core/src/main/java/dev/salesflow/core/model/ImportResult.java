@@ -12,9 +12,10 @@ import java.util.List;
  *     in the file; never registered twice
  * @param errors the invalid rows, in row order, every problem of a row in one message
  * @param written whether any case was written
+ * @param assumptions what the import assumed where rows left something unsaid, one entry per kind
  */
 public record ImportResult(int rows, List<Registered> registered, List<Duplicate> duplicates, List<RowError> errors,
-    boolean written) {
+    boolean written, List<Assumption> assumptions) {
   /**
    * Copies the lists so the result is immutable.
    *
@@ -23,11 +24,46 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
    * @param duplicates the rows skipped as duplicates
    * @param errors the invalid rows
    * @param written whether any case was written
+   * @param assumptions what was assumed, one entry per kind
    */
   public ImportResult {
     registered = List.copyOf(registered);
     duplicates = List.copyOf(duplicates);
     errors = List.copyOf(errors);
+    assumptions = List.copyOf(assumptions);
+  }
+
+  /**
+   * Something an import assumed for some rows, said once for all of them.
+   *
+   * @param kind what was assumed
+   * @param rows how many rows it concerns; at least one
+   * @param firstRow the first of them, as a spreadsheet numbers it
+   */
+  public record Assumption(Kind kind, int rows, int firstRow) {
+    /**
+     * Checks the counts.
+     *
+     * @param kind what was assumed
+     * @param rows how many rows; at least one
+     * @param firstRow the first row
+     */
+    public Assumption {
+      java.util.Objects.requireNonNull(kind, "kind");
+      if (rows < 1) {
+        throw new IllegalArgumentException("an assumption concerns at least one row, got " + rows);
+      }
+    }
+
+    /** The kinds of assumption. */
+    public enum Kind {
+      /** No registration time: registered at the import's "now". */
+      REGISTERED_NOW,
+      /** A registration date without a time: read as 00:00 in the workspace's zone. */
+      DATE_ONLY,
+      /** A registration time without an offset: read in the workspace's zone. */
+      NO_OFFSET
+    }
   }
 
   /**
@@ -53,17 +89,30 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
    * An invalid row.
    *
    * @param row the row number, as in {@link LeadRow#row()}
-   * @param problems every problem of the row, in the order found; at least one
+   * @param problems every problem of the row's registration
+   * @param dealProblems every problem of the row's deal fields ({@link DealField}), each naming its field
    */
-  public record RowError(int row, List<RegistrationProblem> problems) {
+  public record RowError(int row, List<RegistrationProblem> problems, List<String> dealProblems) {
     /**
      * Copies the problems so the error is immutable.
      *
      * @param row the row number
-     * @param problems every problem of the row
+     * @param problems every problem of the row's registration
+     * @param dealProblems every problem of where the row says the deal stands, each naming its field
      */
     public RowError {
       problems = List.copyOf(problems);
+      dealProblems = List.copyOf(dealProblems);
+    }
+
+    /**
+     * A row whose registration has problems.
+     *
+     * @param row the row number
+     * @param problems every problem of the row
+     */
+    public RowError(int row, List<RegistrationProblem> problems) {
+      this(row, problems, List.of());
     }
 
     /**
@@ -76,6 +125,9 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
       StringBuilder s = new StringBuilder();
       for (RegistrationProblem p : problems) {
         s.append(s.length() == 0 ? "" : "; ").append(p.describe(p.field().column()));
+      }
+      for (String p : dealProblems) {
+        s.append(s.length() == 0 ? "" : "; ").append(p);
       }
       return s.toString();
     }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Set;
  * {@code column=field} mappings ({@code field} may be {@code ignore}).
  *
  * @param fields 0-based column index to field
+ * @param deal 0-based column index to deal field (only by explicit mapping)
  * @param unused headers that map to no field and were not ignored explicitly (blank headers and the
  *     {@code stage} and {@code stage_since} columns that {@code export} writes are not listed)
  */
-public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> unused) {
+public record LeadColumns(Map<Integer, RegistrationField> fields, Map<Integer, DealField> deal, List<String> unused) {
   /** Columns that {@code export} writes but that are derived, so importing them means nothing. */
   private static final Set<String> DERIVED = Set.of("stage", "stagesince");
 
@@ -23,10 +25,12 @@ public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> u
    * Copies the map and list so the mapping is immutable.
    *
    * @param fields column index to field
+   * @param deal column index to deal field
    * @param unused headers that map to no field
    */
   public LeadColumns {
     fields = Map.copyOf(fields);
+    deal = Map.copyOf(deal);
     unused = List.copyOf(unused);
   }
 
@@ -36,8 +40,8 @@ public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> u
    * no default in {@code defaulted} supplies.
    *
    * @param headers the header row, in column order
-   * @param explicit column header to field name (a canonical name or a header that stands for it) or
-   *     {@code ignore}; headers are compared as in {@link RegistrationField#ofHeader}
+   * @param explicit column header to field name (a canonical name or a header that stands for it, or
+   *     a {@link DealField}) or {@code ignore}; headers are compared as in {@link RegistrationField#ofHeader}
    * @param defaulted the fields that have a default value, so need no column
    * @return the mapping of every column to its field
    * @throws InvalidRequestException listing every problem as a {@link ColumnProblem}, when there is any
@@ -49,6 +53,7 @@ public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> u
       index.putIfAbsent(RegistrationField.normalise(headers.get(i)), i);
     }
     Map<Integer, RegistrationField> fields = new LinkedHashMap<>();
+    Map<Integer, DealField> deal = new LinkedHashMap<>();
     Map<Integer, Boolean> decided = new LinkedHashMap<>();
     explicit.forEach((column, field) -> {
       Integer at = index.get(RegistrationField.normalise(column));
@@ -58,6 +63,11 @@ public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> u
       }
       decided.put(at, true);
       if (field.equalsIgnoreCase("ignore")) {
+        return;
+      }
+      Optional<DealField> dealField = DealField.ofName(field);
+      if (dealField.isPresent()) {
+        deal.put(at, dealField.get());
         return;
       }
       RegistrationField.ofHeader(field).ifPresentOrElse(f -> fields.put(at, f),
@@ -90,6 +100,6 @@ public record LeadColumns(Map<Integer, RegistrationField> fields, List<String> u
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(null, problems);
     }
-    return new LeadColumns(fields, unused);
+    return new LeadColumns(fields, deal, unused);
   }
 }

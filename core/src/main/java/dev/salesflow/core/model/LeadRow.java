@@ -9,13 +9,15 @@ import java.util.Map;
  *
  * @param row its row number as a spreadsheet shows it: the header is row 1
  * @param values the non-blank cells, by field
+ * @param deal the non-blank cells of deal fields (where the deal stands), by field
  */
-public record LeadRow(int row, Map<RegistrationField, String> values) {
+public record LeadRow(int row, Map<RegistrationField, String> values, Map<DealField, String> deal) {
   /**
    * Keeps only the non-blank cells, copied so the row is immutable.
    *
    * @param row the row number
    * @param values the cells by field; null and blank values are dropped
+   * @param deal the cells of deal fields; null and blank values are dropped
    */
   public LeadRow {
     EnumMap<RegistrationField, String> copy = new EnumMap<>(RegistrationField.class);
@@ -25,6 +27,23 @@ public record LeadRow(int row, Map<RegistrationField, String> values) {
       }
     });
     values = Collections.unmodifiableMap(copy);
+    EnumMap<DealField, String> dealCopy = new EnumMap<>(DealField.class);
+    deal.forEach((k, v) -> {
+      if (v != null && !v.isBlank()) {
+        dealCopy.put(k, v);
+      }
+    });
+    deal = Collections.unmodifiableMap(dealCopy);
+  }
+
+  /**
+   * A row of registration fields only.
+   *
+   * @param row the row number
+   * @param values the cells by field; null and blank values are dropped
+   */
+  public LeadRow(int row, Map<RegistrationField, String> values) {
+    this(row, values, Map.of());
   }
 
   /**

@@ -166,6 +166,9 @@ public record ProcessDefinition(
     if (Event.ADVANCE.equals(type)) {
       return "zh".equals(lang) ? "阶段变更" : "Stage change";
     }
+    if (Event.OPENED.equals(type)) {
+      return "zh".equals(lang) ? "导入开启" : "Opened (imported)";
+    }
     EventTypeSpec spec = eventTypes.get(type);
     return spec == null ? type : spec.labels().in(lang);
   }
@@ -187,17 +190,18 @@ public record ProcessDefinition(
   public Map<String, String> fieldProblems(Event event) {
     // every event of every case read or replayed comes here, almost always without a problem:
     // the map is made only when there is one
-    if (!event.isAdvance() && !eventTypes.containsKey(event.type())) {
+    if (!event.isStageChange() && !eventTypes.containsKey(event.type())) {
       Map<String, String> problems = new LinkedHashMap<>();
       problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
     }
     Map<String, String> problems = null;
     for (Map.Entry<String, String> f : event.fields().entrySet()) {
-      FieldSpec spec = eventFields.get(f.getKey());
+      FieldSpec spec = fieldSpec(event.type(), f.getKey());
       String problem;
       if (spec == null) {
-        problem = "unknown event field '" + f.getKey() + "' (known: " + String.join(", ", eventFields.keySet()) + ")";
+        problem = "unknown event field '" + f.getKey() + "' (known: "
+            + String.join(", ", event.isOpened() ? List.of("to", "reason", "amount", "source") : eventFields.keySet()) + ")";
       } else {
         problem = spec.problem(f.getValue(), this);
         problem = problem == null ? null : "field '" + f.getKey() + "' " + problem;
@@ -209,7 +213,7 @@ public record ProcessDefinition(
         problems.put(f.getKey(), problem);
       }
     }
-    List<String> required = event.isAdvance() ? ADVANCE_REQUIRED : eventTypes.get(event.type()).required();
+    List<String> required = event.isStageChange() ? ADVANCE_REQUIRED : eventTypes.get(event.type()).required();
     for (String name : required) {
       String value = event.fields().get(name);
       if (value == null || value.isBlank()) {
@@ -232,6 +236,18 @@ public record ProcessDefinition(
   }
 
   private static final List<String> ADVANCE_REQUIRED = List.of("to");
+
+  /** The fields of an {@code opened} event, whatever the process declares: it is the same in every process. */
+  private static final Map<String, FieldSpec> OPENED_FIELDS = Map.of(
+      "to", new FieldSpec(FieldSpec.Kind.STAGE, null),
+      "reason", new FieldSpec(FieldSpec.Kind.TEXT, null),
+      "amount", new FieldSpec(FieldSpec.Kind.NUMBER, null),
+      "source", new FieldSpec(FieldSpec.Kind.TEXT, null));
+
+  /** The spec of field {@code name} on an event of {@code type}, or null when such an event has no such field. */
+  public FieldSpec fieldSpec(String type, String name) {
+    return Event.OPENED.equals(type) ? OPENED_FIELDS.get(name) : eventFields.get(name);
+  }
 
   /** at, type, by, note and the declared further fields, for "known fields" messages. */
   public String knownEventFieldNames() {

@@ -52,7 +52,7 @@ public final class StateMachine {
       if (violation.isPresent()) {
         return new Replay(stage, visits, violation);
       }
-      if (e.isAdvance()) {
+      if (e.isStageChange() && !(e.isOpened() && e.field("to").orElseThrow().equals(stage))) {
         stage = e.field("to").orElseThrow();
         visits.add(new Replay.Visit(stage, e.at(), i));
       }
@@ -88,12 +88,32 @@ public final class StateMachine {
     if (!fieldProblems.isEmpty()) {
       return Optional.of(new Replay.Violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, List.copyOf(fieldProblems.values())));
     }
+    if (e.isOpened()) {
+      return judgeOpening(e, index);
+    }
     if (e.isAdvance()) {
       return judgeAdvance(c, stage, prior, e, index);
     }
     if (!allowed.get(stage).contains(e.type())) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "'" + e.type() + "' cannot be recorded in stage "
           + stage + " (allowed: " + String.join(", ", process.eventsAllowedIn(stage)) + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An {@code opened} event starts a case where it stands in another system: only as its first
+   * event (nothing may have happened in salesflow before), and a lost one with its reason. No guard
+   * is judged: what they ask for was done, or not, before salesflow knew the case.
+   */
+  private Optional<Replay.Violation> judgeOpening(Event e, int index) {
+    if (index > 0) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          "'opened' can only be the first event of a case (it starts an imported case in its stage)");
+    }
+    boolean hasReason = e.field("reason").filter(r -> !r.isBlank()).isPresent();
+    if (e.field("to").orElseThrow().equals(process.lost().id()) && !hasReason) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "opening a case as " + process.lost().id() + " needs a 'reason'");
     }
     return Optional.empty();
   }

@@ -38,8 +38,9 @@ final class ContractSigning {
     int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
     for (int i = legal - 1; i >= 0; i--) {
       Event e = c.events().get(i);
-      if (e.type().equals(type)) {
-        return e.field(field).flatMap(Amounts::parse);
+      if (e.type().equals(type) || e.isOpened()) {
+        // a deal imported with its amount (a won one, as closed) counts it until a signing in salesflow
+        return e.field(e.isOpened() ? "amount" : field).flatMap(Amounts::parse);
       }
     }
     return Optional.empty();

@@ -138,7 +138,8 @@ public final class SlaEngine {
     String stage = initialStage;
     boolean startsAtRegistration = rule.start() instanceof ClockStart.Registered
         || rule.start() instanceof ClockStart.OnEntering enter && enter.stage().equals(stage);
-    if (startsAtRegistration && c.registeredAt() != null) {
+    // an imported case starts at its opening: no clock of what happened before salesflow knew it
+    if (startsAtRegistration && c.registeredAt() != null && !opened(events)) {
       run.start(null, c.registeredAt().toInstant());
     }
     for (Event e : events) {
@@ -149,7 +150,7 @@ public final class SlaEngine {
       if (rule.start() instanceof ClockStart.OnEvent on && on.type().equals(e.type()) && inScope) {
         run.start(rule.match() == null ? null : e.field(rule.match()).orElse(null), e.at().toInstant());
       }
-      if (e.isAdvance()) {
+      if (e.isStageChange()) {
         stage = e.field("to").orElse(stage);
         if (rule.start() instanceof ClockStart.OnEntering enter && enter.stage().equals(stage)) {
           run.start(null, e.at().toInstant());
@@ -160,12 +161,12 @@ public final class SlaEngine {
 
   private void recurring(SlaRule rule, Case c, List<Event> events, ClockRun run) {
     String stage = initialStage;
-    boolean inStage = stage.equals(rule.whileStage());
+    boolean inStage = !opened(events) && stage.equals(rule.whileStage());
     if (inStage && c.registeredAt() != null) {
       run.start(null, c.registeredAt().toInstant());
     }
     for (Event e : events) {
-      if (e.isAdvance()) {
+      if (e.isStageChange()) {
         String to = e.field("to").orElse(stage);
         if (inStage && !to.equals(rule.whileStage())) {
           if (!process.isTerminal(to)) {
@@ -184,6 +185,11 @@ public final class SlaEngine {
         run.start(null, e.at().toInstant());
       }
     }
+  }
+
+  /** Whether the case was opened mid-process (imported): its first event is {@code opened}. */
+  private static boolean opened(List<Event> events) {
+    return !events.isEmpty() && events.get(0).isOpened();
   }
 
   /** The clocks of one rule being built while events are walked. */

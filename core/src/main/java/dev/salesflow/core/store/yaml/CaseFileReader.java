@@ -255,16 +255,16 @@ public final class CaseFileReader {
       int before = problems.size();
       OffsetDateTime at = timestamp(m, "at");
       String type = text(m, "type", true);
-      if (type != null && !Event.ADVANCE.equals(type) && !process.eventTypes().containsKey(type)) {
+      if (type != null && !Event.ADVANCE.equals(type) && !Event.OPENED.equals(type) && !process.eventTypes().containsKey(type)) {
         add(DiagnosticCode.BAD_VALUE, m.valuePositionOf("type"),
-            "unknown event type '" + type + "' (known: " + String.join(", ", process.eventTypes().keySet()) + ", advance)");
+            "unknown event type '" + type + "' (known: " + String.join(", ", process.eventTypes().keySet()) + ", advance, opened)");
       }
       Map<String, String> fields = new LinkedHashMap<>();
       for (YamlNode.Entry f : m.entries().values()) {
         if (EVENT_CORE.contains(f.key())) {
           continue;
         }
-        if (!process.eventFields().containsKey(f.key())) {
+        if (process.fieldSpec(type, f.key()) == null) {
           add(DiagnosticCode.UNKNOWN_FIELD, f.keyPosition(),
               "unknown event field '" + f.key() + "' (known: " + process.knownEventFieldNames() + ")");
           continue;
