@@ -182,7 +182,9 @@ public record ProcessDefinition(
 
   /**
    * Problems with an event's own fields: unknown names, values of the wrong kind, required fields
-   * missing. Keys are field names ({@code type} for the type itself), values the messages.
+   * missing, a form's items numbered with gaps or without model or quantity. Keys are field names
+   * ({@code type} for the type itself), values the messages. A form's required fields are judged
+   * only by {@link #formProblems} ({@code forms: required}).
    */
   public Map<String, String> fieldProblems(Event event) {
     // every event of every case read or replayed comes here, almost always without a problem:
@@ -192,16 +194,10 @@ public record ProcessDefinition(
       problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
     }
+    Form form = formOf(event.type());
     Map<String, String> problems = null;
     for (Map.Entry<String, String> f : event.fields().entrySet()) {
-      FieldSpec spec = eventFields.get(f.getKey());
-      String problem;
-      if (spec == null) {
-        problem = "unknown event field '" + f.getKey() + "' (known: " + String.join(", ", eventFields.keySet()) + ")";
-      } else {
-        problem = spec.problem(f.getValue(), this);
-        problem = problem == null ? null : "field '" + f.getKey() + "' " + problem;
-      }
+      String problem = valueProblem(event.type(), f.getKey(), f.getValue());
       if (problem != null) {
         if (problems == null) {
           problems = new LinkedHashMap<>();
@@ -219,7 +215,77 @@ public record ProcessDefinition(
         problems.putIfAbsent(name, "'" + event.type() + "' needs the field '" + name + "'");
       }
     }
+    if (form != null) {
+      for (Map.Entry<String, String> missing : form.missing(event, false).entrySet()) {
+        if (problems == null) {
+          problems = new LinkedHashMap<>();
+        }
+        problems.putIfAbsent(missing.getKey(), "'" + event.type() + "' form: " + missing.getValue());
+      }
+    }
     return problems == null ? Map.of() : problems;
+  }
+
+  /**
+   * What the form of {@code event}'s type is missing once a workspace requires forms ({@code forms:
+   * required}): each required field not filled in, by field id ("needs 'signer'"). Empty for a
+   * type without a form.
+   */
+  public Map<String, String> formProblems(Event event) {
+    Form form = formOf(event.type());
+    return form == null ? Map.of() : form.missing(event, true);
+  }
+
+  /** The form events of {@code type} carry, or null. */
+  public Form formOf(String type) {
+    EventTypeSpec spec = type == null ? null : eventTypes.get(type);
+    return spec == null ? null : spec.form();
+  }
+
+  @Override
+  public boolean knowsEventField(String type, String field) {
+    return knowsField(type, field);
+  }
+
+  /** Whether an event of {@code type} may carry the field {@code key}: its form's, or one of {@code event_fields}. */
+  public boolean knowsField(String type, String key) {
+    Form form = formOf(type);
+    return form != null && form.knows(key) || eventFields.containsKey(key);
+  }
+
+  /**
+   * Why {@code value} does not fit the field {@code key} of an event of {@code type} (its form's
+   * field first, else the process's event field), or null when it does.
+   */
+  public String valueProblem(String type, String key, String value) {
+    Form form = formOf(type);
+    if (form != null && form.knows(key)) {
+      String problem = form.problem(key, value, this);
+      return problem == null ? null : "field '" + key + "' " + problem;
+    }
+    FieldSpec spec = eventFields.get(key);
+    if (spec == null) {
+      return "unknown event field '" + key + "' (known: " + String.join(", ", knownFieldNames(type)) + ")";
+    }
+    String problem = spec.problem(value, this);
+    return problem == null ? null : "field '" + key + "' " + problem;
+  }
+
+  /** The further fields an event of {@code type} may carry: its form's, then the process's. */
+  private List<String> knownFieldNames(String type) {
+    List<String> names = new ArrayList<>();
+    Form form = formOf(type);
+    if (form != null) {
+      for (Map.Entry<String, FormField> f : form.fields().entrySet()) {
+        names.add(f.getValue().kind() == FieldSpec.Kind.ITEMS ? f.getKey() + ".N.model|quantity|price" : f.getKey());
+      }
+    }
+    for (String name : eventFields.keySet()) {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /**
@@ -233,10 +299,10 @@ public record ProcessDefinition(
 
   private static final List<String> ADVANCE_REQUIRED = List.of("to");
 
-  /** at, type, by, note and the declared further fields, for "known fields" messages. */
-  public String knownEventFieldNames() {
+  /** at, type, by, note and the further fields of an event of {@code type}, for "known fields" messages. */
+  public String knownEventFieldNames(String type) {
     List<String> names = new ArrayList<>(List.of("at", "type", "by", "note"));
-    names.addAll(eventFields.keySet());
+    names.addAll(knownFieldNames(type));
     return String.join(", ", names);
   }
 }
