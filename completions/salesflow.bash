@@ -10,7 +10,7 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion help)
+_salesflow_commands=(init register log advance approve attach show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion help)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
@@ -18,10 +18,11 @@ _salesflow_options() {
     '') printf '%s\n' -w --workspace --store --now --format --lang -q --quiet --verbose --no-color -h --help -V --version ;;
     init) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     register) printf '%s\n' --company --industry --size --contact-name --contact-title --phone --email --source --priority --owner --need --at --id -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    log) printf '%s\n' --at --by --note --set --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    log) printf '%s\n' --at --by --note --set --form --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     advance) printf '%s\n' --to --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     approve) printf '%s\n' --role --amount --by --at --note --key --signature --payload-only -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    show) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    attach) printf '%s\n' --as --at --by --note -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    show) printf '%s\n' --form -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     list) printf '%s\n' --stage --priority --owner --allow-unknown -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     overdue) printf '%s\n' --due-within --owner --priority --allow-unknown --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -44,7 +45,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format"|"help --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"approve --format"|"attach --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -52,14 +53,15 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
-    "log --by"|"advance --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
+    "log --by"|"advance --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
+    "log --form"|"approve --key"|"approve --signature") echo 'path' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
-    "approve --key"|"approve --signature") echo 'path' ;;
+    "show --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;
     *) return 1 ;;
   esac
@@ -73,6 +75,7 @@ _salesflow_positional_kind() {
     log) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='event' ;;
     advance) (($2 == 0)) && kind='case' ;;
     approve) (($2 == 0)) && kind='case' ;;
+    attach) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='path' ;;
     show) (($2 == 0)) && kind='case' ;;
     check) (($2 >= 0)) && kind='path' ;;
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;

@@ -171,7 +171,7 @@ public final class Main {
       return ExitCode.USAGE;
     }
     if (e instanceof DiagnosticsException d) {
-      return d.kind() == DiagnosticsException.Kind.CONFIGURATION ? ExitCode.USAGE : ExitCode.IO;
+      return d.kind() == DiagnosticsException.Kind.CASE_FILE ? ExitCode.IO : ExitCode.USAGE;
     }
     if (e instanceof SalesflowException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
       return ExitCode.IO; // StoreException, and a failure to read or write a file or the output

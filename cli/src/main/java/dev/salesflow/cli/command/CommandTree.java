@@ -44,6 +44,7 @@ public final class CommandTree {
     all.put("log", LogCommand.class);
     all.put("advance", AdvanceCommand.class);
     all.put("approve", ApproveCommand.class);
+    all.put("attach", AttachCommand.class);
     all.put("show", ShowCommand.class);
     all.put("list", ListCommand.class);
     all.put("overdue", OverdueCommand.class);

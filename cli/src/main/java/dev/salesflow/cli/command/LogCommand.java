@@ -26,8 +26,11 @@ public final class LogCommand implements Callable<Integer>, Formatted {
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "When it happened (default: now).") String at;
   @Option(names = "--by", paramLabel = "WHO", description = "Who recorded it (with a team: a person; default SALESFLOW_USER, else git's user.email).") String by;
   @Option(names = "--note", paramLabel = "TEXT", description = "Free text.") String note;
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further field, e.g. amount=1200000, issue=I-1.")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further field, e.g. amount=1200000, issue=I-1;"
+      + " an item of a form's list: items.1.model=X (after --form, replacing its value).")
   List<String> sets = List.of();
+  @Option(names = "--form", paramLabel = "FILE", description = "The event's form filled in: a YAML or JSON file of"
+      + " field id to value (see show --form).") java.nio.file.Path form;
   @Option(names = "--dry-run", description = "Check only; write nothing.") boolean dryRun;
 
   @Override
@@ -41,7 +44,10 @@ public final class LogCommand implements Callable<Integer>, Formatted {
       var zone = flow.zone();
       OffsetDateTime now = root.now(zone);
       OffsetDateTime when = at == null ? now : SalesflowCommand.timestamp("--at", at, zone);
-      Event event = new Event(when, type, flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), note, fields());
+      Map<String, String> fields = form == null ? new LinkedHashMap<>()
+          : new LinkedHashMap<>(flow.readForm(type, root.context().cwd().resolve(form)));
+      fields.putAll(fields());
+      Event event = new Event(when, type, flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), note, fields);
       Case updated = flow.record(caseId, event, now, dryRun);
       Format format = root.format(formats());
       if (format == Format.JSON) {

@@ -31,10 +31,10 @@ import java.util.concurrent.Callable;
 public final class QuickArgs {
   /** The subcommands read here, by name; {@link #bind} sets their fields. */
   static final Map<String, Spec> COMMANDS = Map.of(
-      "show", new Spec(1, Set.of(), Set.of(), Set.of(), Set.of()),
+      "show", new Spec(1, Set.of("--form"), Set.of(), Set.of(), Set.of()),
       "list", new Spec(0, Set.of("--stage", "--priority", "--owner"), Set.of("--allow-unknown"), Set.of(), Set.of()),
       "overdue", new Spec(0, Set.of("--due-within", "--owner", "--priority", "--rule"), Set.of("--allow-unknown"), Set.of(), Set.of()),
-      "log", new Spec(2, Set.of("--at", "--by", "--note"), Set.of("--dry-run"), Set.of("--set"), Set.of()),
+      "log", new Spec(2, Set.of("--at", "--by", "--note", "--form"), Set.of("--dry-run"), Set.of("--set"), Set.of()),
       "advance", new Spec(1, Set.of("--to", "--reason", "--at", "--by"), Set.of("--dry-run"), Set.of(), Set.of("--to")));
 
   /**
@@ -69,6 +69,7 @@ public final class QuickArgs {
         ShowCommand c = new ShowCommand();
         c.root = root;
         c.caseId = r.positionals.get(0);
+        c.formType = r.values.get("--form");
         return c;
       }
       case "list" -> {
@@ -98,6 +99,7 @@ public final class QuickArgs {
         c.at = r.values.get("--at");
         c.by = r.values.get("--by");
         c.note = r.values.get("--note");
+        c.form = r.values.containsKey("--form") ? java.nio.file.Path.of(r.values.get("--form")) : null;
         if (r.lists.containsKey("--set")) {
           c.sets = List.copyOf(r.lists.get("--set"));
         }

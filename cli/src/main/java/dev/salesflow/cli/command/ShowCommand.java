@@ -3,6 +3,7 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.FormOutput;
 import dev.salesflow.cli.output.TextTable;
 import dev.salesflow.cli.output.Words;
 import dev.salesflow.core.api.Salesflow;
@@ -25,6 +26,8 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
   @Parameters(index = "0", paramLabel = "CASE", description = "Case id.") String caseId;
+  @picocli.CommandLine.Option(names = "--form", paramLabel = "TYPE",
+      description = "Print the filled form of the case's events of TYPE (e.g. delivery_accepted) instead.") String formType;
 
   @Override
   public List<Format> formats() {
@@ -35,6 +38,15 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
   public Integer call() {
     try (Salesflow flow = root.openExisting()) {
       ZoneId zone = flow.zone();
+      if (formType != null) {
+        var forms = flow.forms(caseId, formType, root.lang());
+        switch (root.format(formats())) {
+          case JSON -> root.context().out().println(CaseOutput.json(FormOutput.json(forms, zone)));
+          case YAML -> root.context().out().print(CaseOutput.yaml(FormOutput.json(forms, zone)));
+          default -> root.context().out().print(FormOutput.text(forms, zone, root.lang()));
+        }
+        return ExitCode.OK.code();
+      }
       CaseView view = flow.show(caseId);
       var sheet = flow.clocks(view, root.now(zone));
       var years = Warnings.sources(flow, sheet.unknownYears());

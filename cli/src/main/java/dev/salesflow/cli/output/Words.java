@@ -37,7 +37,10 @@ public final class Words {
       Map.entry("met_late", "逾期完成"),
       Map.entry("open", "进行中"),
       Map.entry("due_soon", "即将到期"),
-      Map.entry("breached", "已超期"));
+      Map.entry("breached", "已超期"),
+      Map.entry("model", "型号"),
+      Map.entry("quantity", "数量"),
+      Map.entry("price", "单价"));
 
   private final String lang;
 

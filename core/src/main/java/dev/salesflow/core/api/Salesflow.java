@@ -3,6 +3,9 @@ package dev.salesflow.core.api;
 import dev.salesflow.core.calendar.CalendarListing;
 import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.check.Pairings;
+import dev.salesflow.core.forms.Attachments;
+import dev.salesflow.core.forms.FilledForms;
+import dev.salesflow.core.forms.FormInput;
 import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
 import dev.salesflow.core.leads.Registrar;
@@ -22,6 +25,7 @@ import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.FilledForm;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -533,7 +537,8 @@ public final class Salesflow implements AutoCloseable {
    * @param dryRun judge the event as if recording it, but write nothing
    * @return the case with the event appended
    * @throws InvalidRequestException for an unknown type or field, a value of the wrong kind, or a time after {@code now}
-   * @throws RefusedException when the process does not allow the event now
+   * @throws RefusedException when the process does not allow the event now, or, with {@code forms:
+   *     required}, its form lacks a required field
    * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public Case record(String id, Event event, OffsetDateTime now, boolean dryRun) {
@@ -544,7 +549,92 @@ public final class Salesflow implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems.values()));
     }
+    if (workspace.formsRequired()) {
+      Map<String, String> missing = workspace.process().formProblems(event);
+      if (!missing.isEmpty()) {
+        List<String> lines = new ArrayList<>();
+        for (String m : missing.values()) {
+          lines.add("'" + event.type() + "' form: " + m + " [" + DiagnosticCode.FORM_INCOMPLETE.id() + " " + DiagnosticCode.FORM_INCOMPLETE.slug() + "]");
+        }
+        throw new RefusedException(id, "cannot record '" + event.type() + "' (forms: required)", lines);
+      }
+    }
     return write(id, event, now, dryRun);
+  }
+
+  /**
+   * The fields that a form file fills in for an event of {@code type}: a YAML or JSON mapping of
+   * the form's field ids to values, a list of items as a sequence of {@code {model, quantity,
+   * price}} mappings (stored as {@code ID.1.model}, {@code ID.1.quantity}, ...).
+   *
+   * @param type an event type with a form
+   * @param file the form file
+   * @return the event fields, in the file's order
+   * @throws InvalidRequestException when the type has no form or the file cannot be read
+   * @throws dev.salesflow.core.model.DiagnosticsException listing every unknown field and bad value
+   *     with its file, line and column (of kind {@code FORM})
+   */
+  public Map<String, String> readForm(String type, Path file) {
+    return FormInput.read(workspace.process(), type, file);
+  }
+
+  /**
+   * The forms of case {@code id}'s events of {@code type}, filled in with what they carry.
+   *
+   * @param id the case id
+   * @param type an event type with a form, e.g. {@code delivery_accepted}
+   * @param lang {@code en} or {@code zh}, for the labels
+   * @return one filled form per such event, oldest first
+   * @throws InvalidRequestException when the type has no form or the case no such event
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public List<FilledForm> forms(String id, String type, String lang) {
+    return FilledForms.of(workspace.process(), store.load(id), type, lang);
+  }
+
+  /**
+   * Attaches a file to a case: stores it by its SHA-256 under the workspace's {@code attachments/}
+   * folder (for every kind of store) and records an {@code attached} event with {@code sha256},
+   * {@code size}, {@code name} and {@code kind}. The event is judged first, so a refused one stores
+   * nothing.
+   *
+   * @param id the case id
+   * @param file the file to attach
+   * @param kind what it is, e.g. {@code contract_scan}; may be null
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param note free text, or null
+   * @param now the current time
+   * @return the case with the event appended
+   * @throws InvalidRequestException when the file is missing or too large, or the process has no {@code attached} events
+   * @throws RefusedException when the process does not allow the event now
+   */
+  public Case attach(String id, Path file, String kind, OffsetDateTime at, String by, String note, OffsetDateTime now) {
+    if (!workspace.process().eventTypes().containsKey(Attachments.TYPE)) {
+      throw new InvalidRequestException("the process declares no '" + Attachments.TYPE + "' event type to record attachments");
+    }
+    Attachments attachments = new Attachments(workspace.root());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("sha256", "0".repeat(64));
+    fields.put("size", "0");
+    fields.put("name", file.getFileName().toString());
+    if (kind != null) {
+      fields.put("kind", kind);
+    }
+    record(id, new Event(at != null ? at : now, Attachments.TYPE, by, note, fields), now, true);
+    Attachments.Stored stored = attachments.store(file);
+    fields.put("sha256", stored.sha256());
+    fields.put("size", Long.toString(stored.size()));
+    return record(id, new Event(at != null ? at : now, Attachments.TYPE, by, note, fields), now, false);
+  }
+
+  /**
+   * Whether the workspace requires forms ({@code forms: required} in {@code salesflow.yaml}).
+   *
+   * @return true when every form's required fields must be filled in
+   */
+  public boolean formsRequired() {
+    return workspace.formsRequired();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.salesflow.core.check;
 import dev.salesflow.core.git.Git;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
+import dev.salesflow.core.forms.Attachments;
 import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.Diagnostic;
@@ -324,6 +325,26 @@ public final class Checker {
       }
     }
     unpaired(c, file, source, findings);
+    Attachments attachments = new Attachments(workspace.root());
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).type().equals(Attachments.TYPE)) {
+        String problem = attachments.problem(events.get(i));
+        if (problem != null) {
+          findings.add(error(DiagnosticCode.BAD_ATTACHMENT, c, file, eventPosition(source, i), "event #" + (i + 1)
+              + " (attachment " + events.get(i).fields().getOrDefault("name", "?") + "): " + problem, source));
+        }
+      }
+    }
+    if (workspace.formsRequired()) {
+      for (int i = 0; i < events.size(); i++) {
+        Map<String, String> missing = workspace.process().formProblems(events.get(i));
+        if (!missing.isEmpty()) {
+          findings.add(error(DiagnosticCode.FORM_INCOMPLETE, c, file, eventPosition(source, i), "event #" + (i + 1)
+              + " (" + describe(events.get(i)) + "): '" + events.get(i).type() + "' form: "
+              + String.join("; ", missing.values()), source));
+        }
+      }
+    }
     if (authority != null) {
       for (int i = 0; i < events.size(); i++) {
         for (Authority.Finding f : authority.findings(c.id(), events.get(i))) {

@@ -72,6 +72,16 @@ public enum DiagnosticCode {
   ROLE_NOT_ALLOWED("SF206", "role-not-allowed"),
   /** An event whose {@code by} names no person of the workspace's team. */
   UNKNOWN_PERSON("SF207", "unknown-person"),
+  /**
+   * An event whose form (a table or checklist of the manual) lacks a required field, in a workspace
+   * with {@code forms: required}.
+   */
+  FORM_INCOMPLETE("SF208", "form-incomplete"),
+  /**
+   * An {@code attached} event whose file is missing from the workspace's {@code attachments/}
+   * folder, or no longer has the SHA-256 (or size) the event recorded.
+   */
+  BAD_ATTACHMENT("SF209", "bad-attachment"),
   /** An approval without a signature, in a workspace with {@code signatures: required}. */
   UNSIGNED_APPROVAL("SF210", "unsigned-approval"),
   /**

@@ -14,7 +14,9 @@ public final class DiagnosticsException extends dev.salesflow.core.model.Salesfl
     /** A case file: the case it holds cannot be read from the store. */
     CASE_FILE,
     /** The workspace settings ({@code salesflow.yaml}), the process file or a calendar file. */
-    CONFIGURATION
+    CONFIGURATION,
+    /** A form file given on the command line ({@code log --form FILE}): a usage error. */
+    FORM
   }
 
   private final transient List<Diagnostic> diagnostics;

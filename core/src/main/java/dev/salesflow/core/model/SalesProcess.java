@@ -64,6 +64,18 @@ public interface SalesProcess {
   Set<String> eventFieldNames();
 
   /**
+   * Whether an event of {@code type} may carry the field {@code field}: one of {@link
+   * #eventFieldNames()}, or a field of the type's form.
+   *
+   * @param type an event type
+   * @param field a field name
+   * @return true when such an event may carry it
+   */
+  default boolean knowsEventField(String type, String field) {
+    return eventFieldNames().contains(field);
+  }
+
+  /**
    * The lead sources a registration may name.
    *
    * @return source id to its labels, in the order the process lists them

@@ -12,7 +12,15 @@ public record FieldSpec(Kind kind, List<String> values) {
     TEXT,
     NUMBER,
     STAGE,
-    ENUM;
+    ENUM,
+    /** An ISO date, {@code 2026-12-20}. */
+    DATE,
+    /** An amount of money: a non-negative decimal with at most two places; its currency is another field. */
+    MONEY,
+    /** A person's name, as written on a form (the customer's signer, who confirmed). */
+    PERSON,
+    /** A list of items, each a model, a quantity and a price: only in a form ({@link FormField}). */
+    ITEMS;
 
     @com.fasterxml.jackson.annotation.JsonCreator
     static Kind parse(String text) {
@@ -32,6 +40,8 @@ public record FieldSpec(Kind kind, List<String> values) {
       case NUMBER -> Amounts.isAmount(value) ? null : Amounts.problem(value);
       case STAGE -> process.isStage(value) ? null : "names no stage: '" + value + "' (stages: " + String.join(", ", process.allStageIds()) + ")";
       case ENUM -> values.contains(value) ? null : "must be one of " + String.join(", ", values) + ", got '" + value + "'";
+      case DATE, MONEY, PERSON -> FieldValues.problem(kind, value);
+      case ITEMS -> "is a list of items, written NAME.1.model, NAME.1.quantity, NAME.1.price";
     };
   }
 

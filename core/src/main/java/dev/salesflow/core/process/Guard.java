@@ -24,7 +24,8 @@ import java.util.TreeMap;
   @JsonSubTypes.Type(value = Guard.Registration.class, name = "registration"),
   @JsonSubTypes.Type(value = Guard.EventRecorded.class, name = "event"),
   @JsonSubTypes.Type(value = Guard.Approval.class, name = "approval"),
-  @JsonSubTypes.Type(value = Guard.Paired.class, name = "paired")
+  @JsonSubTypes.Type(value = Guard.Paired.class, name = "paired"),
+  @JsonSubTypes.Type(value = Guard.FloorPrice.class, name = "floor_price")
 })
 public sealed interface Guard {
 
@@ -60,17 +61,44 @@ public sealed interface Guard {
     }
   }
 
-  /** An event of {@code type} whose fields match {@code where} (exact values). */
-  record EventRecorded(String type, Map<String, String> where) implements Guard {
+  /**
+   * An event of {@code type} whose fields match {@code where} (exact values) and do not match
+   * {@code unless} (e.g. a delivery acceptance whose {@code result} is not {@code rejected}).
+   */
+  record EventRecorded(String type, Map<String, String> where, Map<String, String> unless) implements Guard {
     public EventRecorded {
       Objects.requireNonNull(type, "type");
       where = where == null ? Map.of() : Map.copyOf(where);
+      unless = unless == null ? Map.of() : Map.copyOf(unless);
+    }
+
+    /** An event of {@code type} matching {@code where}, with no exception. */
+    public EventRecorded(String type, Map<String, String> where) {
+      this(type, where, null);
     }
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
-      boolean found = anyMatches(prior, type, where);
-      return found ? List.of() : List.of("missing event '" + type + "'" + describe(where));
+      List<String> excluded = new ArrayList<>();
+      for (Event e : prior) {
+        if (!matches(e, type, where)) {
+          continue;
+        }
+        if (unless.isEmpty() || !matchesAny(e, unless)) {
+          return List.of();
+        }
+        for (Map.Entry<String, String> u : new TreeMap<>(unless).entrySet()) {
+          if (u.getValue().equals(e.fields().get(u.getKey()))) {
+            excluded.add("the one of " + dev.salesflow.core.model.Timestamps.format(e.at()) + " has " + u.getKey() + " "
+                + u.getValue());
+          }
+        }
+      }
+      StringBuilder missing = new StringBuilder("missing event '" + type + "'" + describe(where));
+      if (!excluded.isEmpty()) {
+        missing.append(" (").append(String.join("; ", excluded)).append(')');
+      }
+      return List.of(missing.toString());
     }
   }
 
@@ -150,6 +178,69 @@ public sealed interface Guard {
     }
   }
 
+  /**
+   * When the amount of the last {@code signed} event is below the floor price of the last {@code
+   * checklist} before it (its {@code floor_field}), an event of {@code type} must come before the
+   * signing by one of {@code roles} whose amount is at most the signed amount (it approves signing
+   * that low) and that the workspace counts (see {@link ApprovalRules.Check}). Without a floor price
+   * in the checklist (a case recorded before forms) the guard holds.
+   */
+  record FloorPrice(String checklist, String floorField, String signed, String amountField, String type,
+      List<String> roles) implements Guard {
+    public FloorPrice {
+      Objects.requireNonNull(checklist, "checklist");
+      Objects.requireNonNull(signed, "signed");
+      Objects.requireNonNull(type, "type");
+      floorField = floorField == null ? "floor_price" : floorField;
+      amountField = amountField == null ? "amount" : amountField;
+      roles = roles == null || roles.isEmpty() ? List.of("sales_manager") : List.copyOf(roles);
+    }
+
+    @Override
+    public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
+      int signing = lastBefore(prior, signed, prior.size());
+      int prepared = signing < 0 ? -1 : lastBefore(prior, checklist, signing);
+      if (prepared < 0) {
+        return List.of();
+      }
+      BigDecimal floor = number(prior.get(prepared).fields().getOrDefault(floorField, "")).orElse(null);
+      BigDecimal amount = number(prior.get(signing).fields().getOrDefault(amountField, "")).orElse(null);
+      if (floor == null || amount == null || amount.compareTo(floor) >= 0) {
+        return List.of();
+      }
+      List<String> notCounted = new ArrayList<>();
+      for (Event e : prior.subList(0, signing)) {
+        if (!e.type().equals(type) || !roles.contains(e.fields().get(Approval.ROLE_FIELD))) {
+          continue;
+        }
+        BigDecimal approved = number(e.fields().getOrDefault(amountField, "")).orElse(null);
+        String why = approved == null ? "carries no " + amountField
+            : approved.compareTo(amount) > 0 ? "approves " + approved.toPlainString() + ", more than " + amount.toPlainString()
+            : approvals.check().whyNot(c, e);
+        if (why == null) {
+          return List.of();
+        }
+        notCounted.add("the '" + type + "' of " + dev.salesflow.core.model.Timestamps.format(e.at())
+            + (e.by() == null ? "" : " by " + e.by()) + " does not count: " + why);
+      }
+      List<String> unmet = new ArrayList<>();
+      unmet.add("'" + signed + "' " + amountField + " " + amount.toPlainString() + " is below the " + floorField + " "
+          + floor.toPlainString() + " of the '" + checklist + "': it needs an event '" + type + "' by "
+          + String.join(" or ", roles) + " with " + amountField + " at most " + amount.toPlainString() + " before it");
+      unmet.addAll(notCounted);
+      return unmet;
+    }
+
+    private static int lastBefore(List<Event> events, String type, int end) {
+      for (int i = end - 1; i >= 0; i--) {
+        if (events.get(i).type().equals(type)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
   /** Every {@code start} event has a later {@code stop} event with the same {@code match} field. */
   record Paired(String start, String stop, String match) implements Guard {
     public Paired {
@@ -179,9 +270,10 @@ public sealed interface Guard {
     }
   }
 
-  private static boolean anyMatches(List<Event> events, String type, Map<String, String> where) {
-    for (Event e : events) {
-      if (matches(e, type, where)) {
+  /** Whether one of {@code values} is what {@code e} carries in that field. */
+  private static boolean matchesAny(Event e, Map<String, String> values) {
+    for (Map.Entry<String, String> v : values.entrySet()) {
+      if (v.getValue().equals(e.fields().get(v.getKey()))) {
         return true;
       }
     }

@@ -185,7 +185,9 @@ public record ProcessDefinition(
 
   /**
    * Problems with an event's own fields: unknown names, values of the wrong kind, required fields
-   * missing. Keys are field names ({@code type} for the type itself), values the messages.
+   * missing, a form's items numbered with gaps or without model or quantity. Keys are field names
+   * ({@code type} for the type itself), values the messages. A form's required fields are judged
+   * only by {@link #formProblems} ({@code forms: required}).
    */
   public Map<String, String> fieldProblems(Event event) {
     // every event of every case read or replayed comes here, almost always without a problem:
@@ -195,17 +197,10 @@ public record ProcessDefinition(
       problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
     }
+    Form form = formOf(event.type());
     Map<String, String> problems = null;
     for (Map.Entry<String, String> f : event.fields().entrySet()) {
-      FieldSpec spec = fieldSpec(event.type(), f.getKey());
-      String problem;
-      if (spec == null) {
-        problem = "unknown event field '" + f.getKey() + "' (known: "
-            + String.join(", ", event.isOpened() ? List.of("to", "reason", "amount", "source") : eventFields.keySet()) + ")";
-      } else {
-        problem = spec.problem(f.getValue(), this);
-        problem = problem == null ? null : "field '" + f.getKey() + "' " + problem;
-      }
+      String problem = valueProblem(event.type(), f.getKey(), f.getValue());
       if (problem != null) {
         if (problems == null) {
           problems = new LinkedHashMap<>();
@@ -223,7 +218,83 @@ public record ProcessDefinition(
         problems.putIfAbsent(name, "'" + event.type() + "' needs the field '" + name + "'");
       }
     }
+    if (form != null) {
+      for (Map.Entry<String, String> missing : form.missing(event, false).entrySet()) {
+        if (problems == null) {
+          problems = new LinkedHashMap<>();
+        }
+        problems.putIfAbsent(missing.getKey(), "'" + event.type() + "' form: " + missing.getValue());
+      }
+    }
     return problems == null ? Map.of() : problems;
+  }
+
+  /**
+   * What the form of {@code event}'s type is missing once a workspace requires forms ({@code forms:
+   * required}): each required field not filled in, by field id ("needs 'signer'"). Empty for a
+   * type without a form.
+   */
+  public Map<String, String> formProblems(Event event) {
+    Form form = formOf(event.type());
+    return form == null ? Map.of() : form.missing(event, true);
+  }
+
+  /** The form events of {@code type} carry, or null. */
+  public Form formOf(String type) {
+    EventTypeSpec spec = type == null ? null : eventTypes.get(type);
+    return spec == null ? null : spec.form();
+  }
+
+  @Override
+  public boolean knowsEventField(String type, String field) {
+    return knowsField(type, field);
+  }
+
+  /** Whether an event of {@code type} may carry the field {@code key}: its form's, or one of {@code event_fields}. */
+  public boolean knowsField(String type, String key) {
+    if (Event.OPENED.equals(type)) {
+      return OPENED_FIELDS.containsKey(key);
+    }
+    Form form = formOf(type);
+    return form != null && form.knows(key) || eventFields.containsKey(key);
+  }
+
+  /**
+   * Why {@code value} does not fit the field {@code key} of an event of {@code type} (its form's
+   * field first, else the process's event field), or null when it does.
+   */
+  public String valueProblem(String type, String key, String value) {
+    Form form = formOf(type);
+    if (form != null && form.knows(key)) {
+      String problem = form.problem(key, value, this);
+      return problem == null ? null : "field '" + key + "' " + problem;
+    }
+    FieldSpec spec = Event.OPENED.equals(type) ? OPENED_FIELDS.get(key) : eventFields.get(key);
+    if (spec == null) {
+      return "unknown event field '" + key + "' (known: " + String.join(", ", knownFieldNames(type)) + ")";
+    }
+    String problem = spec.problem(value, this);
+    return problem == null ? null : "field '" + key + "' " + problem;
+  }
+
+  /** The further fields an event of {@code type} may carry: its form's, then the process's. */
+  private List<String> knownFieldNames(String type) {
+    if (Event.OPENED.equals(type)) {
+      return List.of("to", "reason", "amount", "source");
+    }
+    List<String> names = new ArrayList<>();
+    Form form = formOf(type);
+    if (form != null) {
+      for (Map.Entry<String, FormField> f : form.fields().entrySet()) {
+        names.add(f.getValue().kind() == FieldSpec.Kind.ITEMS ? f.getKey() + ".N.model|quantity|price" : f.getKey());
+      }
+    }
+    for (String name : eventFields.keySet()) {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /**
@@ -244,15 +315,10 @@ public record ProcessDefinition(
       "amount", new FieldSpec(FieldSpec.Kind.NUMBER, null),
       "source", new FieldSpec(FieldSpec.Kind.TEXT, null));
 
-  /** The spec of field {@code name} on an event of {@code type}, or null when such an event has no such field. */
-  public FieldSpec fieldSpec(String type, String name) {
-    return Event.OPENED.equals(type) ? OPENED_FIELDS.get(name) : eventFields.get(name);
-  }
-
-  /** at, type, by, note and the declared further fields, for "known fields" messages. */
-  public String knownEventFieldNames() {
+  /** at, type, by, note and the further fields of an event of {@code type}, for "known fields" messages. */
+  public String knownEventFieldNames(String type) {
     List<String> names = new ArrayList<>(List.of("at", "type", "by", "note"));
-    names.addAll(eventFields.keySet());
+    names.addAll(knownFieldNames(type));
     return String.join(", ", names);
   }
 }

@@ -181,7 +181,10 @@ public final class ProcessLoader {
       List<String> roles = p.roleIds();
       for (Map.Entry<String, EventTypeSpec> type : p.eventTypes().entrySet()) {
         for (String field : type.getValue().required()) {
-          knownField(field, "event_types", type.getKey(), "required");
+          knownTypeField(type.getKey(), field, "event_types", type.getKey(), "required");
+        }
+        if (type.getValue().form() != null) {
+          checkForm(type.getValue().form(), "event_types", type.getKey(), "form");
         }
         for (String role : type.getValue().roles()) {
           if (!roles.contains(role)) {
@@ -216,12 +219,25 @@ public final class ProcessLoader {
           }
       } else if (guard instanceof Guard.EventRecorded e) {
           knownEventType(e.type(), append(at, "type"));
-          checkWhere(e.where(), at);
+          checkWhere(e.type(), e.where(), append(at, "where"));
+          checkWhere(e.type(), e.unless(), append(at, "unless"));
       } else if (guard instanceof Guard.Approval a) {
           knownEventType(a.type(), append(at, "type"));
           knownEventType(a.before(), append(at, "before"));
           knownField(a.amountField(), append(at, "amount_field"));
-          checkWhere(a.where(), at);
+          checkWhere(a.type(), a.where(), append(at, "where"));
+      } else if (guard instanceof Guard.FloorPrice floor) {
+          knownEventType(floor.checklist(), append(at, "checklist"));
+          knownEventType(floor.signed(), append(at, "signed"));
+          knownEventType(floor.type(), append(at, "type"));
+          knownTypeField(floor.checklist(), floor.floorField(), append(at, "floor_field"));
+          knownTypeField(floor.signed(), floor.amountField(), append(at, "amount_field"));
+          for (String role : floor.roles()) {
+            if (!p.roleIds().contains(role)) {
+              add(DiagnosticCode.BAD_VALUE, "unknown role '" + role + "' (the values of the event field 'role': "
+                  + String.join(", ", p.roleIds()) + ")", append(at, "roles"));
+            }
+          }
       } else if (guard instanceof Guard.Paired pair) {
           knownEventType(pair.start(), append(at, "start"));
           knownEventType(pair.stop(), append(at, "stop"));
@@ -229,13 +245,36 @@ public final class ProcessLoader {
       }
     }
 
-    private void checkWhere(Map<String, String> where, Object... at) {
+    /** The values a guard's {@code where} or {@code unless} names, judged as fields of an event of {@code type}. */
+    private void checkWhere(String type, Map<String, String> where, Object... at) {
       for (Map.Entry<String, String> w : where.entrySet()) {
-        FieldSpec spec = p.eventFields().get(w.getKey());
-        if (spec == null) {
-          knownField(w.getKey(), append(at, "where", w.getKey()));
-        } else if (spec.problem(w.getValue(), p) != null) {
-          add(DiagnosticCode.BAD_VALUE, "'" + w.getKey() + "' " + spec.problem(w.getValue(), p), append(at, "where", w.getKey()));
+        if (!p.knowsField(type, w.getKey())) {
+          knownTypeField(type, w.getKey(), append(at, w.getKey()));
+          continue;
+        }
+        String problem = p.valueProblem(type, w.getKey(), w.getValue());
+        if (problem != null) {
+          add(DiagnosticCode.BAD_VALUE, problem, append(at, w.getKey()));
+        }
+      }
+    }
+
+    private void checkForm(Form form, Object... at) {
+      for (Map.Entry<String, FormField> f : form.fields().entrySet()) {
+        Object[] place = append(at, "fields", f.getKey());
+        String problem = f.getValue().declarationProblem();
+        if (problem != null) {
+          add(DiagnosticCode.BAD_VALUE, "form field '" + f.getKey() + "': " + problem, place);
+        }
+        if (!f.getKey().matches("[a-z][a-z0-9_]*")) {
+          add(DiagnosticCode.BAD_VALUE, "form field id '" + f.getKey()
+              + "' must be lower-case letters, digits and _, starting with a letter", place);
+        }
+        boolean money = f.getValue().kind() == FieldSpec.Kind.MONEY || f.getValue().kind() == FieldSpec.Kind.ITEMS;
+        FormField currency = form.fields().get(f.getValue().currencyField());
+        if (money && (currency == null || currency.kind() != FieldSpec.Kind.ENUM)) {
+          add(DiagnosticCode.BAD_VALUE, "form field '" + f.getKey() + "' is money: the form needs an enum field '"
+              + f.getValue().currencyField() + "' for its currency (or name another with currency:)", place);
         }
       }
     }
@@ -243,6 +282,13 @@ public final class ProcessLoader {
     private void knownEventType(String type, Object... at) {
       if (!p.eventTypes().containsKey(type)) {
         add(DiagnosticCode.BAD_VALUE, "unknown event type '" + type + "' (declare it under event_types)", at);
+      }
+    }
+
+    private void knownTypeField(String type, String field, Object... at) {
+      if (!p.knowsField(type, field)) {
+        add(DiagnosticCode.BAD_VALUE, "unknown event field '" + field + "' (known: "
+            + p.knownEventFieldNames(type).substring("at, type, by, note, ".length()) + ")", at);
       }
     }
 

@@ -19,7 +19,10 @@ final class ProcessTree {
   private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit");
   private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
   private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
-  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field");
+  private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field", "form", "anywhere");
+  private static final Set<String> FORM_KEYS = Set.of("labels", "fields");
+  private static final Set<String> FORM_FIELD_KEYS = Set.of("kind", "labels", "required", "values", "min", "max",
+      "pattern", "currency");
 
   private ProcessTree() {}
 
@@ -45,11 +48,15 @@ final class ProcessTree {
 
   private static FieldSpec field(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, FIELD_KEYS);
+    return new FieldSpec(kind(f), TreeBinding.strings(f.get("values")));
+  }
+
+  private static FieldSpec.Kind kind(Map<String, YamlNode> f) {
     String kind = TreeBinding.required(TreeBinding.string(f.get("kind")), "kind");
     String name = kind.toUpperCase(java.util.Locale.ROOT); // as FieldSpec.Kind.parse, which throws for no kind
     for (FieldSpec.Kind k : FieldSpec.Kind.values()) {
       if (k.name().equals(name)) {
-        return new FieldSpec(k, TreeBinding.strings(f.get("values")));
+        return k;
       }
     }
     throw new NotPlain("unknown kind " + kind);
@@ -58,7 +65,35 @@ final class ProcessTree {
   private static EventTypeSpec eventType(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, EVENT_TYPE_KEYS);
     return new EventTypeSpec(TreeBinding.labels(f.get("labels")), TreeBinding.strings(f.get("required")),
-        TreeBinding.strings(f.get("roles")), TreeBinding.string(f.get("role_field")));
+        TreeBinding.strings(f.get("roles")), TreeBinding.string(f.get("role_field")), form(f.get("form")),
+        bool(f.get("anywhere")));
+  }
+
+  private static Form form(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    Map<String, YamlNode> f = TreeBinding.fields(node, FORM_KEYS);
+    return new Form(TreeBinding.labels(f.get("labels")), TreeBinding.map(f.get("fields"), ProcessTree::formField));
+  }
+
+  private static FormField formField(YamlNode node) {
+    Map<String, YamlNode> f = TreeBinding.fields(node, FORM_FIELD_KEYS);
+    return new FormField(kind(f), TreeBinding.labels(f.get("labels")), bool(f.get("required")),
+        TreeBinding.strings(f.get("values")), TreeBinding.integer(f.get("min")), TreeBinding.integer(f.get("max")),
+        TreeBinding.string(f.get("pattern")), TreeBinding.string(f.get("currency")));
+  }
+
+  /** {@code true} or {@code false} written plainly; null for a null. */
+  private static Boolean bool(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.BOOLEAN
+        && (s.text().equals("true") || s.text().equals("false"))) {
+      return Boolean.valueOf(s.text());
+    }
+    throw new NotPlain("expected true or false");
   }
 
   private static Stage stage(YamlNode node) {
@@ -77,8 +112,8 @@ final class ProcessTree {
 
   /** A guard: a mapping whose {@code require} names the variant, as Jackson's type id. */
   private static Guard guard(YamlNode node) {
-    Map<String, YamlNode> any = TreeBinding.fields(node, Set.of("require", "fields", "type", "where", "before",
-        "amount_field", "threshold", "start", "stop", "match"));
+    Map<String, YamlNode> any = TreeBinding.fields(node, Set.of("require", "fields", "type", "where", "unless", "before",
+        "amount_field", "threshold", "start", "stop", "match", "checklist", "floor_field", "signed", "roles"));
     String require = TreeBinding.string(any.get("require"));
     if (require == null) {
       throw new NotPlain("guard without require");
@@ -89,9 +124,9 @@ final class ProcessTree {
         yield new Guard.Registration(TreeBinding.required(TreeBinding.strings(f.get("fields")), "fields"));
       }
       case "event" -> {
-        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where"));
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where", "unless"));
         yield new Guard.EventRecorded(TreeBinding.required(TreeBinding.string(f.get("type")), "type"),
-            TreeBinding.stringMap(f.get("where")));
+            TreeBinding.stringMap(f.get("where")), TreeBinding.stringMap(f.get("unless")));
       }
       case "approval" -> {
         Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "type", "where", "before", "amount_field", "threshold"));
@@ -104,6 +139,14 @@ final class ProcessTree {
         yield new Guard.Paired(TreeBinding.required(TreeBinding.string(f.get("start")), "start"),
             TreeBinding.required(TreeBinding.string(f.get("stop")), "stop"),
             TreeBinding.required(TreeBinding.string(f.get("match")), "match"));
+      }
+      case "floor_price" -> {
+        Map<String, YamlNode> f = TreeBinding.fields(node, Set.of("require", "checklist", "floor_field", "signed",
+            "amount_field", "type", "roles"));
+        yield new Guard.FloorPrice(TreeBinding.required(TreeBinding.string(f.get("checklist")), "checklist"),
+            TreeBinding.string(f.get("floor_field")), TreeBinding.required(TreeBinding.string(f.get("signed")), "signed"),
+            TreeBinding.string(f.get("amount_field")), TreeBinding.required(TreeBinding.string(f.get("type")), "type"),
+            TreeBinding.strings(f.get("roles")));
       }
       default -> throw new NotPlain("unknown guard " + require);
     };

@@ -32,7 +32,13 @@ public final class StateMachine {
     this.process = Objects.requireNonNull(process, "process");
     this.approvals = Objects.requireNonNull(approvals, "approvals");
     for (Stage stage : process.stages()) {
-      allowed.put(stage.id(), java.util.Set.copyOf(process.eventsAllowedIn(stage.id())));
+      java.util.Set<String> types = new java.util.HashSet<>(process.eventsAllowedIn(stage.id()));
+      for (Map.Entry<String, EventTypeSpec> type : process.eventTypes().entrySet()) {
+        if (type.getValue().anywhere()) {
+          types.add(type.getKey());
+        }
+      }
+      allowed.put(stage.id(), java.util.Set.copyOf(types));
     }
   }
 

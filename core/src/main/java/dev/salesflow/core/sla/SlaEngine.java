@@ -27,6 +27,8 @@ public final class SlaEngine {
   private final SalesProcess process;
   private final String initialStage;
   private final List<SlaRule> rules;
+  /** The rules as clocks are computed: "before due" rules made whole ({@link SlaRule#resolve}). */
+  private final List<SlaRule> effective;
   private final BusinessCalendar calendar;
 
   /**
@@ -37,6 +39,7 @@ public final class SlaEngine {
     this.process = Objects.requireNonNull(process, "process");
     this.initialStage = process.allStageIds().get(0);
     this.rules = List.copyOf(rules);
+    this.effective = SlaRule.resolve(this.rules);
     this.calendar = Objects.requireNonNull(calendar, "calendar");
   }
 
@@ -64,9 +67,9 @@ public final class SlaEngine {
     }
     List<SlaClock> clocks = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
-    for (SlaRule rule : rules) {
+    for (SlaRule rule : effective) {
       Target target = rule.targetFor(c.priority());
-      if (target == null) {
+      if (target == null && !rule.dueFromEvent()) {
         continue;
       }
       Duration warn = rule.warnLead().compareTo(warnAtLeast) >= 0 ? rule.warnLead() : warnAtLeast;
@@ -128,7 +131,13 @@ public final class SlaEngine {
 
   /** The years a deadline of {@code rule} from {@code start} to {@code due} needed that the calendar does not know. */
   public SortedSet<Integer> unknownYears(SlaRule rule, dev.salesflow.core.model.Priority priority, Instant start, Instant due) {
-    Target target = rule.targetFor(priority);
+    SlaRule whole = rule;
+    for (SlaRule r : effective) {
+      if (r.id().equals(rule.id())) {
+        whole = r;
+      }
+    }
+    Target target = whole.targetFor(priority);
     return target != null && target.dependsOnWorkingDays()
         ? calendar.unknownYearsBetween(start, due)
         : new TreeSet<>();
@@ -148,7 +157,16 @@ public final class SlaEngine {
       }
       boolean inScope = rule.during() == null || rule.during().isEmpty() || rule.during().contains(stage);
       if (rule.start() instanceof ClockStart.OnEvent on && on.type().equals(e.type()) && inScope) {
-        run.start(rule.match() == null ? null : e.field(rule.match()).orElse(null), e.at().toInstant());
+        String key = rule.match() == null ? null : e.field(rule.match()).orElse(null);
+        if (!rule.dueFromEvent()) {
+          run.start(key, e.at().toInstant());
+        } else {
+          // an event without the date (a case recorded before forms) starts no clock
+          Instant due = dueFrom(rule.due(), e);
+          if (due != null) {
+            run.start(key, e.at().toInstant(), due);
+          }
+        }
       }
       if (e.isStageChange()) {
         stage = e.field("to").orElse(stage);
@@ -156,6 +174,22 @@ public final class SlaEngine {
           run.start(null, e.at().toInstant());
         }
       }
+    }
+  }
+
+  /**
+   * The end (23:59:59) of the date in {@code due}'s field of {@code e}, in the calendar's zone; null
+   * when the event carries no such date.
+   */
+  private Instant dueFrom(DueFrom due, Event e) {
+    String text = e.fields().get(due.field());
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text.strip()).atTime(23, 59, 59).atZone(calendar.zone()).toInstant();
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return null;
     }
   }
 
@@ -216,6 +250,10 @@ public final class SlaEngine {
       if (target.dependsOnWorkingDays() && !at.isAfter(judgedAt)) {
         unknownYears.addAll(calendar.unknownYearsBetween(at, due));
       }
+      start(key, at, due);
+    }
+
+    void start(String key, Instant at, Instant due) {
       running.add(new SlaClock(rule.id(), key, at, due, null, judgedAt, ClockState.OPEN));
     }
 

@@ -26,6 +26,11 @@ import java.util.Objects;
  * @param during stages in which a start counts (empty: all)
  * @param escalateAfter how long a breached clock may stay breached before {@code notify} tells the
  *     owner's manager (and, after each further interval, the next manager up); null: never escalated
+ * @param due a deadline carried by the starting event (the end of a date in one of its fields),
+ *     instead of {@code target}; null for none
+ * @param beforeDue a "before due" rule: the id of a rule with a deadline whose clocks this rule
+ *     shadows, stopped by this rule's {@code stop} events or the other's (a delay must be notified
+ *     before the promised date passes); {@link #resolve} turns it into start, match and due
  */
 public record SlaRule(
     String id,
@@ -39,12 +44,21 @@ public record SlaRule(
     String whileStage,
     Target every,
     List<String> during,
-    Target escalateAfter) {
+    Target escalateAfter,
+    DueFrom due,
+    String beforeDue) {
 
   /** A rule that is never escalated. */
   public SlaRule(String id, Labels labels, ClockStart start, List<String> stop, String match, Target target,
       Map<Priority, Target> targets, Duration warnBefore, String whileStage, Target every, List<String> during) {
     this(id, labels, start, stop, match, target, targets, warnBefore, whileStage, every, during, null);
+  }
+
+  /** A rule with a fixed target (or none, in an override). */
+  public SlaRule(String id, Labels labels, ClockStart start, List<String> stop, String match, Target target,
+      Map<Priority, Target> targets, Duration warnBefore, String whileStage, Target every, List<String> during,
+      Target escalateAfter) {
+    this(id, labels, start, stop, match, target, targets, warnBefore, whileStage, every, during, escalateAfter, null, null);
   }
 
   public SlaRule {
@@ -72,7 +86,9 @@ public record SlaRule(
       @JsonProperty("while") String whileStage,
       @JsonProperty("every") String every,
       @JsonProperty("during") List<String> during,
-      @JsonProperty("escalate_after") String escalateAfter) throws JsonMappingException {
+      @JsonProperty("escalate_after") String escalateAfter,
+      @JsonProperty("due") Map<String, String> due,
+      @JsonProperty("before_due") String beforeDue) throws JsonMappingException {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("every SLA rule needs an 'id'");
     }
@@ -93,9 +109,61 @@ public record SlaRule(
         throw located(new IllegalArgumentException("rule " + id + ": warn_before: " + e.getMessage(), e), "warn_before");
       }
     }
+    DueFrom dueFrom = null;
+    if (due != null) {
+      for (String key : due.keySet()) {
+        if (!key.equals("field") && !key.equals("of")) {
+          throw located(new IllegalArgumentException("rule " + id + ": due: unknown key '" + key + "' (known: field, of)"), "due");
+        }
+      }
+      if (due.get("field") == null) {
+        throw located(new IllegalArgumentException("rule " + id + ": due needs 'field' (the event field holding the date)"), "due");
+      }
+      dueFrom = new DueFrom(due.get("field"), due.get("of"));
+      if (start == null && dueFrom.of() != null) {
+        start = ClockStart.ofText(dueFrom.of());
+      }
+    }
     return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target, "target"),
         perPriority, warn, whileStage, every == null ? null : parse(id, "every", every, "every"), during,
-        escalateAfter == null ? null : parse(id, "escalate_after", escalateAfter, "escalate_after"));
+        escalateAfter == null ? null : parse(id, "escalate_after", escalateAfter, "escalate_after"), dueFrom, beforeDue);
+  }
+
+  /**
+   * {@code rules} with each "before due" rule made whole: the start, match, stages and deadline of
+   * the rule it names, stopped by its own stop events and that rule's. Other rules are returned as
+   * they are; a rule naming no rule with a deadline is left for {@link SlaRuleValidator} to report.
+   */
+  public static List<SlaRule> resolve(List<SlaRule> rules) {
+    List<SlaRule> resolved = new java.util.ArrayList<>(rules.size());
+    for (SlaRule rule : rules) {
+      SlaRule shadowed = null;
+      for (SlaRule other : rules) {
+        if (rule.beforeDue != null && other.id.equals(rule.beforeDue) && other.beforeDue == null) {
+          shadowed = other;
+        }
+      }
+      if (shadowed == null) {
+        resolved.add(rule);
+        continue;
+      }
+      java.util.LinkedHashSet<String> stops = new java.util.LinkedHashSet<>();
+      if (rule.stop != null) {
+        stops.addAll(rule.stop);
+      }
+      if (shadowed.stop != null) {
+        stops.addAll(shadowed.stop);
+      }
+      resolved.add(new SlaRule(rule.id, rule.labels, shadowed.start, List.copyOf(stops), shadowed.match,
+          shadowed.target, shadowed.targets, rule.warnBefore, null, null, shadowed.during, rule.escalateAfter,
+          shadowed.due, rule.beforeDue));
+    }
+    return resolved;
+  }
+
+  /** True for a rule whose deadline comes from its starting event ({@link #due}). */
+  public boolean dueFromEvent() {
+    return due != null;
   }
 
   private static Target parse(String id, String field, String text, String... path) throws JsonMappingException {
@@ -170,6 +238,8 @@ public record SlaRule(
         override.whileStage != null ? override.whileStage : whileStage,
         override.every != null ? override.every : every,
         override.during != null ? override.during : during,
-        override.escalateAfter != null ? override.escalateAfter : escalateAfter);
+        override.escalateAfter != null ? override.escalateAfter : escalateAfter,
+        override.due != null ? override.due : due,
+        override.beforeDue != null ? override.beforeDue : beforeDue);
   }
 }

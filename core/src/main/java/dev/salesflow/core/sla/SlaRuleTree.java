@@ -12,7 +12,8 @@ import java.util.Set;
 /** Binds a plainly written SLA rule without Jackson; see {@link TreeBinding}. */
 public final class SlaRuleTree {
   private static final Set<String> KEYS = Set.of(
-      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during", "escalate_after");
+      "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during", "escalate_after",
+      "due", "before_due");
 
   private SlaRuleTree() {}
 
@@ -29,7 +30,8 @@ public final class SlaRuleTree {
           TreeBinding.string(f.get("target")), TreeBinding.stringMap(f.get("targets")),
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
           TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")),
-          TreeBinding.string(f.get("escalate_after")));
+          TreeBinding.string(f.get("escalate_after")), TreeBinding.stringMap(f.get("due")),
+          TreeBinding.string(f.get("before_due")));
     } catch (IllegalArgumentException | JsonMappingException refused) {
       // the creator's own refusals: Jackson then reports them with their place; a bug propagates
       throw new NotPlain("rule refused: " + refused.getMessage());

@@ -30,6 +30,10 @@ public final class SlaRuleValidator {
           eventType(problems, process, i, "stop", name, type);
         }
       }
+      if (r.beforeDue() != null) {
+        beforeDue(problems, rules, i, name);
+        continue;
+      }
       if (r.recurring()) {
         if (!isStage(process, r.whileStage())) {
           problems.add(new Problem(i, "while", name + "'while' names no stage: '" + r.whileStage() + "'"));
@@ -52,7 +56,9 @@ public final class SlaRuleValidator {
       } else if (r.start() instanceof ClockStart.OnEntering enter && !isStage(process, enter.stage())) {
         problems.add(new Problem(i, "start", name + "'enter' names no stage: '" + enter.stage() + "'"));
       }
-      if (r.target() == null && (r.targets() == null || r.targets().size() < 3)) {
+      if (r.due() != null) {
+        due(problems, process, r, i, name);
+      } else if (r.target() == null && (r.targets() == null || r.targets().size() < 3)) {
         problems.add(new Problem(i, r.targets() == null ? "target" : "targets",
             name + "needs a 'target', or 'targets' for each of A, B and C"));
       }
@@ -69,6 +75,43 @@ public final class SlaRuleValidator {
       }
     }
     return problems;
+  }
+
+  /** A deadline from a field: started by the event that carries it, which may hold such a field. */
+  private static void due(List<Problem> problems, SalesProcess process, SlaRule r, int i, String name) {
+    if (r.target() != null || r.targets() != null) {
+      problems.add(new Problem(i, "due", name + "takes either 'due' or a target, not both"));
+    }
+    if (!(r.start() instanceof ClockStart.OnEvent on)) {
+      problems.add(new Problem(i, "due", name + "a deadline from a field needs 'start' (or 'of') to be an event type"));
+      return;
+    }
+    if (r.due().of() != null && !r.due().of().equals(on.type())) {
+      problems.add(new Problem(i, "due", name + "'of: " + r.due().of() + "' must be the event that starts the clock ("
+          + on.type() + ")"));
+    } else if (process.eventTypeIds().contains(on.type()) && !process.knowsEventField(on.type(), r.due().field())) {
+      problems.add(new Problem(i, "due", name + "'" + on.type() + "' has no field '" + r.due().field() + "'"));
+    }
+  }
+
+  /** A "before due" rule names another rule, one with a deadline, and gives only its own stops. */
+  private static void beforeDue(List<Problem> problems, List<SlaRule> rules, int i, String name) {
+    SlaRule r = rules.get(i);
+    SlaRule shadowed = null;
+    for (SlaRule other : rules) {
+      if (other.id().equals(r.beforeDue())) {
+        shadowed = other;
+      }
+    }
+    if (shadowed == null || shadowed.beforeDue() != null || shadowed.recurring()) {
+      problems.add(new Problem(i, "before_due", name + "'before_due' names no one-shot rule with a deadline: '"
+          + r.beforeDue() + "'"));
+    }
+    if (r.start() != null || r.target() != null || r.targets() != null || r.due() != null || r.recurring()
+        || r.every() != null) {
+      problems.add(new Problem(i, "before_due", name + "a 'before_due' rule takes its start and deadline from '"
+          + r.beforeDue() + "': give only stop (and labels, warn_before)"));
+    }
   }
 
   private static boolean isStage(SalesProcess process, String stage) {

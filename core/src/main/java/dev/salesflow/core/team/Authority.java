@@ -46,6 +46,8 @@ public final class Authority implements ApprovalRules.Check {
       for (Guard guard : stage.exit()) {
         if (guard instanceof Guard.Approval a) {
           approvalTypes.add(a.type());
+        } else if (guard instanceof Guard.FloorPrice f) {
+          approvalTypes.add(f.type());
         }
       }
     }

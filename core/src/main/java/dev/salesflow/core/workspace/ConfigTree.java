@@ -17,7 +17,9 @@ final class ConfigTree {
       // bound by TeamSettings from the tree
       "team", "approvals", "signatures", "allowed_signers",
       // bound by NotifySettings when notify runs
-      "notify");
+      "notify",
+      // bound by Workspace from the tree
+      "forms");
   private static final Set<String> CALENDAR_KEYS = Set.of("extends", "schedules", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}

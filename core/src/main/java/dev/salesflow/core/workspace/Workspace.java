@@ -44,7 +44,7 @@ import java.util.Optional;
  */
 public record Workspace(
     Path root, WorkspaceConfig config, ZoneId zone, ProcessDefinition process, BusinessCalendar calendar,
-    CalendarProvenance calendarProvenance, List<Path> calendarFiles, TeamSettings team) {
+    CalendarProvenance calendarProvenance, List<Path> calendarFiles, TeamSettings team, boolean formsRequired) {
   /** The file that marks a workspace. */
   public static final String CONFIG_FILE = "salesflow.yaml";
 
@@ -67,7 +67,24 @@ public record Workspace(
         withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
     CalendarLoader.Loaded calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
     return new Workspace(root, s.config(), s.zone(), process, calendar.calendar(), calendar.provenance(),
-        calendar.files(), teamSettings(root, s, process));
+        calendar.files(), teamSettings(root, s, process), formsRequired(s));
+  }
+
+  /**
+   * {@code forms: required} makes the required fields of every event's form mandatory ({@code log}
+   * refuses, {@code check} reports); {@code optional}, the default, keeps older case files valid.
+   */
+  private static boolean formsRequired(Settings s) {
+    YamlNode.Entry forms = s.tree().entries().get("forms");
+    if (forms == null || dev.salesflow.core.yaml.TreeBinding.isNull(forms.value())) {
+      return false;
+    }
+    if (forms.value() instanceof YamlNode.Scalar v && ("required".equals(v.text()) || "optional".equals(v.text()))) {
+      return "required".equals(v.text());
+    }
+    throw configError(s.file(), DiagnosticCode.BAD_VALUE, forms.value().position(),
+        "forms must be required or optional, got " + forms.value().kind()
+            + (forms.value() instanceof YamlNode.Scalar v ? " '" + v.text() + "'" : ""));
   }
 
   private static TeamSettings teamSettings(Path root, Settings s, ProcessDefinition process) {

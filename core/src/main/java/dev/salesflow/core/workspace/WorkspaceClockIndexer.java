@@ -97,8 +97,11 @@ final class WorkspaceClockIndexer implements ClockIndexer {
       s.append(" warn=").append(r.warnBefore())
           .append(" while=").append(r.whileStage())
           .append(" every=").append(r.every() == null ? "" : r.every().text())
-          .append(" during=").append(r.during())
-          .append('\n');
+          .append(" during=").append(r.during());
+      if (r.due() != null || r.beforeDue() != null) { // as before for the rules without
+        s.append(" due=").append(r.due() == null ? "" : r.due().text()).append(" before_due=").append(r.beforeDue());
+      }
+      s.append('\n');
     }
     BusinessCalendar cal = workspace.calendar();
     s.append("calendar ").append(cal.zone()).append(' ').append(cal.workingDays()).append(' ').append(cal.workingHours())
@@ -119,10 +122,13 @@ final class WorkspaceClockIndexer implements ClockIndexer {
     if (guard instanceof Guard.Registration r) {
       return "registration " + r.fields();
     } else if (guard instanceof Guard.EventRecorded e) {
-      return "event " + e.type() + " " + new TreeMap<>(e.where());
+      return "event " + e.type() + " " + new TreeMap<>(e.where()) + (e.unless().isEmpty() ? "" : " unless " + new TreeMap<>(e.unless()));
     } else if (guard instanceof Guard.Approval a) {
       return "approval " + a.type() + " " + new TreeMap<>(a.where()) + " before " + a.before() + " " + a.amountField()
           + " " + a.threshold();
+    } else if (guard instanceof Guard.FloorPrice f) {
+      return "floor_price " + f.checklist() + " " + f.floorField() + " " + f.signed() + " " + f.amountField() + " "
+          + f.type() + " " + f.roles();
     } else if (guard instanceof Guard.Paired pair) {
       return "paired " + pair.start() + " " + pair.stop() + " " + pair.match();
     }

@@ -13,9 +13,10 @@ import java.math.BigDecimal;
  * @param sla rules added to the process's, or overriding one of them by id (only the fields set)
  * @param store where cases live: a folder of case files, or {@code sqlite:FILE} (default {@code cases})
  *     <p>The team settings ({@code team}, {@code approvals}, {@code signatures}, {@code
- *     allowed_signers}) are bound from the YAML tree by {@link dev.salesflow.core.team.TeamSettings}.
+ *     allowed_signers}) are bound from the YAML tree by {@link dev.salesflow.core.team.TeamSettings};
+ *     {@code forms} by {@link Workspace}.
  */
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers", "notify"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers", "notify", "forms"})
 public record WorkspaceConfig(
     String timezone,
     BigDecimal approvalThreshold,

@@ -135,6 +135,7 @@ class StateMachinePropertiesTest {
           case NUMBER -> s.value() % 2 == 0 ? "250000" : "1000000";
           case STAGE -> TARGETS.get(s.value() % TARGETS.size());
           case TEXT -> "I-" + (s.value() % 3);
+          case DATE, MONEY, PERSON, ITEMS -> throw new IllegalStateException("no required " + spec.kind() + " field");
         });
       }
     }

@@ -264,9 +264,9 @@ public final class CaseFileReader {
         if (EVENT_CORE.contains(f.key())) {
           continue;
         }
-        if (process.fieldSpec(type, f.key()) == null) {
+        if (!process.knowsField(type, f.key())) {
           add(DiagnosticCode.UNKNOWN_FIELD, f.keyPosition(),
-              "unknown event field '" + f.key() + "' (known: " + process.knownEventFieldNames() + ")");
+              "unknown event field '" + f.key() + "' (known: " + process.knownEventFieldNames(type) + ")");
           continue;
         }
         String value = scalar(f, "event field '" + f.key() + "'");

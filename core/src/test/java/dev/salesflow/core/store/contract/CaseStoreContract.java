@@ -112,6 +112,26 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void formFieldsWithItemsAndDatesKeepTheirValuesAndOrder() {
+    store.create(newCase("ACME-2026-001"));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("items.1.model", "ACME-DS-40");
+    fields.put("items.1.quantity", "1");
+    fields.put("items.1.price", "680000.50");
+    fields.put("items.2.model", "备件包 \"A\", 2 套");
+    fields.put("items.2.quantity", "2");
+    fields.put("currency", "CNY");
+    fields.put("result", "accepted_with_remarks");
+    fields.put("remarks", "外包装轻微破损\n已拍照");
+    fields.put("signer", "王磊 (采购经理)");
+    fields.put("date", "2026-11-20");
+    Case last = store.append("ACME-2026-001", c -> event(60, "delivery_accepted", fields));
+    Case read = store.load("ACME-2026-001");
+    assertThat(read).isEqualTo(last);
+    assertThat(read.events().get(0).fields()).containsExactlyEntriesOf(fields);
+  }
+
+  @Test
   void theDecisionSeesTheCaseAsStored() {
     store.create(newCase("ACME-2026-001"));
     store.append("ACME-2026-001", c -> event(1, "note", Map.of()));
