@@ -67,7 +67,7 @@ class ProblemWordingTest {
     // the columns are listed once, at the end, however many problems there are
     assertThat(r.err()).isEqualTo("salesflow: --map 展位=company: the file has no column '展位'"
         + "; --map 联系人=shoe: unknown field 'shoe' (fields: id, company, industry, size, contact_name, contact_title,"
-        + " phone, email, source, priority, owner, need, registered_at, ignore)"
+        + " phone, email, source, priority, owner, need, registered_at, stage, stage_at, amount, reason, ignore)"
         + "; columns '公司名称' and '公司' both give company (use --map COLUMN=ignore for one of them)"
         + "; no column gives contact_name; use --map COLUMN=contact_name or --default contact_name=VALUE"
         + "; no column gives source; use --map COLUMN=source or --default source=VALUE"
