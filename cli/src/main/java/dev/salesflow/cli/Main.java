@@ -4,6 +4,7 @@ import dev.salesflow.cli.command.CommandTree;
 import dev.salesflow.cli.command.QuickArgs;
 import dev.salesflow.cli.command.SalesflowCommand;
 import dev.salesflow.cli.command.VersionProvider;
+import dev.salesflow.cli.output.ErrorJson;
 import dev.salesflow.cli.output.Reporter;
 import dev.salesflow.cli.output.StdoutStream;
 import dev.salesflow.cli.output.TerminalWriter;
@@ -111,7 +112,7 @@ public final class Main {
       Integer code = command.call();
       return code == null ? ExitCode.OK.code() : code;
     } catch (Exception e) {
-      return failed(root, e);
+      return failed(root, command, e);
     }
   }
 
@@ -121,7 +122,7 @@ public final class Main {
     cli.setOut(root.context().out());
     cli.setErr(root.context().err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(root, e));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(root, commandLine.getCommand(), e));
     cli.setParameterExceptionHandler((e, args1) -> {
       e.getCommandLine().getErr().println("salesflow: " + usageMessage(e));
       e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -149,9 +150,15 @@ public final class Main {
     return e.getMessage();
   }
 
-  /** Reports a command's failure on stderr and returns its exit code. */
-  private static int failed(SalesflowCommand root, Exception e) {
+  /**
+   * Reports the failure of {@code command} on stderr (and, under {@code --format json}, as a JSON
+   * error object on stdout) and returns its exit code.
+   */
+  private static int failed(SalesflowCommand root, Object command, Exception e) {
     ExitCode code = exitCodeOf(e);
+    if (root.failsInJson(command)) {
+      ErrorJson.print(root.context().out(), e, code);
+    }
     new Reporter(root.context().err(), root.verbose()).failure(e, code);
     return code.code();
   }

@@ -3,6 +3,7 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.ErrorJson;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.RefusedException;
 import java.time.OffsetDateTime;
@@ -46,7 +47,10 @@ public final class AdvanceCommand implements Callable<Integer>, Formatted {
             flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), now, dryRun);
       } catch (RefusedException refused) {
         if (format == Format.JSON) {
-          root.context().out().println(CaseOutput.json(result(from, false, refused.problems())));
+          Map<String, Object> result = result(from, false, refused.problems());
+          result.put("error", ErrorJson.of(refused, ExitCode.FINDINGS));
+          root.context().out().println(CaseOutput.json(result));
+          root.failureAnswered();
         }
         throw refused;
       }

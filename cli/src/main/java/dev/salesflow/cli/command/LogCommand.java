@@ -51,7 +51,9 @@ public final class LogCommand implements Callable<Integer>, Formatted {
       Case updated = flow.record(caseId, event, now, dryRun);
       Format format = root.format(formats());
       if (format == Format.JSON) {
-        root.context().out().println(CaseOutput.json(CaseOutput.event(event, zone)));
+        Map<String, Object> recorded = CaseOutput.event(event, zone);
+        recorded.put("dry_run", dryRun);
+        root.context().out().println(CaseOutput.json(recorded));
       } else if (!root.quiet()) {
         root.context().err().println((dryRun ? "would record " : "recorded ") + type + " on " + updated.id()
             + " at " + CaseOutput.time(when, zone));

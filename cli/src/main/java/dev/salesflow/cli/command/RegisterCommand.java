@@ -44,10 +44,13 @@ final class RegisterCommand implements Callable<Integer>, Formatted {
       var zone = flow.zone();
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
-      Case c = flow.register(r, root.now(zone));
+      var now = root.now(zone);
+      Case c = flow.register(r, now);
       Format format = root.format(formats());
       if (format == Format.JSON) {
-        root.context().out().println(CaseOutput.json(CaseOutput.detail(flow.show(c.id()), List.of(), zone)));
+        var view = flow.show(c.id());
+        // the clocks the registration started (first contact), as show lists them
+        root.context().out().println(CaseOutput.json(CaseOutput.detail(view, flow.clocks(view, now).clocks(), zone)));
       } else {
         root.context().out().println(c.id());
       }

@@ -52,6 +52,8 @@ public final class SalesflowCommand implements Runnable {
   @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, completionCandidates = Format.Labels.class,
       description = "Output format: ${COMPLETION-CANDIDATES}; each command's --help lists those it takes.")
   Format format;
+  /** Set by {@link #failureAnswered}. */
+  private boolean failureAnswered;
 
   @Option(names = "--lang", paramLabel = "en|zh", scope = ScopeType.INHERIT,
       description = "Language of labels (default: from the locale).")
@@ -201,6 +203,19 @@ public final class SalesflowCommand implements Runnable {
   /** The format given with --format, or null. */
   Format explicitFormat() {
     return format;
+  }
+
+  /**
+   * Whether a failure of {@code command} is answered on stdout with {@code ErrorJson}: it was run
+   * with {@code --format json}, writes JSON, and has not printed its own answer to the failure.
+   */
+  public boolean failsInJson(Object command) {
+    return format == Format.JSON && !failureAnswered && command instanceof Formatted f && f.formats().contains(Format.JSON);
+  }
+
+  /** The command has printed its own JSON answer to the failure it is about to throw. */
+  void failureAnswered() {
+    failureAnswered = true;
   }
 
   /** The label language: {@code --lang}, else {@code zh} for a Chinese locale, else {@code en}. */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class OverdueJson extends JsonBytes {
   private static final byte[] CASE = bytes(NL + "  \"case\" : ");
+  private static final byte[] COMPANY = name("company");
   private static final byte[] RULE = name("rule");
   private static final byte[] OWNER = name("owner");
   private static final byte[] PRIORITY = name("priority");
@@ -171,6 +172,8 @@ public final class OverdueJson extends JsonBytes {
     SlaClock clock = item.clock();
     raw(CASE);
     string(item.caseId(), false);
+    raw(COMPANY);
+    string(item.company(), true);
     raw(RULE);
     string(clock.rule(), true);
     raw(OWNER);

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class OverdueOutput {
   /** The columns of the csv and the keys of each json item, in order. */
   public static final List<String> COLUMNS =
-      List.of("case", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
+      List.of("case", "company", "rule", "owner", "priority", "stage", "started_at", "due_at", "state", "overdue_by");
 
   private OverdueOutput() {}
 
@@ -35,7 +35,7 @@ public final class OverdueOutput {
     CsvWriter csv = new CsvWriter(out, COLUMNS);
     for (OverdueItem item : items) {
       SlaClock clock = item.clock();
-      csv.row(java.util.Arrays.asList(item.caseId(), clock.rule(), item.owner(),
+      csv.row(java.util.Arrays.asList(item.caseId(), item.company(), clock.rule(), item.owner(),
           item.priority() == null ? null : item.priority().name(), item.stage(), CaseOutput.time(clock.startedAt(), zone),
           CaseOutput.time(clock.dueAt(), zone), clock.state().label(),
           clock.overdueBy().isZero() ? null : clock.overdueBy().toString()));
@@ -51,6 +51,7 @@ public final class OverdueOutput {
     SlaClock clock = item.clock();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("case", item.caseId());
+    m.put("company", item.company());
     m.put("rule", clock.rule());
     m.put("owner", item.owner());
     m.put("priority", item.priority() == null ? null : item.priority().name());

@@ -3,6 +3,8 @@ package dev.salesflow.core.model;
 /** No case has the requested id. */
 public final class CaseNotFoundException extends SalesflowException {
   private static final long serialVersionUID = 1L;
+  /** The id asked for. */
+  private final String id;
 
   /**
    * A failure naming the id and the store searched.
@@ -12,5 +14,15 @@ public final class CaseNotFoundException extends SalesflowException {
    */
   public CaseNotFoundException(String id, String where) {
     super("no case '" + id + "' in " + where);
+    this.id = id;
+  }
+
+  /**
+   * The id no case has.
+   *
+   * @return the id asked for
+   */
+  public String id() {
+    return id;
   }
 }
