@@ -145,6 +145,9 @@ public final class ReportSheets {
     columns.add(new Column("open", t("Open", "在办"), Kind.COUNT));
     columns.add(new Column("breached", t("Breached", "已超期"), Kind.COUNT));
     columns.add(new Column("due_soon", t("Due soon", "即将到期"), Kind.COUNT));
+    columns.add(new Column("won", t("Won", "赢单"), Kind.COUNT));
+    columns.add(new Column("won_value", t("Won value", "赢单金额"), Kind.MONEY));
+    columns.add(new Column("win_rate_pct", t("Win rate", "赢单率"), Kind.PERCENT));
     List<List<Object>> rows = new ArrayList<>();
     for (OwnersReport.OwnerRow o : r.owners()) {
       List<Object> row = new ArrayList<>();
@@ -153,13 +156,22 @@ public final class ReportSheets {
       row.add(o.open());
       row.add(o.breached());
       row.add(o.dueSoon());
+      row.add(o.won());
+      row.add(o.wonValue());
+      row.add(o.winRate());
       rows.add(row);
     }
     Table owners = new Table("owners", null, columns, rows, t("Stages: ", "阶段：") + String.join(" · ", legend));
+    int won = r.owners().stream().mapToInt(OwnersReport.OwnerRow::won).sum();
+    int lost = r.owners().stream().mapToInt(OwnersReport.OwnerRow::lost).sum();
     List<Fact> facts = List.of(
         new Fact("open", t("Open cases", "在办案例"), Kind.COUNT, r.owners().stream().mapToInt(OwnersReport.OwnerRow::open).sum()),
         new Fact("breached", t("Breached", "已超期"), Kind.COUNT, r.owners().stream().mapToInt(OwnersReport.OwnerRow::breached).sum()),
-        new Fact("due_soon", t("Due soon", "即将到期"), Kind.COUNT, r.owners().stream().mapToInt(OwnersReport.OwnerRow::dueSoon).sum()));
+        new Fact("due_soon", t("Due soon", "即将到期"), Kind.COUNT, r.owners().stream().mapToInt(OwnersReport.OwnerRow::dueSoon).sum()),
+        new Fact("won", t("Won", "赢单"), Kind.COUNT, won),
+        new Fact("won_value", t("Won value", "赢单金额"), Kind.MONEY,
+            r.owners().stream().map(OwnersReport.OwnerRow::wonValue).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)),
+        new Fact("win_rate_pct", t("Win rate", "赢单率"), Kind.PERCENT, won + lost == 0 ? null : won / (double) (won + lost)));
     Chart chart = new Chart("open", t("Open cases per owner", "各负责人在办案例"), Kind.COUNT,
         r.owners().stream().map(o -> new Bar(o.owner() == null ? "-" : o.owner(), o.open())).toList(), false);
     return new ReportSheet("owners", t("Owners", "负责人概览"), scope(r.query(), false), facts, List.of(owners), List.of(chart));

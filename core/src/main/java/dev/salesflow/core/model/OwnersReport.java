@@ -1,5 +1,6 @@
 package dev.salesflow.core.model;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -35,8 +36,12 @@ public record OwnersReport(ReportQuery query, List<String> stages, List<OwnerRow
    * @param openByStage open cases per stage, in the order of {@link OwnersReport#stages()}
    * @param breached running clocks of open cases past their deadline
    * @param dueSoon running clocks of open cases inside their rule's warning window
+   * @param won cases closed (won)
+   * @param wonValue the contract value of the cases won
+   * @param lost cases lost
    */
-  public record OwnerRow(String owner, List<Integer> openByStage, int breached, int dueSoon) {
+  public record OwnerRow(String owner, List<Integer> openByStage, int breached, int dueSoon, int won, BigDecimal wonValue,
+      int lost) {
     /**
      * Copies the counts so the row is immutable.
      *
@@ -44,9 +49,16 @@ public record OwnersReport(ReportQuery query, List<String> stages, List<OwnerRow
      * @param openByStage open cases per stage
      * @param breached breached clocks
      * @param dueSoon clocks due soon
+     * @param won cases won
+     * @param wonValue their contract value; not null
+     * @param lost cases lost
      */
     public OwnerRow {
       openByStage = List.copyOf(openByStage);
+      Objects.requireNonNull(wonValue, "wonValue");
+      if (won < 0 || lost < 0) {
+        throw new IllegalArgumentException("won and lost are counts, got " + won + " and " + lost);
+      }
     }
 
     /**
@@ -56,6 +68,15 @@ public record OwnersReport(ReportQuery query, List<String> stages, List<OwnerRow
      */
     public int open() {
       return openByStage.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The share of the owner's decided cases that were won: won / (won + lost).
+     *
+     * @return a ratio from 0 to 1; null when no case was won or lost
+     */
+    public Double winRate() {
+      return won + lost == 0 ? null : won / (double) (won + lost);
     }
   }
 }

@@ -223,6 +223,8 @@ public final class Reports implements Reporting {
     List<String> stages = process.stages().stream().map(Stage::id).toList();
     Map<String, int[]> open = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
     Map<String, int[]> alerts = new HashMap<>();
+    Map<String, int[]> decided = new HashMap<>();
+    Map<String, BigDecimal> wonValue = new HashMap<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
     for (CaseView v : registeredIn(q)) {
       String owner = v.value().owner();
@@ -230,6 +232,13 @@ public final class Reports implements Reporting {
       int[] due = alerts.computeIfAbsent(owner, k -> new int[2]);
       int stage = stages.indexOf(v.stage());
       if (stage < 0) {
+        int[] wonLost = decided.computeIfAbsent(owner, k -> new int[2]);
+        if (v.stage().equals(process.closed().id())) {
+          wonLost[0]++;
+          contractValue(v).ifPresent(amount -> wonValue.merge(owner, amount, BigDecimal::add));
+        } else if (v.stage().equals(process.lost().id())) {
+          wonLost[1]++;
+        }
         continue;
       }
       perStage[stage]++;
@@ -244,8 +253,11 @@ public final class Reports implements Reporting {
       }
     }
     List<OwnersReport.OwnerRow> rows = new ArrayList<>();
-    open.forEach((owner, perStage) -> rows.add(new OwnersReport.OwnerRow(owner,
-        java.util.Arrays.stream(perStage).boxed().toList(), alerts.get(owner)[0], alerts.get(owner)[1])));
+    open.forEach((owner, perStage) -> {
+      int[] wonLost = decided.getOrDefault(owner, new int[2]);
+      rows.add(new OwnersReport.OwnerRow(owner, java.util.Arrays.stream(perStage).boxed().toList(), alerts.get(owner)[0],
+          alerts.get(owner)[1], wonLost[0], wonValue.getOrDefault(owner, BigDecimal.ZERO), wonLost[1]));
+    });
     return new OwnersReport(q, stages, rows, unknownYears);
   }
 }

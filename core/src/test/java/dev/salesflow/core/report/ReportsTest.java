@@ -171,8 +171,10 @@ class ReportsTest {
     OwnersReport r = flow.reports(NOW).owners(ReportQuery.ALL);
     assertThat(r.stages()).containsExactly("lead", "needs", "solution", "negotiation", "delivery", "after_sales");
     assertThat(r.owners()).containsExactly(
-        new OwnersReport.OwnerRow("li.na", List.of(1, 1, 0, 0, 0, 0), 1, 0),
-        new OwnersReport.OwnerRow("zhang.wei", List.of(1, 0, 0, 0, 0, 0), 0, 0));
+        new OwnersReport.OwnerRow("li.na", List.of(1, 1, 0, 0, 0, 0), 1, 0, 0, BigDecimal.ZERO, 0),
+        new OwnersReport.OwnerRow("zhang.wei", List.of(1, 0, 0, 0, 0, 0), 0, 0, 0, BigDecimal.ZERO, 1));
+    assertThat(r.owners().get(0).winRate()).as("nothing decided yet").isNull();
+    assertThat(r.owners().get(1).winRate()).isEqualTo(0.0);
   }
 
   @Test
@@ -190,6 +192,15 @@ class ReportsTest {
         assertThat(l.stage()).isEqualTo("negotiation");
         assertThat(l.reason()).startsWith("Customer chose a local UK supplier");
       });
+      // won: ACME-2026-003 (chen.jing, 420,000); lost: ACME-2026-004 (wang.fang)
+      Map<String, OwnersReport.OwnerRow> owners = reports.owners(ReportQuery.ALL).owners().stream()
+          .collect(Collectors.toMap(OwnersReport.OwnerRow::owner, o -> o));
+      assertThat(owners.get("chen.jing").won()).isEqualTo(1);
+      assertThat(owners.get("chen.jing").wonValue()).isEqualByComparingTo("420000");
+      assertThat(owners.get("chen.jing").winRate()).isEqualTo(1.0);
+      assertThat(owners.get("wang.fang").lost()).isEqualTo(1);
+      assertThat(owners.get("wang.fang").winRate()).isEqualTo(0.0);
+      assertThat(owners.get("zhang.wei").winRate()).isNull();
     }
   }
 

@@ -247,12 +247,32 @@ final class SqlReports implements Reporting {
     query("SELECT owner, sum(due_unix < " + ceil + "), sum(due_unix >= " + ceil + " AND warn_unix <= " + floor + ")"
         + " FROM report_clocks", new Where().and("state IS NULL").covered(q, "registered_unix"),
         " GROUP BY owner", rs -> alerts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}));
+    Map<String, int[]> decided = new HashMap<>();
+    Map<String, BigDecimal> wonValue = new HashMap<>();
+    wonAndLost(q, decided, wonValue);
     List<OwnersReport.OwnerRow> rows = new ArrayList<>();
     open.forEach((owner, perStage) -> {
       int[] due = alerts.getOrDefault(owner, new int[2]);
-      rows.add(new OwnersReport.OwnerRow(owner, Arrays.stream(perStage).boxed().toList(), due[0], due[1]));
+      int[] wonLost = decided.getOrDefault(owner, new int[2]);
+      rows.add(new OwnersReport.OwnerRow(owner, Arrays.stream(perStage).boxed().toList(), due[0], due[1],
+          wonLost[0], wonValue.getOrDefault(owner, BigDecimal.ZERO), wonLost[1]));
     });
     Where openCases = new Where();
     return new OwnersReport(q, plan.open(), rows, unknownYears(openCases.and(openCases.open()).covered(q, "registered_unix")));
+  }
+
+  /**
+   * Per owner, the cases won and lost ({@code decided}: won, lost) and the contract value of those
+   * won, as {@link #funnel} sums its values: each distinct amount times its count.
+   */
+  private void wonAndLost(ReportQuery q, Map<String, int[]> decided, Map<String, BigDecimal> wonValue) {
+    query("SELECT owner, stage, count(*) FROM cases", new Where().covered(q, "registered_unix")
+        .and("stage IN (?, ?)", plan.closed(), plan.lost()), " GROUP BY owner, stage",
+        rs -> decided.computeIfAbsent(rs.getString(1), k -> new int[2])[plan.closed().equals(rs.getString(2)) ? 0 : 1]
+            += rs.getInt(3));
+    query("SELECT owner, contract_value, count(*) FROM cases", new Where().covered(q, "registered_unix")
+        .and("stage = ?", plan.closed()).and("contract_value IS NOT NULL"), " GROUP BY owner, contract_value",
+        rs -> wonValue.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+            BigDecimal::add));
   }
 }
