@@ -106,4 +106,24 @@ class ReportCommandTest {
     String json = sf(ws, "report", "owners", "--owner", "li.na", "--format", "json").out();
     assertThat(json).contains("\"owner\" : \"li.na\"").doesNotContain("zhang.wei");
   }
+
+  @Test
+  void theHtmlPageListsTheBreachedDeadlinesAsOverdueDoes() throws Exception {
+    var overdue = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sf(ws, "overdue", "--format", "json").out());
+    assertThat(overdue.size()).isPositive();
+    for (String kind : List.of("all", "sla")) {
+      String html = sf(ws, "report", kind, "--format", "html").out();
+      assertThat(html).contains("Breached deadlines");
+      String table = html.substring(html.indexOf("Breached deadlines"));
+      for (var item : overdue) {
+        assertThat(table).contains(item.get("case").asText(), item.get("owner").asText());
+      }
+    }
+    String lina = sf(ws, "report", "sla", "--owner", "li.na", "--format", "html").out();
+    assertThat(lina.substring(lina.indexOf("Breached deadlines"))).contains("ACME-2026-011").doesNotContain("ACME-2026-013");
+    assertThat(sf(ws, "report", "sla", "--format", "html", "--lang", "zh").out()).contains("超期事项");
+    assertThat(sf(ws, "report", "sla", "--format", "json").out()).as("scripts have overdue for the list")
+        .doesNotContain("ACME-2026-011");
+    assertThat(sf(ws, "report", "funnel", "--format", "html").out()).doesNotContain("Breached deadlines");
+  }
 }

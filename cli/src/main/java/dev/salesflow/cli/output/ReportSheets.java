@@ -9,6 +9,7 @@ import dev.salesflow.cli.output.ReportSheet.Kind;
 import dev.salesflow.cli.output.ReportSheet.Table;
 import dev.salesflow.core.model.AgingReport;
 import dev.salesflow.core.model.FunnelReport;
+import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.SalesProcess;
@@ -92,6 +93,28 @@ public final class ReportSheets {
     Chart chart = new Chart("compliance", t("Compliance per rule", "各规则达成率"), Kind.PERCENT,
         r.rules().stream().map(x -> new Bar(rule(x.rule()).label(), x.compliance())).toList(), false);
     return new ReportSheet("sla", t("SLA compliance", "SLA 达成情况"), scope(r.query(), true), facts, List.of(rules), List.of(chart));
+  }
+
+  /**
+   * {@code sla} with a table of the breached clocks (case, rule, owner, company, due, overdue by), in
+   * the order {@code overdue} gives them; {@code sla} itself when none is breached.
+   */
+  public ReportSheet withBreached(ReportSheet sla, List<OverdueItem> breached) {
+    if (breached.isEmpty()) {
+      return sla;
+    }
+    Table table = new Table("breached", t("Breached deadlines", "超期事项"), List.of(
+        new Column("case", t("Case", "编号"), Kind.TEXT),
+        new Column("rule", t("Rule", "规则"), Kind.CODE),
+        new Column("owner", t("Owner", "负责人"), Kind.TEXT),
+        new Column("company", t("Company", "公司"), Kind.TEXT, ReportSheet.TextFit.TRUNCATE),
+        new Column("due_at", t("Due", "截止"), Kind.TIME),
+        new Column("overdue_by", t("Overdue by", "超期"), Kind.HOURS)),
+        breached.stream().map(i -> row(i.caseId(), rule(i.clock().rule()), i.owner() == null ? "-" : i.owner(), i.company(),
+            i.clock().dueAt().atZone(zone).toOffsetDateTime(), i.clock().overdueBy())).toList(), null);
+    List<Table> tables = new ArrayList<>(sla.tables());
+    tables.add(table);
+    return new ReportSheet(sla.kind(), sla.title(), sla.scope(), sla.facts(), tables, sla.charts());
   }
 
   public ReportSheet aging(AgingReport r) {
