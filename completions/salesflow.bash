@@ -28,7 +28,7 @@ _salesflow_options() {
     notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
-    report) printf '%s\n' --from --to --owner --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -63,6 +63,7 @@ _salesflow_option_kind() {
     "advance --to"|"list --stage") echo 'stage' ;;
     "show --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;
+    "report --period-of") echo 'fixed:registration|ended' ;;
     *) return 1 ;;
   esac
 }

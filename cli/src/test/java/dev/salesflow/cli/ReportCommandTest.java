@@ -126,4 +126,25 @@ class ReportCommandTest {
         .doesNotContain("ACME-2026-011");
     assertThat(sf(ws, "report", "funnel", "--format", "html").out()).doesNotContain("Breached deadlines");
   }
+
+  @Test
+  void periodOfEndedCoversTheCasesWonOrLostInThePeriod() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    // ACME-2026-004 lost on 2026-10-28, ACME-2026-003 won (closed) on 2026-11-12
+    var all = json.readTree(sf(ws, "report", "owners", "--period-of", "ended", "--format", "json").out());
+    assertThat(all.get("period_of").asText()).isEqualTo("ended");
+    assertThat(all.get("won").asInt()).isEqualTo(1);
+    assertThat(all.get("win_rate_pct").asDouble()).isEqualTo(50.0);
+    assertThat(all.get("open").asInt()).isZero();
+    var november = json.readTree(sf(ws, "report", "funnel", "--period-of", "ended", "--from", "2026-11-01", "--format", "json").out());
+    assertThat(november.get("cases").asInt()).isEqualTo(1);
+    assertThat(november.get("contract_value").asInt()).isEqualTo(420000);
+    var sla = json.readTree(sf(ws, "report", "sla", "--period-of", "ended", "--to", "2026-10-31", "--format", "json").out());
+    assertThat(sla.get("clocks").asInt()).as("the clocks of ACME-2026-004 alone").isPositive().isLessThan(10);
+    assertThat(sf(ws, "report", "funnel", "--period-of", "ended", "--from", "2026-11-01").out())
+        .contains("Cases won or lost from 2026-11-01");
+    CliRun bad = sf(ws, "report", "funnel", "--period-of", "stage");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--period-of must be registration or ended");
+  }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
     "  owners  per owner: open cases by stage; breached and due-soon clocks",
     "  all     the four together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
-        + " in the workspace time zone. csv prints one table (--table); html is one self-contained page."})
+        + " in the workspace time zone; with --period-of ended, the cases won or lost in the period. csv prints one table (--table); html is one self-contained page."})
 final class ReportCommand implements Callable<Integer>, Formatted {
   enum Kind { FUNNEL, SLA, AGING, OWNERS, ALL }
 
@@ -45,6 +45,9 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   @Option(names = "--from", paramLabel = "DATE", description = "First day covered, e.g. 2026-10-01.") String from;
   @Option(names = "--to", paramLabel = "DATE", description = "Last day covered.") String to;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
+  @Option(names = "--period-of", paramLabel = "registration|ended", description = "Which day --from/--to are of:"
+      + " registration (default; sla: each clock's start), or ended: the day a case was won or lost (then only ended cases"
+      + " count, in every report).") String periodOf;
   @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
   boolean allowUnknown;
   @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
@@ -57,7 +60,7 @@ final class ReportCommand implements Callable<Integer>, Formatted {
 
   @Override
   public Integer call() {
-    ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner);
+    ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner, period(periodOf));
     Format format = root.format(formats());
     try (Salesflow flow = root.openExisting()) {
       if (!allowUnknown) {
@@ -105,6 +108,16 @@ final class ReportCommand implements Callable<Integer>, Formatted {
       }
     }
     return breached;
+  }
+
+  private static ReportQuery.Period period(String text) {
+    if (text == null || text.strip().equals("registration")) {
+      return ReportQuery.Period.REGISTRATION;
+    }
+    if (text.strip().equals("ended")) {
+      return ReportQuery.Period.ENDED;
+    }
+    throw new InvalidRequestException("--period-of must be registration or ended, got '" + text + "'");
   }
 
   private static LocalDate date(String option, String text) {

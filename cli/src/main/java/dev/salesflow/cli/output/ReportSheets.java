@@ -203,8 +203,12 @@ public final class ReportSheets {
   /** "Cases registered 2026-10-01 – 2026-10-31 · owner li.na · as of 2026-11-26 18:00". */
   private String scope(ReportQuery q, boolean clocks) {
     List<String> parts = new ArrayList<>();
-    String what = clocks ? t("Clocks started", "开始于") : t("Cases registered", "登记于");
-    if (q.from() != null && q.to() != null) {
+    boolean ended = q.period() == ReportQuery.Period.ENDED;
+    clocks = clocks && !ended;
+    String what = ended ? t("Cases won or lost", "赢单或丢单于") : clocks ? t("Clocks started", "开始于") : t("Cases registered", "登记于");
+    if (ended && q.from() == null && q.to() == null) {
+      parts.add(t("Cases won or lost", "已赢单或丢单的案例"));
+    } else if (q.from() != null && q.to() != null) {
       parts.add(zh ? what + " " + q.from() + " 至 " + q.to() + (clocks ? " 的时限" : " 的案例") : what + " " + q.from() + " – " + q.to());
     } else if (q.from() != null) {
       parts.add(zh ? what + " " + q.from() + " 及以后" + (clocks ? "的时限" : "的案例") : what + " from " + q.from());

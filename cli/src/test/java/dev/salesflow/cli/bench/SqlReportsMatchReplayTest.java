@@ -35,7 +35,10 @@ class SqlReportsMatchReplayTest {
       new ReportQuery(null, LocalDate.of(2026, 2, 14), null),
       new ReportQuery(LocalDate.of(2026, 9, 1), null, "li.na"),
       new ReportQuery(null, null, "zhang.wei"),
-      new ReportQuery(null, null, "nobody"));
+      new ReportQuery(null, null, "nobody"),
+      new ReportQuery(null, null, null, ReportQuery.Period.ENDED),
+      new ReportQuery(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 31), null, ReportQuery.Period.ENDED),
+      new ReportQuery(LocalDate.of(2026, 9, 1), null, "li.na", ReportQuery.Period.ENDED));
 
   private static final java.util.Set<RegistrationField> ALL_FIELDS = java.util.EnumSet.allOf(RegistrationField.class);
 

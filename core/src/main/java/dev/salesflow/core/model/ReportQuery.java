@@ -10,13 +10,36 @@ import java.time.ZoneId;
  * period depends on the report: its registration for funnel, aging and owners; a clock's start
  * for the SLA report.
  *
+ * <p>With {@link Period#ENDED} the period is that of the day a case was won or lost instead, for
+ * every report: only cases that ended (in the period, when it has an end) are covered.
+ *
  * @param from the first day of the period, or null for no start
  * @param to the last day of the period, or null for no end
  * @param owner the owner whose cases are covered, or null for every owner
+ * @param period which day of a case the period is of; null reads as {@link Period#REGISTRATION}
  */
-public record ReportQuery(LocalDate from, LocalDate to, String owner) {
+public record ReportQuery(LocalDate from, LocalDate to, String owner, Period period) {
   /** Every case, over all time. */
   public static final ReportQuery ALL = new ReportQuery(null, null, null);
+
+  /** Which day of a case the period of a report is of. */
+  public enum Period {
+    /** The day it was registered (for the SLA report: the day each clock started). */
+    REGISTRATION,
+    /** The day it was won (closed) or lost; only ended cases are covered. */
+    ENDED
+  }
+
+  /**
+   * A query whose period is of the registration day.
+   *
+   * @param from the first day, or null
+   * @param to the last day, or null
+   * @param owner the owner, or null
+   */
+  public ReportQuery(LocalDate from, LocalDate to, String owner) {
+    this(from, to, owner, Period.REGISTRATION);
+  }
 
   /**
    * Checks the period and strips the owner, reading a blank one as none.
@@ -24,9 +47,11 @@ public record ReportQuery(LocalDate from, LocalDate to, String owner) {
    * @param from the first day, or null
    * @param to the last day, or null
    * @param owner the owner, or null
+   * @param period which day of a case the period is of, or null for the registration
    * @throws InvalidRequestException when {@code to} is before {@code from}
    */
   public ReportQuery {
+    period = period == null ? Period.REGISTRATION : period;
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidRequestException("the period ends (" + to + ") before it starts (" + from + ")");
     }

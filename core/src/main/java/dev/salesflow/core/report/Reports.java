@@ -62,10 +62,16 @@ public final class Reports implements Reporting {
     this.signing = new ContractSigning(process);
   }
 
+  /** The cases of the query's owner registered in its period, or for {@link ReportQuery.Period#ENDED} won or lost in it. */
   private List<CaseView> registeredIn(ReportQuery q) {
-    return views.stream()
-        .filter(v -> q.ownedBy(v.value().owner()) && q.covers(v.value().registeredAt(), zone))
-        .toList();
+    return views.stream().filter(v -> q.ownedBy(v.value().owner()) && inPeriod(q, v)).toList();
+  }
+
+  private boolean inPeriod(ReportQuery q, CaseView v) {
+    return switch (q.period()) {
+      case REGISTRATION -> q.covers(v.value().registeredAt(), zone);
+      case ENDED -> process.isTerminal(v.stage()) && q.covers(v.replay().enteredAt(), zone);
+    };
   }
 
   /** Reached, current, lost and contract value per stage of the cases registered in the period. */
@@ -129,20 +135,21 @@ public final class Reports implements Reporting {
     return signing.value(v.value(), v.replay());
   }
 
-  /** Met, late, breached and running clocks per rule, over the clocks started in the period. */
+  /** Met, late, breached and running clocks per rule, over the clocks started in the period (or of the cases ended in it). */
   @Override
   public SlaReport sla(ReportQuery q) {
     Map<String, List<SlaClock>> byRule = new LinkedHashMap<>();
     process.sla().forEach(r -> byRule.put(r.id(), new ArrayList<>()));
     SortedSet<Integer> unknownYears = new TreeSet<>();
+    boolean ended = q.period() == ReportQuery.Period.ENDED; // then every clock of the cases that ended in the period
     for (CaseView v : views) {
-      if (!q.ownedBy(v.value().owner())) {
+      if (!q.ownedBy(v.value().owner()) || ended && !inPeriod(q, v)) {
         continue;
       }
       ClockSheet sheet = clocks.apply(v);
       unknownYears.addAll(sheet.unknownYears());
       for (SlaClock clock : sheet.clocks()) {
-        if (q.covers(clock.startedAt().atZone(zone).toOffsetDateTime(), zone)) {
+        if (ended || q.covers(clock.startedAt().atZone(zone).toOffsetDateTime(), zone)) {
           byRule.computeIfAbsent(clock.rule(), k -> new ArrayList<>()).add(clock);
         }
       }

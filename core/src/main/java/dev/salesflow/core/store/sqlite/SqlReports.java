@@ -75,6 +75,31 @@ final class SqlReports implements Reporting {
       return owner(q);
     }
 
+    /** Cases of the query's owner registered in its period, or for {@link ReportQuery.Period#ENDED} won or lost in it. */
+    Where cases(ReportQuery q) {
+      return q.period() == ReportQuery.Period.ENDED ? ended(q, false) : covered(q, "registered_unix");
+    }
+
+    /**
+     * Rows of {@code report_clocks} whose {@code column} falls in the query's period, or for {@link
+     * ReportQuery.Period#ENDED} every clock of the cases won or lost in it.
+     */
+    Where clocks(ReportQuery q, String column) {
+      return q.period() == ReportQuery.Period.ENDED ? ended(q, true) : covered(q, column);
+    }
+
+    /** Cases (or, {@code ofCase}, the clocks of cases) that ended, on a day of the query's period when it has one. */
+    private Where ended(ReportQuery q, boolean ofCase) {
+      sql.append(ofCase ? " AND case_id IN (SELECT id FROM cases WHERE stage IN (?, ?)" : " AND stage IN (?, ?)");
+      params.add(plan.closed());
+      params.add(plan.lost());
+      covered(new ReportQuery(q.from(), q.to(), null), "entered_unix");
+      if (ofCase) {
+        sql.append(")");
+      }
+      return owner(q);
+    }
+
     Where owner(ReportQuery q) {
       if (q.owner() != null) {
         sql.append(" AND owner = ?");
@@ -127,7 +152,7 @@ final class SqlReports implements Reporting {
     Map<String, Integer> reached = new HashMap<>();
     Map<String, Integer> current = new HashMap<>();
     int[] cases = {0};
-    query("SELECT stage, count(*)" + reachedSums + " FROM cases", new Where().covered(q, "registered_unix"),
+    query("SELECT stage, count(*)" + reachedSums + " FROM cases", new Where().cases(q),
         " GROUP BY stage", rs -> {
           current.put(rs.getString(1), rs.getInt(2));
           cases[0] += rs.getInt(2);
@@ -137,12 +162,12 @@ final class SqlReports implements Reporting {
         });
     Map<String, BigDecimal> value = new HashMap<>();
     query("SELECT stage, contract_value, count(*) FROM cases",
-        new Where().covered(q, "registered_unix").and("contract_value IS NOT NULL"), " GROUP BY stage, contract_value",
+        new Where().cases(q).and("contract_value IS NOT NULL"), " GROUP BY stage, contract_value",
         rs -> value.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
-    query("SELECT lost_from, lost_reason, count(*) FROM cases", new Where().covered(q, "registered_unix")
+    query("SELECT lost_from, lost_reason, count(*) FROM cases", new Where().cases(q)
         .and("stage = ?", plan.lost()), " GROUP BY lost_from, lost_reason", rs -> {
           lostFrom.merge(rs.getString(1), rs.getInt(3), Integer::sum);
           reasons.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
@@ -158,7 +183,7 @@ final class SqlReports implements Reporting {
     query("SELECT rule, sum(state = 'MET'), sum(state = 'MET_LATE'),"
         + " sum(coalesce(state = 'BREACHED', due_unix < " + ceil + ")),"
         + " sum(coalesce(state IN ('OPEN', 'DUE_SOON'), due_unix >= " + ceil + ")) FROM report_clocks",
-        new Where().covered(q, "started_unix"), " GROUP BY rule", rs -> counts.put(rs.getString(1),
+        new Where().clocks(q, "started_unix"), " GROUP BY rule", rs -> counts.put(rs.getString(1),
             new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}));
     List<SlaReport.RuleRow> rows = new ArrayList<>();
     for (String rule : plan.rules()) {
@@ -168,7 +193,8 @@ final class SqlReports implements Reporting {
       rows.add(new SlaReport.RuleRow(rule, c[0], c[1], c[2], c[3], judged == 0 ? null : c[0] / (double) judged,
           toStop(q, rule, stopped, 50), toStop(q, rule, stopped, 90)));
     }
-    return new SlaReport(q, rows, unknownYears(new Where().owner(q)));
+    // the years of every case of the owner, as the replay reads every clock; of the ended ones for ENDED
+    return new SlaReport(q, rows, unknownYears(q.period() == ReportQuery.Period.ENDED ? new Where().cases(q) : new Where().owner(q)));
   }
 
   /** The nearest-rank percentile {@code p} of the time to stop of the {@code stopped} clocks of {@code rule}. */
@@ -179,7 +205,7 @@ final class SqlReports implements Reporting {
     int rank = Math.max(1, (int) Math.ceil(p / 100.0 * stopped));
     Duration[] found = {null};
     query("SELECT stopped_unix - started_unix FROM report_clocks INDEXED BY report_clocks_to_stop",
-        new Where().and("rule = ?", rule).and("stopped_unix IS NOT NULL").covered(q, "started_unix"),
+        new Where().and("rule = ?", rule).and("stopped_unix IS NOT NULL").clocks(q, "started_unix"),
         " ORDER BY rule, stopped_unix - started_unix LIMIT 1 OFFSET " + (rank - 1),
         rs -> found[0] = Duration.ofSeconds(rs.getLong(1)));
     return found[0];
@@ -205,7 +231,7 @@ final class SqlReports implements Reporting {
           .append(b.to() == null ? "" : " AND " + age + " < " + b.to().toSeconds()).append(')');
     }
     Where open = new Where();
-    open.and(open.open()).covered(q, "registered_unix");
+    open.and(open.open()).cases(q);
     Map<String, List<Integer>> counts = new HashMap<>();
     query("SELECT stage" + perBucket + " FROM cases", open, " GROUP BY stage", rs -> {
       List<Integer> row = new ArrayList<>();
@@ -234,7 +260,7 @@ final class SqlReports implements Reporting {
   @Override
   public OwnersReport owners(ReportQuery q) {
     Map<String, int[]> open = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-    query("SELECT owner, stage, count(*) FROM cases", new Where().covered(q, "registered_unix"), " GROUP BY owner, stage",
+    query("SELECT owner, stage, count(*) FROM cases", new Where().cases(q), " GROUP BY owner, stage",
         rs -> {
           int[] perStage = open.computeIfAbsent(rs.getString(1), k -> new int[plan.open().size()]);
           int stage = plan.open().indexOf(rs.getString(2));
@@ -245,7 +271,7 @@ final class SqlReports implements Reporting {
     Map<String, int[]> alerts = new HashMap<>();
     // clocks without a final state are the running ones of open cases
     query("SELECT owner, sum(due_unix < " + ceil + "), sum(due_unix >= " + ceil + " AND warn_unix <= " + floor + ")"
-        + " FROM report_clocks", new Where().and("state IS NULL").covered(q, "registered_unix"),
+        + " FROM report_clocks", new Where().and("state IS NULL").clocks(q, "registered_unix"),
         " GROUP BY owner", rs -> alerts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}));
     Map<String, int[]> decided = new HashMap<>();
     Map<String, BigDecimal> wonValue = new HashMap<>();
@@ -258,7 +284,7 @@ final class SqlReports implements Reporting {
           wonLost[0], wonValue.getOrDefault(owner, BigDecimal.ZERO), wonLost[1]));
     });
     Where openCases = new Where();
-    return new OwnersReport(q, plan.open(), rows, unknownYears(openCases.and(openCases.open()).covered(q, "registered_unix")));
+    return new OwnersReport(q, plan.open(), rows, unknownYears(openCases.and(openCases.open()).cases(q)));
   }
 
   /**
@@ -266,11 +292,11 @@ final class SqlReports implements Reporting {
    * won, as {@link #funnel} sums its values: each distinct amount times its count.
    */
   private void wonAndLost(ReportQuery q, Map<String, int[]> decided, Map<String, BigDecimal> wonValue) {
-    query("SELECT owner, stage, count(*) FROM cases", new Where().covered(q, "registered_unix")
+    query("SELECT owner, stage, count(*) FROM cases", new Where().cases(q)
         .and("stage IN (?, ?)", plan.closed(), plan.lost()), " GROUP BY owner, stage",
         rs -> decided.computeIfAbsent(rs.getString(1), k -> new int[2])[plan.closed().equals(rs.getString(2)) ? 0 : 1]
             += rs.getInt(3));
-    query("SELECT owner, contract_value, count(*) FROM cases", new Where().covered(q, "registered_unix")
+    query("SELECT owner, contract_value, count(*) FROM cases", new Where().cases(q)
         .and("stage = ?", plan.closed()).and("contract_value IS NOT NULL"), " GROUP BY owner, contract_value",
         rs -> wonValue.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
