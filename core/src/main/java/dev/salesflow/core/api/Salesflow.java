@@ -584,8 +584,8 @@ public final class Salesflow implements AutoCloseable {
    * @param id the case id
    * @param type an event type with a form, e.g. {@code delivery_accepted}
    * @param lang {@code en} or {@code zh}, for the labels
-   * @return one filled form per such event, oldest first
-   * @throws InvalidRequestException when the type has no form or the case no such event
+   * @return one filled form per such event, oldest first; empty when the case has none
+   * @throws InvalidRequestException when the type has no form
    * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public List<FilledForm> forms(String id, String type, String lang) {
