@@ -31,7 +31,7 @@ _salesflow_options() {
     report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    export) printf '%s\n' --events --bom --form --occurrence -o --output -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     shell) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -53,15 +53,15 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset"|"export --occurrence") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
     "log --by"|"advance --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
-    "log --form"|"approve --key"|"approve --signature") echo 'path' ;;
+    "log --form"|"approve --key"|"approve --signature"|"export -o"|"export --output") echo 'path' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
-    "show --form") echo 'event' ;;
+    "show --form"|"export --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;
     "report --period-of") echo 'fixed:registration|ended' ;;
     *) return 1 ;;
@@ -82,7 +82,7 @@ _salesflow_positional_kind() {
     report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
     calendar) (($2 == 0)) && kind='fixed:show|is-working-day|next-working-day'; (($2 == 1)) && kind='none' ;;
     import) (($2 == 0)) && kind='path' ;;
-    export) (($2 == 0)) && kind='fixed:FILE|-' ;;
+    export) (($2 == 0)) && kind='path' ;;
     git-merge) (($2 == 0)) && kind='path'; (($2 == 1)) && kind='path'; (($2 == 2)) && kind='path'; (($2 == 3)) && kind='none' ;;
     batch) (($2 == 0)) && kind='fixed:FILE|-' ;;
     help) (($2 == 0)) && kind='none' ;;

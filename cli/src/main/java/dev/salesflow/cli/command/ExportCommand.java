@@ -3,19 +3,16 @@ package dev.salesflow.cli.command;
 import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
 import dev.salesflow.cli.output.CaseCsv;
+import dev.salesflow.cli.output.CaseOutput;
+import dev.salesflow.cli.output.FormHtml;
+import dev.salesflow.cli.output.FormOutput;
 import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.CaseFilter;
+import dev.salesflow.core.model.FilledForm;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RegistrationField;
-import dev.salesflow.core.model.StoreException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,14 +26,26 @@ import picocli.CommandLine.ParentCommand;
     "Write every case's registration (or, with --events, every event) as CSV, to FILE or to stdout ('-').",
     "Case columns are the fields 'import' reads, so export then import copies cases to another workspace.",
     "A cell starting with = + - @, a tab or a carriage return gets a leading ' so spreadsheets show it as text"
-        + " instead of running it as a formula; 'import' removes that quote again."})
+        + " instead of running it as a formula; 'import' removes that quote again.",
+    "With --form TYPE CASE: the case's filled TYPE form (e.g. delivery_accepted, to print and sign) as one"
+        + " printable HTML page (A4), in --lang en or zh, to stdout or -o FILE."})
 final class ExportCommand implements Callable<Integer>, Formatted {
   @ParentCommand SalesflowCommand root;
 
-  @Parameters(paramLabel = "FILE|-", description = "Where to write; '-' for stdout.") String target;
+  // a path, so that shells complete file names (a label like FILE|- would complete those two words)
+  @Parameters(paramLabel = "TARGET", description = "The CSV file to write, or '-' for stdout; with --form, the case.")
+  Path targetPath;
   @Option(names = "--events", description = "Export every event of every case instead of the cases.") boolean events;
   @Option(names = "--bom", description = "Start FILE with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.")
   boolean bom;
+  @Option(names = "--form", paramLabel = "TYPE", description = "Write the case's filled form of the event type TYPE"
+      + " as a printable HTML page instead.") String formType;
+  @Option(names = "--occurrence", paramLabel = "N", description = "With --form: the case's Nth event of TYPE, from 1"
+      + " (default: the latest).") Integer occurrence;
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --form: write the page to FILE"
+      + " (default: stdout).") Path output;
+
+  private String target;
 
   @Override
   public List<Format> formats() {
@@ -45,6 +54,13 @@ final class ExportCommand implements Callable<Integer>, Formatted {
 
   @Override
   public Integer call() {
+    target = targetPath.toString();
+    if (formType != null) {
+      return form();
+    }
+    if (occurrence != null || output != null) {
+      throw new InvalidRequestException("export: --occurrence and --output go with --form TYPE");
+    }
     if (root.explicitFormat() != null && !formats().contains(root.explicitFormat())) {
       throw new InvalidRequestException("export writes CSV; --format " + root.explicitFormat().label() + " is not supported here");
     }
@@ -55,54 +71,60 @@ final class ExportCommand implements Callable<Integer>, Formatted {
         return ExitCode.OK.code();
       }
       Path file = root.context().cwd().resolve(target);
-      refuseTarget(flow, file);
-      int rows;
-      // into a file beside the target, moved over it at the end: a case that cannot be read
-      // half-way leaves no half-written export (nor a damaged earlier one)
-      Path dir = file.toAbsolutePath().getParent();
-      Path partial = null;
-      try {
-        partial = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-          if (bom) {
-            out.write('\uFEFF');
-          }
-          rows = write(flow, out);
+      ExportFile.refuse(flow, file, target, "the CSV");
+      int[] rows = new int[1];
+      ExportFile.replace(file, out -> {
+        if (bom) {
+          out.write('\uFEFF');
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException | UncheckedIOException e) {
-        throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
-      } finally {
-        if (partial != null) {
-          try {
-            Files.deleteIfExists(partial);
-          } catch (IOException ignored) {
-            // only a leftover hidden file; the error that matters is already on its way
-          }
-        }
-      }
+        rows[0] = write(flow, out);
+      });
       if (!root.quiet()) {
-        root.context().err().println("Wrote " + rows + (events ? " events" : " cases") + " to " + target);
+        root.context().err().println("Wrote " + rows[0] + (events ? " events" : " cases") + " to " + target);
       }
       return ExitCode.OK.code();
     }
   }
 
-  /**
-   * Refuses a target inside the workspace's own files (a CSV among the case files breaks every
-   * command), a symbolic link (its target is not overwritten: the rename below would replace the
-   * link itself, so a link is refused rather than silently replaced) and anything but a regular file.
-   */
-  private void refuseTarget(Salesflow flow, Path file) {
-    flow.ownPartAt(file).ifPresent(part -> {
-      throw new InvalidRequestException("export: " + target + " is in " + part + "; write the CSV somewhere else");
-    });
-    if (Files.isSymbolicLink(file)) {
-      throw new InvalidRequestException("export: " + target + " is a symbolic link; export does not write through"
-          + " links (remove it, or name the file it points to)");
+  /** The HTML page of one filled form: {@code export --form TYPE CASE [--occurrence N] [-o FILE]}. */
+  private int form() {
+    if (events || bom) {
+      throw new InvalidRequestException("export --form writes an HTML page; --events and --bom are for the CSV export");
     }
-    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new InvalidRequestException("export: " + target + " exists and is not a regular file");
+    if (root.explicitFormat() != null && root.explicitFormat() != Format.HTML) {
+      throw new InvalidRequestException("export --form writes HTML; --format " + root.explicitFormat().label()
+          + " is not supported here");
+    }
+    try (Salesflow flow = root.openExisting()) {
+      List<FilledForm> forms = flow.forms(target, formType, root.lang());
+      if (forms.isEmpty()) {
+        root.context().err().println("salesflow: " + FormOutput.none(target, formType, flow.process().eventLabel(formType, root.lang())));
+        return ExitCode.FINDINGS.code();
+      }
+      int n = occurrence == null ? forms.size() : occurrence;
+      if (n < 1 || n > forms.size()) {
+        throw new InvalidRequestException("export: case " + target + " has " + forms.size() + " '" + formType
+            + "' event" + (forms.size() == 1 ? "" : "s") + "; --occurrence takes 1 to " + forms.size());
+      }
+      FilledForm form = forms.get(n - 1);
+      if (occurrence == null && forms.size() > 1 && !root.quiet()) {
+        root.context().err().println("salesflow: case " + target + " has " + forms.size() + " '" + formType
+            + "' events; exporting the latest (event #" + form.eventNumber() + ", " + CaseOutput.shortTime(form.at(), flow.zone())
+            + "); --occurrence N exports another");
+      }
+      String page = FormHtml.page(form, n, forms.size(), flow.zone(), root.lang());
+      if (output == null || output.toString().equals("-")) {
+        TerminalWriter.machineOutput(root.context().out(), true);
+        root.context().out().print(page);
+        return ExitCode.OK.code();
+      }
+      Path file = root.context().cwd().resolve(output);
+      ExportFile.refuse(flow, file, output.toString(), "the page");
+      ExportFile.replace(file, out -> out.write(page));
+      if (!root.quiet()) {
+        root.context().err().println("Wrote the " + formType + " form of " + target + " to " + output);
+      }
+      return ExitCode.OK.code();
     }
   }
 

@@ -47,6 +47,7 @@ public final class LogCommand implements Callable<Integer>, Formatted {
       Map<String, String> fields = form == null ? new LinkedHashMap<>()
           : new LinkedHashMap<>(flow.readForm(type, root.context().cwd().resolve(form)));
       fields.putAll(fields());
+      LogPrompt.askForMissing(flow, type, fields, root.context(), root.lang());
       Event event = new Event(when, type, flow.currentPerson(by, root.context().env().get("SALESFLOW_USER")), note, fields);
       Case updated = flow.record(caseId, event, now, dryRun);
       Format format = root.format(formats());

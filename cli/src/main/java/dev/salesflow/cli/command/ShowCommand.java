@@ -40,6 +40,10 @@ public final class ShowCommand implements Callable<Integer>, Formatted {
       ZoneId zone = flow.zone();
       if (formType != null) {
         var forms = flow.forms(caseId, formType, root.lang());
+        if (forms.isEmpty()) {
+          root.context().err().println("salesflow: " + FormOutput.none(caseId, formType, flow.process().eventLabel(formType, root.lang())));
+          return ExitCode.FINDINGS.code();
+        }
         switch (root.format(formats())) {
           case JSON -> root.context().out().println(CaseOutput.json(FormOutput.json(forms, zone)));
           case YAML -> root.context().out().print(CaseOutput.yaml(FormOutput.json(forms, zone)));

@@ -86,6 +86,11 @@ public final class FormOutput {
     return out;
   }
 
+  /** Why there is no form to print: the case has no event of {@code type} (labelled {@code label}). */
+  public static String none(String caseId, String type, String label) {
+    return "case " + caseId + " has no '" + type + "' event (" + label + "), so it has no such form";
+  }
+
   private static String nz(String s) {
     return s == null ? "-" : s;
   }

@@ -40,7 +40,9 @@ public final class Words {
       Map.entry("breached", "已超期"),
       Map.entry("model", "型号"),
       Map.entry("quantity", "数量"),
-      Map.entry("price", "单价"));
+      Map.entry("price", "单价"),
+      Map.entry("case", "案例"),
+      Map.entry("date", "日期"));
 
   private final String lang;
 

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A workspace made by {@code init}, with case files written line by line, for the forms tests. */
-final class FormCases {
-  static final String NOW = "2026-11-26T18:00:00+08:00";
-  static final String HEADER = """
+public final class FormCases {
+  public static final String NOW = "2026-11-26T18:00:00+08:00";
+  public static final String HEADER = """
       id: %s
       customer:
         company: 苏州精工机械有限公司
@@ -21,7 +21,7 @@ final class FormCases {
       events:
       """;
   /** The events that bring a case to delivery, with no form filled in (as cases written before forms). */
-  static final String TO_DELIVERY = """
+  public static final String TO_DELIVERY = """
         - {at: 2026-11-03T10:00:00+08:00, type: meeting, by: zhang.wei}
         - {at: 2026-11-03T11:00:00+08:00, type: advance, to: needs, by: zhang.wei}
         - {at: 2026-11-03T12:00:00+08:00, type: requirements_recorded, by: zhang.wei}
@@ -42,10 +42,10 @@ final class FormCases {
         - {at: 2026-11-06T11:00:00+08:00, type: order_reviewed, by: zhang.wei}
       """;
 
-  final Path dir;
-  final Path ws;
+  public final Path dir;
+  public final Path ws;
 
-  FormCases(Path dir) {
+  public FormCases(Path dir) {
     this.dir = dir;
     this.ws = dir.resolve("ws");
     CliRun init = CliRun.in(dir, "init", "ws");
@@ -55,25 +55,25 @@ final class FormCases {
   }
 
   /** Writes {@code cases/ID.yaml}: the header, then {@code events} (lines of "  - {...}"). */
-  Path writeCase(String id, String events) throws IOException {
+  public Path writeCase(String id, String events) throws IOException {
     Path file = ws.resolve("cases").resolve(id + ".yaml");
     Files.writeString(file, HEADER.formatted(id) + events);
     return file;
   }
 
   /** Appends {@code line} to {@code salesflow.yaml}. */
-  void setting(String line) throws IOException {
+  public void setting(String line) throws IOException {
     Files.writeString(ws.resolve("salesflow.yaml"), Files.readString(ws.resolve("salesflow.yaml")) + line + "\n");
   }
 
   /** Writes {@code name} in the test folder (where commands run) and returns its name. */
-  String file(String name, String text) throws IOException {
+  public String file(String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text);
     return name;
   }
 
   /** salesflow in the test folder, on the workspace, at {@link #NOW}. */
-  CliRun sf(String... args) {
+  public CliRun sf(String... args) {
     String[] all = new String[args.length + 4];
     all[0] = "-w";
     all[1] = ws.toString();

@@ -125,8 +125,8 @@ class FormsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("event type 'meeting' has no form (types with a form: requirements_recorded,");
     CliRun show = w.sf("show", "SF-2026-001", "--form", "requirements_recorded");
-    assertThat(show.code()).isEqualTo(2);
-    assertThat(show.err()).contains("case SF-2026-001 has no 'requirements_recorded' event");
+    assertThat(show.code()).as("a case without the form is a finding, not a usage error").isEqualTo(1);
+    assertThat(show.err()).contains("case SF-2026-001 has no 'requirements_recorded' event (Needs record filed)");
   }
 
   @Test

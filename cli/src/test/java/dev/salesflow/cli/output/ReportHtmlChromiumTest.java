@@ -1,20 +1,16 @@
 package dev.salesflow.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.salesflow.cli.CliRun;
+import dev.salesflow.cli.HeadlessChromium;
 import dev.salesflow.cli.TestWorkspaces;
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -34,10 +30,7 @@ class ReportHtmlChromiumTest {
 
   @Test
   void theReportPageRendersItsChartsInHeadlessChromium() throws Exception {
-    Optional<Path> chromium = chromium();
-    assumeTrue(chromium.isPresent() || System.getenv("CI") != null,
-        "chromium is not installed (and CI is not set): the browser test is skipped");
-    assertThat(chromium).as("CI must have chromium (.ci/run installs it)").isPresent();
+    HeadlessChromium chromium = HeadlessChromium.orSkip(tmp);
 
     Path ws = tmp.resolve("ws");
     TestWorkspaces.examplesAt(ws);
@@ -49,9 +42,9 @@ class ReportHtmlChromiumTest {
     Path page = tmp.resolve("report.html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
 
-    Browser dom = chromium(chromium.get(), "--dump-dom", page.toUri().toString());
+    HeadlessChromium.Run dom = chromium.run("--dump-dom", page.toUri().toString());
     assertThat(dom.code()).as(dom.log()).isZero();
-    assertThat(consoleErrors(dom.log())).as("console errors").isEmpty();
+    assertThat(HeadlessChromium.consoleErrors(dom.log())).as("console errors").isEmpty();
     for (String chart : List.of("funnel-funnel", "sla-compliance", "aging-open", "owners-open")) {
       String svg = svgOf(dom.out(), chart);
       assertThat(attribute(svg, "svg", "width")).as(chart + " width").isGreaterThan(0);
@@ -63,9 +56,9 @@ class ReportHtmlChromiumTest {
         (a, b) -> Double.compare(b, a)).hasSize(7);
 
     Path png = tmp.resolve("report.png");
-    Browser shot = chromium(chromium.get(), "--screenshot=" + png, "--window-size=1200,2000", page.toUri().toString());
+    HeadlessChromium.Run shot = chromium.run("--screenshot=" + png, "--window-size=1200,2000", page.toUri().toString());
     assertThat(shot.code()).as(shot.log()).isZero();
-    assertThat(consoleErrors(shot.log())).as("console errors").isEmpty();
+    assertThat(HeadlessChromium.consoleErrors(shot.log())).as("console errors").isEmpty();
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1200);
     assertThat(pixels(image, 0x2f6db5)).as("funnel bars on screen").isGreaterThan(5_000);
@@ -76,36 +69,11 @@ class ReportHtmlChromiumTest {
 
   @Test
   void theConsoleCheckSeesAPageThatFails() throws Exception {
-    Optional<Path> chromium = chromium();
-    assumeTrue(chromium.isPresent() || System.getenv("CI") != null, "chromium is not installed (and CI is not set)");
-    assertThat(chromium).as("CI must have chromium (.ci/run installs it)").isPresent();
+    HeadlessChromium chromium = HeadlessChromium.orSkip(tmp);
     Path page = tmp.resolve("broken.html");
     Files.writeString(page, "<!DOCTYPE html><html><body><script>throw new Error('kaput')</script></body></html>");
-    Browser dom = chromium(chromium.get(), "--dump-dom", page.toUri().toString());
-    assertThat(consoleErrors(dom.log())).anyMatch(l -> l.contains("kaput"));
-  }
-
-  private record Browser(int code, String out, String log) {}
-
-  private Browser chromium(Path binary, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(tmp, "chromium", ".out");
-    Path err = Files.createTempFile(tmp, "chromium", ".err");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("chromium did not finish within 90 s: " + Files.readString(err));
-    }
-    return new Browser(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  /** Lines where Chromium reports a page's console errors or uncaught exceptions. */
-  static List<String> consoleErrors(String log) {
-    return log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught") || l.contains("console.error")).toList();
+    HeadlessChromium.Run dom = chromium.run("--dump-dom", page.toUri().toString());
+    assertThat(HeadlessChromium.consoleErrors(dom.log())).anyMatch(l -> l.contains("kaput"));
   }
 
   private static String svgOf(String dom, String chart) {
@@ -144,18 +112,4 @@ class ReportHtmlChromiumTest {
     }
     return count;
   }
-
-  static Optional<Path> chromium() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
 }

@@ -5,6 +5,7 @@ import dev.salesflow.core.check.Checker;
 import dev.salesflow.core.check.Pairings;
 import dev.salesflow.core.forms.Attachments;
 import dev.salesflow.core.forms.FilledForms;
+import dev.salesflow.core.forms.MissingFields;
 import dev.salesflow.core.forms.FormInput;
 import dev.salesflow.core.git.GitSetup;
 import dev.salesflow.core.leads.LeadImport;
@@ -26,6 +27,7 @@ import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.FilledForm;
+import dev.salesflow.core.model.MissingFormField;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
@@ -584,8 +586,8 @@ public final class Salesflow implements AutoCloseable {
    * @param id the case id
    * @param type an event type with a form, e.g. {@code delivery_accepted}
    * @param lang {@code en} or {@code zh}, for the labels
-   * @return one filled form per such event, oldest first
-   * @throws InvalidRequestException when the type has no form or the case no such event
+   * @return one filled form per such event, oldest first; empty when the case has none
+   * @throws InvalidRequestException when the type has no form
    * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
    */
   public List<FilledForm> forms(String id, String type, String lang) {
@@ -626,6 +628,34 @@ public final class Salesflow implements AutoCloseable {
     fields.put("sha256", stored.sha256());
     fields.put("size", Long.toString(stored.size()));
     return record(id, new Event(at != null ? at : now, Attachments.TYPE, by, note, fields), now, false);
+  }
+
+  /**
+   * What a person at a terminal is asked before an event of {@code type} with {@code fields} is
+   * recorded: the required fields of its form not filled in, once the workspace requires forms
+   * ({@code forms: required}); a list of items without any asks for its first item.
+   *
+   * @param type the event type
+   * @param fields the fields given so far
+   * @param lang {@code en} or {@code zh}, for the labels
+   * @return the fields to ask for, in form order; empty without {@code forms: required}, for a type
+   *     without a form, or when nothing is missing
+   */
+  public List<MissingFormField> missingFormFields(String type, Map<String, String> fields, String lang) {
+    return workspace.formsRequired() ? MissingFields.of(workspace.process(), type, fields, lang) : List.of();
+  }
+
+  /**
+   * Why {@code value} cannot be the field {@code key} of an event of {@code type}, e.g. a date that
+   * is no date or a value that is none of an enum's.
+   *
+   * @param type the event type
+   * @param key the field, e.g. {@code result} or {@code items.1.quantity}
+   * @param value the value
+   * @return the problem, e.g. {@code field 'result' must be one of accepted, ...}, or null when it fits
+   */
+  public String fieldValueProblem(String type, String key, String value) {
+    return workspace.process().valueProblem(type, key, value);
   }
 
   /**

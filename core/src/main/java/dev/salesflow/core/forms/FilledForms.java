@@ -18,9 +18,10 @@ public final class FilledForms {
   private FilledForms() {}
 
   /**
-   * Every event of {@code type} in {@code c} as its filled form, oldest first.
+   * Every event of {@code type} in {@code c} as its filled form, oldest first; empty when the case
+   * has no such event (for the caller to report as a finding, not a usage error).
    *
-   * @throws InvalidRequestException when the type has no form, or the case has no such event
+   * @throws InvalidRequestException when the type has no form
    */
   public static List<FilledForm> of(ProcessDefinition process, Case c, String type, String lang) {
     Form form = FormInput.formOf(process, type);
@@ -28,17 +29,13 @@ public final class FilledForms {
     for (int i = 0; i < c.events().size(); i++) {
       Event e = c.events().get(i);
       if (e.type().equals(type)) {
-        forms.add(filled(form, c.id(), e, i + 1, lang));
+        forms.add(filled(form, c, e, i + 1, lang));
       }
-    }
-    if (forms.isEmpty()) {
-      throw new InvalidRequestException("case " + c.id() + " has no '" + type + "' event (" + process.eventLabel(type, lang)
-          + ") to show the form of");
     }
     return forms;
   }
 
-  private static FilledForm filled(Form form, String caseId, Event e, int number, String lang) {
+  private static FilledForm filled(Form form, Case c, Event e, int number, String lang) {
     List<FilledForm.Field> fields = new ArrayList<>();
     for (Map.Entry<String, FormField> f : form.fields().entrySet()) {
       FormField field = f.getValue();
@@ -59,6 +56,10 @@ public final class FilledForms {
           field.kind() == FieldSpec.Kind.ITEMS ? null : e.fields().get(id), currency, items));
     }
     String title = form.labels().in(lang) == null ? e.type() : form.labels().in(lang);
-    return new FilledForm(caseId, e.type(), title, number, e.at(), e.by(), fields);
+    List<String> signatures = new ArrayList<>();
+    for (var line : form.signatures()) {
+      signatures.add(line.in(lang) == null ? "" : line.in(lang));
+    }
+    return new FilledForm(c.id(), c.customer().company(), e.type(), title, number, e.at(), e.by(), fields, signatures);
   }
 }

@@ -9,26 +9,30 @@ import java.util.Objects;
  * labels in one language, for printing.
  *
  * @param caseId the case
+ * @param company the customer's company, or null
  * @param type the event type, e.g. {@code delivery_accepted}
  * @param title the form's title, e.g. {@code Delivery acceptance form (Table 4)}
  * @param eventNumber the event's place in the case's log, from 1
  * @param at when the event happened
  * @param by who recorded it, or null
  * @param fields the form's fields in form order, filled in or not
+ * @param signatures the labels of the form's signature lines, in order; empty when nobody signs it
  */
-public record FilledForm(String caseId, String type, String title, int eventNumber, OffsetDateTime at, String by,
-    List<Field> fields) {
+public record FilledForm(String caseId, String company, String type, String title, int eventNumber, OffsetDateTime at,
+    String by, List<Field> fields, List<String> signatures) {
 
   /**
    * Checks the names and copies the fields.
    *
    * @param caseId the case; not null
+   * @param company the company, or null
    * @param type the event type; not null
    * @param title the form's title; not null
    * @param eventNumber the event's place, from 1
    * @param at when; not null
    * @param by who, or null
    * @param fields the fields; not null
+   * @param signatures the signature lines, or null for none
    */
   public FilledForm {
     Objects.requireNonNull(caseId, "caseId");
@@ -39,6 +43,7 @@ public record FilledForm(String caseId, String type, String title, int eventNumb
       throw new IllegalArgumentException("event numbers start at 1");
     }
     fields = List.copyOf(fields);
+    signatures = signatures == null ? List.of() : List.copyOf(signatures);
   }
 
   /**

@@ -137,7 +137,10 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of(
+              new Labels("Confirmed by the customer (signature)", "客户确认签字"),
+              new Labels("Sales representative (signature)", "销售代表签字"))),
           false),
         "requirements_confirmed", new EventTypeSpec(
           new Labels("Needs confirmed by customer", "需求经客户确认"),
@@ -180,7 +183,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "solution_drafted", new EventTypeSpec(
           new Labels("Solution drafted", "方案初稿"),
@@ -234,7 +238,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "feasibility_checked", new EventTypeSpec(
           new Labels("Technical feasibility checked", "技术可行性评估"),
@@ -307,7 +312,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "contract_reviewed", new EventTypeSpec(
           new Labels("Contract legal review", "合同法务审核"),
@@ -387,7 +393,10 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of(
+              new Labels("Customer (party A): signature and seal", "甲方（客户）签字盖章"),
+              new Labels("Supplier (party B): signature and seal", "乙方（供方）签字盖章"))),
           false),
         "order_created", new EventTypeSpec(
           new Labels("Sales order created", "销售订单创建"),
@@ -432,7 +441,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "order_reviewed", new EventTypeSpec(
           new Labels("Order reviewed", "订单审核"),
@@ -505,7 +515,10 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of(
+              new Labels("Customer (signature)", "客户签字"),
+              new Labels("Delivered by (signature)", "交付人签字"))),
           false),
         "after_sales_contact", new EventTypeSpec(new Labels("After-sales contact", "售后回访"), List.of(), List.of(), null, null, false),
         "issue_reported", new EventTypeSpec(
@@ -524,7 +537,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "issue_responded", new EventTypeSpec(
           new Labels("Problem answered", "问题响应"),
@@ -542,7 +556,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of()),
           false),
         "issue_resolved", new EventTypeSpec(
           new Labels("Problem solved", "问题解决"),
@@ -578,7 +593,8 @@ final class DefaultProcess {
                 null,
                 null,
                 null,
-                null))),
+                null)),
+            List.of(new Labels("Customer confirmation (signature)", "客户确认签字"))),
           false),
         "survey_done", new EventTypeSpec(
           new Labels("Satisfaction survey", "满意度调查"),
@@ -632,7 +648,8 @@ final class DefaultProcess {
                 null,
                 null,
                 "[0-9a-f]{64}",
-                null))),
+                null)),
+            List.of()),
           true)),
       List.of("contacted", "meeting", "note"),
       List.of(

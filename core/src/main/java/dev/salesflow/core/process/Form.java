@@ -15,11 +15,14 @@ import java.util.TreeSet;
  *
  * @param labels the form's title
  * @param fields field id to field, in form order
+ * @param signatures the signature lines at the foot of the printed form (who signs, e.g. the
+ *     customer), in order; empty for a form nobody signs
  */
-public record Form(Labels labels, Map<String, FormField> fields) {
+public record Form(Labels labels, Map<String, FormField> fields, List<Labels> signatures) {
   public Form {
     labels = labels == null ? new Labels(null, null) : labels;
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
+    signatures = signatures == null ? List.of() : List.copyOf(signatures);
   }
 
   /** An item's part named by an event field key {@code ID.N.PART} of this form's items field ID. */

@@ -20,7 +20,7 @@ final class ProcessTree {
   private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
   private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
   private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field", "form", "anywhere");
-  private static final Set<String> FORM_KEYS = Set.of("labels", "fields");
+  private static final Set<String> FORM_KEYS = Set.of("labels", "fields", "signatures");
   private static final Set<String> FORM_FIELD_KEYS = Set.of("kind", "labels", "required", "values", "min", "max",
       "pattern", "currency");
 
@@ -74,7 +74,8 @@ final class ProcessTree {
       return null;
     }
     Map<String, YamlNode> f = TreeBinding.fields(node, FORM_KEYS);
-    return new Form(TreeBinding.labels(f.get("labels")), TreeBinding.map(f.get("fields"), ProcessTree::formField));
+    return new Form(TreeBinding.labels(f.get("labels")), TreeBinding.map(f.get("fields"), ProcessTree::formField),
+        TreeBinding.list(f.get("signatures"), TreeBinding::labels));
   }
 
   private static FormField formField(YamlNode node) {
