@@ -10,6 +10,7 @@ import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseStanding;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.ClockState;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.Reporting;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The reports a SQLite store answers with SQL aggregates over the facts it keeps equal the ones
  * got by replaying every case of the same generated cases in a folder, for several seeds, periods
- * and owners, and after writes that rewrite the facts (a move to lost).
+ * and owners, and after writes that rewrite the facts and the counts kept of them (moves to lost and
+ * forward, contacts and meetings that stop and start clocks, a new contract signing).
  */
 class SqlReportsMatchReplayTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T09:30:00.500+08:00");
@@ -75,6 +78,27 @@ class SqlReportsMatchReplayTest {
     }
     assertSame(replayed, sql);
     assertSameOutput(folder, db);
+
+    // edits that move the counts kept for reports: contacts and meetings stop and start clocks, a
+    // move forward changes stage, reached and aging, a new contract signing changes the value
+    List<CaseView> now = replayed.list(CaseFilter.ALL);
+    List<String> leads = now.stream().filter(v -> v.stage().equals("lead")).map(v -> v.value().id()).limit(4).toList();
+    String negotiating = now.stream().filter(v -> v.stage().equals("negotiation")).map(v -> v.value().id())
+        .findFirst().orElseThrow();
+    java.math.BigDecimal valueBefore = sql.reports(NOW).funnel(ReportQuery.ALL).totalValue();
+    for (Salesflow flow : List.of(replayed, sql)) {
+      for (String id : leads) {
+        flow.record(id, new Event(at.plusMinutes(1), "contacted", "tester", null, Map.of()), NOW, false);
+        flow.record(id, new Event(at.plusMinutes(2), "meeting", "tester", null, Map.of()), NOW, false);
+      }
+      flow.advance(leads.get(0), "needs", null, at.plusMinutes(3), "tester", NOW, false);
+      flow.record(negotiating, new Event(at.plusMinutes(4), "approval", "tester", null, Map.of("role", "sales_manager")),
+          NOW, false);
+      flow.record(negotiating, new Event(at.plusMinutes(5), "contract_signed", "tester", null,
+          Map.of("amount", "876543.21")), NOW, false);
+    }
+    assertTrue(sql.reports(NOW).funnel(ReportQuery.ALL).totalValue().compareTo(valueBefore) != 0, "the new contract counts");
+    assertSame(replayed, sql);
   }
 
   /** What list and export print (read from the kept columns on SQLite, replayed in the folder), byte for byte. */

@@ -198,7 +198,7 @@ final class SqlReports implements Reporting {
   }
 
   /** The nearest-rank percentile {@code p} of the time to stop of the {@code stopped} clocks of {@code rule}. */
-  private Duration toStop(ReportQuery q, String rule, int stopped, int p) {
+  Duration toStop(ReportQuery q, String rule, int stopped, int p) {
     if (stopped == 0) {
       return null;
     }
@@ -246,15 +246,18 @@ final class SqlReports implements Reporting {
     }
     List<AgingReport.CaseAge> oldest = new ArrayList<>();
     query("SELECT id, stage, entered_at, owner, company FROM cases", open,
-        " ORDER BY " + age + " DESC, id LIMIT " + Reports.OLDEST, rs -> {
-          String text = rs.getString(3);
-          OffsetDateTime since = text == null ? null : Timestamps.parse(text, plan.zone())
-              .orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
-          Duration d = since == null ? Duration.ZERO : Duration.between(since, now);
-          oldest.add(new AgingReport.CaseAge(rs.getString(1), rs.getString(2), since, d.isNegative() ? Duration.ZERO : d,
-              rs.getString(4), rs.getString(5)));
-        });
+        " ORDER BY " + age + " DESC, id LIMIT " + Reports.OLDEST, rs -> oldest.add(caseAge(rs)));
     return new AgingReport(q, buckets, rows, oldest);
+  }
+
+  /** The age of the case whose id, stage, entered_at, owner and company are columns 1 to 5. */
+  AgingReport.CaseAge caseAge(ResultSet rs) throws SQLException {
+    String text = rs.getString(3);
+    OffsetDateTime since = text == null ? null : Timestamps.parse(text, plan.zone())
+        .orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
+    Duration d = since == null ? Duration.ZERO : Duration.between(since, now);
+    return new AgingReport.CaseAge(rs.getString(1), rs.getString(2), since, d.isNegative() ? Duration.ZERO : d,
+        rs.getString(4), rs.getString(5));
   }
 
   @Override

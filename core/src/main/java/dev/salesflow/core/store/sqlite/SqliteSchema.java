@@ -114,17 +114,23 @@ final class SqliteSchema {
           "CREATE INDEX report_clocks_by_case ON report_clocks(case_id)",
           """
           CREATE INDEX report_clocks_to_stop ON report_clocks(rule, (stopped_unix - started_unix), started_unix, owner)
-          WHERE stopped_unix IS NOT NULL"""));
+          WHERE stopped_unix IS NOT NULL"""),
+      // 5: the reports' counts kept by triggers in the same transaction as every write
+      // (ReportSummaries), the stage-entry times indexed per stage (aging's buckets are range
+      // counts, its oldest cases the first of a range) and the running clocks by due time
+      ReportSummaries.MIGRATION);
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();
 
-  /** The tables salesflow makes; any other table, a view or a trigger is another program's. */
+  /** The tables salesflow makes; any other table, a view or a trigger not in {@link ReportSummaries#TRIGGERS} is another program's. */
   static final java.util.Set<String> TABLES =
-      java.util.Set.of("meta", "cases", "events", "clocks", "notify_sent", "report_clocks");
+      java.util.Set.of("meta", "cases", "events", "clocks", "notify_sent", "report_clocks", "report_counts",
+          "report_values", "report_clock_counts");
 
   /**
-   * Refuses a database holding a schema object salesflow did not make: a trigger (it would run
+   * Refuses a database holding a schema object salesflow did not make: a trigger other than the
+   * ones of {@link ReportSummaries} exactly as salesflow wrote them (another would run
    * inside salesflow's own write transactions, deleting or rewriting cases behind them), a view, or
    * another table (a virtual table's module runs code). SQLite's own tables ({@code sqlite_…},
    * such as the statistics of ANALYZE) and indexes on salesflow's tables (users add them for their
@@ -133,7 +139,7 @@ final class SqliteSchema {
   static void refuseForeignObjects(java.sql.Connection db, java.nio.file.Path file) throws java.sql.SQLException {
     List<String> foreign = new java.util.ArrayList<>();
     try (java.sql.Statement s = db.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name")) {
+        java.sql.ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")) {
       while (rs.next()) {
         String type = rs.getString(1);
         String name = rs.getString(2);
@@ -141,7 +147,9 @@ final class SqliteSchema {
         boolean ours = switch (type) {
           case "table" -> TABLES.contains(name) || name.startsWith("sqlite_");
           case "index" -> TABLES.contains(table);
-          default -> false; // trigger, view
+          // salesflow's own, word for word: one altered by another program is refused like any other
+          case "trigger" -> ReportSummaries.TRIGGERS.containsKey(name) && ReportSummaries.TRIGGERS.get(name).equals(rs.getString(4));
+          default -> false; // view
         };
         if (!ours) {
           foreign.add(type + " '" + printable(name) + "'");

@@ -488,7 +488,7 @@ public final class SqliteStore implements CaseStore {
     } catch (SQLException e) {
       throw failure("query reports", e);
     }
-    return Optional.of(new SqlReports(this, db, file, plan, now));
+    return Optional.of(new SummaryReports(this, db, file, plan, now));
   }
 
   private void checkId(String id) {

@@ -117,8 +117,21 @@ class SqliteSchemaMigrationTest {
     }
   }
 
-  /** Schema 4 undone: no report facts on cases, no report_clocks, an older clock fingerprint. */
+  /** Schema 5 undone: no report summaries, their triggers or the indexes the reports read. */
+  static void dropReportSummaries(Statement s) throws Exception {
+    for (String trigger : ReportSummaries.TRIGGERS.keySet()) {
+      s.execute("DROP TRIGGER " + trigger);
+    }
+    for (String table : List.of("report_counts", "report_values", "report_clock_counts")) {
+      s.execute("DROP TABLE " + table);
+    }
+    s.execute("DROP INDEX cases_by_stage_entered");
+    s.execute("DROP INDEX report_clocks_running");
+  }
+
+  /** Schemas 4 and 5 undone: no report facts on cases, no report_clocks, an older clock fingerprint. */
   private static void dropReportFacts(Statement s) throws Exception {
+    dropReportSummaries(s);
     s.execute("DROP TABLE report_clocks");
     s.execute("DROP INDEX cases_by_as_of");
     s.execute("DROP INDEX cases_by_id_length");

@@ -76,6 +76,15 @@ class SqliteStoreRefusalTest {
           salesflowDatabase(f, w);
           sql(f, "PRAGMA user_version = " + (SqliteSchema.VERSION + 1));
         }, "was written by a newer salesflow (schema " + (SqliteSchema.VERSION + 1) + ", this one knows " + SqliteSchema.VERSION),
+        Arguments.of("a salesflow database with a trigger of another program", (Maker) (f, w) -> {
+          salesflowDatabase(f, w);
+          sql(f, "CREATE TRIGGER wipe AFTER INSERT ON events BEGIN DELETE FROM cases; END");
+        }, "holds trigger 'wipe', which salesflow did not create"),
+        Arguments.of("a salesflow database whose report trigger another program rewrote", (Maker) (f, w) -> {
+          salesflowDatabase(f, w);
+          sql(f, "DROP TRIGGER report_counts_insert",
+              "CREATE TRIGGER report_counts_insert AFTER INSERT ON cases BEGIN DELETE FROM events; END");
+        }, "holds trigger 'report_counts_insert', which salesflow did not create"),
         Arguments.of("a salesflow database from a much newer salesflow, in WAL mode", (Maker) (f, w) -> {
           salesflowDatabase(f, w);
           sql(f, "PRAGMA journal_mode=WAL", "PRAGMA user_version = 99");

@@ -1,0 +1,108 @@
+package dev.salesflow.core.store.sqlite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The counts the reports read instead of aggregating every case: tables of a count {@code n} per
+ * distinct combination of the facts a report groups by, kept equal to {@code SELECT ..., count(*)
+ * ... GROUP BY ...} over {@code cases} and {@code report_clocks} by triggers on those tables, so
+ * every write (of this salesflow, of a later one, of the sqlite3 shell) updates them in its own
+ * transaction. A combination whose count drops to 0 is deleted: the tables stay as small as the
+ * number of combinations in use (owners times stages times paths through the process).
+ *
+ * <ul>
+ *   <li>{@code report_counts}: cases per owner, stage, stages reached, stage lost from, reason
+ *       lost and unknown calendar years (funnel, owners, unknown years);
+ *   <li>{@code report_values}: cases per owner, stage and contract value (funnel's value);
+ *   <li>{@code report_clock_counts}: clocks per rule, owner and final state, a null state counting
+ *       the running ones (SLA and owners' alerts, with the running ones not yet due counted by
+ *       {@code report_clocks_running}).
+ * </ul>
+ */
+final class ReportSummaries {
+  /** One summary table: its key columns, the table it counts and which rows of it. */
+  private record Summary(String table, List<String> keys, String source, String only) {
+    String columns() {
+      return String.join(", ", keys);
+    }
+
+    String create() {
+      return "CREATE TABLE " + table + " (" + keys.stream().map(k -> k + " " + (k.equals("reached") ? "INTEGER" : "TEXT"))
+          .collect(Collectors.joining(", ")) + ", n INTEGER NOT NULL)";
+    }
+
+    /** Its contents from the rows of its source table, as the triggers keep them. */
+    String fill() {
+      return "INSERT INTO " + table + " (" + columns() + ", n) SELECT " + columns() + ", count(*) FROM " + source
+          + (only == null ? "" : " WHERE " + only) + " GROUP BY " + columns();
+    }
+
+    /** The key of the row {@code row} (NEW or OLD), matched with IS (equal, or both null). */
+    private String match(String row) {
+      return keys.stream().map(k -> k + " IS " + row + "." + k).collect(Collectors.joining(" AND "));
+    }
+
+    private String only(String row) {
+      return only == null ? "" : " AND " + only.replace("contract_value", row + ".contract_value");
+    }
+
+    /** Statements counting row NEW in. */
+    private String add() {
+      return "INSERT INTO " + table + " (" + columns() + ", n) SELECT "
+          + keys.stream().map(k -> "NEW." + k).collect(Collectors.joining(", ")) + ", 0 WHERE NOT EXISTS (SELECT 1 FROM "
+          + table + " WHERE " + match("NEW") + ")" + only("NEW") + ";\n"
+          + "  UPDATE " + table + " SET n = n + 1 WHERE " + match("NEW") + ";\n";
+    }
+
+    /** Statements counting row OLD out. */
+    private String remove() {
+      return "  UPDATE " + table + " SET n = n - 1 WHERE " + match("OLD") + ";\n"
+          + "  DELETE FROM " + table + " WHERE n = 0 AND " + match("OLD") + ";\n";
+    }
+
+    /** Its three triggers, by name. */
+    Map<String, String> triggers() {
+      Map<String, String> t = new LinkedHashMap<>();
+      t.put(table + "_insert", "CREATE TRIGGER " + table + "_insert AFTER INSERT ON " + source + " BEGIN\n  " + add() + "END");
+      t.put(table + "_delete", "CREATE TRIGGER " + table + "_delete AFTER DELETE ON " + source + " BEGIN\n" + remove() + "END");
+      t.put(table + "_update", "CREATE TRIGGER " + table + "_update AFTER UPDATE OF " + columns() + " ON " + source
+          + " WHEN " + keys.stream().map(k -> "OLD." + k + " IS NOT NEW." + k).collect(Collectors.joining(" OR "))
+          + " BEGIN\n" + remove() + "  " + add() + "END");
+      return t;
+    }
+  }
+
+  private static final List<Summary> SUMMARIES = List.of(
+      new Summary("report_counts", List.of("owner", "stage", "reached", "lost_from", "lost_reason", "unknown_years"),
+          "cases", null),
+      new Summary("report_values", List.of("owner", "stage", "contract_value"), "cases", "contract_value IS NOT NULL"),
+      new Summary("report_clock_counts", List.of("rule", "owner", "state"), "report_clocks", null));
+
+  /** The triggers keeping the summaries, by name, with the SQL text SQLite keeps of each. */
+  static final Map<String, String> TRIGGERS;
+
+  /** Schema migration 5: the summaries filled from the rows there are, their triggers, the indexes the reports read. */
+  static final List<String> MIGRATION;
+
+  static {
+    Map<String, String> triggers = new LinkedHashMap<>();
+    List<String> migration = new ArrayList<>();
+    for (Summary s : SUMMARIES) {
+      migration.add(s.create());
+      migration.add("CREATE INDEX " + s.table() + "_by_key ON " + s.table() + " (" + s.columns() + ")");
+      migration.add(s.fill());
+      triggers.putAll(s.triggers());
+    }
+    migration.addAll(triggers.values());
+    migration.add("CREATE INDEX cases_by_stage_entered ON cases (stage, entered_unix, id)");
+    migration.add("CREATE INDEX report_clocks_running ON report_clocks (due_unix, rule, owner, warn_unix) WHERE state IS NULL");
+    TRIGGERS = java.util.Collections.unmodifiableMap(triggers);
+    MIGRATION = List.copyOf(migration);
+  }
+
+  private ReportSummaries() {}
+}

@@ -1,0 +1,162 @@
+package dev.salesflow.core.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesflow.core.model.Case;
+import dev.salesflow.core.model.Contact;
+import dev.salesflow.core.model.Customer;
+import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.store.CaseStore;
+import dev.salesflow.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The summary tables always hold what a GROUP BY over the rows gives: after inserts one by one and
+ * in batches, appends that change a case's stage, clocks and contract value, a hand edit with the
+ * sqlite3 shell, deleting everything, and after an old database (schema 4) is upgraded.
+ */
+class ReportSummariesTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 2, 9, 30, 0, 0, ZoneOffset.ofHours(8));
+  /** Each summary as kept, and as counted from the rows. */
+  private static final List<String[]> SUMMARIES = List.of(
+      new String[] {"SELECT owner, stage, reached, lost_from, lost_reason, unknown_years, n FROM report_counts",
+          "SELECT owner, stage, reached, lost_from, lost_reason, unknown_years, count(*) FROM cases"
+              + " GROUP BY owner, stage, reached, lost_from, lost_reason, unknown_years"},
+      new String[] {"SELECT owner, stage, contract_value, n FROM report_values",
+          "SELECT owner, stage, contract_value, count(*) FROM cases WHERE contract_value IS NOT NULL"
+              + " GROUP BY owner, stage, contract_value"},
+      new String[] {"SELECT rule, owner, state, n FROM report_clock_counts",
+          "SELECT rule, owner, state, count(*) FROM report_clocks GROUP BY rule, owner, state"});
+
+  @TempDir Path root;
+  Workspace workspace;
+
+  @BeforeEach
+  void workspace() throws Exception {
+    Files.writeString(root.resolve("salesflow.yaml"), "timezone: Asia/Shanghai\nstore: sqlite:cases.db\n");
+    workspace = Workspace.open(root);
+  }
+
+  @Test
+  void summariesEqualTheRowsCountedAfterEveryKindOfWrite() throws Exception {
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+      store.createAll(List.of(newCase("ACME-2026-002", "li.na", Priority.B), newCase("ACME-2026-003", null, Priority.C),
+          newCase("ACME-2026-004", "li.na", Priority.A)).iterator(), n -> { });
+      assertSummariesMatch(3, 2); // zhang.wei, li.na, no owner: all in lead; clocks running
+      store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
+      store.append("ACME-2026-002", c -> event(20, "meeting", Map.of()));
+      store.append("ACME-2026-002", c -> event(30, "requirements_recorded", Map.of()));
+      store.append("ACME-2026-004", c -> event(40, "contacted", Map.of()));
+      store.append("ACME-2026-004", c -> event(50, Event.ADVANCE, Map.of("to", "lost", "reason", "预算不足")));
+      assertSummariesMatch(4, 2);
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      assertThat(rows(s, "SELECT stage, sum(n) FROM report_counts GROUP BY stage ORDER BY stage"))
+          .containsExactly("lead|3", "lost|1");
+      assertThat(rows(s, "SELECT lost_reason, n FROM report_counts WHERE stage = 'lost'")).containsExactly("预算不足|1");
+      // the sqlite3 shell hands a case to another owner, values a contract by hand, deletes one
+      s.execute("UPDATE cases SET owner = 'wang.fang' WHERE id = 'ACME-2026-001'");
+      s.execute("UPDATE report_clocks SET owner = 'wang.fang' WHERE case_id = 'ACME-2026-001'");
+      s.execute("UPDATE cases SET contract_value = '120000' WHERE id IN ('ACME-2026-002', 'ACME-2026-003')");
+      s.execute("UPDATE cases SET contract_value = '99.5' WHERE id = 'ACME-2026-002'");
+      s.execute("DELETE FROM report_clocks WHERE case_id = 'ACME-2026-003'");
+      assertSummariesMatch(s, 4, 2);
+      assertThat(rows(s, "SELECT owner, contract_value, n FROM report_values ORDER BY contract_value"))
+          .containsExactly("NULL|120000|1", "li.na|99.5|1");
+      s.execute("DELETE FROM events");
+      s.execute("DELETE FROM clocks");
+      s.execute("DELETE FROM report_clocks");
+      s.execute("DELETE FROM cases");
+      for (String[] summary : SUMMARIES) {
+        assertThat(rows(s, summary[0])).as("emptied with the rows: " + summary[0]).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aSchemaFourDatabaseGetsItsSummariesFilledWhenOpened() throws Exception {
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+      store.create(newCase("ACME-2026-002", "li.na", Priority.B));
+      store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      SqliteSchemaMigrationTest.dropReportSummaries(s);
+      s.execute("PRAGMA user_version = 4");
+    }
+    try (CaseStore store = workspace.openStore()) {
+      assertSummariesMatch(2, 2);
+      store.append("ACME-2026-001", c -> event(20, "meeting", Map.of()));
+      assertSummariesMatch(2, 2);
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      assertThat(rows(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
+      assertThat(rows(s, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"))
+          .containsExactly(String.valueOf(ReportSummaries.TRIGGERS.size()));
+    }
+  }
+
+  private Connection db() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + root.resolve("cases.db"));
+  }
+
+  /** Every summary equals the rows counted, with at least {@code counts} and {@code clocks} rows in the first and last. */
+  private void assertSummariesMatch(int counts, int clocks) throws Exception {
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      assertSummariesMatch(s, counts, clocks);
+    }
+  }
+
+  private static void assertSummariesMatch(Statement s, int counts, int clocks) throws Exception {
+    for (String[] summary : SUMMARIES) {
+      assertThat(sorted(rows(s, summary[0]))).as(summary[0]).isEqualTo(sorted(rows(s, summary[1])));
+    }
+    assertThat(rows(s, SUMMARIES.get(0)[0])).hasSizeGreaterThanOrEqualTo(counts);
+    assertThat(rows(s, SUMMARIES.get(2)[0])).hasSizeGreaterThanOrEqualTo(clocks);
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    copy.sort(null);
+    return copy;
+  }
+
+  private static List<String> rows(Statement s, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(rs.getString(i) == null ? "NULL" : rs.getString(i)));
+        }
+        rows.add(String.join("|", row));
+      }
+    }
+    return rows;
+  }
+
+  private static Event event(int minutes, String type, Map<String, String> fields) {
+    return new Event(T0.plusMinutes(minutes), type, "li.na", null, fields);
+  }
+
+  private static Case newCase(String id, String owner, Priority priority) {
+    return new Case(id, new Customer("苏州精工机械有限公司", "manufacturing", null, new Contact("王磊", null, "+86 512 5555 0101", null)),
+        "exhibition", priority, owner, T0, null, List.of());
+  }
+}
