@@ -125,6 +125,8 @@ class ReportCommandTest {
     assertThat(sf(ws, "report", "sla", "--format", "json").out()).as("scripts have overdue for the list")
         .doesNotContain("ACME-2026-011");
     assertThat(sf(ws, "report", "funnel", "--format", "html").out()).doesNotContain("Breached deadlines");
+    assertThat(sf(ws, "report", "sla", "--period-of", "ended", "--format", "html").out()).as("ended cases run no clock")
+        .doesNotContain("Breached deadlines");
   }
 
   @Test

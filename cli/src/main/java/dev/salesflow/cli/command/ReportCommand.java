@@ -98,9 +98,15 @@ final class ReportCommand implements Callable<Integer>, Formatted {
     }
   }
 
-  /** The breached clocks of the query's owner whose clock started in its period, as the sla report counts them. */
+  /**
+   * The breached clocks of the query's owner whose clock started in its period, as the sla report
+   * counts them; none for {@link ReportQuery.Period#ENDED}: a case won or lost has no running clock.
+   */
   private static List<OverdueItem> breached(Salesflow flow, ReportQuery query, OffsetDateTime now) {
     List<OverdueItem> breached = new ArrayList<>();
+    if (query.period() == ReportQuery.Period.ENDED) {
+      return breached;
+    }
     for (OverdueItem item : flow.overdue(new OverdueQuery(null, query.owner(), null, null), now).items()) {
       if (item.clock().state() == ClockState.BREACHED
           && query.covers(item.clock().startedAt().atZone(flow.zone()).toOffsetDateTime(), flow.zone())) {
