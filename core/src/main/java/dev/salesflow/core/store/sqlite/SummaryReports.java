@@ -57,7 +57,7 @@ final class SummaryReports implements Reporting {
 
   /** Whether {@code q} covers every case (no period), which the summaries count. */
   private static boolean whole(ReportQuery q) {
-    return q.from() == null && q.to() == null;
+    return q.from() == null && q.to() == null && q.period() != ReportQuery.Period.ENDED;
   }
 
   private interface Rows {
@@ -248,10 +248,23 @@ final class SummaryReports implements Reporting {
           due[0] -= rs.getInt(2);
           due[1] = rs.getInt(3);
         });
+    // won and lost per owner from the stage counts, the won value from the kept contract values
+    Map<String, int[]> decided = new HashMap<>();
+    query("SELECT owner, stage, sum(n) FROM report_counts WHERE stage IN (" + literal(plan.closed()) + ", "
+        + literal(plan.lost()) + ") OWNER GROUP BY owner, stage", q,
+        rs -> decided.computeIfAbsent(rs.getString(1), k -> new int[2])[plan.closed().equals(rs.getString(2)) ? 0 : 1]
+            += rs.getInt(3));
+    Map<String, BigDecimal> wonValue = new HashMap<>();
+    query("SELECT owner, contract_value, sum(n) FROM report_values WHERE stage = " + literal(plan.closed())
+        + " AND contract_value IS NOT NULL OWNER GROUP BY owner, contract_value", q,
+        rs -> wonValue.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+            BigDecimal::add));
     List<OwnersReport.OwnerRow> ownerRows = new ArrayList<>();
     open.forEach((owner, perStage) -> {
       int[] due = alerts.getOrDefault(owner, new int[2]);
-      ownerRows.add(new OwnersReport.OwnerRow(owner, Arrays.stream(perStage).boxed().toList(), due[0], due[1]));
+      int[] wonLost = decided.getOrDefault(owner, new int[2]);
+      ownerRows.add(new OwnersReport.OwnerRow(owner, Arrays.stream(perStage).boxed().toList(), due[0], due[1],
+          wonLost[0], wonValue.getOrDefault(owner, BigDecimal.ZERO), wonLost[1]));
     });
     return new OwnersReport(q, plan.open(), ownerRows, unknownYears(q, " AND " + openStages()));
   }
