@@ -19,9 +19,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Computes the SLA clocks of a case on a business calendar. Only the legal prefix of the event
- * log counts; once a case is closed or lost its running clocks stop counting and are judged as
- * they stood at that moment.
+ * Computes the SLA clocks of a case on a business calendar, from its events in the order they
+ * happened ({@code at}, whatever order they were recorded in). Only the legal prefix counts; once
+ * a case is closed or lost its running clocks stop counting and are judged as they stood at that
+ * moment.
  */
 public final class SlaEngine {
   private final SalesProcess process;
@@ -57,9 +58,7 @@ public final class SlaEngine {
    * @param warnAtLeast widens every rule's warning window to at least this (e.g. {@code --due-within})
    */
   public ClockSheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
-    Replay.Violation illegal = replay.illegal().orElse(null);
-    int legal = illegal == null ? c.events().size() : illegal.eventIndex();
-    List<Event> events = c.events().subList(0, legal);
+    List<Event> events = c.legalTimeline(replay);
     Instant judgedAt = now;
     if (process.isTerminal(replay.stage())) {
       Instant ended = replay.enteredAt().toInstant();

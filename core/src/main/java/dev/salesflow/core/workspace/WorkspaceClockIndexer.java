@@ -65,7 +65,8 @@ final class WorkspaceClockIndexer implements ClockIndexer {
   @Override
   public String fingerprint() {
     ProcessDefinition p = workspace.process();
-    StringBuilder s = new StringBuilder("salesflow-clocks-3\n");
+    // 4: events replayed in time order (an event recorded late)
+    StringBuilder s = new StringBuilder("salesflow-clocks-4\n");
     s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
     for (Stage stage : p.stages()) {
       s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');

@@ -617,16 +617,26 @@ class SlaEngineTest {
     }
 
     @Test
-    void anEventOutOfTimeOrderIsIgnoredWithEverythingAfterIt() {
-      // The contact at 11:00 comes after a note at 12:00: refused, so first contact is not made.
+    void anEventRecordedLateCountsAtTheTimeItHappened() {
+      // The contact at 11:00 is written after a note at 12:00: the clock stops at 11:00, not 12:00.
       Case c = registered(Priority.A, "2026-11-02T09:30")
           .at("2026-11-02T12:00", "note")
           .at("2026-11-02T11:00", "contacted")
           .buildAsIs();
-      assertThat(MACHINE.replay(c).illegal()).get().extracting(Replay.Violation::kind)
-          .isEqualTo(Replay.Violation.Kind.TIME_ORDER);
-      assertThat(only(c, "first-contact", "2026-11-04T09:00")).isEqualTo(running("first-contact", null,
-          "2026-11-02T09:30", "2026-11-03T23:59:59", "2026-11-04T09:00", ClockState.BREACHED));
+      assertThat(MACHINE.replay(c).illegal()).isEmpty();
+      assertThat(only(c, "first-contact", "2026-11-04T09:00")).isEqualTo(stopped("first-contact", null,
+          "2026-11-02T09:30", "2026-11-03T23:59:59", "2026-11-02T11:00", "2026-11-04T09:00", ClockState.MET));
+    }
+
+    @Test
+    void aMeetingRecordedLateStartsItsClockWhenItHappened() {
+      // The meeting of Nov 3 14:00 is written on Nov 4 after a note: its record is due Nov 4 14:00.
+      Case c = registered(Priority.A, "2026-11-02T09:30")
+          .at("2026-11-04T09:00", "note")
+          .at("2026-11-03T14:00", "meeting")
+          .buildAsIs();
+      assertThat(only(c, "needs-record", "2026-11-04T15:00")).isEqualTo(running("needs-record", null,
+          "2026-11-03T14:00", "2026-11-04T14:00", "2026-11-04T15:00", ClockState.BREACHED));
     }
 
     @Test

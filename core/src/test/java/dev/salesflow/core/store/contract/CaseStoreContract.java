@@ -112,6 +112,28 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void anEventRecordedLateIsAppendedWithItsTimesAndItsClocksFollowWhenItHappened() {
+    store.create(newCase("ACME-2026-001"));
+    store.append("ACME-2026-001", c -> event(180, "note", Map.of()));
+    java.time.Instant later = java.time.Instant.parse("2026-12-31T00:00:00Z");
+    store.runningClocksDueBefore(later).ifPresent(clocks ->
+        assertThat(clocks).as("first contact still to make").anyMatch(k -> k.clock().rule().equals("first-contact")));
+    OffsetDateTime writtenAt = T0.plusDays(1);
+    Event late = event(60, "contacted", Map.of()).recordedAt(writtenAt);
+
+    Case last = store.append("ACME-2026-001", c -> late);
+
+    Case read = store.load("ACME-2026-001");
+    assertThat(read).isEqualTo(last);
+    assertThat(read.events()).extracting(Event::type).as("file order: appended at the end").containsExactly("note", "contacted");
+    assertThat(read.events().get(1).at()).isEqualTo(T0.plusMinutes(60));
+    assertThat(read.events().get(1).recordedAt()).contains(writtenAt);
+    assertThat(read.timeline()).extracting(Event::type).as("time order").containsExactly("contacted", "note");
+    store.runningClocksDueBefore(later).ifPresent(clocks ->
+        assertThat(clocks).as("the late contact stopped it").noneMatch(k -> k.clock().rule().equals("first-contact")));
+  }
+
+  @Test
   void formFieldsWithItemsAndDatesKeepTheirValuesAndOrder() {
     store.create(newCase("ACME-2026-001"));
     Map<String, String> fields = new LinkedHashMap<>();
