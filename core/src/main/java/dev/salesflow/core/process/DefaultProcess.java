@@ -737,6 +737,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "needs-record",
@@ -750,6 +751,7 @@ final class DefaultProcess {
           null,
           null,
           List.of("lead", "needs"),
+          null,
           null,
           null,
           null),
@@ -767,6 +769,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "after-sales-contact",
@@ -777,6 +780,7 @@ final class DefaultProcess {
           new Target.WorkingDays(3),
           null,
           Duration.ofSeconds(86400L),
+          null,
           null,
           null,
           null,
@@ -797,6 +801,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "issue-resolution",
@@ -807,6 +812,7 @@ final class DefaultProcess {
           new Target.Elapsed(Duration.ofSeconds(86400L)),
           null,
           Duration.ofSeconds(14400L),
+          null,
           null,
           null,
           null,
@@ -827,6 +833,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "delivery-on-time",
@@ -842,6 +849,7 @@ final class DefaultProcess {
           null,
           null,
           new DueFrom("delivery_date", "contract_signed"),
+          null,
           null),
         new SlaRule(
           "delay-notice",
@@ -857,7 +865,30 @@ final class DefaultProcess {
           null,
           null,
           null,
-          "delivery-on-time")));
+          "delivery-on-time",
+          null),
+        new SlaRule(
+          "stalled",
+          new Labels("Stalled deal", "商机停滞"),
+          null,
+          null,
+          null,
+          null,
+          null,
+          Duration.ofSeconds(259200L),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          ordered(
+            "lead", new Target.CalendarDays(14),
+            "needs", new Target.CalendarDays(14),
+            "solution", new Target.CalendarDays(21),
+            "negotiation", new Target.CalendarDays(30),
+            "delivery", new Target.CalendarDays(14),
+            "after_sales", new Target.CalendarDays(30)))));
   }
 
   @SuppressWarnings("unchecked")

@@ -134,6 +134,24 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void eachEventRestartsTheStalledClockInTheSameWrite() {
+    store.create(newCase("ACME-2026-001"));
+    java.time.Instant later = java.time.Instant.parse("2027-06-30T00:00:00Z");
+    store.append("ACME-2026-001", c -> event(60, "note", Map.of()));
+    store.runningClocksDueBefore(later).ifPresent(clocks -> assertThat(clocks)
+        .filteredOn(k -> k.clock().rule().equals("stalled")).singleElement()
+        .satisfies(k -> assertThat(k.clock().startedAt()).isEqualTo(T0.plusMinutes(60).toInstant())));
+    store.append("ACME-2026-001", c -> event(60 * 24 * 5, "contacted", Map.of()));
+    store.runningClocksDueBefore(later).ifPresent(clocks -> assertThat(clocks)
+        .filteredOn(k -> k.clock().rule().equals("stalled")).singleElement()
+        .satisfies(k -> {
+          assertThat(k.clock().startedAt()).isEqualTo(T0.plusDays(5).toInstant());
+          // in lead: 14 days after Sat Nov 7, at the end of Sat Nov 21
+          assertThat(k.clock().dueAt()).isEqualTo(java.time.Instant.parse("2026-11-21T15:59:59Z"));
+        }));
+  }
+
+  @Test
   void formFieldsWithItemsAndDatesKeepTheirValuesAndOrder() {
     store.create(newCase("ACME-2026-001"));
     Map<String, String> fields = new LinkedHashMap<>();
