@@ -47,7 +47,7 @@ public final class CaseCsv {
 
   /**
    * Writes the events of the cases {@code producer} hands over to {@code out} as they come: case,
-   * at, type, by, one column per event field the process declares, note.
+   * at, type, by, one column per event field the process declares, note, recorded_at.
    *
    * @return how many rows (events) were written
    */
@@ -55,11 +55,14 @@ public final class CaseCsv {
     List<String> columns = new ArrayList<>(List.of("case", "at", "type", "by"));
     columns.addAll(eventFields);
     columns.add("note");
+    // when an event recorded late was written; last, so the columns before it keep their places
+    columns.add(Event.RECORDED_AT);
     return write(out, columns, printer -> producer.accept(c -> {
       for (Event e : c.events()) {
         List<String> row = new ArrayList<>(Arrays.asList(c.id(), Timestamps.format(e.at()), e.type(), e.by()));
         eventFields.forEach(f -> row.add(e.fields().get(f)));
         row.add(e.note());
+        row.add(e.fields().get(Event.RECORDED_AT));
         printer.accept(row);
       }
     }));

@@ -702,16 +702,35 @@ public final class Salesflow implements AutoCloseable {
     if (event.at().isAfter(now)) {
       throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
     }
+    if (event.fields().containsKey(Event.RECORDED_AT)) {
+      throw new InvalidRequestException("'" + Event.RECORDED_AT + "' is written by salesflow, for an event recorded late");
+    }
     authorize(id, event);
     if (dryRun) {
       Case current = store.load(id);
-      judge(current, event);
-      return current.withEvent(event);
+      Event stamped = stampLate(current, event, now);
+      judge(current, stamped);
+      return current.withEvent(stamped);
     }
     return store.append(id, current -> {
-      judge(current, event);
-      return event;
+      Event stamped = stampLate(current, event, now);
+      judge(current, stamped);
+      return stamped;
     });
+  }
+
+  /**
+   * {@code event} with {@code recorded_at} = {@code now} when it is recorded late: earlier than an
+   * event the case already has. It is still appended at the end of the log; replay puts it where
+   * it happened.
+   */
+  private static Event stampLate(Case current, Event event, OffsetDateTime now) {
+    for (Event e : current.events()) {
+      if (event.at().isBefore(e.at())) {
+        return event.recordedAt(now);
+      }
+    }
+    return event;
   }
 
   /**
@@ -864,20 +883,29 @@ public final class Salesflow implements AutoCloseable {
       return;
     }
     Replay.Violation v = violation.get();
+    String what = event.isAdvance()
+        ? "cannot advance to " + event.field("to").orElse("?")
+        : "cannot record '" + event.type() + "'";
     if (v.eventIndex() < current.events().size()) {
+      if (machine.replay(current).illegal().isEmpty()) {
+        // recorded late, the event would change what happened after it
+        Event later = current.events().get(v.eventIndex());
+        throw new RefusedException(current.id(), what + " at " + Timestamps.format(event.at()),
+            List.of("it would make the later event #" + (v.eventIndex() + 1) + " (" + later.type()
+                + (later.isAdvance() ? " to " + later.field("to").orElse("?") : "") + " at "
+                + Timestamps.format(later.at()) + ") illegal: " + v.message()));
+      }
       throw new RefusedException(current.id(),
           "its event #" + (v.eventIndex() + 1) + " is already illegal (" + v.message() + "); run 'salesflow check'",
           v.problems());
     }
-    String what = event.isAdvance()
-        ? "cannot advance to " + event.field("to").orElse("?")
-        : "cannot record '" + event.type() + "'";
     throw new RefusedException(current.id(), what, v.problems());
   }
 
   /** What {@code check} would report as an error of the new event and the state machine does not judge. */
   private void judgePairing(Case current, Event event) {
-    pairings.unpairedNext(current.events(), event).ifPresent(problem -> {
+    List<Event> before = current.timeline().stream().filter(e -> !e.at().isAfter(event.at())).toList();
+    pairings.unpairedNext(before, event).ifPresent(problem -> {
       DiagnosticCode code = DiagnosticCode.UNPAIRED_ISSUE;
       throw new RefusedException(current.id(), "cannot record '" + event.type() + "'",
           List.of(problem + " [" + code.id() + " " + code.slug() + "]"));

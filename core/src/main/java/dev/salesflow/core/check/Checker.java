@@ -314,9 +314,19 @@ public final class Checker {
     Replay.Violation v = replay.illegal().orElse(null);
     if (v != null) {
       findings.add(error(codeOf(v.kind()), c, file, eventPosition(source, v.eventIndex()),
-          "event #" + (v.eventIndex() + 1) + " (" + describe(c.events().get(v.eventIndex())) + "): " + v.message(), source));
+          "event #" + (v.eventIndex() + 1) + " (" + describe(c.events().get(v.eventIndex())) + "): " + v.message()
+              + reordering(c, file, source, v.eventIndex()), source));
     }
     List<Event> events = c.events();
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (e.recordedAt().filter(recorded -> recorded.isBefore(e.at())).isPresent()) {
+        findings.add(error(DiagnosticCode.TIME_ORDER, c, file, source == null ? SourcePosition.START
+                : source.tree().positionOf("events", i, Event.RECORDED_AT),
+            "event #" + (i + 1) + " (" + describe(e) + ") was recorded at " + e.fields().get(Event.RECORDED_AT)
+                + ", before it happened (at " + Timestamps.format(e.at()) + ")", source));
+      }
+    }
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).at().toInstant().isAfter(options.now())) {
         findings.add(error(DiagnosticCode.FUTURE_EVENT, c, file, eventPosition(source, i),
@@ -382,14 +392,41 @@ public final class Checker {
     };
   }
 
+  /**
+   * What replaying in time order changed around the refused event {@code index}: the events on the
+   * other side of it in the file than in time (e.g. the record a guard counted on, written above
+   * the advance but dated after it), each with its place; empty when the file is in time order.
+   */
+  private static String reordering(Case c, Path file, CaseFile source, int index) {
+    int[] order = c.timelineIndexes();
+    if (order == null || index >= c.events().size()) {
+      return "";
+    }
+    Event refused = c.events().get(index);
+    List<String> moved = new ArrayList<>();
+    for (int i = 0; i < c.events().size(); i++) {
+      Event e = c.events().get(i);
+      boolean aboveButAfter = i < index && e.at().isAfter(refused.at());
+      boolean belowButBefore = i > index && e.at().isBefore(refused.at());
+      if (aboveButAfter || belowButBefore) {
+        String where = source == null ? "" : ", " + file.getFileName() + ":" + source.eventPosition(i).line();
+        moved.add("event #" + (i + 1) + " (" + describe(e) + " at " + Timestamps.format(e.at()) + where + ") is "
+            + (aboveButAfter ? "above it in the file but happened after it" : "below it in the file but happened before it"));
+      }
+    }
+    return moved.isEmpty() ? "" : " (events are replayed in time order: " + String.join("; ", moved) + ")";
+  }
+
   private static String describe(Event e) {
     return e.isAdvance() ? "advance to " + e.field("to").orElse("?") : e.type();
   }
 
   private void unpaired(Case c, Path file, CaseFile source, List<Diagnostic> findings) {
-    for (Pairings.Unpaired u : pairings.unpaired(c.events())) {
-      findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, u.index()),
-          "event #" + (u.index() + 1) + " " + u.message(), source));
+    int[] order = c.timelineIndexes();
+    for (Pairings.Unpaired u : pairings.unpaired(c.timeline())) {
+      int index = order == null ? u.index() : order[u.index()];
+      findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, index),
+          "event #" + (index + 1) + " " + u.message(), source));
     }
   }
 

@@ -190,7 +190,17 @@ public final class CaseMerge {
     union.forEach(item -> all.add(item.event()));
     Case candidate = new Case(id, head.value().customer(), head.value().source(), head.value().priority(), head.value().owner(),
         head.value().registeredAt(), head.value().need(), all);
-    Replay.Violation violation = machine.replay(candidate).illegal().filter(v -> v.eventIndex() >= n).orElse(null);
+    Replay.Violation violation = machine.replay(candidate).illegal().orElse(null);
+    if (violation != null && violation.eventIndex() < n) {
+      // replay goes by time: an appended event dated before a common one (recorded late) can make
+      // that one illegal; a violation the common events already had is no conflict of this merge
+      Case commonOnly = new Case(id, candidate.customer(), candidate.source(), candidate.priority(), candidate.owner(),
+          candidate.registeredAt(), candidate.need(), common);
+      Replay.Violation already = machine.replay(commonOnly).illegal().orElse(null);
+      if (already != null && already.eventIndex() == violation.eventIndex()) {
+        violation = null;
+      }
+    }
 
     List<String> conflicts = new ArrayList<>();
     String text;
@@ -198,13 +208,15 @@ public final class CaseMerge {
       if (violation == null) {
         text = CaseFileWriter.appendEvents(headText, head.tree(), union.stream().map(EventUnion.Item::event).toList());
       } else {
-        List<EventUnion.Item> agreed = union.subList(0, violation.eventIndex() - n);
-        List<EventUnion.Item> rest = union.subList(violation.eventIndex() - n, union.size());
+        int split = Math.max(violation.eventIndex() - n, 0);
+        List<EventUnion.Item> agreed = union.subList(0, split);
+        List<EventUnion.Item> rest = union.subList(split, union.size());
         text = CaseFileWriter.appendItems(headText, head.tree(), indent -> lines(agreed, indent)
             + "<<<<<<< ours\n" + lines(rest.stream().filter(i -> i.from().inOurs()).toList(), indent)
             + "=======\n" + lines(rest.stream().filter(i -> i.from().inTheirs()).toList(), indent)
             + ">>>>>>> theirs\n");
-        conflicts.add(eventConflict(id, all.get(violation.eventIndex()), union.get(violation.eventIndex() - n).from(), violation, union));
+        conflicts.add(eventConflict(id, all.get(violation.eventIndex()),
+            violation.eventIndex() < n ? "base" : side(union.get(violation.eventIndex() - n).from()), violation, union));
       }
     } catch (IllegalArgumentException e) {
       throw new Unreadable(e.getMessage());
@@ -350,9 +362,9 @@ public final class CaseMerge {
     return s.toString();
   }
 
-  private static String eventConflict(String id, Event refused, EventUnion.From from, Replay.Violation v, List<EventUnion.Item> union) {
+  private static String eventConflict(String id, Event refused, String side, Replay.Violation v, List<EventUnion.Item> union) {
     return "case " + id + ": the events appended on both sides do not make a legal history: event " + (v.eventIndex() + 1)
-        + " (" + side(from) + ": " + describe(refused) + ") is refused: " + v.message() + " [" + rule(v.kind()) + "]; ours appended "
+        + " (" + side + ": " + describe(refused) + ") is refused: " + v.message() + " [" + rule(v.kind()) + "]; ours appended "
         + summary(union, EventUnion.From.OURS) + "; theirs appended " + summary(union, EventUnion.From.THEIRS);
   }
 

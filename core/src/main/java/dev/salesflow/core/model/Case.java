@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A sales case: the registration (Table 1) and its append-only event log, oldest first. The
- * current stage is never stored: it is derived by replaying {@link #events()}.
+ * A sales case: the registration (Table 1) and its append-only event log in the order it was
+ * written, oldest first but for events recorded late. The current stage is never stored: it is
+ * derived by replaying {@link #timeline()}.
  *
  * @param id the case id, e.g. {@code ACME-2026-001}; it names the case file
  * @param customer the customer company and contact person; never null
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param owner the sales rep responsible for the case
  * @param registeredAt when the case was registered; null only in a case built without it
  * @param need the customer's initial need, free text; may be null
- * @param events the event log, oldest first; never null
+ * @param events the event log in file order; never null
  */
 public record Case(
     String id,
@@ -55,6 +56,69 @@ public record Case(
    */
   public Optional<Event> opening() {
     return events.isEmpty() || !events.get(0).isOpened() ? Optional.empty() : Optional.of(events.get(0));
+  }
+
+  /**
+   * The events in the order they happened: by {@code at} (as instants), events at the same instant
+   * in file order. An event recorded late is appended to the file but replayed where it belongs.
+   *
+   * @return the events by time; the event list itself when the file is already in time order
+   */
+  public List<Event> timeline() {
+    int[] order = timelineIndexes();
+    if (order == null) {
+      return events;
+    }
+    List<Event> byTime = new ArrayList<>(order.length);
+    for (int index : order) {
+      byTime.add(events.get(index));
+    }
+    return byTime;
+  }
+
+  /**
+   * Where each event of {@link #timeline()} stands in the file.
+   *
+   * @return the 0-based file position of each event in time order, or null when the file is
+   *     already in time order (the common case, where position and index are the same)
+   */
+  public int[] timelineIndexes() {
+    boolean ordered = true;
+    for (int i = 1; i < events.size() && ordered; i++) {
+      ordered = !events.get(i).at().isBefore(events.get(i - 1).at());
+    }
+    if (ordered) {
+      return null;
+    }
+    // a stable sort: ties keep file order
+    return java.util.stream.IntStream.range(0, events.size()).boxed()
+        .sorted(java.util.Comparator.comparing((Integer i) -> events.get(i).at().toInstant()))
+        .mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The events in time order that the state machine accepted: those before the event {@code replay}
+   * refused, or all of them.
+   *
+   * @param replay this case's replay
+   * @return the legal events, oldest first
+   */
+  public List<Event> legalTimeline(Replay replay) {
+    List<Event> byTime = timeline();
+    if (replay.illegal().isEmpty()) {
+      return byTime;
+    }
+    int refused = replay.illegal().get().eventIndex();
+    int[] order = timelineIndexes();
+    int position = refused;
+    if (order != null) {
+      for (int p = 0; p < order.length; p++) {
+        if (order[p] == refused) {
+          position = p;
+        }
+      }
+    }
+    return byTime.subList(0, Math.min(position, byTime.size()));
   }
 
   /**

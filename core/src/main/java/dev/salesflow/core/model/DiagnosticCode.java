@@ -55,7 +55,10 @@ public enum DiagnosticCode {
   ILLEGAL_EVENT("SF201", "illegal-event"),
   /** A move forward while the stage's requirements (records, approvals) are unmet. */
   UNMET_GUARD("SF202", "unmet-guard"),
-  /** An event earlier than the event before it, or than the registration. */
+  /**
+   * An event earlier than the registration, or one whose {@code recorded_at} is earlier than its
+   * {@code at} (written before it happened).
+   */
   TIME_ORDER("SF203", "time-order"),
   /** An event after the instant the check judges at. */
   FUTURE_EVENT("SF204", "future-event"),

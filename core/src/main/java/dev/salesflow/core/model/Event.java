@@ -30,6 +30,13 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   public static final String OPENED = "opened";
 
   /**
+   * The further field every event may carry: when it was written, added by salesflow to an event
+   * recorded late (its {@code at} earlier than an event already in the case), as an ISO-8601 time
+   * with an offset.
+   */
+  public static final String RECORDED_AT = "recorded_at";
+
+  /**
    * Turns a blank {@code by} or {@code note} into null and copies the fields, keeping their order,
    * so the event is immutable.
    *
@@ -62,6 +69,44 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
    */
   public Optional<String> field(String name) {
     return Optional.ofNullable(fields.get(name));
+  }
+
+  /**
+   * When this event was written, for an event recorded late.
+   *
+   * @return its {@code recorded_at}, or empty when it has none or it is not a time with an offset
+   */
+  public Optional<OffsetDateTime> recordedAt() {
+    return recordedTime(fields.get(RECORDED_AT));
+  }
+
+  /**
+   * Reads a {@code recorded_at} value.
+   *
+   * @param text the value, or null
+   * @return the time, or empty for null or a text that is not an ISO-8601 time with an offset
+   */
+  public static Optional<OffsetDateTime> recordedTime(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text.strip()));
+    } catch (java.time.format.DateTimeParseException notATime) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * This event marked as written at {@code now}, with its {@code at} unchanged.
+   *
+   * @param now when it is written; kept to the second
+   * @return a copy with {@code recorded_at} set
+   */
+  public Event recordedAt(OffsetDateTime now) {
+    Map<String, String> more = new LinkedHashMap<>(fields);
+    more.put(RECORDED_AT, Timestamps.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    return new Event(at, type, by, note, more);
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The outcome of replaying a case's events through the state machine.
  *
  * @param stage the current stage (before the first illegal event, if any)
- * @param visits each stage entered, in order, the first being the initial stage at registration
- * @param illegal the first event the machine refused, if any; replay stopped there
+ * @param visits each stage entered, in time order, the first being the initial stage at registration
+ * @param illegal the first event the machine refused, if any; replay (in time order) stopped there
  */
 public record Replay(String stage, List<Visit> visits, Optional<Violation> illegal) {
   /**
@@ -71,7 +71,7 @@ public record Replay(String stage, List<Visit> visits, Optional<Violation> illeg
       ILLEGAL_EVENT,
       /** A move forward while the stage's requirements (records, approvals) are unmet. */
       UNMET_GUARD,
-      /** The event is earlier than the event before it, or than the registration. */
+      /** The event is earlier than the registration. */
       TIME_ORDER
     }
 

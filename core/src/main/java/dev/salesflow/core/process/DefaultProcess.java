@@ -754,6 +754,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "needs-record",
@@ -767,6 +768,7 @@ final class DefaultProcess {
           null,
           null,
           List.of("lead", "needs"),
+          null,
           null,
           null,
           null),
@@ -784,6 +786,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "after-sales-contact",
@@ -794,6 +797,7 @@ final class DefaultProcess {
           new Target.WorkingDays(3),
           null,
           Duration.ofSeconds(86400L),
+          null,
           null,
           null,
           null,
@@ -814,6 +818,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "issue-resolution",
@@ -824,6 +829,7 @@ final class DefaultProcess {
           new Target.Elapsed(Duration.ofSeconds(86400L)),
           null,
           Duration.ofSeconds(14400L),
+          null,
           null,
           null,
           null,
@@ -844,6 +850,7 @@ final class DefaultProcess {
           null,
           null,
           null,
+          null,
           null),
         new SlaRule(
           "delivery-on-time",
@@ -859,6 +866,7 @@ final class DefaultProcess {
           null,
           null,
           new DueFrom("delivery_date", "contract_signed"),
+          null,
           null),
         new SlaRule(
           "delay-notice",
@@ -874,7 +882,30 @@ final class DefaultProcess {
           null,
           null,
           null,
-          "delivery-on-time")));
+          "delivery-on-time",
+          null),
+        new SlaRule(
+          "stalled",
+          new Labels("Stalled deal", "商机停滞"),
+          null,
+          null,
+          null,
+          null,
+          null,
+          Duration.ofSeconds(259200L),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          ordered(
+            "lead", new Target.CalendarDays(14),
+            "needs", new Target.CalendarDays(14),
+            "solution", new Target.CalendarDays(21),
+            "negotiation", new Target.CalendarDays(30),
+            "delivery", new Target.CalendarDays(14),
+            "after_sales", new Target.CalendarDays(30)))));
   }
 
   @SuppressWarnings("unchecked")

@@ -252,6 +252,9 @@ public record ProcessDefinition(
 
   /** Whether an event of {@code type} may carry the field {@code key}: its form's, or one of {@code event_fields}. */
   public boolean knowsField(String type, String key) {
+    if (Event.RECORDED_AT.equals(key)) {
+      return true;
+    }
     if (Event.OPENED.equals(type)) {
       return OPENED_FIELDS.containsKey(key);
     }
@@ -264,6 +267,9 @@ public record ProcessDefinition(
    * field first, else the process's event field), or null when it does.
    */
   public String valueProblem(String type, String key, String value) {
+    if (Event.RECORDED_AT.equals(key)) {
+      return Event.recordedTime(value).isPresent() ? null : "field '" + key + "' is not a time with an offset (e.g. 2026-11-04T10:00:00+08:00)";
+    }
     Form form = formOf(type);
     if (form != null && form.knows(key)) {
       String problem = form.problem(key, value, this);

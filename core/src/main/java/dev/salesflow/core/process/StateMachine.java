@@ -46,21 +46,27 @@ public final class StateMachine {
     return process;
   }
 
-  /** Replays every event of {@code c}, stopping at the first illegal one. */
+  /**
+   * Replays every event of {@code c} in the order they happened ({@link Case#timeline()}: by
+   * {@code at}, ties in file order), stopping at the first illegal one. Visits and the violation
+   * name events by their position in the file.
+   */
   public Replay replay(Case c) {
     List<Replay.Visit> visits = new ArrayList<>();
     visits.add(new Replay.Visit(process.initialStage().id(), c.registeredAt(), -1));
     String stage = process.initialStage().id();
-    List<Event> events = c.events();
+    List<Event> events = c.timeline();
+    int[] order = c.timelineIndexes();
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      Optional<Replay.Violation> violation = judge(c, stage, events.subList(0, i), e, i);
+      int index = order == null ? i : order[i];
+      Optional<Replay.Violation> violation = judge(c, stage, events.subList(0, i), e, index);
       if (violation.isPresent()) {
         return new Replay(stage, visits, violation);
       }
       if (e.isStageChange() && !(e.isOpened() && e.field("to").orElseThrow().equals(stage))) {
         stage = e.field("to").orElseThrow();
-        visits.add(new Replay.Visit(stage, e.at(), i));
+        visits.add(new Replay.Visit(stage, e.at(), index));
       }
     }
     return new Replay(stage, visits, Optional.empty());
@@ -68,23 +74,28 @@ public final class StateMachine {
 
   /**
    * Whether {@code next} may be appended to {@code c}: empty when legal, else the violation. The
-   * case itself must replay cleanly; when it does not, its own first violation is returned.
+   * case itself must replay cleanly; when it does not, its own first violation is returned. An
+   * event earlier than the case's latest one (recorded late) is judged where it happened: the
+   * whole history replayed in time order must stay legal, so the violation may name a later event
+   * of the case that it would make illegal (e.g. a back-dated move to lost before a later meeting).
    */
   public Optional<Replay.Violation> judgeNext(Case c, Event next) {
     Replay replay = replay(c);
     if (replay.illegal().isPresent()) {
       return replay.illegal();
     }
-    return judge(c, replay.stage(), c.events(), next, c.events().size());
+    List<Event> timeline = c.timeline();
+    if (timeline.isEmpty() || !next.at().isBefore(timeline.get(timeline.size() - 1).at())) {
+      return judge(c, replay.stage(), timeline, next, c.events().size());
+    }
+    return replay(c.withEvent(next)).illegal();
   }
 
   private Optional<Replay.Violation> judge(Case c, String stage, List<Event> prior, Event e, int index) {
-    OffsetDateTime previous = prior.isEmpty() ? c.registeredAt() : prior.get(prior.size() - 1).at();
-    if (previous != null && e.at().isBefore(previous)) {
+    if (c.registeredAt() != null && e.at().isBefore(c.registeredAt())) {
       return violation(index, Replay.Violation.Kind.TIME_ORDER,
-          "event at " + Timestamps.format(e.at()) + " is earlier than the "
-              + (prior.isEmpty() ? "registration" : "previous event") + " at " + Timestamps.format(previous)
-              + " (events are kept oldest first)");
+          "event at " + Timestamps.format(e.at()) + " is earlier than the registration at "
+              + Timestamps.format(c.registeredAt()));
     }
     if (process.isTerminal(stage)) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
@@ -95,7 +106,7 @@ public final class StateMachine {
       return Optional.of(new Replay.Violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, List.copyOf(fieldProblems.values())));
     }
     if (e.isOpened()) {
-      return judgeOpening(e, index);
+      return judgeOpening(e, prior, index);
     }
     if (e.isAdvance()) {
       return judgeAdvance(c, stage, prior, e, index);
@@ -109,11 +120,11 @@ public final class StateMachine {
 
   /**
    * An {@code opened} event starts a case where it stands in another system: only as its first
-   * event (nothing may have happened in salesflow before), and a lost one with its reason. No guard
+   * event in time (nothing may have happened in salesflow before), and a lost one with its reason. No guard
    * is judged: what they ask for was done, or not, before salesflow knew the case.
    */
-  private Optional<Replay.Violation> judgeOpening(Event e, int index) {
-    if (index > 0) {
+  private Optional<Replay.Violation> judgeOpening(Event e, List<Event> prior, int index) {
+    if (!prior.isEmpty()) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
           "'opened' can only be the first event of a case (it starts an imported case in its stage)");
     }

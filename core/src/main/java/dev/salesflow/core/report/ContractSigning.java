@@ -4,6 +4,7 @@ import dev.salesflow.core.model.Amounts;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Replay;
+import java.util.List;
 import dev.salesflow.core.process.Guard;
 import dev.salesflow.core.process.ProcessDefinition;
 import dev.salesflow.core.process.Stage;
@@ -35,9 +36,9 @@ final class ContractSigning {
 
   /** The amount of the case's last contract signing within its legal events; empty when none or not an {@link Amounts amount}. */
   Optional<BigDecimal> value(Case c, Replay replay) {
-    int legal = replay.illegal().map(Replay.Violation::eventIndex).orElse(c.events().size());
-    for (int i = legal - 1; i >= 0; i--) {
-      Event e = c.events().get(i);
+    List<Event> legal = c.legalTimeline(replay);
+    for (int i = legal.size() - 1; i >= 0; i--) {
+      Event e = legal.get(i);
       if (e.type().equals(type) || e.isOpened()) {
         // a deal imported with its amount (a won one, as closed) counts it until a signing in salesflow
         return e.field(e.isOpened() ? "amount" : field).flatMap(Amounts::parse);

@@ -19,9 +19,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Computes the SLA clocks of a case on a business calendar. Only the legal prefix of the event
- * log counts; once a case is closed or lost its running clocks stop counting and are judged as
- * they stood at that moment.
+ * Computes the SLA clocks of a case on a business calendar, from its events in the order they
+ * happened ({@code at}, whatever order they were recorded in). Only the legal prefix counts; once
+ * a case is closed or lost its running clocks stop counting and are judged as they stood at that
+ * moment.
  */
 public final class SlaEngine {
   private final SalesProcess process;
@@ -57,9 +58,7 @@ public final class SlaEngine {
    * @param warnAtLeast widens every rule's warning window to at least this (e.g. {@code --due-within})
    */
   public ClockSheet clocks(Case c, Replay replay, Instant now, Duration warnAtLeast) {
-    Replay.Violation illegal = replay.illegal().orElse(null);
-    int legal = illegal == null ? c.events().size() : illegal.eventIndex();
-    List<Event> events = c.events().subList(0, legal);
+    List<Event> events = c.legalTimeline(replay);
     Instant judgedAt = now;
     if (process.isTerminal(replay.stage())) {
       Instant ended = replay.enteredAt().toInstant();
@@ -68,6 +67,10 @@ public final class SlaEngine {
     List<SlaClock> clocks = new ArrayList<>();
     SortedSet<Integer> unknownYears = new TreeSet<>();
     for (SlaRule rule : effective) {
+      if (rule.stalledRule()) {
+        stalled(rule, c, events, judgedAt, warnAtLeast, clocks, unknownYears);
+        continue;
+      }
       Target target = rule.targetFor(c.priority());
       if (target == null && !rule.dueFromEvent()) {
         continue;
@@ -219,6 +222,31 @@ public final class SlaEngine {
         run.start(null, e.at().toInstant());
       }
     }
+  }
+
+  /**
+   * The one clock of a stalled-deal rule: from the case's latest event (or its registration), due
+   * after the idle time of the stage the case is in; none in a stage without one, or on an ended
+   * case. Each event restarts it, so earlier idle spells leave no clock: the deal moved on.
+   */
+  private void stalled(SlaRule rule, Case c, List<Event> events, Instant judgedAt, Duration warnAtLeast,
+      List<SlaClock> out, SortedSet<Integer> unknownYears) {
+    String stage = initialStage;
+    Instant since = c.registeredAt() == null ? null : c.registeredAt().toInstant();
+    for (Event e : events) {
+      since = e.at().toInstant();
+      if (e.isStageChange()) {
+        stage = e.field("to").orElse(stage);
+      }
+    }
+    Target target = rule.idle().get(stage);
+    if (since == null || target == null || process.isTerminal(stage)) {
+      return;
+    }
+    Duration warn = rule.warnLead().compareTo(warnAtLeast) >= 0 ? rule.warnLead() : warnAtLeast;
+    ClockRun run = new ClockRun(rule, target, warn, judgedAt, out, unknownYears);
+    run.start(null, since);
+    run.finishOpen();
   }
 
   /** Whether the case was opened mid-process (imported): its first event is {@code opened}. */

@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param beforeDue a "before due" rule: the id of a rule with a deadline whose clocks this rule
  *     shadows, stopped by this rule's {@code stop} events or the other's (a delay must be notified
  *     before the promised date passes); {@link #resolve} turns it into start, match and due
+ * @param idle a "stalled deal" rule: per open stage, how long a case may sit in it without any
+ *     event (its clock starts on the case's latest event, or registration, and restarts at each
+ *     event); stages not listed, or with a null target ({@code never}), are never stalled; null
+ *     for other rules
  */
 public record SlaRule(
     String id,
@@ -46,7 +50,19 @@ public record SlaRule(
     List<String> during,
     Target escalateAfter,
     DueFrom due,
-    String beforeDue) {
+    String beforeDue,
+    Map<String, Target> idle) {
+
+  /** The {@code idle} value of a stage where a case is never stalled. */
+  public static final String NEVER = "never";
+
+  /** A rule that is not a stalled-deal rule. */
+  public SlaRule(String id, Labels labels, ClockStart start, List<String> stop, String match, Target target,
+      Map<Priority, Target> targets, Duration warnBefore, String whileStage, Target every, List<String> during,
+      Target escalateAfter, DueFrom due, String beforeDue) {
+    this(id, labels, start, stop, match, target, targets, warnBefore, whileStage, every, during, escalateAfter, due,
+        beforeDue, null);
+  }
 
   /** A rule that is never escalated. */
   public SlaRule(String id, Labels labels, ClockStart start, List<String> stop, String match, Target target,
@@ -66,6 +82,7 @@ public record SlaRule(
     targets = targets == null ? null : Map.copyOf(targets);
     stop = stop == null ? null : List.copyOf(stop);
     during = during == null ? null : List.copyOf(during);
+    idle = idle == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(idle));
   }
 
   /**
@@ -88,7 +105,8 @@ public record SlaRule(
       @JsonProperty("during") List<String> during,
       @JsonProperty("escalate_after") String escalateAfter,
       @JsonProperty("due") Map<String, String> due,
-      @JsonProperty("before_due") String beforeDue) throws JsonMappingException {
+      @JsonProperty("before_due") String beforeDue,
+      @JsonProperty("idle") Map<String, String> idle) throws JsonMappingException {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("every SLA rule needs an 'id'");
     }
@@ -124,9 +142,19 @@ public record SlaRule(
         start = ClockStart.ofText(dueFrom.of());
       }
     }
+    Map<String, Target> idleFor = null;
+    if (idle != null) {
+      idleFor = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, String> t : idle.entrySet()) {
+        // "never": a stage where a case is never stalled (e.g. to switch a default stage off)
+        idleFor.put(t.getKey(), NEVER.equals(t.getValue() == null ? null : t.getValue().strip()) ? null
+            : parse(id, "idle." + t.getKey(), t.getValue(), "idle", t.getKey()));
+      }
+    }
     return new SlaRule(id, labels, start, stop, match, target == null ? null : parse(id, "target", target, "target"),
         perPriority, warn, whileStage, every == null ? null : parse(id, "every", every, "every"), during,
-        escalateAfter == null ? null : parse(id, "escalate_after", escalateAfter, "escalate_after"), dueFrom, beforeDue);
+        escalateAfter == null ? null : parse(id, "escalate_after", escalateAfter, "escalate_after"), dueFrom, beforeDue,
+        idleFor);
   }
 
   /**
@@ -159,6 +187,11 @@ public record SlaRule(
           shadowed.due, rule.beforeDue));
     }
     return resolved;
+  }
+
+  /** True for a stalled-deal rule: a deadline per stage for the next event ({@link #idle}). */
+  public boolean stalledRule() {
+    return idle != null;
   }
 
   /** True for a rule whose deadline comes from its starting event ({@link #due}). */
@@ -240,6 +273,20 @@ public record SlaRule(
         override.during != null ? override.during : during,
         override.escalateAfter != null ? override.escalateAfter : escalateAfter,
         override.due != null ? override.due : due,
-        override.beforeDue != null ? override.beforeDue : beforeDue);
+        override.beforeDue != null ? override.beforeDue : beforeDue,
+        mergedIdle(override));
+  }
+
+  /** Per-stage idle targets after {@code override}: its stages replace these one by one. */
+  private Map<String, Target> mergedIdle(SlaRule override) {
+    if (override.idle == null) {
+      return idle;
+    }
+    Map<String, Target> merged = new java.util.LinkedHashMap<>();
+    if (idle != null) {
+      merged.putAll(idle);
+    }
+    merged.putAll(override.idle);
+    return merged;
   }
 }

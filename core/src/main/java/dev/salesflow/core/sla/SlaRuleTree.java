@@ -13,7 +13,7 @@ import java.util.Set;
 public final class SlaRuleTree {
   private static final Set<String> KEYS = Set.of(
       "id", "labels", "start", "stop", "match", "target", "targets", "warn_before", "while", "every", "during", "escalate_after",
-      "due", "before_due");
+      "due", "before_due", "idle");
 
   private SlaRuleTree() {}
 
@@ -31,7 +31,7 @@ public final class SlaRuleTree {
           TreeBinding.string(f.get("warn_before")), TreeBinding.string(f.get("while")),
           TreeBinding.string(f.get("every")), TreeBinding.strings(f.get("during")),
           TreeBinding.string(f.get("escalate_after")), TreeBinding.stringMap(f.get("due")),
-          TreeBinding.string(f.get("before_due")));
+          TreeBinding.string(f.get("before_due")), TreeBinding.stringMap(f.get("idle")));
     } catch (IllegalArgumentException | JsonMappingException refused) {
       // the creator's own refusals: Jackson then reports them with their place; a bug propagates
       throw new NotPlain("rule refused: " + refused.getMessage());

@@ -23,6 +23,10 @@ public final class SlaRuleValidator {
       if (!ids.add(r.id())) {
         problems.add(new Problem(i, "id", name + "the id is used twice"));
       }
+      if (r.stalledRule()) {
+        stalled(problems, process, r, i, name);
+        continue;
+      }
       if (r.stop() == null || r.stop().isEmpty()) {
         problems.add(new Problem(i, "stop", name + "needs 'stop' (the event type that stops its clock)"));
       } else {
@@ -75,6 +79,20 @@ public final class SlaRuleValidator {
       }
     }
     return problems;
+  }
+
+  /** A stalled-deal rule: open stages only, and no start, stop or target of its own (any event restarts it). */
+  private static void stalled(List<Problem> problems, SalesProcess process, SlaRule r, int i, String name) {
+    for (String stage : r.idle().keySet()) {
+      if (!process.isOpenStage(stage)) {
+        problems.add(new Problem(i, "idle", name + "'idle' names no open stage: '" + stage + "'"));
+      }
+    }
+    if (r.start() != null || r.stop() != null || r.match() != null || r.target() != null || r.targets() != null
+        || r.recurring() || r.every() != null || r.due() != null || r.beforeDue() != null || r.during() != null) {
+      problems.add(new Problem(i, "idle", name + "a rule with 'idle' is restarted by every event: give only idle"
+          + " (and labels, warn_before, escalate_after)"));
+    }
   }
 
   /** A deadline from a field: started by the event that carries it, which may hold such a field. */

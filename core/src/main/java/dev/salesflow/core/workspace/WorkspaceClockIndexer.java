@@ -65,7 +65,8 @@ final class WorkspaceClockIndexer implements ClockIndexer {
   @Override
   public String fingerprint() {
     ProcessDefinition p = workspace.process();
-    StringBuilder s = new StringBuilder("salesflow-clocks-3\n");
+    // 4: events replayed in time order (recorded late), and stalled-deal rules
+    StringBuilder s = new StringBuilder("salesflow-clocks-4\n");
     s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
     for (Stage stage : p.stages()) {
       s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');
@@ -100,6 +101,12 @@ final class WorkspaceClockIndexer implements ClockIndexer {
           .append(" during=").append(r.during());
       if (r.due() != null || r.beforeDue() != null) { // as before for the rules without
         s.append(" due=").append(r.due() == null ? "" : r.due().text()).append(" before_due=").append(r.beforeDue());
+      }
+      if (r.idle() != null) {
+        s.append(" idle=");
+        for (Map.Entry<String, Target> t : r.idle().entrySet()) {
+          s.append(t.getKey()).append(':').append(t.getValue() == null ? SlaRule.NEVER : t.getValue().text()).append(',');
+        }
       }
       s.append('\n');
     }

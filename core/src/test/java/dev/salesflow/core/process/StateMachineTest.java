@@ -642,18 +642,50 @@ class StateMachineTest {
   @Nested
   class TimeOrder {
     @Test
-    void anEventEarlierThanThePreviousOneIsRefused() {
+    void anEventEarlierThanThePreviousOneIsAcceptedWhereItHappened() {
       CaseLog log = new CaseLog().add("meeting").add("note");
       Event last = log.events().get(1);
       Event earlier = new Event(last.at().minusMinutes(1), "note", null, "late entry", null);
 
-      Optional<Violation> violation = machine.judgeNext(log.onCase(), earlier);
+      assertThat(machine.judgeNext(log.onCase(), earlier)).isEmpty();
+    }
 
-      assertThat(violation).hasValueSatisfying(v -> {
-        assertThat(v.kind()).isEqualTo(Kind.TIME_ORDER);
+    @Test
+    void aLateEventIsJudgedInTheStageItHappenedIn() {
+      // in needs now, but at 30 minutes after registration the case was in lead
+      CaseLog log = new CaseLog().add("meeting").to("needs");
+      Event late = new Event(CaseLog.REGISTERED.plusMinutes(30), "requirements_recorded", null, null, null);
+
+      assertThat(machine.judgeNext(log.onCase(), late)).hasValueSatisfying(v -> {
+        assertThat(v.kind()).isEqualTo(Kind.ILLEGAL_EVENT);
         assertThat(v.eventIndex()).isEqualTo(2);
-        assertThat(v.message()).contains("earlier than the previous event");
+        assertThat(v.message()).contains("cannot be recorded in stage lead");
       });
+    }
+
+    @Test
+    void aLateMoveThatMakesALaterEventIllegalIsRefusedNamingThatEvent() {
+      CaseLog log = new CaseLog().add("meeting").add("note");
+      Event lostEarlier = new Event(CaseLog.REGISTERED.plusMinutes(30), Event.ADVANCE, null, null,
+          java.util.Map.of("to", "lost", "reason", "no budget"));
+
+      assertThat(machine.judgeNext(log.onCase(), lostEarlier)).hasValueSatisfying(v -> {
+        assertThat(v.kind()).isEqualTo(Kind.ILLEGAL_EVENT);
+        assertThat(v.eventIndex()).isZero();
+        assertThat(v.message()).contains("the case is lost");
+      });
+    }
+
+    @Test
+    void aLateAdvanceIsJudgedOnWhatHadHappenedByThen() {
+      // the meeting and the note at +1h and +2h; the move to needs at +90m, written after both
+      CaseLog log = new CaseLog().add("meeting").add("note");
+      Event advance = new Event(CaseLog.REGISTERED.plusMinutes(90), Event.ADVANCE, null, null, java.util.Map.of("to", "needs"));
+
+      assertThat(machine.judgeNext(log.onCase(), advance)).isEmpty();
+      Replay replay = machine.replay(log.onCase().withEvent(advance));
+      assertThat(replay.stage()).isEqualTo("needs");
+      assertThat(replay.visits()).extracting(Replay.Visit::eventIndex).containsExactly(-1, 2);
     }
 
     @Test
@@ -683,18 +715,22 @@ class StateMachineTest {
     }
 
     @Test
-    void replayStopsAtAnEventOutOfOrder() {
+    void replayGoesByTimeWithTiesInFileOrder() {
+      // file order: meeting, advance to needs, then requirements dated before the advance (in lead)
       CaseLog log = new CaseLog().add("meeting").to("needs");
       log.addAsIs(new Event(CaseLog.REGISTERED.plusMinutes(30), "requirements_recorded", null, null, null));
-      log.add("requirements_confirmed");
 
       Replay replay = replay(log);
 
-      assertThat(replay.stage()).isEqualTo("needs");
+      assertThat(replay.stage()).isEqualTo("lead");
       assertThat(replay.illegal()).hasValueSatisfying(v -> {
         assertThat(v.eventIndex()).isEqualTo(2);
-        assertThat(v.kind()).isEqualTo(Kind.TIME_ORDER);
+        assertThat(v.kind()).isEqualTo(Kind.ILLEGAL_EVENT);
       });
+      // at the same instant as the advance, written after it: it comes after the advance
+      CaseLog tie = new CaseLog().add("meeting").to("needs");
+      tie.addAsIs(new Event(tie.events().get(1).at(), "requirements_recorded", null, null, null));
+      assertThat(replay(tie).illegal()).isEmpty();
     }
   }
 

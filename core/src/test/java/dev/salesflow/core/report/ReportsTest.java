@@ -119,7 +119,8 @@ class ReportsTest {
   void slaCountsEachStateAndComplianceOverTheClocksWithAVerdict() {
     SlaReport r = flow.reports(NOW).sla(ReportQuery.ALL);
     assertThat(r.rules()).extracting(SlaReport.RuleRow::rule).containsExactly("first-contact", "needs-record",
-        "progress-weekly", "after-sales-contact", "issue-response", "issue-resolution", "survey", "delivery-on-time", "delay-notice");
+        "progress-weekly", "after-sales-contact", "issue-response", "issue-resolution", "survey", "delivery-on-time", "delay-notice",
+        "stalled");
     SlaReport.RuleRow first = r.rules().get(0);
     assertThat(first).isEqualTo(new SlaReport.RuleRow("first-contact", 1, 1, 1, 1, 1 / 3.0,
         Duration.ofMinutes(330), Duration.ofMinutes(72 * 60 + 30)));

@@ -617,16 +617,26 @@ class SlaEngineTest {
     }
 
     @Test
-    void anEventOutOfTimeOrderIsIgnoredWithEverythingAfterIt() {
-      // The contact at 11:00 comes after a note at 12:00: refused, so first contact is not made.
+    void anEventRecordedLateCountsAtTheTimeItHappened() {
+      // The contact at 11:00 is written after a note at 12:00: the clock stops at 11:00, not 12:00.
       Case c = registered(Priority.A, "2026-11-02T09:30")
           .at("2026-11-02T12:00", "note")
           .at("2026-11-02T11:00", "contacted")
           .buildAsIs();
-      assertThat(MACHINE.replay(c).illegal()).get().extracting(Replay.Violation::kind)
-          .isEqualTo(Replay.Violation.Kind.TIME_ORDER);
-      assertThat(only(c, "first-contact", "2026-11-04T09:00")).isEqualTo(running("first-contact", null,
-          "2026-11-02T09:30", "2026-11-03T23:59:59", "2026-11-04T09:00", ClockState.BREACHED));
+      assertThat(MACHINE.replay(c).illegal()).isEmpty();
+      assertThat(only(c, "first-contact", "2026-11-04T09:00")).isEqualTo(stopped("first-contact", null,
+          "2026-11-02T09:30", "2026-11-03T23:59:59", "2026-11-02T11:00", "2026-11-04T09:00", ClockState.MET));
+    }
+
+    @Test
+    void aMeetingRecordedLateStartsItsClockWhenItHappened() {
+      // The meeting of Nov 3 14:00 is written on Nov 4 after a note: its record is due Nov 4 14:00.
+      Case c = registered(Priority.A, "2026-11-02T09:30")
+          .at("2026-11-04T09:00", "note")
+          .at("2026-11-03T14:00", "meeting")
+          .buildAsIs();
+      assertThat(only(c, "needs-record", "2026-11-04T15:00")).isEqualTo(running("needs-record", null,
+          "2026-11-03T14:00", "2026-11-04T14:00", "2026-11-04T15:00", ClockState.BREACHED));
     }
 
     @Test
@@ -655,7 +665,8 @@ class SlaEngineTest {
       Case c = afterMeeting().at("2026-11-03T15:00", "advance", "to", "needs").build();
       assertThat(sheet(c, "2026-11-03T16:00").clocks()).extracting(SlaClock::rule, SlaClock::startedAt).containsExactly(
           org.assertj.core.groups.Tuple.tuple("first-contact", sh("2026-11-02T09:30")),
-          org.assertj.core.groups.Tuple.tuple("needs-record", sh("2026-11-03T14:00")));
+          org.assertj.core.groups.Tuple.tuple("needs-record", sh("2026-11-03T14:00")),
+          org.assertj.core.groups.Tuple.tuple("stalled", sh("2026-11-03T15:00")));
     }
   }
 
@@ -670,8 +681,8 @@ class SlaEngineTest {
       // Jan 1 2027 is 元旦 by the statutory rule (2027 has no official schedule), so Mon Jan 4.
       Case c = registered(Priority.C, "2026-12-23T10:00").build();
       ClockSheet sheet = sheet(c, "2026-12-23T10:00");
-      assertThat(sheet.clocks()).containsExactly(running("first-contact", null, "2026-12-23T10:00",
-          "2027-01-04T23:59:59", "2026-12-23T10:00", ClockState.OPEN));
+      assertThat(clocks(c, "first-contact", "2026-12-23T10:00")).containsExactly(running("first-contact", null,
+          "2026-12-23T10:00", "2027-01-04T23:59:59", "2026-12-23T10:00", ClockState.OPEN));
       assertThat(sheet.unknownYears()).containsExactly(2027);
     }
 
@@ -732,6 +743,65 @@ class SlaEngineTest {
       String now = "2026-11-03T09:00";
       assertThat(engine.clocks(c, MACHINE.replay(c), sh(now), Duration.ZERO).clocks()).containsExactly(
           running("analyse", null, "2026-11-02T17:00", "2026-11-03T10:00", now, ClockState.OPEN));
+    }
+  }
+  // ------------------------------------------------------------------ stalled deals
+
+  @Nested
+  class Stalled {
+    @Test
+    void aLeadWithoutAnyEventIsStalledFourteenDaysAfterRegistration() {
+      // registered Mon Nov 2 09:30: due at the end of Mon Nov 16, warned from the end of Fri Nov 13
+      Case c = registered(Priority.A, "2026-11-02T09:30").build();
+      assertThat(only(c, "stalled", "2026-11-05T09:00")).isEqualTo(running("stalled", null,
+          "2026-11-02T09:30", "2026-11-16T23:59:59", "2026-11-05T09:00", ClockState.OPEN));
+      assertThat(only(c, "stalled", "2026-11-14T09:00").state()).isEqualTo(ClockState.DUE_SOON);
+      assertThat(only(c, "stalled", "2026-11-17T00:00").state()).isEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void everyEventRestartsItAndEarlierIdleSpellsLeaveNoClock() {
+      // a note 20 days after registration: the spell before it is history, the clock runs from the note
+      Case c = registered(Priority.A, "2026-11-02T09:30").at("2026-11-22T10:00", "note").build();
+      assertThat(clocks(c, "stalled", "2026-11-25T09:00")).containsExactly(running("stalled", null,
+          "2026-11-22T10:00", "2026-12-06T23:59:59", "2026-11-25T09:00", ClockState.OPEN));
+    }
+
+    @Test
+    void theIdleTimeIsTheStageTheCaseIsIn() {
+      // in negotiation from Nov 2 (minute by minute): 30 days, due at the end of Wed Dec 2
+      Case c = registered(Priority.A, "2026-11-02T09:30").then("contacted").leadToNegotiation().build();
+      SlaClock clock = only(c, "stalled", "2026-11-20T09:00");
+      assertThat(clock.startedAt()).isEqualTo(c.events().get(c.events().size() - 1).at().toInstant());
+      assertThat(clock.dueAt()).isEqualTo(sh("2026-12-02T23:59:59"));
+    }
+
+    @Test
+    void aLostCaseIsNeverStalled() {
+      Case c = registered(Priority.A, "2026-11-02T09:30").at("2026-11-03T10:00", "advance", "to", "lost", "reason", "budget")
+          .build();
+      assertThat(clocks(c, "stalled", "2026-12-20T09:00")).isEmpty();
+    }
+
+    @Test
+    void anEventRecordedLateDoesNotMoveTheClockBack() {
+      // the meeting of Nov 5 is written after the note of Nov 10: activity is still last on Nov 10
+      Case c = registered(Priority.A, "2026-11-02T09:30").at("2026-11-10T10:00", "note")
+          .at("2026-11-05T10:00", "meeting").buildAsIs();
+      assertThat(only(c, "stalled", "2026-11-12T09:00").startedAt()).isEqualTo(sh("2026-11-10T10:00"));
+    }
+
+    @Test
+    void aStageSetToNeverIsNotWatched() {
+      SlaRule base = PROCESS.sla().stream().filter(r -> r.id().equals("stalled")).findFirst().orElseThrow();
+      SlaRule override = new SlaRule("stalled", null, null, null, null, null, null, null, null, null, null, null, null, null,
+          new java.util.LinkedHashMap<>(java.util.Collections.singletonMap("lead", (dev.salesflow.core.calendar.Target) null)));
+      SlaRule merged = base.overriddenBy(override);
+      assertThat(merged.idle()).containsKey("lead").containsEntry("lead", null);
+      assertThat(merged.idle().get("needs")).isEqualTo(base.idle().get("needs"));
+      SlaEngine engine = new SlaEngine(PROCESS, List.of(merged), Calendars.cn(SHANGHAI));
+      Case c = registered(Priority.A, "2026-11-02T09:30").build();
+      assertThat(engine.clocks(c, MACHINE.replay(c), sh("2026-12-20T09:00"), Duration.ZERO).clocks()).isEmpty();
     }
   }
 }

@@ -112,6 +112,46 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void anEventRecordedLateIsAppendedWithItsTimesAndItsClocksFollowWhenItHappened() {
+    store.create(newCase("ACME-2026-001"));
+    store.append("ACME-2026-001", c -> event(180, "note", Map.of()));
+    java.time.Instant later = java.time.Instant.parse("2026-12-31T00:00:00Z");
+    store.runningClocksDueBefore(later).ifPresent(clocks ->
+        assertThat(clocks).as("first contact still to make").anyMatch(k -> k.clock().rule().equals("first-contact")));
+    OffsetDateTime writtenAt = T0.plusDays(1);
+    Event late = event(60, "contacted", Map.of()).recordedAt(writtenAt);
+
+    Case last = store.append("ACME-2026-001", c -> late);
+
+    Case read = store.load("ACME-2026-001");
+    assertThat(read).isEqualTo(last);
+    assertThat(read.events()).extracting(Event::type).as("file order: appended at the end").containsExactly("note", "contacted");
+    assertThat(read.events().get(1).at()).isEqualTo(T0.plusMinutes(60));
+    assertThat(read.events().get(1).recordedAt()).contains(writtenAt);
+    assertThat(read.timeline()).extracting(Event::type).as("time order").containsExactly("contacted", "note");
+    store.runningClocksDueBefore(later).ifPresent(clocks ->
+        assertThat(clocks).as("the late contact stopped it").noneMatch(k -> k.clock().rule().equals("first-contact")));
+  }
+
+  @Test
+  void eachEventRestartsTheStalledClockInTheSameWrite() {
+    store.create(newCase("ACME-2026-001"));
+    java.time.Instant later = java.time.Instant.parse("2027-06-30T00:00:00Z");
+    store.append("ACME-2026-001", c -> event(60, "note", Map.of()));
+    store.runningClocksDueBefore(later).ifPresent(clocks -> assertThat(clocks)
+        .filteredOn(k -> k.clock().rule().equals("stalled")).singleElement()
+        .satisfies(k -> assertThat(k.clock().startedAt()).isEqualTo(T0.plusMinutes(60).toInstant())));
+    store.append("ACME-2026-001", c -> event(60 * 24 * 5, "contacted", Map.of()));
+    store.runningClocksDueBefore(later).ifPresent(clocks -> assertThat(clocks)
+        .filteredOn(k -> k.clock().rule().equals("stalled")).singleElement()
+        .satisfies(k -> {
+          assertThat(k.clock().startedAt()).isEqualTo(T0.plusDays(5).toInstant());
+          // in lead: 14 days after Sat Nov 7, at the end of Sat Nov 21
+          assertThat(k.clock().dueAt()).isEqualTo(java.time.Instant.parse("2026-11-21T15:59:59Z"));
+        }));
+  }
+
+  @Test
   void formFieldsWithItemsAndDatesKeepTheirValuesAndOrder() {
     store.create(newCase("ACME-2026-001"));
     Map<String, String> fields = new LinkedHashMap<>();
