@@ -3,7 +3,11 @@ package dev.salesflow.core.store.yaml;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.StoreException;
@@ -50,6 +54,8 @@ public final class YamlDirectoryStore implements CaseStore {
   private volatile java.util.function.Consumer<String> warnings;
   /** The names warned about already: a command may list the folder more than once. */
   private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Null until {@link #skipUnreadableTo}: then reads of many cases skip a broken file. */
+  private volatile java.util.function.Consumer<DiagnosticsException> unreadable;
 
   public YamlDirectoryStore(Path dir, ProcessDefinition process, ZoneId zone) {
     this.dir = dir;
@@ -93,8 +99,13 @@ public final class YamlDirectoryStore implements CaseStore {
         }
         // one lstat (and an access check): a FIFO would block an open
         java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(f);
+        java.util.function.Consumer<DiagnosticsException> skip = unreadable;
         if (notACaseFile.isEmpty()) {
           ids.add(id);
+        } else if (skip != null && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          // an empty or unreadable case file is a case lost from view: as broken as a bad one
+          skip.accept(new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE, List.of(Diagnostic.error(
+              DiagnosticCode.NOT_A_CASE_FILE, f, SourcePosition.START, notACaseFile.get()).forCase(id))));
         } else if (sink != null && warned.add(f.getFileName().toString())) {
           sink.accept(f + " " + notACaseFile.get() + "; skipped");
         }
@@ -109,6 +120,26 @@ public final class YamlDirectoryStore implements CaseStore {
   @Override
   public Case load(String id) {
     return loadFile(id).value();
+  }
+
+  /** {@inheritDoc} Here a case file that does not parse or bind, or is too large. */
+  @Override
+  public java.util.Optional<Case> loadReadable(String id) {
+    java.util.function.Consumer<DiagnosticsException> skip = unreadable;
+    if (skip == null) {
+      return java.util.Optional.of(load(id));
+    }
+    try {
+      return java.util.Optional.of(load(id));
+    } catch (DiagnosticsException e) {
+      skip.accept(e);
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
+  public void skipUnreadableTo(java.util.function.Consumer<DiagnosticsException> sink) {
+    unreadable = sink;
   }
 
   /** The case file of {@code id} with positions, for diagnostics. */
@@ -316,7 +347,10 @@ public final class YamlDirectoryStore implements CaseStore {
     }
   }
 
-  /** {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links, empty or unreadable files. */
+  /**
+   * {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links;
+   * and empty or unreadable files while no {@link #skipUnreadableTo} sink is set.
+   */
   @Override
   public void warnTo(java.util.function.Consumer<String> sink) {
     warnings = sink;
