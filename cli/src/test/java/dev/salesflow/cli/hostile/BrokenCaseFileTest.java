@@ -144,6 +144,11 @@ class BrokenCaseFileTest {
     CliRun log = Hostile.run(ws, "log", "ACME-2026-005", "contacted", "--by", "zhang.wei", "--at", "2026-11-26T10:00:00+08:00");
     assertThat(log.code()).as("%s", log).isZero();
     assertThat(log.err()).doesNotContain("BAD-1");
+    CliRun register = Hostile.run(ws, "register", "--company", "Other Co", "--industry", "pumps", "--contact-name", "Li",
+        "--phone", "+86 512 5555 0199", "--source", "exhibition", "--priority", "B", "--owner", "zhang.wei",
+        "--at", "2026-11-20T09:30:00+08:00");
+    assertThat(register.code()).as("a write that reads no other case: %s", register).isZero();
+    assertThat(register.err()).doesNotContain("BAD-1");
     assertThat(errors).isNotEmpty();
   }
 }

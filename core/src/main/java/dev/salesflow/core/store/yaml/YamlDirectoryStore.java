@@ -103,9 +103,9 @@ public final class YamlDirectoryStore implements CaseStore {
         if (notACaseFile.isEmpty()) {
           ids.add(id);
         } else if (skip != null && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-          // an empty or unreadable case file is a case lost from view: as broken as a bad one
-          skip.accept(new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE, List.of(Diagnostic.error(
-              DiagnosticCode.NOT_A_CASE_FILE, f, SourcePosition.START, notACaseFile.get()).forCase(id))));
+          // an empty or unreadable case file is a case lost from view, as broken as a bad one: listed,
+          // so that a read of many cases reports it (loadReadable) and a read of it names it (loadFile)
+          ids.add(id);
         } else if (sink != null && warned.add(f.getFileName().toString())) {
           sink.accept(f + " " + notACaseFile.get() + "; skipped");
         }
@@ -142,6 +142,13 @@ public final class YamlDirectoryStore implements CaseStore {
     unreadable = sink;
   }
 
+  /** An empty or unreadable case file, in check's words ({@code SF115 not-a-case-file}). */
+  private static DiagnosticsException notACaseFile(Path file, String id) {
+    String why = CaseFileReader.notACaseFile(file).orElse("cannot be read");
+    return new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
+        List.of(Diagnostic.error(DiagnosticCode.NOT_A_CASE_FILE, file, SourcePosition.START, why).forCase(id)));
+  }
+
   /** The case file of {@code id} with positions, for diagnostics. */
   public CaseFile loadFile(String id) {
     Path file = fileOf(id);
@@ -157,7 +164,12 @@ public final class YamlDirectoryStore implements CaseStore {
       if (!attributes.isRegularFile()) {
         throw new CaseNotFoundException(id, describe());
       }
+      if (attributes.size() == 0) {
+        throw notACaseFile(file, id);
+      }
       bytes = CaseFileReader.readBounded(file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw notACaseFile(file, id);
     } catch (NoSuchFileException e) {
       throw new CaseNotFoundException(id, describe());
     } catch (IOException e) {
