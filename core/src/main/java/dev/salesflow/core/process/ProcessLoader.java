@@ -91,9 +91,14 @@ public final class ProcessLoader {
       value = mapper.readValue(text, type);
     } catch (JsonProcessingException e) {
       // every bad top-level key, not only the first: each is bound again on its own
-      List<Diagnostic> each = eachBadKey(mapper, text, type, file, tree);
-      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION,
-          each.isEmpty() ? List.of(diagnosticOf(e, file, tree)) : each);
+      List<Diagnostic> all = new ArrayList<>(List.of(diagnosticOf(e, file, tree)));
+      for (Diagnostic d : eachBadKey(mapper, text, type, file, tree)) {
+        if (all.stream().noneMatch(known -> known.position().equals(d.position()) && known.message().equals(d.message()))) {
+          all.add(d);
+        }
+      }
+      all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.position().line()).thenComparing(d -> d.position().column()));
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, all);
     }
     if (value == null) {
       throw configError(file, DiagnosticCode.MISSING_FIELD, SourcePosition.START, "the file is empty");
@@ -101,7 +106,11 @@ public final class ProcessLoader {
     return value;
   }
 
-  /** The problem of each top-level key of {@code text} bound alone into {@code type}; empty when each binds alone. */
+  /**
+   * The problem of each top-level key of {@code text} bound alone into {@code type} that is that
+   * key's own (an unknown field, a wrong kind of value); a key that fails alone only for want of
+   * its siblings (a record's invariant) is no problem here.
+   */
   private static List<Diagnostic> eachBadKey(YAMLMapper mapper, String text, Class<?> type, Path file, YamlNode tree) {
     List<Diagnostic> problems = new ArrayList<>();
     try {
@@ -113,10 +122,10 @@ public final class ProcessLoader {
         alone.set(field.getKey(), field.getValue());
         try {
           mapper.treeToValue(alone, type);
-        } catch (JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) { // an unknown field too
           problems.add(diagnosticOf(e, file, tree));
-        } catch (IllegalArgumentException e) {
-          return List.of(); // not a problem of this key alone: the whole file's first problem says it
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+          // not this key's own problem: the whole file's first problem tells it
         }
       }
     } catch (JsonProcessingException e) {
