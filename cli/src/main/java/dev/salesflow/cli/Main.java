@@ -110,9 +110,9 @@ public final class Main {
   private static int call(SalesflowCommand root, Callable<Integer> command) {
     try {
       Integer code = command.call();
-      return code == null ? ExitCode.OK.code() : code;
+      return root.withSkipped(code == null ? ExitCode.OK.code() : code);
     } catch (Exception e) {
-      return failed(root, command, e);
+      return root.withSkipped(failed(root, command, e));
     }
   }
 
@@ -128,7 +128,7 @@ public final class Main {
       e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();
     });
-    return cli.execute(args);
+    return root.withSkipped(cli.execute(args));
   }
 
   /**

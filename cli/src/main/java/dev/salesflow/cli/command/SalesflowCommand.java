@@ -1,7 +1,9 @@
 package dev.salesflow.cli.command;
 
 import dev.salesflow.cli.CliContext;
+import dev.salesflow.cli.ExitCode;
 import dev.salesflow.cli.Format;
+import dev.salesflow.cli.output.SkippedCases;
 import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Durations;
@@ -35,6 +37,8 @@ import picocli.CommandLine.ScopeType;
         + " 4 internal error (a bug: please report it with the output of --verbose)."})
 public final class SalesflowCommand implements Runnable {
   private final CliContext context;
+  /** The cases skipped as unreadable, once a command opened the workspace. */
+  private SkippedCases skipped;
 
   @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Workspace folder (default: nearest folder upward holding salesflow.yaml).")
@@ -132,15 +136,35 @@ public final class SalesflowCommand implements Runnable {
     return warned(Salesflow.open(workspaceRoot(), store, context.cwd(), mode));
   }
 
-  /** {@code flow}, its store's warnings (a FIFO among the case files, say) printed on stderr, even with -q. */
+  /**
+   * {@code flow}, its store's warnings (a FIFO among the case files, say) printed on stderr, even
+   * with -q, and each case it cannot read skipped by the reads of many cases and printed as check
+   * prints it ({@link #withSkipped}).
+   */
   private Salesflow warned(Salesflow flow) {
-    // a class, not a lambda: no lambda is spun up on the start-up path of show (StartupPathTest)
+    // classes, not lambdas: no lambda is spun up on the start-up path of show (StartupPathTest)
+    if (skipped == null) {
+      skipped = new SkippedCases(context.err(), context.cwd(), new java.util.function.BooleanSupplier() {
+        @Override
+        public boolean getAsBoolean() {
+          return format == Format.JSON;
+        }
+      });
+    }
     return flow.warnTo(new java.util.function.Consumer<String>() {
       @Override
       public void accept(String warning) {
         context.err().println("salesflow: warning: " + warning);
       }
-    });
+    }).skipUnreadableTo(skipped);
+  }
+
+  /**
+   * The exit code of a command that returned {@code code}: at least {@link ExitCode#IO} when it
+   * skipped a case it could not read (its output is short of that case), else {@code code}.
+   */
+  public int withSkipped(int code) {
+    return skipped != null && skipped.count() > 0 ? Math.max(code, ExitCode.IO.code()) : code;
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

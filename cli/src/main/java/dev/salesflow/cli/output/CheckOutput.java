@@ -31,19 +31,22 @@ public final class CheckOutput {
     m.put("files", report.files().size());
     m.put("errors", report.errors());
     m.put("warnings", report.warnings());
-    m.put("findings", report.findings().stream().map(d -> {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("file", path(d.file(), cwd));
-      f.put("line", d.position().line());
-      f.put("column", d.position().column());
-      f.put("severity", d.severity().label());
-      f.put("code", d.code().id());
-      f.put("name", d.code().slug());
-      f.put("message", d.message());
-      f.put("case", d.caseId());
-      return f;
-    }).toList());
+    m.put("findings", report.findings().stream().map(d -> finding(d, cwd)).toList());
     return m;
+  }
+
+  /** One finding as {@code check --format json} shows it: file, line, column, severity, code, name, message, case. */
+  static Map<String, Object> finding(Diagnostic d, Path cwd) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("file", path(d.file(), cwd));
+    f.put("line", d.position().line());
+    f.put("column", d.position().column());
+    f.put("severity", d.severity().label());
+    f.put("code", d.code().id());
+    f.put("name", d.code().slug());
+    f.put("message", d.message());
+    f.put("case", d.caseId());
+    return f;
   }
 
   /** One testcase per file checked; each error a failure, each warning noted in system-out. */

@@ -936,10 +936,12 @@ public final class Salesflow implements AutoCloseable {
     if (filter.stage() != null) {
       requireStage(filter.stage());
     }
-    return store.ids().parallelStream()
-        .map(this::show)
-        .filter(filter::matches)
-        .toList();
+    return readableCases().filter(filter::matches).toList();
+  }
+
+  /** Every case the store can read, replayed, in parallel; an unreadable one goes to the {@link #skipUnreadableTo} sink. */
+  private java.util.stream.Stream<CaseView> readableCases() {
+    return store.ids().parallelStream().map(store::loadReadable).flatMap(Optional::stream).map(this::replay);
   }
 
   /**
@@ -1071,7 +1073,7 @@ public final class Salesflow implements AutoCloseable {
    * @throws InvalidRequestException for an unknown rule
    */
   public OverdueReport overdue(OverdueQuery query, OffsetDateTime now) {
-    return new OverdueFinder(sla, workspace.process()).find(query, now, store, () -> store.ids().parallelStream().map(this::show));
+    return new OverdueFinder(sla, workspace.process()).find(query, now, store, this::readableCases);
   }
 
   /**
@@ -1107,6 +1109,22 @@ public final class Salesflow implements AutoCloseable {
    */
   public Salesflow warnTo(java.util.function.Consumer<String> sink) {
     store.warnTo(sink);
+    return this;
+  }
+
+  /**
+   * Makes the reads of many cases ({@link #list}, {@link #forEach}, {@link #forEachStanding},
+   * {@link #forEachStored}, {@link #overdue}, {@link #reports}, {@link #notify} and the filters'
+   * checks) skip a case that cannot be read, giving it with its diagnostics to {@code sink}, so
+   * one broken case file never hides the others. A read of that one case ({@link #show}, {@link
+   * #record}, {@link #advance}) and {@link #migrateTo} still fail on it.
+   *
+   * @param sink told of each unreadable case (from several threads); a case may be told more than
+   *     once when a command reads the store more than once
+   * @return this instance
+   */
+  public Salesflow skipUnreadableTo(java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> sink) {
+    store.skipUnreadableTo(sink);
     return this;
   }
 

@@ -86,37 +86,114 @@ public final class ProcessLoader {
    * {@code tree} (Jackson's own YAML locations point past the offending key).
    */
   public static <T> T bind(YAMLMapper mapper, String text, Class<T> type, Path file, YamlNode tree) {
+    T value;
     try {
-      T value = mapper.readValue(text, type);
-      if (value == null) {
-        throw configError(file, DiagnosticCode.MISSING_FIELD, SourcePosition.START, "the file is empty");
-      }
-      return value;
-    } catch (UnrecognizedPropertyException e) {
-      SourcePosition at = tree.positionOf(pathSteps(e));
-      List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      throw configError(file, DiagnosticCode.UNKNOWN_FIELD, at,
-          "unknown field '" + e.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
-    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-      SourcePosition at = e.getLocation() == null
-          ? SourcePosition.START
-          : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (!e.getPath().isEmpty()) {
-        at = tree.positionOf(pathSteps(e));
-      }
-      throw configError(file, DiagnosticCode.BAD_VALUE, at, cause.getMessage());
+      value = mapper.readValue(text, type);
     } catch (JsonProcessingException e) {
-      SourcePosition at = e.getLocation() == null
-          ? SourcePosition.START
-          : new SourcePosition(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      String message = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
-      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
-      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-        at = tree.valuePositionOf(pathSteps(m));
+      // every bad top-level key, not only the first: each is bound again on its own
+      List<Diagnostic> all = new ArrayList<>(List.of(diagnosticOf(e, file, tree)));
+      for (Diagnostic d : eachBadKey(mapper, text, type, file, tree)) {
+        if (all.stream().noneMatch(known -> known.position().equals(d.position()) && known.message().equals(d.message()))) {
+          all.add(d);
+        }
       }
-      throw configError(file, DiagnosticCode.WRONG_TYPE, at, (path.isEmpty() ? "" : path + ": ") + message);
+      all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.position().line()).thenComparing(d -> d.position().column()));
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, all);
     }
+    if (value == null) {
+      throw configError(file, DiagnosticCode.MISSING_FIELD, SourcePosition.START, "the file is empty");
+    }
+    return value;
+  }
+
+  /**
+   * The problem of each top-level key of {@code text} bound alone into {@code type} that is that
+   * key's own (an unknown field, a wrong kind of value); a key that fails alone only for want of
+   * its siblings (a record's invariant) is no problem here.
+   */
+  private static List<Diagnostic> eachBadKey(YAMLMapper mapper, String text, Class<?> type, Path file, YamlNode tree) {
+    List<Diagnostic> problems = new ArrayList<>();
+    try {
+      if (!(mapper.readTree(text) instanceof com.fasterxml.jackson.databind.node.ObjectNode all)) {
+        return problems;
+      }
+      for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) all::fields) {
+        com.fasterxml.jackson.databind.node.ObjectNode alone = mapper.createObjectNode();
+        alone.set(field.getKey(), field.getValue());
+        try {
+          mapper.treeToValue(alone, type);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) { // an unknown field too
+          problems.add(diagnosticOf(e, file, tree));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+          // not this key's own problem: the whole file's first problem tells it
+        }
+      }
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+    return problems;
+  }
+
+  /** A binding failure as a diagnostic at its key, in words (never Jackson's or Java's type names). */
+  private static Diagnostic diagnosticOf(JsonProcessingException e, Path file, YamlNode tree) {
+    SourcePosition at = e.getLocation() == null || e.getLocation().getLineNr() < 1
+        ? SourcePosition.START
+        : new SourcePosition(e.getLocation().getLineNr(), Math.max(1, e.getLocation().getColumnNr()));
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      return Diagnostic.error(DiagnosticCode.UNKNOWN_FIELD, file, tree.positionOf(pathSteps(u)),
+          "unknown field '" + u.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v) {
+      Throwable cause = v.getCause() != null ? v.getCause() : v;
+      return Diagnostic.error(DiagnosticCode.BAD_VALUE, file, v.getPath().isEmpty() ? at : tree.positionOf(pathSteps(v)),
+          cause.getMessage());
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+        && !m.getPath().isEmpty()) {
+      Object[] steps = pathSteps(m);
+      return Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, tree.valuePositionOf(steps),
+          pathOf(m) + " must be " + expected(m.getTargetType()) + ", got " + found(tree, steps));
+    }
+    String message = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+    String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+      at = tree.valuePositionOf(pathSteps(m));
+    }
+    return Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, at, (path.isEmpty() ? "" : path + ": ") + message);
+  }
+
+  /** What a value of {@code type} is, in a user's words. */
+  private static String expected(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+      return "a number";
+    } else if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    } else if (type == String.class || type.isEnum()) {
+      return "a single value";
+    } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+
+  /** The value at {@code steps} as found: its text, or that it is a list or a mapping. */
+  private static String found(YamlNode tree, Object[] steps) {
+    YamlNode node = tree;
+    for (Object step : steps) {
+      if (node instanceof YamlNode.Mapping m && step instanceof String key && m.entries().containsKey(key)) {
+        node = m.entries().get(key).value();
+      } else if (node instanceof YamlNode.Sequence q && step instanceof Integer i && i >= 0 && i < q.items().size()) {
+        node = q.items().get(i);
+      } else {
+        return "another kind of value";
+      }
+    }
+    if (node instanceof YamlNode.Scalar sc) {
+      String text = sc.text() == null ? "" : sc.text();
+      return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+    }
+    return node.kind();
   }
 
   private static Object[] pathSteps(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -26,14 +26,35 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   Case load(String id);
 
   /**
+   * The case with {@code id} for a read of many cases: as {@link #load}, except that a case which
+   * cannot be read (a broken case file, a bad row) is given to the sink of {@link
+   * #skipUnreadableTo}, when one is set, and comes back empty, so one bad case never hides the
+   * others. Without a sink it fails as {@link #load} does.
+   */
+  default java.util.Optional<Case> loadReadable(String id) {
+    return java.util.Optional.of(load(id));
+  }
+
+  /**
+   * Where reads of many cases ({@link #forEachCase}, {@link #loadReadable}, {@link #anyOwnedBy})
+   * put each case they cannot read, with its diagnostics, and go on with the next; by default there
+   * is none and such a read fails. A read of one case ({@link #load}) and every write still fail
+   * on it, naming its file.
+   */
+  default void skipUnreadableTo(java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> sink) {
+  }
+
+  /**
    * Gives every case to {@code action} in id order without holding them all: files are read a
-   * batch at a time (in parallel), a database through one cursor.
+   * batch at a time (in parallel), a database through one cursor. A case it cannot read goes to
+   * the sink of {@link #skipUnreadableTo} when one is set.
    */
   default void forEachCase(java.util.function.Consumer<Case> action) {
     List<String> ids = ids();
     int batch = 512;
     for (int from = 0; from < ids.size(); from += batch) {
-      ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream().map(this::load).toList().forEach(action);
+      ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream()
+          .map(this::loadReadable).flatMap(java.util.Optional::stream).toList().forEach(action);
     }
   }
 
@@ -128,7 +149,7 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
    */
   default boolean anyOwnedBy(String owner) {
     for (String id : ids()) {
-      if (owner.equals(load(id).owner())) {
+      if (loadReadable(id).map(c -> owner.equals(c.owner())).orElse(false)) {
         return true;
       }
     }

@@ -3,7 +3,11 @@ package dev.salesflow.core.store.yaml;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
+import dev.salesflow.core.model.Diagnostic;
+import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.StoreException;
@@ -50,6 +54,8 @@ public final class YamlDirectoryStore implements CaseStore {
   private volatile java.util.function.Consumer<String> warnings;
   /** The names warned about already: a command may list the folder more than once. */
   private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Null until {@link #skipUnreadableTo}: then reads of many cases skip a broken file. */
+  private volatile java.util.function.Consumer<DiagnosticsException> unreadable;
 
   public YamlDirectoryStore(Path dir, ProcessDefinition process, ZoneId zone) {
     this.dir = dir;
@@ -93,7 +99,12 @@ public final class YamlDirectoryStore implements CaseStore {
         }
         // one lstat (and an access check): a FIFO would block an open
         java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(f);
+        java.util.function.Consumer<DiagnosticsException> skip = unreadable;
         if (notACaseFile.isEmpty()) {
+          ids.add(id);
+        } else if (skip != null && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          // an empty or unreadable case file is a case lost from view, as broken as a bad one: listed,
+          // so that a read of many cases reports it (loadReadable) and a read of it names it (loadFile)
           ids.add(id);
         } else if (sink != null && warned.add(f.getFileName().toString())) {
           sink.accept(f + " " + notACaseFile.get() + "; skipped");
@@ -111,6 +122,33 @@ public final class YamlDirectoryStore implements CaseStore {
     return loadFile(id).value();
   }
 
+  /** {@inheritDoc} Here a case file that does not parse or bind, or is too large. */
+  @Override
+  public java.util.Optional<Case> loadReadable(String id) {
+    java.util.function.Consumer<DiagnosticsException> skip = unreadable;
+    if (skip == null) {
+      return java.util.Optional.of(load(id));
+    }
+    try {
+      return java.util.Optional.of(load(id));
+    } catch (DiagnosticsException e) {
+      skip.accept(e);
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
+  public void skipUnreadableTo(java.util.function.Consumer<DiagnosticsException> sink) {
+    unreadable = sink;
+  }
+
+  /** An empty or unreadable case file, in check's words ({@code SF115 not-a-case-file}). */
+  private static DiagnosticsException notACaseFile(Path file, String id) {
+    String why = CaseFileReader.notACaseFile(file).orElse("cannot be read");
+    return new DiagnosticsException(DiagnosticsException.Kind.CASE_FILE,
+        List.of(Diagnostic.error(DiagnosticCode.NOT_A_CASE_FILE, file, SourcePosition.START, why).forCase(id)));
+  }
+
   /** The case file of {@code id} with positions, for diagnostics. */
   public CaseFile loadFile(String id) {
     Path file = fileOf(id);
@@ -126,7 +164,12 @@ public final class YamlDirectoryStore implements CaseStore {
       if (!attributes.isRegularFile()) {
         throw new CaseNotFoundException(id, describe());
       }
+      if (attributes.size() == 0) {
+        throw notACaseFile(file, id);
+      }
       bytes = CaseFileReader.readBounded(file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw notACaseFile(file, id);
     } catch (NoSuchFileException e) {
       throw new CaseNotFoundException(id, describe());
     } catch (IOException e) {
@@ -316,7 +359,10 @@ public final class YamlDirectoryStore implements CaseStore {
     }
   }
 
-  /** {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links, empty or unreadable files. */
+  /**
+   * {@inheritDoc} Here the names {@code X.yaml} that {@link #ids} skips: FIFOs, folders, links;
+   * and empty or unreadable files while no {@link #skipUnreadableTo} sink is set.
+   */
   @Override
   public void warnTo(java.util.function.Consumer<String> sink) {
     warnings = sink;
