@@ -82,6 +82,62 @@ class PostgresCliTest {
     assertThat(again.err()).contains("already holds cases");
   }
 
+  /** A case whose text holds what COPY's text format escapes, or mistakes for NULL or the end of data. */
+  private static final String AWKWARD = """
+      id: ACME-2026-099
+      customer:
+        company: "Tab\\there, quote \\" and 'single', back\\\\slash \\\\N \\\\. end"
+        industry: machinery
+        size: "line1\\nline2\\r\\nline3\\r"
+        contact:
+          name: "王磊 🙂 𝄞 é"
+          title: "\\\\t literal, ünïcödé"
+          phone: "\\\\N"
+          email: a@b.cn
+      source: exhibition
+      priority: B
+      owner: zhang.wei
+      registered_at: 2026-09-02T10:00:00+08:00
+      needs: "\\\\.\\n\\\\.\\n"
+      events:
+        - {at: 2026-09-02T15:30:00+08:00, type: note, by: zhang.wei, note: "ends with a backslash \\\\"}
+        - {at: 2026-09-03T15:30:00+05:45, type: contacted, by: "zhang\\twei", channel: phone, note: "{\\"json\\": [1, \\"x\\\\\\\\y\\"]}\\t\\\\N"}
+      """;
+
+  @Test
+  void textThatCopyEscapesRoundTripsExactlyThroughPostgres() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    Files.writeString(ws.resolve("cases/ACME-2026-099.yaml"), AWKWARD);
+    String pg = server.newSchemaSpec();
+    MigrateRoundTripTest.migrate(ws, null, pg);
+    MigrateRoundTripTest.migrate(ws, pg, "back");
+
+    Workspace workspace = Workspace.open(ws);
+    try (CaseStore files = workspace.openStore();
+        CaseStore db = workspace.openStore(pg, ws);
+        CaseStore back = workspace.openStore("back", ws)) {
+      Case original = files.load("ACME-2026-099");
+      assertThat(original.customer().company()).isEqualTo("Tab\there, quote \" and 'single', back\\slash \\N \\. end");
+      assertThat(original.customer().contact().phone()).isEqualTo("\\N");
+      assertThat(original.events().get(1).note()).isEqualTo("{\"json\": [1, \"x\\\\y\"]}\t\\N");
+      MigrateRoundTripTest.assertSame(original, db.load("ACME-2026-099"), "PostgreSQL");
+      MigrateRoundTripTest.assertSame(original, back.load("ACME-2026-099"), "case files from PostgreSQL");
+      assertThat(db.ids()).isEqualTo(files.ids());
+    }
+  }
+
+  @Test
+  void aNulCharacterIsRefusedNamingCaseEventAndFieldAndNothingIsStored() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    Files.writeString(ws.resolve("cases/ACME-2026-099.yaml"), AWKWARD.replace("ends with a backslash", "a NUL \\0 here"));
+    String pg = server.newSchemaSpec();
+    CliRun r = CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", pg);
+    assertThat(r.code()).as("%s", r).isEqualTo(3);
+    assertThat(r.err()).contains("case ACME-2026-099 event 1: note holds a NUL character (U+0000)")
+        .contains("nothing was stored");
+    assertThat(server.rows(PostgresServer.schemaOf(pg), "SELECT count(*) FROM cases")).containsExactly("0");
+  }
+
   @Test
   void checkOnPostgresFindsWhatCheckFindsOnTheFilesMigratedIntoIt() throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
