@@ -1,6 +1,7 @@
 package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.salesflow.cli.CliRun;
 import dev.salesflow.cli.TestWorkspaces;
@@ -243,6 +244,12 @@ class PostgresCliTest {
       assertThat(server.rows(s, "SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = '" + s
           + "'::regnamespace ORDER BY conname")).as(s).containsExactly("clocks_case_id_fkey", "events_case_id_fkey");
     }
+    // put back NOT VALID (the loaded rows are not joined again), and still checked for every new row
+    assertThatThrownBy(() -> server.rows(owned, "INSERT INTO events(case_id, seq, at, at_unix, type)"
+        + " VALUES ('ACME-2026-999', 0, '2026-11-02T09:30:00+08:00', 0, 'note') RETURNING 1"))
+        .hasMessageContaining("events_case_id_fkey");
+    assertThatThrownBy(() -> server.rows(owned, "INSERT INTO clocks(case_id, rule, started_unix, due_unix)"
+        + " VALUES ('ACME-2026-999', 'r', 0, 0) RETURNING 1")).hasMessageContaining("clocks_case_id_fkey");
   }
 
   @Test

@@ -346,8 +346,12 @@ public final class PostgresStore implements CaseStore {
       boolean dropped = dropCaseReferences();
       int done = load(cases);
       if (dropped) {
+        // NOT VALID: checked for every row written from now on, and not proven again for the rows
+        // just loaded, whose case is in the same batch by construction. Proving it (a join of every
+        // event with its case) took 20 s of a 1,000,000-case migration; VALIDATE CONSTRAINT does it.
         for (String table : CASE_REFERENCES) {
-          execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id)");
+          execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_case_id_fkey FOREIGN KEY (case_id)"
+              + " REFERENCES cases(id) NOT VALID");
         }
       }
       return done;
