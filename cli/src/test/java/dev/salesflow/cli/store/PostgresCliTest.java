@@ -1,6 +1,7 @@
 package dev.salesflow.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.salesflow.cli.CliRun;
 import dev.salesflow.cli.TestWorkspaces;
@@ -80,6 +81,62 @@ class PostgresCliTest {
     CliRun again = CliRun.in(ws, "migrate", "--to", pg);
     assertThat(again.code()).as("%s", again).isEqualTo(2);
     assertThat(again.err()).contains("already holds cases");
+  }
+
+  /** A case whose text holds what COPY's text format escapes, or mistakes for NULL or the end of data. */
+  private static final String AWKWARD = """
+      id: ACME-2026-099
+      customer:
+        company: "Tab\\there, quote \\" and 'single', back\\\\slash \\\\N \\\\. end"
+        industry: machinery
+        size: "line1\\nline2\\r\\nline3\\r"
+        contact:
+          name: "王磊 🙂 𝄞 é"
+          title: "\\\\t literal, ünïcödé"
+          phone: "\\\\N"
+          email: a@b.cn
+      source: exhibition
+      priority: B
+      owner: zhang.wei
+      registered_at: 2026-09-02T10:00:00+08:00
+      needs: "\\\\.\\n\\\\.\\n"
+      events:
+        - {at: 2026-09-02T15:30:00+08:00, type: note, by: zhang.wei, note: "ends with a backslash \\\\"}
+        - {at: 2026-09-03T15:30:00+05:45, type: contacted, by: "zhang\\twei", channel: phone, note: "{\\"json\\": [1, \\"x\\\\\\\\y\\"]}\\t\\\\N"}
+      """;
+
+  @Test
+  void textThatCopyEscapesRoundTripsExactlyThroughPostgres() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    Files.writeString(ws.resolve("cases/ACME-2026-099.yaml"), AWKWARD);
+    String pg = server.newSchemaSpec();
+    MigrateRoundTripTest.migrate(ws, null, pg);
+    MigrateRoundTripTest.migrate(ws, pg, "back");
+
+    Workspace workspace = Workspace.open(ws);
+    try (CaseStore files = workspace.openStore();
+        CaseStore db = workspace.openStore(pg, ws);
+        CaseStore back = workspace.openStore("back", ws)) {
+      Case original = files.load("ACME-2026-099");
+      assertThat(original.customer().company()).isEqualTo("Tab\there, quote \" and 'single', back\\slash \\N \\. end");
+      assertThat(original.customer().contact().phone()).isEqualTo("\\N");
+      assertThat(original.events().get(1).note()).isEqualTo("{\"json\": [1, \"x\\\\y\"]}\t\\N");
+      MigrateRoundTripTest.assertSame(original, db.load("ACME-2026-099"), "PostgreSQL");
+      MigrateRoundTripTest.assertSame(original, back.load("ACME-2026-099"), "case files from PostgreSQL");
+      assertThat(db.ids()).isEqualTo(files.ids());
+    }
+  }
+
+  @Test
+  void aNulCharacterIsRefusedNamingCaseEventAndFieldAndNothingIsStored() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
+    Files.writeString(ws.resolve("cases/ACME-2026-099.yaml"), AWKWARD.replace("ends with a backslash", "a NUL \\0 here"));
+    String pg = server.newSchemaSpec();
+    CliRun r = CliRun.in(ws, "-w", ws.toString(), "migrate", "--to", pg);
+    assertThat(r.code()).as("%s", r).isEqualTo(3);
+    assertThat(r.err()).contains("case ACME-2026-099 event 1: note holds a NUL character (U+0000)")
+        .contains("nothing was stored");
+    assertThat(server.rows(PostgresServer.schemaOf(pg), "SELECT count(*) FROM cases")).containsExactly("0");
   }
 
   @Test
@@ -187,6 +244,12 @@ class PostgresCliTest {
       assertThat(server.rows(s, "SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = '" + s
           + "'::regnamespace ORDER BY conname")).as(s).containsExactly("clocks_case_id_fkey", "events_case_id_fkey");
     }
+    // put back NOT VALID (the loaded rows are not joined again), and still checked for every new row
+    assertThatThrownBy(() -> server.rows(owned, "INSERT INTO events(case_id, seq, at, at_unix, type)"
+        + " VALUES ('ACME-2026-999', 0, '2026-11-02T09:30:00+08:00', 0, 'note') RETURNING 1"))
+        .hasMessageContaining("events_case_id_fkey");
+    assertThatThrownBy(() -> server.rows(owned, "INSERT INTO clocks(case_id, rule, started_unix, due_unix)"
+        + " VALUES ('ACME-2026-999', 'r', 0, 0) RETURNING 1")).hasMessageContaining("clocks_case_id_fkey");
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.salesflow.core.sla.RunningClock;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
 import dev.salesflow.core.store.sqlite.TextCodec;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +32,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The rows of cases, events and clocks: read through prepared statements, new cases written with
- * {@code COPY} (text format), one {@code COPY} per table for a whole batch.
+ * {@code COPY} (text format, {@link CopyText}), one {@code COPY} per table for a whole batch.
  */
 final class PgRows {
   private static final class Json {
@@ -56,85 +55,79 @@ final class PgRows {
     this.zone = zone;
   }
 
-  /** A case with its stage and running clocks worked out, so it can be made on other threads than the one writing. */
-  record Encoded(Case value, CaseIndex index) {}
+  /**
+   * New cases as the rows of {@code COPY}'s text format, one buffer per table, with their stage and
+   * running clocks worked out: made on any thread, then sent by the one that holds the connection.
+   */
+  record Batch(int size, CopyText cases, CopyText events, CopyText clocks) {}
 
-  static Encoded encode(Case c, ClockIndexer indexer) {
-    return new Encoded(c, indexer.index(c));
-  }
-
-  /** Writes new cases with one {@code COPY} per table; a taken id fails with a unique violation. */
-  void copy(List<Encoded> batch) throws SQLException {
-    StringBuilder cases = new StringBuilder(400 * batch.size());
-    StringBuilder events = new StringBuilder(200 * batch.size());
-    StringBuilder clocks = new StringBuilder(120 * batch.size());
-    for (Encoded e : batch) {
-      Case c = e.value();
-      row(cases, c.id(), c.customer().company(), c.customer().industry(), c.customer().size(),
-          c.customer().contact().name(), c.customer().contact().title(), c.customer().contact().phone(),
-          c.customer().contact().email(), c.source(), c.priority() == null ? null : c.priority().name(), c.owner(),
-          c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()), c.need(), e.index().stage());
-      List<Event> list = c.events();
-      for (int i = 0; i < list.size(); i++) {
-        Event event = list.get(i);
-        row(events, c.id(), Integer.toString(i), Timestamps.format(event.at()), Long.toString(event.at().toEpochSecond()),
-            event.type(), event.by(), event.note(), TextCodec.json(event.fields()));
+  /**
+   * Encodes {@code list}; a value PostgreSQL cannot store (a NUL character) is refused naming the
+   * case and the field.
+   *
+   * @throws StoreException when a value cannot be stored
+   */
+  static Batch encode(List<Case> list, ClockIndexer indexer, String where) {
+    CopyText cases = new CopyText(320 * list.size());
+    CopyText events = new CopyText(1024 * list.size());
+    CopyText clocks = new CopyText(64 * list.size());
+    try {
+      for (Case c : list) {
+        encode(c, indexer.index(c), cases, events, clocks);
       }
-      for (RunningClock clock : e.index().running()) {
-        clockRow(clocks, c, e.index().stage(), clock);
-      }
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("cannot store " + e.getMessage() + " in " + where + " (nothing was stored)", e);
     }
-    CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-    copyIn(copy, "cases(id, " + CASE_COLUMNS + ", stage)", cases);
-    copyIn(copy, "events(case_id, seq, at, at_unix, type, recorded_by, note, fields)", events);
-    copyIn(copy, "clocks(" + CLOCK_COLUMNS + ")", clocks);
+    return new Batch(list.size(), cases, events, clocks);
   }
 
-  private static void copyIn(CopyManager copy, String table, StringBuilder rows) throws SQLException {
-    if (rows.length() == 0) {
+  private static void encode(Case c, CaseIndex index, CopyText cases, CopyText events, CopyText clocks) {
+    String id = c.id();
+    Customer customer = c.customer();
+    Contact contact = customer.contact();
+    String priority = c.priority() == null ? null : c.priority().name();
+    cases.rowsOf(id, "", null).text("id", id).text("customer.company", customer.company())
+        .text("customer.industry", customer.industry()).text("customer.size", customer.size())
+        .text("customer.contact.name", contact.name()).text("customer.contact.title", contact.title())
+        .text("customer.contact.phone", contact.phone()).text("customer.contact.email", contact.email())
+        .text("source", c.source()).text("priority", priority).text("owner", c.owner())
+        .text("registered_at", c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()))
+        .text("need", c.need()).text("stage", index.stage()).end();
+    List<Event> list = c.events();
+    for (int i = 0; i < list.size(); i++) {
+      Event event = list.get(i);
+      events.rowsOf(id, "event", i + 1).text("case", id).number(i).text("at", Timestamps.format(event.at()))
+          .number(event.at().toEpochSecond()).text("type", event.type()).text("by", event.by())
+          .text("note", event.note()).text("fields", TextCodec.json(event.fields())).end();
+    }
+    for (RunningClock clock : index.running()) {
+      clocks.rowsOf(id, "clock", clock.rule()).text("case", id).text("rule", clock.rule()).text("key", clock.key())
+          .number(clock.startedAt().getEpochSecond()).number(clock.dueAt().getEpochSecond()).text("stage", index.stage())
+          .text("owner", c.owner()).text("priority", priority).text("company", customer.company()).end();
+    }
+  }
+
+  /** Writes {@code batch} with one {@code COPY} per table; a taken id fails with a unique violation. */
+  void copy(Batch batch) throws SQLException {
+    CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+    copyIn(copy, "cases(id, " + CASE_COLUMNS + ", stage)", batch.cases());
+    copyIn(copy, "events(case_id, seq, at, at_unix, type, recorded_by, note, fields)", batch.events());
+    copyIn(copy, "clocks(" + CLOCK_COLUMNS + ")", batch.clocks());
+  }
+
+  private static void copyIn(CopyManager copy, String table, CopyText rows) throws SQLException {
+    if (rows.isEmpty()) {
       return;
     }
-    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
     org.postgresql.copy.CopyIn in = copy.copyIn("COPY " + table + " FROM STDIN");
     try {
-      in.writeToCopy(bytes, 0, bytes.length);
+      in.writeToCopy(rows.array(), 0, rows.length());
       in.endCopy();
     } finally {
       if (in.isActive()) {
         in.cancelCopy();
       }
     }
-  }
-
-  private static void clockRow(StringBuilder s, Case c, String stage, RunningClock clock) {
-    row(s, c.id(), clock.rule(), clock.key(), Long.toString(clock.startedAt().getEpochSecond()),
-        Long.toString(clock.dueAt().getEpochSecond()), stage, c.owner(),
-        c.priority() == null ? null : c.priority().name(), c.customer().company());
-  }
-
-  /** One row of {@code COPY}'s text format: tab-separated, {@code \N} for NULL, backslash escapes. */
-  private static void row(StringBuilder s, String... values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        s.append('\t');
-      }
-      String v = values[i];
-      if (v == null) {
-        s.append("\\N");
-        continue;
-      }
-      for (int k = 0; k < v.length(); k++) {
-        char ch = v.charAt(k);
-        switch (ch) {
-          case '\\' -> s.append("\\\\");
-          case '\n' -> s.append("\\n");
-          case '\r' -> s.append("\\r");
-          case '\t' -> s.append("\\t");
-          default -> s.append(ch);
-        }
-      }
-    }
-    s.append('\n');
   }
 
   /** Appends event number {@code seq} of case {@code id}. */

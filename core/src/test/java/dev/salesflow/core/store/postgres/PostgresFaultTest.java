@@ -109,7 +109,7 @@ class PostgresFaultTest {
 
   @Test
   void aConnectionLostMidMigrationLeavesNoCaseAndARerunCompletes() {
-    int count = 12_000; // more than two batches
+    int count = 40_000; // more batches than are read ahead of the one being sent
     AtomicInteger given = new AtomicInteger();
     Iterator<Case> cutting = IntStream.range(0, count).mapToObj(i -> {
       if (given.incrementAndGet() == 7_000) {
