@@ -545,6 +545,10 @@ public final class Salesflow implements AutoCloseable {
     if (event.isAdvance()) {
       throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
     }
+    if (event.isCorrection() || event.isReopened()) {
+      throw new InvalidRequestException("'" + event.type() + "' is recorded with 'salesflow "
+          + (event.isReopened() ? "reopen" : Event.REASSIGNED.equals(event.type()) ? "reassign" : "edit") + "', not 'log'");
+    }
     Map<String, String> problems = workspace.process().fieldProblems(event);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems.values()));
@@ -662,6 +666,166 @@ public final class Salesflow implements AutoCloseable {
       fields.put("reason", reason);
     }
     return write(id, new Event(at != null ? at : now, Event.ADVANCE, by, null, fields), now, dryRun);
+  }
+
+  /**
+   * Corrects registration fields of case {@code id} with an appended {@code registration_edited}
+   * event carrying each changed field's new value; the header stays as first written. The values
+   * are judged as {@link #register} judges them.
+   *
+   * @param id the case id
+   * @param changes the new values by field ({@link RegistrationField#editable()} ones); a blank
+   *     value removes an optional field
+   * @param reason why, or null
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge the correction, but write nothing
+   * @return the case with the event appended; its {@link Case#current()} has the new values
+   * @throws InvalidRequestException listing every bad value ({@link RegistrationProblem}s), for a
+   *     field that cannot be edited, when nothing would change, or when the process declares no
+   *     {@code registration_edited} events
+   * @throws RefusedException when the team's rules do not allow it
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case edit(String id, Map<RegistrationField, String> changes, String reason, OffsetDateTime at, String by,
+      OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REGISTRATION_EDITED, "edit");
+    for (RegistrationField f : changes.keySet()) {
+      if (!f.editable()) {
+        throw new InvalidRequestException("'" + f.flag() + "' cannot be edited"
+            + (f == RegistrationField.OWNER ? " (use 'salesflow reassign')" : "") + " (editable: " + editableFlags() + ")");
+      }
+    }
+    Case current = store.load(id).current();
+    Map<RegistrationField, String> values = new java.util.EnumMap<>(RegistrationField.class);
+    for (RegistrationField f : RegistrationField.values()) {
+      values.put(f, f.valueIn(current));
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Map.Entry<RegistrationField, String> change : changes.entrySet()) {
+      String value = change.getValue() == null || change.getValue().isBlank() ? null : change.getValue().strip();
+      if (value != null && change.getKey() == RegistrationField.PRIORITY) {
+        value = Priority.parse(value).map(Priority::name).orElse(value);
+      }
+      if (!java.util.Objects.equals(value, values.get(change.getKey()))) {
+        values.put(change.getKey(), value);
+        fields.put(change.getKey().path(), value == null ? "" : value);
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new InvalidRequestException("nothing to change: case " + id + " already has these values");
+    }
+    List<RegistrationProblem> problems = new ArrayList<>();
+    for (RegistrationProblem problem : registrationProblems(registrationOf(values))) {
+      if (fields.containsKey(problem.field().path())) {
+        problems.add(problem); // what was wrong before the correction is not its business
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("cannot edit " + id, problems);
+    }
+    if (reason != null && !reason.isBlank()) {
+      fields.put("reason", reason);
+    }
+    return write(id, new Event(at != null ? at : now, Event.REGISTRATION_EDITED, by, null, fields), now, dryRun);
+  }
+
+  private static String editableFlags() {
+    List<String> flags = new ArrayList<>();
+    for (RegistrationField f : RegistrationField.values()) {
+      if (f.editable()) {
+        flags.add(f.flag());
+      }
+    }
+    return String.join(", ", flags);
+  }
+
+  private static Registration registrationOf(Map<RegistrationField, String> v) {
+    return new Registration(v.get(RegistrationField.ID), v.get(RegistrationField.COMPANY), v.get(RegistrationField.INDUSTRY),
+        v.get(RegistrationField.SIZE), v.get(RegistrationField.CONTACT_NAME), v.get(RegistrationField.CONTACT_TITLE),
+        v.get(RegistrationField.PHONE), v.get(RegistrationField.EMAIL), v.get(RegistrationField.SOURCE),
+        v.get(RegistrationField.PRIORITY), v.get(RegistrationField.OWNER), v.get(RegistrationField.NEED), null);
+  }
+
+  /**
+   * Gives case {@code id} to another owner with an appended {@code reassigned} event ({@code to},
+   * {@code from}, {@code reason}); lists, {@code overdue} and the reports by owner follow it.
+   *
+   * @param id the case id
+   * @param to the new owner
+   * @param reason why, or null
+   * @param allowUnknown accept an owner who is neither a person of the team nor the owner of any case
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge the change, but write nothing
+   * @return the case with the event appended; its {@link Case#current()} has the new owner
+   * @throws InvalidRequestException for an unknown owner (without {@code allowUnknown}), the owner
+   *     the case already has, or a process that declares no {@code reassigned} events
+   * @throws RefusedException when the team's rules do not allow it
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case reassign(String id, String to, String reason, boolean allowUnknown, OffsetDateTime at, String by,
+      OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REASSIGNED, "reassign");
+    if (to == null || to.isBlank()) {
+      throw new InvalidRequestException("missing --to (the new owner)");
+    }
+    String from = store.load(id).current().owner();
+    if (to.equals(from)) {
+      throw new InvalidRequestException("case " + id + " is already owned by '" + to + "'");
+    }
+    if (!allowUnknown && !knownOwner(to)) {
+      var team = workspace.team() == null ? null : workspace.team().team();
+      throw new InvalidRequestException("unknown owner '" + to + "': no case has that owner"
+          + (team == null ? "" : " and the team has no such person") + " (a typo? --allow-unknown accepts it)");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", to);
+    if (from != null) {
+      fields.put("from", from);
+    }
+    if (reason != null && !reason.isBlank()) {
+      fields.put("reason", reason);
+    }
+    return write(id, new Event(at != null ? at : now, Event.REASSIGNED, by, null, fields), now, dryRun);
+  }
+
+  /**
+   * Takes a lost case back to the stage it was lost from with an appended {@code reopened} event.
+   *
+   * @param id the case id
+   * @param reason why (required)
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge it, but write nothing
+   * @return the case with the event appended
+   * @throws InvalidRequestException without a reason, or for a process that declares no {@code reopened} events
+   * @throws RefusedException when the case is not lost
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case reopen(String id, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REOPENED, "reopen");
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidRequestException("missing --reason (why the case is reopened)");
+    }
+    Case current = store.load(id);
+    String to = machine.reopensIn(current).orElseThrow(() -> new RefusedException(id, "cannot reopen",
+        List.of("only a " + workspace.process().lost().id() + " case can be reopened; this one is in stage "
+            + machine.replay(current).stage())));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", to);
+    fields.put("reason", reason);
+    return write(id, new Event(at != null ? at : now, Event.REOPENED, by, null, fields), now, dryRun);
+  }
+
+  private void requireDeclared(String type, String command) {
+    if (!workspace.process().eventTypes().containsKey(type)) {
+      throw new InvalidRequestException("the process declares no '" + type + "' event type, which 'salesflow " + command
+          + "' records (add it under event_types, see the README's \"Correcting mistakes\")");
+    }
   }
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
@@ -954,12 +1118,17 @@ public final class Salesflow implements AutoCloseable {
     if (stage != null) {
       requireStage(stage);
     }
-    var team = workspace.team() == null ? null : workspace.team().team();
-    if (owner != null && (team == null || team.person(owner).isEmpty()) && !store.anyOwnedBy(owner)) {
+    if (owner != null && !knownOwner(owner)) {
       throw new InvalidRequestException("no case has the owner '" + owner + "'"
-          + (team == null ? "" : " and the team has no such person")
+          + (workspace.team() == null || workspace.team().team() == null ? "" : " and the team has no such person")
           + " (a typo? --allow-unknown accepts it)");
     }
+  }
+
+  /** Whether {@code owner} is a person of the team or the current owner of some case. */
+  private boolean knownOwner(String owner) {
+    var team = workspace.team() == null ? null : workspace.team().team();
+    return team != null && team.person(owner).isPresent() || store.anyOwnedBy(owner);
   }
 
   private void requireStage(String stage) {
@@ -972,10 +1141,11 @@ public final class Salesflow implements AutoCloseable {
    * Replays a case through the process without storing it, e.g. to judge a case built in memory.
    *
    * @param c the case
-   * @return the case with its stage, stage history and the first event the process does not allow
+   * @return the case as its corrections leave it ({@link Case#current()}), with its stage, stage
+   *     history and the first event the process does not allow
    */
   public CaseView replay(Case c) {
-    return new CaseView(c, machine.replay(c));
+    return new CaseView(c.current(), machine.replay(c));
   }
 
   /**

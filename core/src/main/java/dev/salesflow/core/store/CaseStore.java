@@ -123,12 +123,12 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   }
 
   /**
-   * Whether any case has {@code owner} as its owner: a filter naming nobody is refused. The folder
+   * Whether any case has {@code owner} as its current owner (after reassignments): a filter naming nobody is refused. The folder
    * reads case by case and stops at the first; databases ask one indexed-or-scanned query.
    */
   default boolean anyOwnedBy(String owner) {
     for (String id : ids()) {
-      if (owner.equals(load(id).owner())) {
+      if (owner.equals(load(id).current().owner())) {
         return true;
       }
     }

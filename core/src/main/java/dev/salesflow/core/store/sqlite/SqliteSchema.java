@@ -114,7 +114,11 @@ final class SqliteSchema {
           "CREATE INDEX report_clocks_by_case ON report_clocks(case_id)",
           """
           CREATE INDEX report_clocks_to_stop ON report_clocks(rule, (stopped_unix - started_unix), started_unix, owner)
-          WHERE stopped_unix IS NOT NULL"""));
+          WHERE stopped_unix IS NOT NULL"""),
+      // 5: the registration columns of cases hold the current registration (after edit and
+      // reassign); `written` keeps the registration as first written, a JSON array of those
+      // columns' values, once a correction has changed them (NULL before)
+      List.of("ALTER TABLE cases ADD COLUMN written TEXT"));
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();

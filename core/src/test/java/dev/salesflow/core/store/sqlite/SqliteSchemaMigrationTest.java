@@ -117,8 +117,12 @@ class SqliteSchemaMigrationTest {
     }
   }
 
-  /** Schema 4 undone: no report facts on cases, no report_clocks, an older clock fingerprint. */
+  /**
+   * Schemas 4 and 5 undone: no report facts on cases, no report_clocks, an older clock fingerprint,
+   * no registration as first written.
+   */
   private static void dropReportFacts(Statement s) throws Exception {
+    s.execute("ALTER TABLE cases DROP COLUMN written");
     s.execute("DROP TABLE report_clocks");
     s.execute("DROP INDEX cases_by_as_of");
     s.execute("DROP INDEX cases_by_id_length");
