@@ -511,6 +511,46 @@ public final class Salesflow implements AutoCloseable {
     return createNumbered(draft);
   }
 
+  /**
+   * Judges a registration as {@link #register} would, writing nothing.
+   *
+   * @param r the registration
+   * @param now the current time, used when {@code r} has no registration time
+   * @return the case that would be registered; without an id in {@code r} its id is the prefix and
+   *     year followed by {@code ?} (the number is chosen when it is written)
+   * @throws InvalidRequestException as {@link #register} does, except for a taken id (that is
+   *     known only under the write lock)
+   */
+  public Case registerDryRun(Registration r, OffsetDateTime now) {
+    List<RegistrationProblem> problems = registrationProblems(r);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("cannot register", problems);
+    }
+    Case draft = draft(r, now, List.of());
+    return r.id() != null ? draft : withId(draft, workspace.config().idPrefix() + "-"
+        + draft.registeredAt().atZoneSameInstant(workspace.zone()).getYear() + "-?");
+  }
+
+  /**
+   * The cases already registered for a company and contact person, by the duplicate rule {@code
+   * import} applies to rows without an id (names compared after Unicode folding, blanks and case).
+   *
+   * @param company the company name
+   * @param contactName the contact person's name
+   * @return the ids of the cases whose current registration has them, sorted
+   */
+  public List<String> registeredAs(String company, String contactName) {
+    String person = dev.salesflow.core.leads.LeadImport.person(company, contactName);
+    List<String> ids = new ArrayList<>();
+    forEachStanding(CaseFilter.ALL, java.util.EnumSet.of(RegistrationField.COMPANY, RegistrationField.CONTACT_NAME), s -> {
+      if (person.equals(dev.salesflow.core.leads.LeadImport.person(s.value().customer().company(),
+          s.value().customer().contact().name()))) {
+        ids.add(s.value().id());
+      }
+    });
+    return ids;
+  }
+
   private static Case draft(Registration r, OffsetDateTime now, List<Event> events) {
     return new Case(
         r.id() == null ? "pending" : r.id(),
@@ -1258,6 +1298,33 @@ public final class Salesflow implements AutoCloseable {
    * (replaced), between its marks; returns how many. On a failure a target that {@code existed} is
    * emptied again here (one made by this migration is removed whole by the caller).
    */
+  /**
+   * What {@link #migrateTo} would do, writing nothing: the cases it would copy and whether the
+   * target can take them. A folder or SQLite target that exists is opened as it stands (a missing
+   * one would be created); a PostgreSQL target is not connected to.
+   *
+   * @param storeSpec the target, as for {@link #migrateTo}
+   * @param base the folder a relative target is resolved from
+   * @return the cases that would be copied, this store and the target described
+   * @throws InvalidRequestException for a spec naming no kind of store, or a target that already holds cases
+   */
+  public Migration migratePlan(String storeSpec, Path base) {
+    StoreSpec spec = StoreSpec.parse(storeSpec, base);
+    int cases = store.ids().size();
+    if (spec.kind() == StoreSpec.Kind.POSTGRESQL) {
+      return new Migration(cases, store.describe(), spec + " (not checked in a dry run)");
+    }
+    if (!Files.exists(spec.location(), LinkOption.NOFOLLOW_LINKS)) {
+      return new Migration(cases, store.describe(), spec.location() + " (would be created)");
+    }
+    try (CaseStore target = workspace.openStore(spec, OpenMode.EXISTING)) {
+      if (!target.unfinishedMigration() && !target.ids().isEmpty()) {
+        throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
+      }
+      return new Migration(cases, store.describe(), target.describe());
+    }
+  }
+
   private int copyInto(CaseStore target, Progress progress, boolean existed) {
     if (!target.unfinishedMigration() && !target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
