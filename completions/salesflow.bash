@@ -10,16 +10,19 @@
 # stages, event types, owners and sources are asked of salesflow itself ('salesflow __complete
 # KIND'), so they follow the workspace's own process.
 
-_salesflow_commands=(init register log advance approve attach show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion help)
+_salesflow_commands=(init register log advance edit reassign reopen approve attach show list overdue notify check migrate report calendar import export git-merge git-setup shell batch completion help)
 
 # _salesflow_options COMMAND: the options COMMAND takes, one a line
 _salesflow_options() {
   case "$1" in
     '') printf '%s\n' -w --workspace --store --now --format --lang -q --quiet --verbose --no-color -h --help -V --version ;;
     init) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
-    register) printf '%s\n' --company --industry --size --contact-name --contact-title --phone --email --source --priority --owner --need --at --id -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    register) printf '%s\n' --company --industry --size --contact-name --contact-title --phone --email --source --priority --owner --need --at --id --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     log) printf '%s\n' --at --by --note --set --form --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     advance) printf '%s\n' --to --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    edit) printf '%s\n' --reason --at --by --dry-run --set -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    reassign) printf '%s\n' --reason --at --by --dry-run --to --allow-unknown -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    reopen) printf '%s\n' --reason --at --by --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     approve) printf '%s\n' --role --amount --by --at --note --key --signature --payload-only -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     attach) printf '%s\n' --as --at --by --note -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     show) printf '%s\n' --form -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -27,7 +30,7 @@ _salesflow_options() {
     overdue) printf '%s\n' --due-within --owner --priority --allow-unknown --rule -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
+    migrate) printf '%s\n' --to --dry-run -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -45,7 +48,7 @@ _salesflow_options() {
 _salesflow_option_kind() {
   case "$1 $2" in
     "init --format"|"migrate --format"|"git-merge --format"|"git-setup --format"|"completion --format"|"help --format") echo 'none' ;;
-    "register --format"|"log --format"|"advance --format"|"approve --format"|"attach --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
+    "register --format"|"log --format"|"advance --format"|"edit --format"|"reassign --format"|"reopen --format"|"approve --format"|"attach --format"|"notify --format"|"calendar --format"|"import --format"|"batch --format") echo 'fixed:text|json' ;;
     "show --format") echo 'fixed:text|json|yaml' ;;
     "list --format") echo 'fixed:text|json|csv|yaml' ;;
     "overdue --format") echo 'fixed:text|json|csv' ;;
@@ -53,12 +56,12 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset"|"export --occurrence") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"edit --reason"|"edit --at"|"edit --set"|"reassign --reason"|"reassign --at"|"reopen --reason"|"reopen --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset"|"export --occurrence") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
-    "log --by"|"advance --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
+    "log --by"|"advance --by"|"edit --by"|"reassign --by"|"reassign --to"|"reopen --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
     "log --form"|"approve --key"|"approve --signature"|"export -o"|"export --output") echo 'path' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
     "show --form"|"export --form") echo 'event' ;;
@@ -75,6 +78,9 @@ _salesflow_positional_kind() {
     init) (($2 == 0)) && kind='dir' ;;
     log) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='event' ;;
     advance) (($2 == 0)) && kind='case' ;;
+    edit) (($2 == 0)) && kind='case' ;;
+    reassign) (($2 == 0)) && kind='case' ;;
+    reopen) (($2 == 0)) && kind='case' ;;
     approve) (($2 == 0)) && kind='case' ;;
     attach) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='path' ;;
     show) (($2 == 0)) && kind='case' ;;

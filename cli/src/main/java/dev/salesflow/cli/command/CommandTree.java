@@ -43,6 +43,9 @@ public final class CommandTree {
     all.put("register", RegisterCommand.class);
     all.put("log", LogCommand.class);
     all.put("advance", AdvanceCommand.class);
+    all.put("edit", EditCommand.class);
+    all.put("reassign", ReassignCommand.class);
+    all.put("reopen", ReopenCommand.class);
     all.put("approve", ApproveCommand.class);
     all.put("attach", AttachCommand.class);
     all.put("show", ShowCommand.class);

@@ -18,9 +18,19 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Option(names = "--to", required = true, paramLabel = "STORE", description = "Target: sqlite:FILE, postgresql://USER@HOST:PORT/DB or a folder.")
   String to;
+  @Option(names = "--dry-run", description = "Only say what would be copied where, and whether the target can take it; write nothing.")
+  boolean dryRun;
 
   @Override
   public Integer call() {
+    if (dryRun) {
+      try (Salesflow flow = root.openExisting()) {
+        Migration plan = flow.migratePlan(to, root.context().cwd());
+        root.context().err().println("would migrate " + plan.cases() + " cases from " + plan.from() + " to " + plan.to()
+            + " (dry run, nothing written)");
+        return ExitCode.OK.code();
+      }
+    }
     // a SIGTERM or Ctrl-C removes the partial target before the JVM exits; after SIGKILL it stays
     // marked unfinished, refused by every command, and running this again replaces it
     try (StopOnSignal signal = new StopOnSignal(); Salesflow flow = root.openExisting();

@@ -7,7 +7,9 @@ import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Registration;
 import dev.salesflow.core.model.RegistrationField;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +33,7 @@ final class RegisterCommand implements Callable<Integer>, Formatted {
   @Option(names = "--need", description = "Initial need.") String need;
   @Option(names = "--at", paramLabel = "TIMESTAMP", description = "Registration time (default: now).") String at;
   @Option(names = "--id", description = "Case id (default: the next <prefix>-<year>-<NNN>).") String id;
+  @Option(names = "--dry-run", description = "Only check the registration and say what would be registered; write nothing.") boolean dryRun;
 
   @Override
   public List<Format> formats() {
@@ -45,12 +48,22 @@ final class RegisterCommand implements Callable<Integer>, Formatted {
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));
       var now = root.now(zone);
-      Case c = flow.register(r, now);
       Format format = root.format(formats());
+      List<String> already = company == null || contactName == null ? List.of() : flow.registeredAs(company, contactName);
+      if (!already.isEmpty()) {
+        root.context().err().println("salesflow: warning: " + company + " / " + contactName + " is already registered as "
+            + String.join(", ", already) + (dryRun ? "" : "; registered again"));
+      }
+      Case c = dryRun ? flow.registerDryRun(r, now) : flow.register(r, now);
       if (format == Format.JSON) {
-        var view = flow.show(c.id());
+        var view = dryRun ? flow.replay(c) : flow.show(c.id());
         // the clocks the registration started (first contact), as show lists them
-        root.context().out().println(CaseOutput.json(CaseOutput.detail(view, flow.clocks(view, now).clocks(), zone)));
+        Map<String, Object> json = new LinkedHashMap<>(CaseOutput.detail(view, flow.clocks(view, now).clocks(), zone));
+        json.put("dry_run", dryRun);
+        json.put("already_registered", already);
+        root.context().out().println(CaseOutput.json(json));
+      } else if (dryRun) {
+        root.context().err().println("would register " + c.id() + " (" + company + ") (dry run, nothing written)");
       } else {
         root.context().out().println(c.id());
       }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Asks for the required registration fields {@code register} was not given, when a person is at a
- * terminal (Tab completes source and priority). Without a terminal nothing is asked and the core's
+ * Asks for the required registration fields {@code register} was not given, and for the phone and
+ * e-mail when neither was (one is needed to leave lead), when a person is at a terminal (Tab
+ * completes source and priority). Without a terminal nothing is asked and the core's
  * refusal lists every missing flag. An empty answer leaves the field missing; Ctrl-C or Ctrl-D stops
  * asking.
  */
@@ -22,10 +23,15 @@ final class RegisterPrompt {
   static void askForMissing(RegisterCommand command, SalesProcess process, CliContext context) {
     List<RegistrationField> missing = new ArrayList<>();
     for (RegistrationField field : RegistrationField.requiredFields()) {
-      String value = command.option(field);
-      if (value == null || value.isBlank()) {
+      if (blank(command.option(field))) {
         missing.add(field);
       }
+    }
+    // a phone or an e-mail is needed to leave lead: asked for too when neither was given
+    boolean noChannel = blank(command.option(RegistrationField.PHONE)) && blank(command.option(RegistrationField.EMAIL));
+    if (noChannel) {
+      missing.add(RegistrationField.PHONE);
+      missing.add(RegistrationField.EMAIL);
     }
     if (missing.isEmpty()) {
       return;
@@ -37,7 +43,8 @@ final class RegisterPrompt {
     try (Prompter prompter = opened.get()) {
       for (RegistrationField field : missing) {
         List<String> choices = choices(field, process);
-        String prompt = field.flag().replace('-', ' ') + (choices.isEmpty() ? "" : " (" + String.join("/", choices) + ")") + ": ";
+        String prompt = field.flag().replace('-', ' ') + (choices.isEmpty() ? "" : " (" + String.join("/", choices) + ")")
+            + (field.required() ? "" : " (needed to leave lead; empty to skip)") + ": ";
         Optional<String> answer = prompter.ask(prompt, choices);
         if (answer.isEmpty()) {
           return;
@@ -47,6 +54,10 @@ final class RegisterPrompt {
         }
       }
     }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** What Tab completes for {@code field}: the process's sources, the priorities, or nothing. */

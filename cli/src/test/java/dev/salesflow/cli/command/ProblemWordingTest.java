@@ -44,7 +44,7 @@ class ProblemWordingTest {
       String description = String.join(" ", spec.findOption("--" + field.flag()).description());
       assertThat(description.contains("(required)")).as(field.name()).isEqualTo(field.required());
     }
-    assertThat(spec.options()).hasSize(RegistrationField.values().length + 2); // and --help, --version
+    assertThat(spec.options()).hasSize(RegistrationField.values().length + 3); // and --help, --version, --dry-run
   }
 
   @Test

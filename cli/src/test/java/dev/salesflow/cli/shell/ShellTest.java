@@ -117,12 +117,18 @@ class ShellTest {
       tmux.awaitLastLine("priority (A/B/C):");
       tmux.type("B");
       tmux.send("Enter");
+      tmux.awaitLastLine("phone (needed to leave lead; empty to skip):");
+      tmux.send("Enter");
+      tmux.awaitLastLine("email (needed to leave lead; empty to skip):");
+      tmux.type("li@acme.example");
+      tmux.send("Enter");
       tmux.await("the new id and a prompt", s -> s.contains("ACME-2026-015") && Tmux.lastLine(s).equals(PROMPT));
       tmux.send("C-d");
       tmux.await("[exited 0]");
     }
     String created = Files.readString(ws.resolve("cases/ACME-2026-015.yaml"), StandardCharsets.UTF_8);
-    assertThat(created).contains("company: Acme Ltd", "source: exhibition", "priority: B", "owner: zhang.wei");
+    assertThat(created).contains("company: Acme Ltd", "source: exhibition", "priority: B", "owner: zhang.wei",
+        "email: li@acme.example").doesNotContain("phone");
   }
 
   @Test
@@ -132,9 +138,24 @@ class ShellTest {
       tmux.awaitLastLine("owner:");
       tmux.type("li.na");
       tmux.send("Enter");
+      tmux.awaitLastLine("phone (needed to leave lead; empty to skip):");
+      tmux.type("+86 512 5555 0123");
+      tmux.send("Enter");
+      tmux.awaitLastLine("email (needed to leave lead; empty to skip):");
+      tmux.send("Enter");
       assertThat(tmux.await("[exited 0]")).contains("ACME-2026-015");
     }
-    assertThat(Files.readString(ws.resolve("cases/ACME-2026-015.yaml"), StandardCharsets.UTF_8)).contains("owner: li.na");
+    assertThat(Files.readString(ws.resolve("cases/ACME-2026-015.yaml"), StandardCharsets.UTF_8))
+        .contains("owner: li.na", "+86 512 5555 0123").doesNotContain("email");
+  }
+
+  @Test
+  void registerOnATerminalDoesNotAskForPhoneOrEmailWhenOneIsGiven() throws Exception {
+    try (Tmux tmux = salesflow("-w", ws.toString(), "--now", NOW, "register", "--company", "Acme Ltd",
+        "--industry", "machinery", "--contact-name", "Li", "--source", "online", "--priority", "C", "--owner", "li.na",
+        "--email", "li@acme.example")) {
+      assertThat(tmux.await("[exited 0]")).contains("ACME-2026-015").doesNotContain("phone");
+    }
   }
 
   @Test

@@ -513,6 +513,46 @@ public final class Salesflow implements AutoCloseable {
     return createNumbered(draft);
   }
 
+  /**
+   * Judges a registration as {@link #register} would, writing nothing.
+   *
+   * @param r the registration
+   * @param now the current time, used when {@code r} has no registration time
+   * @return the case that would be registered; without an id in {@code r} its id is the prefix and
+   *     year followed by {@code ?} (the number is chosen when it is written)
+   * @throws InvalidRequestException as {@link #register} does, except for a taken id (that is
+   *     known only under the write lock)
+   */
+  public Case registerDryRun(Registration r, OffsetDateTime now) {
+    List<RegistrationProblem> problems = registrationProblems(r);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("cannot register", problems);
+    }
+    Case draft = draft(r, now, List.of());
+    return r.id() != null ? draft : withId(draft, workspace.config().idPrefix() + "-"
+        + draft.registeredAt().atZoneSameInstant(workspace.zone()).getYear() + "-?");
+  }
+
+  /**
+   * The cases already registered for a company and contact person, by the duplicate rule {@code
+   * import} applies to rows without an id (names compared after Unicode folding, blanks and case).
+   *
+   * @param company the company name
+   * @param contactName the contact person's name
+   * @return the ids of the cases whose current registration has them, sorted
+   */
+  public List<String> registeredAs(String company, String contactName) {
+    String person = dev.salesflow.core.leads.LeadImport.person(company, contactName);
+    List<String> ids = new ArrayList<>();
+    forEachStanding(CaseFilter.ALL, java.util.EnumSet.of(RegistrationField.COMPANY, RegistrationField.CONTACT_NAME), s -> {
+      if (person.equals(dev.salesflow.core.leads.LeadImport.person(s.value().customer().company(),
+          s.value().customer().contact().name()))) {
+        ids.add(s.value().id());
+      }
+    });
+    return ids;
+  }
+
   private static Case draft(Registration r, OffsetDateTime now, List<Event> events) {
     return new Case(
         r.id() == null ? "pending" : r.id(),
@@ -546,6 +586,10 @@ public final class Salesflow implements AutoCloseable {
   public Case record(String id, Event event, OffsetDateTime now, boolean dryRun) {
     if (event.isAdvance()) {
       throw new InvalidRequestException("stage changes are recorded with 'advance', not 'log'");
+    }
+    if (event.isCorrection() || event.isReopened()) {
+      throw new InvalidRequestException("'" + event.type() + "' is recorded with 'salesflow "
+          + (event.isReopened() ? "reopen" : Event.REASSIGNED.equals(event.type()) ? "reassign" : "edit") + "', not 'log'");
     }
     Map<String, String> problems = workspace.process().fieldProblems(event);
     if (!problems.isEmpty()) {
@@ -692,6 +736,166 @@ public final class Salesflow implements AutoCloseable {
       fields.put("reason", reason);
     }
     return write(id, new Event(at != null ? at : now, Event.ADVANCE, by, null, fields), now, dryRun);
+  }
+
+  /**
+   * Corrects registration fields of case {@code id} with an appended {@code registration_edited}
+   * event carrying each changed field's new value; the header stays as first written. The values
+   * are judged as {@link #register} judges them.
+   *
+   * @param id the case id
+   * @param changes the new values by field ({@link RegistrationField#editable()} ones); a blank
+   *     value removes an optional field
+   * @param reason why, or null
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge the correction, but write nothing
+   * @return the case with the event appended; its {@link Case#current()} has the new values
+   * @throws InvalidRequestException listing every bad value ({@link RegistrationProblem}s), for a
+   *     field that cannot be edited, when nothing would change, or when the process declares no
+   *     {@code registration_edited} events
+   * @throws RefusedException when the team's rules do not allow it
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case edit(String id, Map<RegistrationField, String> changes, String reason, OffsetDateTime at, String by,
+      OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REGISTRATION_EDITED, "edit");
+    for (RegistrationField f : changes.keySet()) {
+      if (!f.editable()) {
+        throw new InvalidRequestException("'" + f.flag() + "' cannot be edited"
+            + (f == RegistrationField.OWNER ? " (use 'salesflow reassign')" : "") + " (editable: " + editableFlags() + ")");
+      }
+    }
+    Case current = store.load(id).current();
+    Map<RegistrationField, String> values = new java.util.EnumMap<>(RegistrationField.class);
+    for (RegistrationField f : RegistrationField.values()) {
+      values.put(f, f.valueIn(current));
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Map.Entry<RegistrationField, String> change : changes.entrySet()) {
+      String value = change.getValue() == null || change.getValue().isBlank() ? null : change.getValue().strip();
+      if (value != null && change.getKey() == RegistrationField.PRIORITY) {
+        value = Priority.parse(value).map(Priority::name).orElse(value);
+      }
+      if (!java.util.Objects.equals(value, values.get(change.getKey()))) {
+        values.put(change.getKey(), value);
+        fields.put(change.getKey().path(), value == null ? "" : value);
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new InvalidRequestException("nothing to change: case " + id + " already has these values");
+    }
+    List<RegistrationProblem> problems = new ArrayList<>();
+    for (RegistrationProblem problem : registrationProblems(registrationOf(values))) {
+      if (fields.containsKey(problem.field().path())) {
+        problems.add(problem); // what was wrong before the correction is not its business
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("cannot edit " + id, problems);
+    }
+    if (reason != null && !reason.isBlank()) {
+      fields.put("reason", reason);
+    }
+    return write(id, new Event(at != null ? at : now, Event.REGISTRATION_EDITED, by, null, fields), now, dryRun);
+  }
+
+  private static String editableFlags() {
+    List<String> flags = new ArrayList<>();
+    for (RegistrationField f : RegistrationField.values()) {
+      if (f.editable()) {
+        flags.add(f.flag());
+      }
+    }
+    return String.join(", ", flags);
+  }
+
+  private static Registration registrationOf(Map<RegistrationField, String> v) {
+    return new Registration(v.get(RegistrationField.ID), v.get(RegistrationField.COMPANY), v.get(RegistrationField.INDUSTRY),
+        v.get(RegistrationField.SIZE), v.get(RegistrationField.CONTACT_NAME), v.get(RegistrationField.CONTACT_TITLE),
+        v.get(RegistrationField.PHONE), v.get(RegistrationField.EMAIL), v.get(RegistrationField.SOURCE),
+        v.get(RegistrationField.PRIORITY), v.get(RegistrationField.OWNER), v.get(RegistrationField.NEED), null);
+  }
+
+  /**
+   * Gives case {@code id} to another owner with an appended {@code reassigned} event ({@code to},
+   * {@code from}, {@code reason}); lists, {@code overdue} and the reports by owner follow it.
+   *
+   * @param id the case id
+   * @param to the new owner
+   * @param reason why, or null
+   * @param allowUnknown accept an owner who is neither a person of the team nor the owner of any case
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge the change, but write nothing
+   * @return the case with the event appended; its {@link Case#current()} has the new owner
+   * @throws InvalidRequestException for an unknown owner (without {@code allowUnknown}), the owner
+   *     the case already has, or a process that declares no {@code reassigned} events
+   * @throws RefusedException when the team's rules do not allow it
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case reassign(String id, String to, String reason, boolean allowUnknown, OffsetDateTime at, String by,
+      OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REASSIGNED, "reassign");
+    if (to == null || to.isBlank()) {
+      throw new InvalidRequestException("missing --to (the new owner)");
+    }
+    String from = store.load(id).current().owner();
+    if (to.equals(from)) {
+      throw new InvalidRequestException("case " + id + " is already owned by '" + to + "'");
+    }
+    if (!allowUnknown && !knownOwner(to)) {
+      var team = workspace.team() == null ? null : workspace.team().team();
+      throw new InvalidRequestException("unknown owner '" + to + "': no case has that owner"
+          + (team == null ? "" : " and the team has no such person") + " (a typo? --allow-unknown accepts it)");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", to);
+    if (from != null) {
+      fields.put("from", from);
+    }
+    if (reason != null && !reason.isBlank()) {
+      fields.put("reason", reason);
+    }
+    return write(id, new Event(at != null ? at : now, Event.REASSIGNED, by, null, fields), now, dryRun);
+  }
+
+  /**
+   * Takes a lost case back to the stage it was lost from with an appended {@code reopened} event.
+   *
+   * @param id the case id
+   * @param reason why (required)
+   * @param at when; null means {@code now}
+   * @param by who, or null
+   * @param now the current time
+   * @param dryRun judge it, but write nothing
+   * @return the case with the event appended
+   * @throws InvalidRequestException without a reason, or for a process that declares no {@code reopened} events
+   * @throws RefusedException when the case is not lost
+   * @throws dev.salesflow.core.model.CaseNotFoundException when there is no such case
+   */
+  public Case reopen(String id, String reason, OffsetDateTime at, String by, OffsetDateTime now, boolean dryRun) {
+    requireDeclared(Event.REOPENED, "reopen");
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidRequestException("missing --reason (why the case is reopened)");
+    }
+    Case current = store.load(id);
+    String to = machine.reopensIn(current).orElseThrow(() -> new RefusedException(id, "cannot reopen",
+        List.of("only a " + workspace.process().lost().id() + " case can be reopened; this one is in stage "
+            + machine.replay(current).stage())));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("to", to);
+    fields.put("reason", reason);
+    return write(id, new Event(at != null ? at : now, Event.REOPENED, by, null, fields), now, dryRun);
+  }
+
+  private void requireDeclared(String type, String command) {
+    if (!workspace.process().eventTypes().containsKey(type)) {
+      throw new InvalidRequestException("the process declares no '" + type + "' event type, which 'salesflow " + command
+          + "' records (add it under event_types, see the README's \"Correcting mistakes\")");
+    }
   }
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
@@ -1014,12 +1218,17 @@ public final class Salesflow implements AutoCloseable {
     if (stage != null) {
       requireStage(stage);
     }
-    var team = workspace.team() == null ? null : workspace.team().team();
-    if (owner != null && (team == null || team.person(owner).isEmpty()) && !store.anyOwnedBy(owner)) {
+    if (owner != null && !knownOwner(owner)) {
       throw new InvalidRequestException("no case has the owner '" + owner + "'"
-          + (team == null ? "" : " and the team has no such person")
+          + (workspace.team() == null || workspace.team().team() == null ? "" : " and the team has no such person")
           + " (a typo? --allow-unknown accepts it)");
     }
+  }
+
+  /** Whether {@code owner} is a person of the team or the current owner of some case. */
+  private boolean knownOwner(String owner) {
+    var team = workspace.team() == null ? null : workspace.team().team();
+    return team != null && team.person(owner).isPresent() || store.anyOwnedBy(owner);
   }
 
   private void requireStage(String stage) {
@@ -1032,10 +1241,11 @@ public final class Salesflow implements AutoCloseable {
    * Replays a case through the process without storing it, e.g. to judge a case built in memory.
    *
    * @param c the case
-   * @return the case with its stage, stage history and the first event the process does not allow
+   * @return the case as its corrections leave it ({@link Case#current()}), with its stage, stage
+   *     history and the first event the process does not allow
    */
   public CaseView replay(Case c) {
-    return new CaseView(c, machine.replay(c));
+    return new CaseView(c.current(), machine.replay(c));
   }
 
   /**
@@ -1164,6 +1374,33 @@ public final class Salesflow implements AutoCloseable {
    * (replaced), between its marks; returns how many. On a failure a target that {@code existed} is
    * emptied again here (one made by this migration is removed whole by the caller).
    */
+  /**
+   * What {@link #migrateTo} would do, writing nothing: the cases it would copy and whether the
+   * target can take them. A folder or SQLite target that exists is opened as it stands (a missing
+   * one would be created); a PostgreSQL target is not connected to.
+   *
+   * @param storeSpec the target, as for {@link #migrateTo}
+   * @param base the folder a relative target is resolved from
+   * @return the cases that would be copied, this store and the target described
+   * @throws InvalidRequestException for a spec naming no kind of store, or a target that already holds cases
+   */
+  public Migration migratePlan(String storeSpec, Path base) {
+    StoreSpec spec = StoreSpec.parse(storeSpec, base);
+    int cases = store.ids().size();
+    if (spec.kind() == StoreSpec.Kind.POSTGRESQL) {
+      return new Migration(cases, store.describe(), spec + " (not checked in a dry run)");
+    }
+    if (!Files.exists(spec.location(), LinkOption.NOFOLLOW_LINKS)) {
+      return new Migration(cases, store.describe(), spec.location() + " (would be created)");
+    }
+    try (CaseStore target = workspace.openStore(spec, OpenMode.EXISTING)) {
+      if (!target.unfinishedMigration() && !target.ids().isEmpty()) {
+        throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");
+      }
+      return new Migration(cases, store.describe(), target.describe());
+    }
+  }
+
   private int copyInto(CaseStore target, Progress progress, boolean existed) {
     if (!target.unfinishedMigration() && !target.ids().isEmpty()) {
       throw new InvalidRequestException(target.describe() + " already holds cases; migrate only into an empty store");

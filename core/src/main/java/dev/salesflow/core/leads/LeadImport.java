@@ -285,7 +285,15 @@ public final class LeadImport {
   }
 
   /** Company and contact person as compared: full-width folded, case and repeated blanks ignored. */
-  static String person(String company, String contact) {
+  /**
+   * The duplicate rule's key of a company and contact person: both compared after NFKC folding,
+   * trimmed, with runs of blanks as one space and in lower case.
+   *
+   * @param company the company name, or null
+   * @param contact the contact person's name, or null
+   * @return the key two registrations of the same person share
+   */
+  public static String person(String company, String contact) {
     return fold(company) + "\u0000" + fold(contact);
   }
 

@@ -3,6 +3,7 @@ package dev.salesflow.core.model;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -119,6 +120,67 @@ public record Case(
       }
     }
     return byTime.subList(0, Math.min(position, byTime.size()));
+  }
+
+  /**
+   * This case as its corrections leave it: the header (as first written) with every {@code
+   * registration_edited} and {@code reassigned} event applied in order. What {@code show}, {@code
+   * list}, the reports and {@code overdue} read; a store writes the header as first written.
+   *
+   * @return this case when it has no correction, else a case with the current registration and
+   *     owner and the same events
+   */
+  public Case current() {
+    return asOf(events.size());
+  }
+
+  /**
+   * This case as the corrections among its first {@code count} events leave it, e.g. the
+   * registration a guard judged when the event after them was recorded.
+   *
+   * @param count how many events, from the first, to apply; at most {@code events().size()}
+   * @return this case when none of them is a correction, else a case with the registration and
+   *     owner they leave and the same events
+   */
+  public Case asOf(int count) {
+    String[] values = null;
+    for (int i = 0; i < count; i++) {
+      Event e = events.get(i);
+      if (!e.isCorrection()) {
+        continue;
+      }
+      if (values == null) {
+        values = new String[RegistrationField.values().length];
+        for (RegistrationField f : RegistrationField.values()) {
+          values[f.ordinal()] = f == RegistrationField.REGISTERED_AT ? null : f.valueIn(this);
+        }
+      }
+      if (Event.REASSIGNED.equals(e.type())) {
+        String to = e.fields().get("to");
+        if (to != null && !to.isBlank()) {
+          values[RegistrationField.OWNER.ordinal()] = to;
+        }
+        continue;
+      }
+      for (Map.Entry<String, String> field : e.fields().entrySet()) {
+        Optional<RegistrationField> f = RegistrationField.ofPath(field.getKey()).filter(RegistrationField::editable);
+        if (f.isPresent()) {
+          values[f.get().ordinal()] = field.getValue().isBlank() ? null : field.getValue();
+        }
+      }
+    }
+    if (values == null) {
+      return this;
+    }
+    Priority p = values[RegistrationField.PRIORITY.ordinal()] == null ? null
+        : Priority.parse(values[RegistrationField.PRIORITY.ordinal()]).orElse(priority);
+    return new Case(id,
+        new Customer(values[RegistrationField.COMPANY.ordinal()], values[RegistrationField.INDUSTRY.ordinal()],
+            values[RegistrationField.SIZE.ordinal()],
+            new Contact(values[RegistrationField.CONTACT_NAME.ordinal()], values[RegistrationField.CONTACT_TITLE.ordinal()],
+                values[RegistrationField.PHONE.ordinal()], values[RegistrationField.EMAIL.ordinal()])),
+        values[RegistrationField.SOURCE.ordinal()], p, values[RegistrationField.OWNER.ordinal()], registeredAt,
+        values[RegistrationField.NEED.ordinal()], events);
   }
 
   /**

@@ -37,6 +37,26 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   public static final String RECORDED_AT = "recorded_at";
 
   /**
+   * A correction of registration fields ({@code salesflow edit}): each further field is named by
+   * its path in a case file (e.g. {@code customer.contact.phone}) and holds the new value, an empty
+   * one removing it; an optional {@code reason}. The header stays as first written; the current
+   * registration is the header with these events applied in order ({@link Case#current()}).
+   */
+  public static final String REGISTRATION_EDITED = "registration_edited";
+
+  /**
+   * A change of owner ({@code salesflow reassign}): {@code to} names the new owner, {@code from}
+   * the one before, with an optional {@code reason}.
+   */
+  public static final String REASSIGNED = "reassigned";
+
+  /**
+   * A lost case taken back to the stage it was lost from ({@code salesflow reopen}): {@code to}
+   * names that stage, {@code reason} says why (required).
+   */
+  public static final String REOPENED = "reopened";
+
+  /**
    * Turns a blank {@code by} or {@code note} into null and copies the fields, keeping their order,
    * so the event is immutable.
    *
@@ -128,11 +148,29 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
   }
 
   /**
+   * Whether this event takes a lost case back to the stage it was lost from.
+   *
+   * @return true for a {@code reopened} event
+   */
+  public boolean isReopened() {
+    return REOPENED.equals(type);
+  }
+
+  /**
+   * Whether this event corrects the registration or the owner of its case.
+   *
+   * @return true for a {@code registration_edited} or a {@code reassigned} event
+   */
+  public boolean isCorrection() {
+    return REGISTRATION_EDITED.equals(type) || REASSIGNED.equals(type);
+  }
+
+  /**
    * Whether this event puts the case in the stage its {@code to} names.
    *
-   * @return true for an {@code advance} or an {@code opened} event
+   * @return true for an {@code advance}, an {@code opened} or a {@code reopened} event
    */
   public boolean isStageChange() {
-    return ADVANCE.equals(type) || OPENED.equals(type);
+    return ADVANCE.equals(type) || OPENED.equals(type) || REOPENED.equals(type);
   }
 }

@@ -110,6 +110,16 @@ public enum RegistrationField {
   }
 
   /**
+   * Whether {@code salesflow edit} may correct the field: all but the id, the owner (changed with
+   * {@code reassign}) and the registration time.
+   *
+   * @return false for {@code id}, {@code owner} and {@code registered_at}
+   */
+  public boolean editable() {
+    return this != ID && this != OWNER && this != REGISTERED_AT;
+  }
+
+  /**
    * The fields a registration needs, in declaration order.
    *
    * @return the fields whose {@link #required()} is true

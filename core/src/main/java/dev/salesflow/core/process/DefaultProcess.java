@@ -650,7 +650,16 @@ final class DefaultProcess {
                 "[0-9a-f]{64}",
                 null)),
             List.of()),
-          true)),
+          true),
+        "registration_edited", new EventTypeSpec(
+          new Labels("Registration corrected", "登记信息更正"),
+          List.of(),
+          List.of(),
+          null,
+          null,
+          false),
+        "reassigned", new EventTypeSpec(new Labels("Reassigned", "变更负责人"), List.of(), List.of(), null, null, false),
+        "reopened", new EventTypeSpec(new Labels("Reopened", "重新开启"), List.of(), List.of(), null, null, false)),
       List.of("contacted", "meeting", "note"),
       List.of(
         new Stage(

@@ -192,7 +192,7 @@ public record ProcessDefinition(
   public Map<String, String> fieldProblems(Event event) {
     // every event of every case read or replayed comes here, almost always without a problem:
     // the map is made only when there is one
-    if (!event.isStageChange() && !eventTypes.containsKey(event.type())) {
+    if (!event.isAdvance() && !event.isOpened() && !eventTypes.containsKey(event.type())) {
       Map<String, String> problems = new LinkedHashMap<>();
       problems.put("type", "unknown event type '" + event.type() + "' (known: " + String.join(", ", eventTypes.keySet()) + ")");
       return problems;
@@ -208,7 +208,8 @@ public record ProcessDefinition(
         problems.put(f.getKey(), problem);
       }
     }
-    List<String> required = event.isStageChange() ? ADVANCE_REQUIRED : eventTypes.get(event.type()).required();
+    List<String> required = event.isAdvance() || event.isOpened() ? ADVANCE_REQUIRED
+        : FIXED_REQUIRED.getOrDefault(event.type(), eventTypes.get(event.type()).required());
     for (String name : required) {
       String value = event.fields().get(name);
       if (value == null || value.isBlank()) {
@@ -255,8 +256,9 @@ public record ProcessDefinition(
     if (Event.RECORDED_AT.equals(key)) {
       return true;
     }
-    if (Event.OPENED.equals(type)) {
-      return OPENED_FIELDS.containsKey(key);
+    Map<String, FieldSpec> fixed = FIXED_FIELDS.get(type);
+    if (fixed != null) {
+      return fixed.containsKey(key);
     }
     Form form = formOf(type);
     return form != null && form.knows(key) || eventFields.containsKey(key);
@@ -275,7 +277,8 @@ public record ProcessDefinition(
       String problem = form.problem(key, value, this);
       return problem == null ? null : "field '" + key + "' " + problem;
     }
-    FieldSpec spec = Event.OPENED.equals(type) ? OPENED_FIELDS.get(key) : eventFields.get(key);
+    Map<String, FieldSpec> fixed = FIXED_FIELDS.get(type);
+    FieldSpec spec = fixed != null ? fixed.get(key) : eventFields.get(key);
     if (spec == null) {
       return "unknown event field '" + key + "' (known: " + String.join(", ", knownFieldNames(type)) + ")";
     }
@@ -285,8 +288,9 @@ public record ProcessDefinition(
 
   /** The further fields an event of {@code type} may carry: its form's, then the process's. */
   private List<String> knownFieldNames(String type) {
-    if (Event.OPENED.equals(type)) {
-      return List.of("to", "reason", "amount", "source");
+    Map<String, FieldSpec> fixed = FIXED_FIELDS.get(type);
+    if (fixed != null) {
+      return List.copyOf(fixed.keySet());
     }
     List<String> names = new ArrayList<>();
     Form form = formOf(type);
@@ -314,12 +318,44 @@ public record ProcessDefinition(
 
   private static final List<String> ADVANCE_REQUIRED = List.of("to");
 
-  /** The fields of an {@code opened} event, whatever the process declares: it is the same in every process. */
-  private static final Map<String, FieldSpec> OPENED_FIELDS = Map.of(
-      "to", new FieldSpec(FieldSpec.Kind.STAGE, null),
-      "reason", new FieldSpec(FieldSpec.Kind.TEXT, null),
-      "amount", new FieldSpec(FieldSpec.Kind.NUMBER, null),
-      "source", new FieldSpec(FieldSpec.Kind.TEXT, null));
+  /**
+   * The fields of the event types salesflow itself gives a meaning to, whatever the process
+   * declares: the same in every process. {@code opened} needs no declaration; {@code
+   * registration_edited}, {@code reassigned} and {@code reopened} are recorded only in a process
+   * that declares them under {@code event_types}.
+   */
+  private static final Map<String, Map<String, FieldSpec>> FIXED_FIELDS = fixedFields();
+
+  /** The fields the fixed types other than {@code opened} require, in the order they are reported. */
+  private static final Map<String, List<String>> FIXED_REQUIRED = Map.of(
+      Event.REASSIGNED, List.of("to"),
+      Event.REOPENED, List.of("to", "reason"));
+
+  private static Map<String, Map<String, FieldSpec>> fixedFields() {
+    FieldSpec text = new FieldSpec(FieldSpec.Kind.TEXT, null);
+    FieldSpec stage = new FieldSpec(FieldSpec.Kind.STAGE, null);
+    Map<String, FieldSpec> opened = new LinkedHashMap<>();
+    opened.put("to", stage);
+    opened.put("reason", text);
+    opened.put("amount", new FieldSpec(FieldSpec.Kind.NUMBER, null));
+    opened.put("source", text);
+    Map<String, FieldSpec> edited = new LinkedHashMap<>();
+    for (dev.salesflow.core.model.RegistrationField f : dev.salesflow.core.model.RegistrationField.values()) {
+      if (f.editable()) {
+        edited.put(f.path(), text);
+      }
+    }
+    edited.put("reason", text);
+    Map<String, FieldSpec> reassigned = new LinkedHashMap<>();
+    reassigned.put("to", text);
+    reassigned.put("from", text);
+    reassigned.put("reason", text);
+    Map<String, FieldSpec> reopened = new LinkedHashMap<>();
+    reopened.put("to", stage);
+    reopened.put("reason", text);
+    return Map.of(Event.OPENED, opened, Event.REGISTRATION_EDITED, edited, Event.REASSIGNED, reassigned,
+        Event.REOPENED, reopened);
+  }
 
   /** at, type, by, note and the further fields of an event of {@code type}, for "known fields" messages. */
   public String knownEventFieldNames(String type) {

@@ -97,9 +97,13 @@ public final class StateMachine {
           "event at " + Timestamps.format(e.at()) + " is earlier than the registration at "
               + Timestamps.format(c.registeredAt()));
     }
-    if (process.isTerminal(stage)) {
+    // a closed or lost case still takes corrections of its registration and owner, and a lost one its reopening
+    boolean corrects = e.isCorrection() || e.isReopened();
+    if (process.isTerminal(stage) && !(corrects && process.eventTypes().containsKey(e.type()))) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "the case is " + stage + ": no further events are accepted");
+          "the case is " + stage + ": no further events are accepted"
+              + (stage.equals(process.lost().id()) && process.eventTypes().containsKey(Event.REOPENED)
+                  ? " (a case lost by mistake is taken back with 'reopen')" : ""));
     }
     Map<String, String> fieldProblems = process.fieldProblems(e);
     if (!fieldProblems.isEmpty()) {
@@ -107,6 +111,12 @@ public final class StateMachine {
     }
     if (e.isOpened()) {
       return judgeOpening(e, prior, index);
+    }
+    if (e.isReopened()) {
+      return judgeReopening(stage, prior, e, index);
+    }
+    if (e.isCorrection()) {
+      return Optional.empty(); // declared (fieldProblems says so otherwise): allowed in every stage
     }
     if (e.isAdvance()) {
       return judgeAdvance(c, stage, prior, e, index);
@@ -135,6 +145,52 @@ public final class StateMachine {
     return Optional.empty();
   }
 
+  /**
+   * A {@code reopened} event takes a lost case back to the stage it was lost from (the {@code to}
+   * of the last stage change before the loss, or the initial stage), never anywhere else.
+   */
+  private Optional<Replay.Violation> judgeReopening(String stage, List<Event> prior, Event e, int index) {
+    if (!stage.equals(process.lost().id())) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          "only a " + process.lost().id() + " case can be reopened; this one is in stage " + stage);
+    }
+    String lostFrom = lostFrom(prior);
+    String to = e.field("to").orElseThrow();
+    if (!to.equals(lostFrom)) {
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          "a lost case is reopened in the stage it was lost from, " + lostFrom + ", not " + to);
+    }
+    return Optional.empty();
+  }
+
+  /** The stage a case whose events are {@code prior} (ending lost) was in before it was lost. */
+  private String lostFrom(List<Event> prior) {
+    String before = process.initialStage().id();
+    String stage = before;
+    for (Event e : prior) {
+      if (e.isStageChange()) {
+        String to = e.field("to").orElseThrow();
+        if (!to.equals(stage)) {
+          before = stage;
+          stage = to;
+        }
+      }
+    }
+    return before;
+  }
+
+  /**
+   * The stage case {@code c}, lost, would be reopened in: the one it was lost from.
+   *
+   * @param c a case
+   * @return the stage it was lost from, or empty when it is not lost
+   */
+  public Optional<String> reopensIn(Case c) {
+    Replay replay = replay(c);
+    return replay.stage().equals(process.lost().id()) && replay.illegal().isEmpty()
+        ? Optional.of(lostFrom(c.events())) : Optional.empty();
+  }
+
   private Optional<Replay.Violation> judgeAdvance(Case c, String stage, List<Event> prior, Event e, int index) {
     String to = e.field("to").orElseThrow();
     String reason = e.field("reason").orElse(null);
@@ -151,9 +207,11 @@ public final class StateMachine {
               "moving from " + stage + " to " + to + " needs a 'reason'");
     }
     if (to.equals(next)) {
+      // guards read the registration as the corrections before this move left it
+      Case registered = c.asOf(prior.size());
       List<String> unmet = new ArrayList<>();
       for (Guard guard : process.openStage(stage).orElseThrow().exit()) {
-        unmet.addAll(guard.unmet(c, prior, approvals));
+        unmet.addAll(guard.unmet(registered, prior, approvals));
       }
       return unmet.isEmpty()
           ? Optional.empty()

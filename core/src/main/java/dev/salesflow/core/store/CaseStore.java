@@ -144,12 +144,12 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   }
 
   /**
-   * Whether any case has {@code owner} as its owner: a filter naming nobody is refused. The folder
+   * Whether any case has {@code owner} as its current owner (after reassignments): a filter naming nobody is refused. The folder
    * reads case by case and stops at the first; databases ask one indexed-or-scanned query.
    */
   default boolean anyOwnedBy(String owner) {
     for (String id : ids()) {
-      if (loadReadable(id).map(c -> owner.equals(c.owner())).orElse(false)) {
+      if (loadReadable(id).map(c -> owner.equals(c.current().owner())).orElse(false)) {
         return true;
       }
     }

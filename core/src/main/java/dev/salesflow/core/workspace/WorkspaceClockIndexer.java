@@ -42,8 +42,9 @@ final class WorkspaceClockIndexer implements ClockIndexer {
    * running ones are those not stopped (none on an ended case).
    */
   @Override
-  public CaseIndex index(Case c) {
-    Replay replay = machine.replay(c);
+  public CaseIndex index(Case stored) {
+    Replay replay = machine.replay(stored);
+    Case c = stored.current(); // the clocks' targets, owner and company follow the corrections
     ClockSheet sheet = facts.clocks(c, replay);
     List<RunningClock> running = new ArrayList<>();
     if (!workspace.process().isTerminal(replay.stage())) {

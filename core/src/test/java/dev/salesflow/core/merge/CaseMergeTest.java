@@ -40,6 +40,17 @@ class CaseMergeTest {
   }
 
   @Test
+  void anEditOnOneBranchAndAReassignOnTheOtherAreOrdinaryAppendsAndMergeCleanly() {
+    Event edit = event(1, Event.REGISTRATION_EDITED, "customer.contact.email", "wang.lei@example.com", "reason", "card");
+    Event reassign = event(2, Event.REASSIGNED, "to", "li.na", "from", "zhang.wei");
+
+    String result = merged(merge(BASE, logged(BASE, edit), logged(BASE, reassign)));
+
+    assertThat(result).isEqualTo(logged(BASE, edit, reassign));
+    assertThat(result).contains("owner: zhang.wei").as("the header stays as first written");
+  }
+
+  @Test
   void onEqualTimesOursGoesFirstAndAnEventOnBothSidesIsKeptOnce() {
     Event shared = event(1, "contacted");
     Event ours = event(2, "meeting");

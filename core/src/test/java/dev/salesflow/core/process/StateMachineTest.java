@@ -512,7 +512,7 @@ class StateMachineTest {
       CaseLog log = upTo("needs").to("lost", "no budget");
 
       assertIllegal(judge(log, event(Event.ADVANCE, "to", to, "reason", "they came back")),
-          "the case is lost: no further events are accepted");
+          "the case is lost: no further events are accepted (a case lost by mistake is taken back with 'reopen')");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.salesflow.core.sla.IndexedClock;
 import dev.salesflow.core.sla.RunningClock;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
+import dev.salesflow.core.store.sqlite.RegistrationColumns;
 import dev.salesflow.core.store.sqlite.TextCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +41,13 @@ final class PgRows {
     static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
   }
 
-  static final String CASE_COLUMNS = "company, industry, size, contact_name, contact_title, phone, email, source,"
-      + " priority, owner, registered_at, needs";
+  static final String CASE_COLUMNS = RegistrationColumns.NAMES;
+  /** {@link #CASE_COLUMNS} (the current registration) and the registration as first written, once corrected. */
+  /** The case-file paths of {@link #CASE_COLUMNS}, in their order, to name a value COPY cannot take. */
+  private static final String[] CASE_FIELDS = {"customer.company", "customer.industry", "customer.size",
+      "customer.contact.name", "customer.contact.title", "customer.contact.phone", "customer.contact.email", "source",
+      "priority", "owner", "registered_at", "need"};
+  private static final String STORED_COLUMNS = CASE_COLUMNS + ", written";
   private static final String EVENT_COLUMNS = "at, type, recorded_by, note, fields";
   private static final String CLOCK_COLUMNS = "case_id, rule, match_key, started_unix, due_unix, stage, owner, priority, company";
 
@@ -83,16 +89,14 @@ final class PgRows {
 
   private static void encode(Case c, CaseIndex index, CopyText cases, CopyText events, CopyText clocks) {
     String id = c.id();
-    Customer customer = c.customer();
-    Contact contact = customer.contact();
-    String priority = c.priority() == null ? null : c.priority().name();
-    cases.rowsOf(id, "", null).text("id", id).text("customer.company", customer.company())
-        .text("customer.industry", customer.industry()).text("customer.size", customer.size())
-        .text("customer.contact.name", contact.name()).text("customer.contact.title", contact.title())
-        .text("customer.contact.phone", contact.phone()).text("customer.contact.email", contact.email())
-        .text("source", c.source()).text("priority", priority).text("owner", c.owner())
-        .text("registered_at", c.registeredAt() == null ? null : Timestamps.format(c.registeredAt()))
-        .text("need", c.need()).text("stage", index.stage()).end();
+    // the columns hold the current registration, `written` the header once a correction changed it
+    Case current = c.current();
+    String[] values = RegistrationColumns.values(current);
+    cases.rowsOf(id, "", null).text("id", id);
+    for (int i = 0; i < values.length; i++) {
+      cases.text(CASE_FIELDS[i], values[i]);
+    }
+    cases.text("stage", index.stage()).text("registration", RegistrationColumns.written(c, current)).end();
     List<Event> list = c.events();
     for (int i = 0; i < list.size(); i++) {
       Event event = list.get(i);
@@ -100,17 +104,18 @@ final class PgRows {
           .number(event.at().toEpochSecond()).text("type", event.type()).text("by", event.by())
           .text("note", event.note()).text("fields", TextCodec.json(event.fields())).end();
     }
+    String priority = current.priority() == null ? null : current.priority().name();
     for (RunningClock clock : index.running()) {
       clocks.rowsOf(id, "clock", clock.rule()).text("case", id).text("rule", clock.rule()).text("key", clock.key())
           .number(clock.startedAt().getEpochSecond()).number(clock.dueAt().getEpochSecond()).text("stage", index.stage())
-          .text("owner", c.owner()).text("priority", priority).text("company", customer.company()).end();
+          .text("owner", current.owner()).text("priority", priority).text("company", current.customer().company()).end();
     }
   }
 
   /** Writes {@code batch} with one {@code COPY} per table; a taken id fails with a unique violation. */
   void copy(Batch batch) throws SQLException {
     CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-    copyIn(copy, "cases(id, " + CASE_COLUMNS + ", stage)", batch.cases());
+    copyIn(copy, "cases(id, " + CASE_COLUMNS + ", stage, written)", batch.cases());
     copyIn(copy, "events(case_id, seq, at, at_unix, type, recorded_by, note, fields)", batch.events());
     copyIn(copy, "clocks(" + CLOCK_COLUMNS + ")", batch.clocks());
   }
@@ -146,8 +151,24 @@ final class PgRows {
     }
   }
 
-  /** Rewrites the stage and running clocks of case {@code c}. */
-  void replaceIndex(Case c, CaseIndex index) throws SQLException {
+  /**
+   * Rewrites the stage and running clocks of case {@code stored}, and its registration columns
+   * when its corrections changed them.
+   */
+  void replaceIndex(Case stored, CaseIndex index) throws SQLException {
+    Case c = stored.current();
+    if (c != stored) {
+      try (PreparedStatement r = db.prepareStatement("UPDATE cases SET (" + CASE_COLUMNS + ")"
+          + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), written = coalesce(written, ?) WHERE id = ?")) {
+        String[] values = RegistrationColumns.values(c);
+        for (int i = 0; i < values.length; i++) {
+          r.setString(i + 1, values[i]);
+        }
+        r.setString(RegistrationColumns.COUNT + 1, RegistrationColumns.written(stored, c));
+        r.setString(RegistrationColumns.COUNT + 2, c.id());
+        r.executeUpdate();
+      }
+    }
     try (PreparedStatement u = db.prepareStatement("UPDATE cases SET stage = ? WHERE id = ?");
         PreparedStatement d = db.prepareStatement("DELETE FROM clocks WHERE case_id = ?");
         PreparedStatement p = db.prepareStatement("INSERT INTO clocks(" + CLOCK_COLUMNS + ")"
@@ -187,7 +208,7 @@ final class PgRows {
 
   /** The case {@code id} with its events, or empty when there is none. */
   Optional<Case> read(String id) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", CASE_COLUMNS) + ", "
+    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", STORED_COLUMNS) + ", "
         + prefixed("e.", EVENT_COLUMNS) + " FROM cases c LEFT JOIN events e ON e.case_id = c.id WHERE c.id = ?"
         + " ORDER BY e.seq")) {
       q.setString(1, id);
@@ -201,7 +222,7 @@ final class PgRows {
 
   /** Every case in id order through a cursor, a case at a time. */
   void forEach(java.util.function.Consumer<Case> action) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", CASE_COLUMNS) + ", "
+    try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", STORED_COLUMNS) + ", "
         + prefixed("e.", EVENT_COLUMNS) + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq")) {
       q.setFetchSize(2000);
       try (ResultSet rs = q.executeQuery()) {
@@ -223,9 +244,9 @@ final class PgRows {
         current = caseAt(rs, id);
         events = new ArrayList<>();
       }
-      if (rs.getString(14) != null) {
-        events.add(new Event(time(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getString(17),
-            fields(rs.getString(18))));
+      if (rs.getString(15) != null) {
+        events.add(new Event(time(rs.getString(15)), rs.getString(16), rs.getString(17), rs.getString(18),
+            fields(rs.getString(19))));
       }
     }
     if (current != null) {
@@ -233,14 +254,23 @@ final class PgRows {
     }
   }
 
+  /** The case as stored (its registration as first written) whose {@link #STORED_COLUMNS} start at column 2. */
   private Case caseAt(ResultSet rs, String id) throws SQLException {
-    String priority = rs.getString(10);
-    String registered = rs.getString(12);
+    String[] v = new String[RegistrationColumns.COUNT];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rs.getString(2 + i);
+    }
+    String written = rs.getString(2 + RegistrationColumns.COUNT);
+    if (written != null) {
+      try {
+        v = RegistrationColumns.parse(written);
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(where + ": case " + id + " has an unreadable 'written' column (" + e.getMessage() + ")", e);
+      }
+    }
     return new Case(id,
-        new Customer(rs.getString(2), rs.getString(3), rs.getString(4),
-            new Contact(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))),
-        rs.getString(9), priority == null ? null : Priority.valueOf(priority), rs.getString(11),
-        registered == null ? null : time(registered), rs.getString(13), List.of());
+        new Customer(v[0], v[1], v[2], new Contact(v[3], v[4], v[5], v[6])),
+        v[7], v[8] == null ? null : Priority.valueOf(v[8]), v[9], v[10] == null ? null : time(v[10]), v[11], List.of());
   }
 
   private static Case withEvents(Case c, List<Event> events) {

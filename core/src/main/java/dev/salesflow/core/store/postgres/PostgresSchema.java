@@ -68,7 +68,11 @@ final class PostgresSchema {
       END $$""",
       """
       CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
-        FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()"""));
+        FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()"""),
+      // 2: the registration columns of cases hold the current registration (after edit and
+      // reassign); `written` keeps the registration as first written, a JSON array of those
+      // columns' values, once a correction has changed them (NULL before)
+      List.of("ALTER TABLE cases ADD COLUMN written text"));
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();

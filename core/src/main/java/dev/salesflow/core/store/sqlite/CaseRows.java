@@ -41,13 +41,19 @@ final class CaseRows {
     static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
   }
 
-  static final String CASE_COLUMNS = "company, industry, size, contact_name, contact_title, phone, email, source,"
-      + " priority, owner, registered_at, needs";
+  static final String CASE_COLUMNS = RegistrationColumns.NAMES;
+  /**
+   * {@link #CASE_COLUMNS} (the current registration) and {@code written}, the registration as first
+   * written when corrections changed it: what a case is read back from.
+   */
+  static final String STORED_COLUMNS = CASE_COLUMNS + ", written";
+  private static final String UPDATE_REGISTRATION = "UPDATE cases SET (" + CASE_COLUMNS + ")"
+      + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), written = coalesce(written, ?) WHERE id = ?";
   /** The columns of {@link CaseFacts} on the case row, bound by {@link #bindFacts} from parameter 1. */
   private static final String FACT_COLUMNS = "stage, registered_unix, entered_at, entered_unix, reached, lost_from,"
       + " lost_reason, contract_value, unknown_years, as_of_unix";
-  private static final String INSERT_CASE = "INSERT INTO cases(" + FACT_COLUMNS + ", id, " + CASE_COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_CASE = "INSERT INTO cases(" + FACT_COLUMNS + ", id, " + STORED_COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_FACTS = "UPDATE cases SET (" + FACT_COLUMNS + ")"
       + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
   private static final String INSERT_REPORT_CLOCK = "INSERT INTO report_clocks(case_id, rule, owner, registered_unix,"
@@ -123,18 +129,9 @@ final class CaseRows {
       Case c = e.value();
       int at = bindFacts(p, c, e.index().facts());
       p.setString(at, c.id());
-      p.setString(at + 1, c.customer().company());
-      p.setString(at + 2, c.customer().industry());
-      p.setString(at + 3, c.customer().size());
-      p.setString(at + 4, c.customer().contact().name());
-      p.setString(at + 5, c.customer().contact().title());
-      p.setString(at + 6, c.customer().contact().phone());
-      p.setString(at + 7, c.customer().contact().email());
-      p.setString(at + 8, c.source());
-      p.setString(at + 9, c.priority() == null ? null : c.priority().name());
-      p.setString(at + 10, c.owner());
-      p.setString(at + 11, e.registeredAt());
-      p.setString(at + 12, c.need());
+      Case current = c.current();
+      bindRegistration(p, at + 1, current, e.registeredAt());
+      p.setString(at + 13, RegistrationColumns.written(c, current));
       p.addBatch();
     }
     executeBatch(p);
@@ -144,16 +141,32 @@ final class CaseRows {
     PreparedStatement clocks = statement(INSERT_CLOCK);
     for (Encoded e : batch) {
       for (RunningClock clock : e.index().running()) {
-        bindClock(clocks, e.value(), e.index().stage(), clock);
+        bindClock(clocks, e.value().current(), e.index().stage(), clock);
         clocks.addBatch();
       }
     }
     executeBatch(clocks);
     PreparedStatement reportClocks = statement(INSERT_REPORT_CLOCK);
     for (Encoded e : batch) {
-      addReportClocks(reportClocks, e.value(), e.index().facts());
+      addReportClocks(reportClocks, e.value().current(), e.index().facts());
     }
     executeBatch(reportClocks);
+  }
+
+  /** Binds the values of {@link #CASE_COLUMNS} of {@code c} from parameter {@code at}. */
+  private static void bindRegistration(PreparedStatement p, int at, Case c, String registeredAt) throws SQLException {
+    p.setString(at, c.customer().company());
+    p.setString(at + 1, c.customer().industry());
+    p.setString(at + 2, c.customer().size());
+    p.setString(at + 3, c.customer().contact().name());
+    p.setString(at + 4, c.customer().contact().title());
+    p.setString(at + 5, c.customer().contact().phone());
+    p.setString(at + 6, c.customer().contact().email());
+    p.setString(at + 7, c.source());
+    p.setString(at + 8, c.priority() == null ? null : c.priority().name());
+    p.setString(at + 9, c.owner());
+    p.setString(at + 10, registeredAt); // formatted once, beforehand
+    p.setString(at + 11, c.need());
   }
 
   /** Binds the facts columns ({@link #FACT_COLUMNS}) from parameter 1; returns the next parameter. */
@@ -303,9 +316,21 @@ final class CaseRows {
     p.setString(8, fields);
   }
 
-  /** Rewrites the stage, running clocks and report facts of case {@code c}. */
-  void replaceIndex(Case c, CaseIndex index) throws SQLException {
-    String id = c.id();
+  /**
+   * Rewrites the stage, running clocks and report facts of case {@code stored}, and its
+   * registration columns when its corrections changed them.
+   */
+  void replaceIndex(Case stored, CaseIndex index) throws SQLException {
+    String id = stored.id();
+    Case c = stored.current();
+    if (c != stored) {
+      String registeredAt = stored.registeredAt() == null ? null : Timestamps.format(stored.registeredAt());
+      PreparedStatement r = statement(UPDATE_REGISTRATION);
+      bindRegistration(r, 1, c, registeredAt);
+      r.setString(13, RegistrationColumns.written(stored, c));
+      r.setString(14, id);
+      r.executeUpdate();
+    }
     PreparedStatement u = statement(UPDATE_FACTS);
     u.setString(bindFacts(u, c, index.facts()), id);
     u.executeUpdate();
@@ -339,14 +364,14 @@ final class CaseRows {
 
   /** The case {@code id} with its events, or empty when there is none. */
   Optional<Case> read(String id) throws SQLException {
-    PreparedStatement q = statement("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?");
+    PreparedStatement q = statement("SELECT " + STORED_COLUMNS + " FROM cases WHERE id = ?");
     q.setString(1, id);
     Case c;
     try (ResultSet rs = q.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
-      c = caseAt(rs, 1, id);
+      c = storedCaseAt(rs, 1, id);
     }
     List<Event> events = new ArrayList<>();
     PreparedStatement e = statement("SELECT at, type, by, note, fields FROM events WHERE case_id = ? ORDER BY seq");
@@ -366,6 +391,22 @@ final class CaseRows {
       values[i] = rs.getString(from + i);
     }
     return caseOf(values, 0, id);
+  }
+
+  /**
+   * The case as stored whose {@link #STORED_COLUMNS} start at column {@code from}, without events:
+   * its registration as first written.
+   */
+  Case storedCaseAt(ResultSet rs, int from, String id) throws SQLException {
+    String written = rs.getString(from + RegistrationColumns.COUNT);
+    if (written == null) {
+      return caseAt(rs, from, id);
+    }
+    try {
+      return caseOf(RegistrationColumns.parse(written), 0, id);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(file + ": case " + id + " has an unreadable 'written' column (" + e.getMessage() + ")", e);
+    }
   }
 
   /** The case whose {@link #CASE_COLUMNS} start at {@code values[from]}, without events. */

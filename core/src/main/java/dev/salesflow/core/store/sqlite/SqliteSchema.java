@@ -118,7 +118,11 @@ final class SqliteSchema {
       // 5: the reports' counts kept by triggers in the same transaction as every write
       // (ReportSummaries), the stage-entry times indexed per stage (aging's buckets are range
       // counts, its oldest cases the first of a range) and the running clocks by due time
-      ReportSummaries.MIGRATION);
+      ReportSummaries.MIGRATION,
+      // 6: the registration columns of cases hold the current registration (after edit and
+      // reassign); `written` keeps the registration as first written, a JSON array of those
+      // columns' values, once a correction has changed them (NULL before)
+      List.of("ALTER TABLE cases ADD COLUMN written TEXT"));
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();

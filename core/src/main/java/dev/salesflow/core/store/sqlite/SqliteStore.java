@@ -307,7 +307,7 @@ public final class SqliteStore implements CaseStore {
   /** One pass over cases and events in id order: memory stays that of one case. */
   @Override
   public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
-    String sql = "SELECT c.id, " + prefixed("c.", CaseRows.CASE_COLUMNS) + ", e.at, e.type, e.by, e.note, e.fields"
+    String sql = "SELECT c.id, " + prefixed("c.", CaseRows.STORED_COLUMNS) + ", e.at, e.type, e.by, e.note, e.fields"
         + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq";
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       Case current = null;
@@ -318,11 +318,11 @@ public final class SqliteStore implements CaseStore {
           if (current != null) {
             action.accept(CaseRows.withEvents(current, events));
           }
-          current = rows.caseAt(rs, 2, id);
+          current = rows.storedCaseAt(rs, 2, id);
           events = new ArrayList<>();
         }
-        if (rs.getString(14) != null) {
-          events.add(rows.eventAt(rs, 14));
+        if (rs.getString(15) != null) {
+          events.add(rows.eventAt(rs, 15));
         }
       }
       if (current != null) {

@@ -86,6 +86,38 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void correctionsKeepTheHeaderAsWrittenAndWhatTheStoreKeepsForQueriesFollowsThem() {
+    store.create(newCase("ACME-2026-001"));
+    store.append("ACME-2026-001", c -> event(10, Event.REGISTRATION_EDITED,
+        Map.of("customer.contact.phone", "+86 512 5555 0199", "priority", "C")));
+    Case last = store.append("ACME-2026-001", c -> event(20, Event.REASSIGNED, Map.of("to", "li.na", "from", "zhang.wei")));
+    Case read = store.load("ACME-2026-001");
+    assertThat(read).isEqualTo(last);
+    assertThat(read.owner()).as("the header as first written").isEqualTo("zhang.wei");
+    assertThat(read.customer().contact().phone()).isEqualTo("+86 512 5555 0101");
+    assertThat(read.current().owner()).isEqualTo("li.na");
+    assertThat(read.current().priority()).isEqualTo(Priority.C);
+    List<Case> all = new ArrayList<>();
+    store.forEachCase(all::add);
+    assertThat(all).containsExactly(last);
+    assertThat(store.anyOwnedBy("li.na")).isTrue();
+    assertThat(store.anyOwnedBy("zhang.wei")).isFalse();
+    store.runningClocksDueBefore(java.time.Instant.parse("2027-01-01T00:00:00Z")).ifPresent(clocks ->
+        assertThat(clocks).isNotEmpty().allSatisfy(clock -> {
+          assertThat(clock.owner()).isEqualTo("li.na");
+          assertThat(clock.priority()).isEqualTo(Priority.C);
+        }));
+    List<dev.salesflow.core.model.CaseStanding> standing = new ArrayList<>();
+    if (store.forEachStanding(java.util.EnumSet.of(dev.salesflow.core.model.RegistrationField.OWNER,
+        dev.salesflow.core.model.RegistrationField.PHONE), standing::add)) {
+      assertThat(standing).singleElement().satisfies(s -> {
+        assertThat(s.value().owner()).isEqualTo("li.na");
+        assertThat(s.value().customer().contact().phone()).isEqualTo("+86 512 5555 0199");
+      });
+    }
+  }
+
+  @Test
   void idsAreSorted() {
     for (String id : List.of("B-2", "A-10", "A-2")) {
       store.create(newCase(id));

@@ -129,8 +129,12 @@ class SqliteSchemaMigrationTest {
     s.execute("DROP INDEX report_clocks_running");
   }
 
-  /** Schemas 4 and 5 undone: no report facts on cases, no report_clocks, an older clock fingerprint. */
+  /**
+   * Schemas 4 to 6 undone: no report facts on cases, no report_clocks, an older clock fingerprint,
+   * no registration as first written.
+   */
   private static void dropReportFacts(Statement s) throws Exception {
+    s.execute("ALTER TABLE cases DROP COLUMN written");
     dropReportSummaries(s);
     s.execute("DROP TABLE report_clocks");
     s.execute("DROP INDEX cases_by_as_of");
