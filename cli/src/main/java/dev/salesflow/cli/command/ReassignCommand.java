@@ -31,6 +31,7 @@ final class ReassignCommand implements Callable<Integer>, Formatted {
   @Override
   public Integer call() {
     try (Salesflow flow = root.openExisting()) {
+      root.readsOthersOnlyToAdvise();
       var zone = flow.zone();
       Format format = root.format(formats());
       Case c = flow.reassign(caseId, to, options.reason, allowUnknown, SalesflowCommand.timestamp("--at", options.at, zone),

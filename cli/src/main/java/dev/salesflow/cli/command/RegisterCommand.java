@@ -43,6 +43,7 @@ final class RegisterCommand implements Callable<Integer>, Formatted {
   @Override
   public Integer call() {
     try (Salesflow flow = root.open()) {
+      root.readsOthersOnlyToAdvise();
       RegisterPrompt.askForMissing(this, flow.process(), root.context());
       var zone = flow.zone();
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,

@@ -39,6 +39,8 @@ public final class SalesflowCommand implements Runnable {
   private final CliContext context;
   /** The cases skipped as unreadable, once a command opened the workspace. */
   private SkippedCases skipped;
+  /** Set by {@link #readsOthersOnlyToAdvise}. */
+  private boolean advisoryReads;
 
   @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Workspace folder (default: nearest folder upward holding salesflow.yaml).")
@@ -164,7 +166,16 @@ public final class SalesflowCommand implements Runnable {
    * skipped a case it could not read (its output is short of that case), else {@code code}.
    */
   public int withSkipped(int code) {
-    return skipped != null && skipped.count() > 0 ? Math.max(code, ExitCode.IO.code()) : code;
+    return skipped != null && skipped.count() > 0 && !advisoryReads ? Math.max(code, ExitCode.IO.code()) : code;
+  }
+
+  /**
+   * The command reads other cases only to advise (register's duplicate warning, reassign's known
+   * owners): a case it skipped is still printed, but its write decides the exit code, so a script
+   * never retries a registration that was made.
+   */
+  void readsOthersOnlyToAdvise() {
+    advisoryReads = true;
   }
 
   /** The current time: {@code --now}, env {@code SALESFLOW_NOW}, or the clock. */

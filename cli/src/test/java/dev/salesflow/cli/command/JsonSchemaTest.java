@@ -32,12 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every JSON shape salesflow prints is documented by a JSON Schema (draft 2020-12) in {@code
- * docs/schema/}: the real output of each command on the example workspace is validated against its
+ * cli/src/main/resources/schema/}: the real output of each command on the example workspace is validated against its
  * schema with a real validator, and every object in the schemas closes its properties
  * ({@code additionalProperties}), so a field added to an output without being documented fails here.
  */
 class JsonSchemaTest {
-  private static final Path SCHEMAS = Path.of("../docs/schema").toAbsolutePath().normalize();
+  private static final Path SCHEMAS = Path.of("src/main/resources/schema").toAbsolutePath().normalize();
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, JsonSchema> LOADED = new HashMap<>();
@@ -95,6 +95,9 @@ class JsonSchemaTest {
         Run.of("calendar-year", "calendar", "show", "2026"),
         Run.of("show-form", "show", "ACME-2026-001", "--form", "contract_signed"),
         Run.of("import", "import", "leads.csv", "--dry-run", "--skip-invalid"),
+        Run.of("correction", "edit", "ACME-2026-005", "--set", "email=buyer@example.com", "--reason", "typo"),
+        Run.of("correction", "reassign", "ACME-2026-005", "--to", "li.na", "--dry-run"),
+        Run.of("correction", "reopen", "ACME-2026-004", "--reason", "lost by mistake"),
         new Run("batch-line", true, List.of("batch", "lines.txt", "--keep-going"))));
     for (int i = 1; i <= 14; i++) {
       runs.add(Run.of("show", "show", String.format("ACME-2026-%03d", i)));

@@ -147,8 +147,9 @@ class BrokenCaseFileTest {
     CliRun register = Hostile.run(ws, "register", "--company", "Other Co", "--industry", "pumps", "--contact-name", "Li",
         "--phone", "+86 512 5555 0199", "--source", "exhibition", "--priority", "B", "--owner", "zhang.wei",
         "--at", "2026-11-20T09:30:00+08:00");
-    assertThat(register.code()).as("a write that reads no other case: %s", register).isZero();
-    assertThat(register.err()).doesNotContain("BAD-1");
+    // register reads the other cases only for its duplicate warning: the broken one is named, the write decides the exit
+    assertThat(register.code()).as("a registration that was made: %s", register).isZero();
+    assertThat(register.out()).startsWith("ACME-2026-");
     assertThat(errors).isNotEmpty();
   }
 }
