@@ -176,7 +176,8 @@ class ShellTest {
             + "; " + FreshJvm.shellLine(migrate) + "; " + FreshJvm.shellLine(migrateAgain) + " 2>> " + FreshJvm.quote(redirected.toString()))) {
       tmux.record(recorded);
       tmux.send("Enter");
-      tmux.await("[exited");
+      // four fresh JVMs over 1,214 files: minutes on a loaded machine, so more than the usual patience
+      tmux.await("[exited", java.time.Duration.ofMinutes(4));
     }
     String terminal = Files.readString(recorded, StandardCharsets.UTF_8);
     assertThat(terminal).contains("checking [", "1,214/1,214 files", "\r\u001b[K", "Checked ");

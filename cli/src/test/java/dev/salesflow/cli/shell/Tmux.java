@@ -81,7 +81,16 @@ final class Tmux implements AutoCloseable {
   }
 
   String await(String what, Predicate<String> test) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    return await(what, test, PATIENCE);
+  }
+
+  /** Waits until the screen shows {@code text}, for up to {@code patience} (a run of several fresh JVMs). */
+  String await(String text, Duration patience) throws Exception {
+    return await(text, s -> s.contains(text), patience);
+  }
+
+  private String await(String what, Predicate<String> test, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     String screen = screen();
     while (!test.test(screen)) {
       if (System.nanoTime() > deadline) {
