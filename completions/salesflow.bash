@@ -30,7 +30,7 @@ _salesflow_options() {
     migrate) printf '%s\n' --to -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    import) printf '%s\n' --map --map-value --default --charset --events --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
@@ -59,7 +59,7 @@ _salesflow_option_kind() {
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
     "log --by"|"advance --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
-    "log --form"|"approve --key"|"approve --signature") echo 'path' ;;
+    "log --form"|"approve --key"|"approve --signature"|"import --events") echo 'path' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
     "show --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,7 +108,7 @@ final class ExportCommand implements Callable<Integer>, Formatted {
   /** Streams the cases (or events) to {@code out} as they are read; returns how many rows. */
   private int write(Salesflow flow, Appendable out) {
     return events
-        ? CaseCsv.events(out, new ArrayList<>(flow.process().eventFieldNames()), flow::forEachStored)
+        ? CaseCsv.events(out, flow.process().eventColumns(), flow::forEachStored)
         : CaseCsv.cases(out, flow.zone(), cases -> flow.forEachStanding(CaseFilter.ALL, EnumSet.allOf(RegistrationField.class), cases));
   }
 }

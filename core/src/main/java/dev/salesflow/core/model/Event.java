@@ -29,6 +29,9 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
    */
   public static final String OPENED = "opened";
 
+  /** The further fields an {@code opened} event may carry, in the order they are written. */
+  public static final java.util.List<String> OPENED_FIELDS = java.util.List.of("to", "reason", "amount", "source");
+
   /**
    * Turns a blank {@code by} or {@code note} into null and copies the fields, keeping their order,
    * so the event is immutable.

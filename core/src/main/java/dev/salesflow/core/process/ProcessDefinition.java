@@ -280,7 +280,7 @@ public record ProcessDefinition(
   /** The further fields an event of {@code type} may carry: its form's, then the process's. */
   private List<String> knownFieldNames(String type) {
     if (Event.OPENED.equals(type)) {
-      return List.of("to", "reason", "amount", "source");
+      return Event.OPENED_FIELDS;
     }
     List<String> names = new ArrayList<>();
     Form form = formOf(type);
