@@ -113,6 +113,14 @@ class EventImportTest {
     assertThat(imported.code()).as(imported.toString()).isZero();
     roundTrips(deals, "deals");
     assertThat(Files.readAllLines(dir.resolve("deals-events.csv")).get(0)).endsWith(",source,note");
+    // check and the funnel count the three deals opened by the import, on case files and on SQLite
+    assertThat(JSON.readTree(sf(deals, "check", "--format", "json").out()).get("imported").asInt()).isEqualTo(3);
+    assertThat(sf(deals, "check").err()).contains("(3 cases opened by import)");
+    assertThat(JSON.readTree(sf(deals, "report", "funnel", "--format", "json").out()).get("imported").asInt()).isEqualTo(3);
+    assertThat(JSON.readTree(sf(dir.resolve("deals-sqlite"), "--store", "sqlite:" + dir.resolve("deals.db"), "report", "funnel",
+        "--format", "json").out()).get("imported").asInt()).isEqualTo(3);
+    assertThat(JSON.readTree(sf(deals, "report", "funnel", "--format", "json", "--owner", "bob").out()).get("imported").asInt())
+        .isEqualTo(1);
   }
 
   @Test
