@@ -33,7 +33,7 @@ _salesflow_options() {
     migrate) printf '%s\n' --to --dry-run -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    import) printf '%s\n' --map --map-value --default --charset --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    import) printf '%s\n' --map --map-value --default --charset --events --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom --form --occurrence -o --output -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
@@ -62,7 +62,7 @@ _salesflow_option_kind() {
     "register --source") echo 'source' ;;
     "register --priority"|"list --priority"|"overdue --priority") echo 'fixed:A|B|C' ;;
     "log --by"|"advance --by"|"edit --by"|"reassign --by"|"reassign --to"|"reopen --by"|"attach --by"|"list --owner"|"overdue --owner"|"report --owner") echo 'owner' ;;
-    "log --form"|"approve --key"|"approve --signature"|"export -o"|"export --output") echo 'path' ;;
+    "log --form"|"approve --key"|"approve --signature"|"import --events"|"export -o"|"export --output") echo 'path' ;;
     "advance --to"|"list --stage") echo 'stage' ;;
     "show --form"|"export --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;

@@ -104,7 +104,8 @@ final class CheckCommand implements Callable<Integer>, Formatted {
     }
     if (!root.quiet()) {
       root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")
-          + ", " + count(report.warnings(), "warning"));
+          + ", " + count(report.warnings(), "warning")
+          + (report.imported() == 0 ? "" : " (" + count(report.imported(), "case") + " opened by import)"));
     }
   }
 

@@ -13,7 +13,6 @@ import dev.salesflow.core.model.FilledForm;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RegistrationField;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -131,7 +130,7 @@ final class ExportCommand implements Callable<Integer>, Formatted {
   /** Streams the cases (or events) to {@code out} as they are read; returns how many rows. */
   private int write(Salesflow flow, Appendable out) {
     return events
-        ? CaseCsv.events(out, new ArrayList<>(flow.process().eventFieldNames()), flow::forEachStored)
+        ? CaseCsv.events(out, flow.process().eventColumns(), flow::forEachStored)
         : CaseCsv.cases(out, flow.zone(), cases -> flow.forEachStanding(CaseFilter.ALL, EnumSet.allOf(RegistrationField.class), cases));
   }
 }

@@ -38,7 +38,10 @@ import picocli.CommandLine.ParentCommand;
     "Every row is checked first and each problem named with its row (the header is row 1); nothing is written"
         + " unless every row is valid. A row with an id is its own case (one row per deal); a row without one whose"
         + " company and contact are already registered, or appear in an earlier row, is reported naming that case or"
-        + " row, and not registered again. Exit 1 when any row is invalid."})
+        + " row, and not registered again. Exit 1 when any row is invalid.",
+    "Another salesflow's cases with their history: 'import CASES.csv --events EVENTS.csv' (or .jsonl), the two files"
+        + " 'export' and 'export --events' write; every event is judged as log and advance would, and each case is"
+        + " written once with its whole log."})
 final class ImportCommand implements Callable<Integer>, Formatted {
   /** Rows without an id are numbered one durable write each, so a few hundred rows already take seconds. */
   private static final int IMPORT_BAR_ROWS = 100;
@@ -54,7 +57,11 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       + " e.g. source=exhibition or reason=unknown.") Map<String, String> defaults = new LinkedHashMap<>();
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
       + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
-  @Option(names = "--skip-invalid", description = "Register the valid rows even when some are invalid.") boolean skipInvalid;
+  @Option(names = "--events", paramLabel = "FILE.csv|FILE.jsonl", description = "Give the cases of the list their events"
+      + " from FILE (what export --events writes), instead of starting them in lead; a case with an event the process"
+      + " refuses is invalid as a whole.") Path events;
+  @Option(names = "--skip-invalid", description = "Register the valid rows even when some are invalid (with --events: the"
+      + " valid cases).") boolean skipInvalid;
   @Option(names = "--dry-run", description = "Check every row and report what would be registered; write nothing.") boolean dryRun;
 
   @Override
@@ -80,6 +87,8 @@ final class ImportCommand implements Callable<Integer>, Formatted {
     // the list is read first and a dry run opens the store existing-only: neither creates a database
     LeadCsv.Read read = LeadCsv.read(file.toString(), bytes(root.context().cwd().resolve(file)), encoding, map, fieldDefaults.keySet(),
         valueMaps());
+    dev.salesflow.core.model.EventLog log = events == null ? null
+        : EventCsv.read(events.toString(), bytes(root.context().cwd().resolve(events)), encoding);
     try (Salesflow flow = dryRun ? root.openExisting() : root.open()) {
       if (!root.quiet()) {
         read.unusedColumns().forEach(c -> root.context().err().println("salesflow: warning: " + file + ": column '" + c
@@ -88,17 +97,19 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       java.time.OffsetDateTime now = root.now(flow.zone());
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
-        result = flow.importLeads(read.rows(), new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults),
-            now, progress);
+        ImportOptions options = new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults);
+        result = log == null ? flow.importLeads(read.rows(), options, now, progress)
+            : flow.importCases(read.rows(), log, options, now, progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
+      result.logErrors().forEach(e -> root.context().err().println(e));
       if (!root.quiet()) {
         ImportOutput.assumptions(result, flow.zone(), now)
             .forEach(line -> root.context().err().println("salesflow: note: " + file + ": " + line));
       }
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"
           : ImportOutput.text(result, dryRun, skipInvalid));
-      return result.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+      return result.invalid() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
   }
 

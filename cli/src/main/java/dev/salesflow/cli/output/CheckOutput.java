@@ -31,6 +31,7 @@ public final class CheckOutput {
     m.put("files", report.files().size());
     m.put("errors", report.errors());
     m.put("warnings", report.warnings());
+    m.put("imported", report.imported());
     m.put("findings", report.findings().stream().map(d -> finding(d, cwd)).toList());
     return m;
   }

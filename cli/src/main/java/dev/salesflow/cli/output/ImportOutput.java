@@ -17,12 +17,14 @@ public final class ImportOutput {
           .append(d.existing()).append("; skipped\n");
     }
     int n = r.registered().size();
+    String events = r.events() == 0 ? "" : " with " + r.events() + (r.events() == 1 ? " event" : " events");
+    int invalid = r.errors().size() + r.logErrors().size();
     if (r.written()) {
-      s.append("Registered ").append(cases(n)).append(n == 0 ? "" : " (" + range(r.registered()) + ")");
+      s.append("Registered ").append(cases(n)).append(n == 0 ? "" : " (" + range(r.registered()) + ")").append(events);
     } else if (dryRun) {
-      s.append("Dry run: would register ").append(cases(n));
-    } else if (!r.errors().isEmpty() && !skipInvalid) {
-      s.append("Nothing registered: ").append(r.errors().size()).append(r.errors().size() == 1 ? " invalid row" : " invalid rows")
+      s.append("Dry run: would register ").append(cases(n)).append(events);
+    } else if (invalid > 0 && !skipInvalid) {
+      s.append("Nothing registered: ").append(invalid).append(invalid == 1 ? " invalid row" : " invalid rows")
           .append(" (fix them, or register the valid rows with --skip-invalid)");
     } else {
       s.append("Registered no cases");
@@ -31,8 +33,8 @@ public final class ImportOutput {
     if (!r.duplicates().isEmpty()) {
       s.append("; ").append(r.duplicates().size()).append(" already registered");
     }
-    if (!r.errors().isEmpty() && (skipInvalid || dryRun)) {
-      s.append("; ").append(r.errors().size()).append(" invalid");
+    if (invalid > 0 && (skipInvalid || dryRun)) {
+      s.append("; ").append(invalid).append(" invalid");
     }
     return s.append(".\n").toString();
   }
@@ -66,6 +68,7 @@ public final class ImportOutput {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", r.rows());
     m.put("written", r.written());
+    m.put("events", r.events());
     m.put("registered", r.registered().stream().map(x -> {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("row", x.row());
@@ -94,6 +97,7 @@ public final class ImportOutput {
       e.put("message", x.message());
       return e;
     }).toList());
+    m.put("event_errors", r.logErrors());
     return m;
   }
 }

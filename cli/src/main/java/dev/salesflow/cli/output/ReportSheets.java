@@ -65,7 +65,8 @@ public final class ReportSheets {
     List<Fact> facts = List.of(
         new Fact("cases", t("Cases", "案例数"), Kind.COUNT, r.cases()),
         new Fact("contract_value", t("Contract value", "合同金额"), Kind.MONEY, r.totalValue()),
-        new Fact("lost_cases", t("Lost", "丢单"), Kind.COUNT, lostCases));
+        new Fact("lost_cases", t("Lost", "丢单"), Kind.COUNT, lostCases),
+        new Fact("imported", t("Opened by import", "导入开启"), Kind.COUNT, r.imported()));
     Chart chart = new Chart("funnel", t("Cases that reached each stage", "各阶段到达的案例数"), Kind.COUNT,
         r.stages().stream().map(s -> new Bar(stage(s.stage()).label(), s.reached())).toList(), true);
     return new ReportSheet("funnel", t("Sales funnel", "销售漏斗"), scope(r.query(), false), facts,

@@ -355,7 +355,7 @@ class CheckFormatsTest {
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).as("machine output goes to stdout alone").isEmpty();
     JsonNode json = JSON.readTree(run.out());
-    assertThat(fieldNames(json)).containsExactly("files", "errors", "warnings", "findings");
+    assertThat(fieldNames(json)).containsExactly("files", "errors", "warnings", "imported", "findings");
     List<String> text = Corpus.headlines(CliRun.in(corpus, "check", "--now", TestWorkspaces.NOW));
     assertThat(json.get("files").asInt()).isEqualTo((int) Corpus.caseFiles().count() + 1);
     assertThat(json.get("errors").asInt()).isEqualTo((int) text.stream().filter(l -> l.contains(": error: ")).count());

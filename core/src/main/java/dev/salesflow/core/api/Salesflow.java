@@ -591,6 +591,12 @@ public final class Salesflow implements AutoCloseable {
       throw new InvalidRequestException("'" + event.type() + "' is recorded with 'salesflow "
           + (event.isReopened() ? "reopen" : Event.REASSIGNED.equals(event.type()) ? "reassign" : "edit") + "', not 'log'");
     }
+    requireRecordable(id, event);
+    return write(id, event, now, dryRun);
+  }
+
+  /** What {@code log} refuses of an event before looking at the case: unknown fields, an incomplete required form. */
+  private void requireRecordable(String id, Event event) {
     Map<String, String> problems = workspace.process().fieldProblems(event);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems.values()));
@@ -605,7 +611,6 @@ public final class Salesflow implements AutoCloseable {
         throw new RefusedException(id, "cannot record '" + event.type() + "' (forms: required)", lines);
       }
     }
-    return write(id, event, now, dryRun);
   }
 
   /**
@@ -899,17 +904,10 @@ public final class Salesflow implements AutoCloseable {
   }
 
   private Case write(String id, Event event, OffsetDateTime now, boolean dryRun) {
-    List<String> hidden = hiddenCharacters(event);
-    if (!hidden.isEmpty()) {
-      throw new InvalidRequestException(String.join("; ", hidden));
-    }
-    if (event.at().isAfter(now)) {
-      throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
-    }
     if (event.fields().containsKey(Event.RECORDED_AT)) {
       throw new InvalidRequestException("'" + Event.RECORDED_AT + "' is written by salesflow, for an event recorded late");
     }
-    authorize(id, event);
+    requireWritable(id, event, now);
     if (dryRun) {
       Case current = store.load(id);
       Event stamped = stampLate(current, event, now);
@@ -935,6 +933,35 @@ public final class Salesflow implements AutoCloseable {
       }
     }
     return event;
+  }
+
+  /**
+   * Throws what {@code log} or {@code advance} would refuse of {@code event} as the next event of
+   * {@code current}, judged in the same order: the event alone, then the case's state machine.
+   */
+  private void admit(Case current, Event event, OffsetDateTime now) {
+    if (event.isAdvance()) {
+      requireStage(event.field("to").orElseThrow(() -> new InvalidRequestException("an advance needs 'to'")));
+    } else {
+      requireRecordable(current.id(), event);
+    }
+    requireWritable(current.id(), event, now);
+    judge(current, event);
+  }
+
+  /**
+   * What every write refuses of an event before looking at the case: hidden characters, a time
+   * after {@code now}, a person the team's rules do not allow.
+   */
+  private void requireWritable(String id, Event event, OffsetDateTime now) {
+    List<String> hidden = hiddenCharacters(event);
+    if (!hidden.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", hidden));
+    }
+    if (event.at().isAfter(now)) {
+      throw new InvalidRequestException("event time " + Timestamps.format(event.at()) + " is after now (" + Timestamps.format(now) + ")");
+    }
+    authorize(id, event);
   }
 
   /**
@@ -1499,7 +1526,27 @@ public final class Salesflow implements AutoCloseable {
    * @return what was registered, skipped as a duplicate or refused
    */
   public ImportResult importLeads(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
-    return Leads.importLeads(this, rows, options, now, progress);
+    return Leads.importLeads(this, rows, null, options, now, progress);
+  }
+
+  /**
+   * Registers the cases of a lead list with their whole event logs from an event file (what {@code
+   * export} and {@code export --events} write): each case is written once, with every event, after
+   * each event was judged as {@link #record} and {@link #advance} judge it (time order, fields,
+   * guards, the team's rules). A case with an invalid event is invalid as a whole; events of a case
+   * the list does not hold are invalid too (a stored case's log is never appended to). Otherwise as
+   * {@link #importLeads(List, ImportOptions, OffsetDateTime, Progress)}.
+   *
+   * @param rows the rows of the case list, with their line numbers for messages
+   * @param events the event file's events
+   * @param options whether to skip invalid cases, a dry run, and default values for missing columns
+   * @param now the registration time of rows without one; no event may be after it
+   * @param progress told each case stored
+   * @return what was registered, skipped as a duplicate or refused, and how many events
+   */
+  public ImportResult importCases(List<LeadRow> rows, dev.salesflow.core.model.EventLog events, ImportOptions options,
+      OffsetDateTime now, Progress progress) {
+    return Leads.importLeads(this, rows, events, options, now, progress);
   }
 
   /**
@@ -1514,9 +1561,9 @@ public final class Salesflow implements AutoCloseable {
       this.flow = flow;
     }
 
-    static ImportResult importLeads(Salesflow flow, List<LeadRow> rows, ImportOptions options, OffsetDateTime now,
-        Progress progress) {
-      return new LeadImport(new Leads(flow)).run(rows, options, now, progress);
+    static ImportResult importLeads(Salesflow flow, List<LeadRow> rows, dev.salesflow.core.model.EventLog events,
+        ImportOptions options, OffsetDateTime now, Progress progress) {
+      return new LeadImport(new Leads(flow)).run(rows, events, options, now, progress);
     }
 
     @Override
@@ -1556,6 +1603,19 @@ public final class Salesflow implements AutoCloseable {
         return Optional.of(String.join("; ", problems.values()));
       }
       return flow.machine.judgeNext(c, next).map(v -> String.join("; ", v.problems()));
+    }
+
+    @Override
+    public Optional<String> refusal(Case current, Event next, OffsetDateTime now) {
+      try {
+        flow.admit(current, next, now);
+        return Optional.empty();
+      } catch (RefusedException e) {
+        String summary = e.getMessage().substring(current.id().length() + 2);
+        return Optional.of(e.problems().isEmpty() ? summary : summary + ": " + String.join("; ", e.problems()));
+      } catch (InvalidRequestException e) {
+        return Optional.of(e.getMessage());
+      }
     }
 
     @Override

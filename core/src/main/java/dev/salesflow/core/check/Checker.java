@@ -61,6 +61,8 @@ public final class Checker {
   private final Authority authority;
   /** The years without an official schedule that the SLA clocks' deadlines needed (from any thread). */
   private final Set<Integer> unknownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Cases checked that an import opened mid-process; files are checked in parallel. */
+  private final java.util.concurrent.atomic.LongAdder imported = new java.util.concurrent.atomic.LongAdder();
 
   private Checker(Workspace workspace, CheckOptions options) {
     this.workspace = workspace;
@@ -139,7 +141,8 @@ public final class Checker {
               + spec.location() + " (run check without it)");
         }
         files.add(spec.location());
-        return new CheckReport(files, checker.checkDatabase(spec, progress), checker.unknownYears);
+        return new CheckReport(files, checker.checkDatabase(spec, progress), checker.unknownYears,
+            checker.imported.intValue());
       }
       caseFiles = expand(List.of(spec.location()));
       if (changedSince != null && !changed(root, files, changedSince)) {
@@ -152,7 +155,7 @@ public final class Checker {
     }
     files.addAll(caseFiles);
     List<Diagnostic> findings = checker.checkFiles(caseFiles, progress);
-    return new CheckReport(files, findings, checker.unknownYears);
+    return new CheckReport(files, findings, checker.unknownYears, checker.imported.intValue());
   }
 
   /** Whether git lists one of {@code files} (under {@code root}) as changed since {@code ref}. */
@@ -310,6 +313,9 @@ public final class Checker {
    */
   private List<Diagnostic> caseFindings(Case c, Path file, CaseFile source) {
     List<Diagnostic> findings = new ArrayList<>();
+    if (c.opening().isPresent()) {
+      imported.increment();
+    }
     Replay replay = machine.replay(c);
     Replay.Violation v = replay.illegal().orElse(null);
     if (v != null) {

@@ -5,6 +5,7 @@ import dev.salesflow.core.model.CaseFilter;
 import dev.salesflow.core.model.CaseView;
 import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.EventLog;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.Labels;
@@ -46,11 +47,22 @@ public final class LeadImport {
     this.flow = flow;
   }
 
-  /** A valid row: its registration and the {@code opened} event that starts it in its stage, or null. */
-  private record Valid(int row, Registration registration, Event opened) {}
+  /** A valid row: its registration and its first events (the {@code opened} event, or its events from an event file). */
+  private record Valid(int row, Registration registration, List<Event> events) {}
 
   public ImportResult run(List<LeadRow> rows, ImportOptions options, OffsetDateTime now, Progress progress) {
+    return run(rows, null, options, now, progress);
+  }
+
+  /**
+   * As {@link #run(List, ImportOptions, OffsetDateTime, Progress)}, each case with its events from
+   * {@code log} (or null for none) instead of an {@code opened} event: every event judged as {@code
+   * log} and {@code advance} would judge it after the ones before, a case with an invalid event
+   * invalid as a whole. Events of a case the list does not hold are invalid.
+   */
+  public ImportResult run(List<LeadRow> rows, EventLog log, ImportOptions options, OffsetDateTime now, Progress progress) {
     ZoneId zone = flow.zone();
+    EventFile events = log == null ? null : new EventFile(log, zone);
     Map<String, String> caseByPerson = new HashMap<>();
     Map<String, String> personById = new HashMap<>();
     for (CaseView view : flow.list(CaseFilter.ALL)) {
@@ -92,29 +104,44 @@ public final class LeadImport {
             : rowByPerson.containsKey(person) ? "row " + rowByPerson.get(person) : null;
       }
       List<String> dealProblems = new ArrayList<>();
-      Event opened = problems.isEmpty() ? opening(row.deal(), options.dealDefaults(), r, zone, now, dealProblems) : null;
+      List<Event> first = List.of();
+      if (events != null) {
+        List<EventFile.Line> lines = r.id() == null ? List.of() : events.take(r.id());
+        if (problems.isEmpty() && duplicateOf == null) {
+          first = history(r, row.deal(), events, lines, now, dealProblems);
+        }
+      } else if (problems.isEmpty()) {
+        Event opened = opening(row.deal(), options.dealDefaults(), r, zone, now, dealProblems);
+        first = opened == null ? List.of() : List.of(opened);
+      }
       if (!problems.isEmpty() || !dealProblems.isEmpty()) {
         errors.add(new ImportResult.RowError(row.row(), problems, dealProblems));
       } else if (duplicateOf != null) {
         duplicates.add(new ImportResult.Duplicate(row.row(), r.company(), r.contactName(), duplicateOf));
       } else {
-        valid.add(new Valid(row.row(), r, opened));
+        valid.add(new Valid(row.row(), r, first));
         rowByPerson.putIfAbsent(person, row.row());
         if (r.id() != null) {
           rowById.put(r.id(), row.row());
         }
       }
     }
+    List<String> logErrors = events == null ? List.of() : events.leftOver(personById::containsKey);
     List<ImportResult.Registered> registered = new ArrayList<>();
-    if (options.dryRun() || (!errors.isEmpty() && !options.skipInvalid())) {
+    int eventCount = 0;
+    for (Valid x : valid) {
+      eventCount += events == null ? 0 : x.events().size();
+    }
+    if (options.dryRun() || ((!errors.isEmpty() || !logErrors.isEmpty()) && !options.skipInvalid())) {
       valid.forEach(x -> registered.add(new ImportResult.Registered(x.row(), x.registration().id(), x.registration().company())));
-      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false, assumed.list());
+      return new ImportResult(rows.size(), options.dryRun() ? registered : List.of(), duplicates, errors, false, assumed.list(),
+          options.dryRun() ? eventCount : 0, logErrors);
     }
     // rows with ids are stored in batches (a transaction each on a database); the others one by one, numbered
     List<Case> withIds = new ArrayList<>();
     Map<Integer, Case> stored = new HashMap<>();
     for (Valid x : valid) {
-      Case draft = flow.draft(x.registration(), now, x.opened() == null ? List.of() : List.of(x.opened()));
+      Case draft = flow.draft(x.registration(), now, x.events());
       if (x.registration().id() != null) {
         withIds.add(draft);
         stored.put(x.row(), draft);
@@ -123,14 +150,42 @@ public final class LeadImport {
     flow.createAll(withIds, n -> progress.update(n, valid.size()));
     for (Valid x : valid) {
       if (!stored.containsKey(x.row())) {
-        Case draft = flow.draft(x.registration(), now, x.opened() == null ? List.of() : List.of(x.opened()));
+        Case draft = flow.draft(x.registration(), now, x.events());
         stored.put(x.row(), flow.createNumbered(draft));
         progress.update(stored.size(), valid.size());
       }
       Case c = stored.get(x.row());
       registered.add(new ImportResult.Registered(x.row(), c.id(), c.customer().company()));
     }
-    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty(), assumed.list());
+    return new ImportResult(rows.size(), registered, duplicates, errors, !registered.isEmpty(), assumed.list(), eventCount,
+        logErrors);
+  }
+
+  /**
+   * The events of the case that registration {@code r} makes, from its {@code lines} of an event
+   * file, each judged as {@code log} or {@code advance} would judge it after the ones before; null
+   * when any line cannot be read (every such line is named) or is refused (the first is named, as
+   * the later ones follow a history that did not happen), its problems added to {@code problems}.
+   */
+  private List<Event> history(Registration r, Map<DealField, String> deal, EventFile events, List<EventFile.Line> lines,
+      OffsetDateTime now, List<String> problems) {
+    deal.keySet().forEach(f -> problems.add(f.column() + ": with --events a case's events say where it stands"
+        + " (leave out --map ...=" + f.column() + ")"));
+    lines.stream().filter(l -> l.problem() != null).forEach(l -> problems.add(l.problem()));
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    Case current = flow.draft(r, now, List.of());
+    for (EventFile.Line l : lines) {
+      Optional<String> refused = flow.refusal(current, l.event(), now);
+      if (refused.isPresent()) {
+        problems.add(events.where(l.line()) + "'" + l.event().type() + "' at " + Timestamps.format(l.event().at()) + ": "
+            + refused.get());
+        return null;
+      }
+      current = current.withEvent(l.event());
+    }
+    return current.events();
   }
 
   /**

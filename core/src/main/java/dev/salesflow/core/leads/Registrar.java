@@ -33,6 +33,12 @@ public interface Registrar {
   /** Why the process refuses {@code next} on {@code c} (its fields, then the state machine), or empty. */
   java.util.Optional<String> problem(Case c, Event next);
 
+  /**
+   * Why {@code log} or {@code advance} would refuse {@code next} as the next event of {@code
+   * current} (the event alone, then the state machine), as their message says it, or empty.
+   */
+  java.util.Optional<String> refusal(Case current, Event next, OffsetDateTime now);
+
   /** Stores new cases that have their ids, in batches; {@code stored} is told how many are stored so far. */
   void createAll(List<Case> cases, java.util.function.IntConsumer stored);
 

@@ -14,16 +14,22 @@ import java.util.TreeSet;
  * @param findings every diagnostic, sorted by file, line and column
  * @param unknownYears years the SLA clocks' deadlines needed that the calendar has no official
  *     schedule for (it used its fallback there: the statutory holidays or the weekly pattern)
+ * @param imported how many of the cases checked were opened by an import (their first event is
+ *     {@code opened}: they started mid-process, so no clock runs from before)
  */
-public record CheckReport(List<Path> files, List<Diagnostic> findings, SortedSet<Integer> unknownYears) {
+public record CheckReport(List<Path> files, List<Diagnostic> findings, SortedSet<Integer> unknownYears, int imported) {
   /**
    * Copies the collections so the report is immutable.
    *
    * @param files every file checked
    * @param findings every diagnostic
    * @param unknownYears the years without an official schedule the deadlines needed
+   * @param imported how many cases were opened by an import; not negative
    */
   public CheckReport {
+    if (imported < 0) {
+      throw new IllegalArgumentException("imported must not be negative, got " + imported);
+    }
     files = List.copyOf(files);
     findings = List.copyOf(findings);
     unknownYears = Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));
@@ -36,7 +42,7 @@ public record CheckReport(List<Path> files, List<Diagnostic> findings, SortedSet
    * @param findings every diagnostic
    */
   public CheckReport(List<Path> files, List<Diagnostic> findings) {
-    this(files, findings, new TreeSet<>());
+    this(files, findings, new TreeSet<>(), 0);
   }
 
   /**
@@ -45,9 +51,10 @@ public record CheckReport(List<Path> files, List<Diagnostic> findings, SortedSet
    * @param files every file checked
    * @param findings every diagnostic
    * @param unknownYears the years without an official schedule the deadlines needed
+   * @param imported how many cases were opened by an import
    */
-  public CheckReport(List<Path> files, List<Diagnostic> findings, Collection<Integer> unknownYears) {
-    this(files, findings, new TreeSet<>(unknownYears));
+  public CheckReport(List<Path> files, List<Diagnostic> findings, Collection<Integer> unknownYears, int imported) {
+    this(files, findings, new TreeSet<>(unknownYears), imported);
   }
 
   /**

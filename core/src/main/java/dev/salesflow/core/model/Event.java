@@ -29,6 +29,9 @@ public record Event(OffsetDateTime at, String type, String by, String note, Map<
    */
   public static final String OPENED = "opened";
 
+  /** The further fields an {@code opened} event may carry, in the order they are written. */
+  public static final java.util.List<String> OPENED_FIELDS = java.util.List.of("to", "reason", "amount", "source");
+
   /**
    * The further field every event may carry: when it was written, added by salesflow to an event
    * recorded late (its {@code at} earlier than an event already in the case), as an ISO-8601 time

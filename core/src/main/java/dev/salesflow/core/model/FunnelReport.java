@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param cases how many cases the report covers
  * @param stages one row per open stage in process order, then the closed stage
  * @param lost one row per stage left for lost and reason, most frequent first within a stage
+ * @param imported how many of the cases were opened by an import (their first event is {@code
+ *     opened}: they reached their first stage in another system)
  */
-public record FunnelReport(ReportQuery query, int cases, List<StageRow> stages, List<LostRow> lost) {
+public record FunnelReport(ReportQuery query, int cases, List<StageRow> stages, List<LostRow> lost, int imported) {
   /**
    * Copies the lists so the report is immutable.
    *
@@ -23,11 +25,27 @@ public record FunnelReport(ReportQuery query, int cases, List<StageRow> stages, 
    * @param cases how many cases are covered
    * @param stages one row per stage
    * @param lost one row per stage and lost reason
+   * @param imported how many cases were opened by an import; 0 to {@code cases}
    */
   public FunnelReport {
+    if (imported < 0 || imported > cases) {
+      throw new IllegalArgumentException("imported must be 0 to " + cases + ", got " + imported);
+    }
     Objects.requireNonNull(query, "query");
     stages = List.copyOf(stages);
     lost = List.copyOf(lost);
+  }
+
+  /**
+   * A funnel without imported cases.
+   *
+   * @param query the period and owner covered
+   * @param cases how many cases are covered
+   * @param stages one row per stage
+   * @param lost one row per stage and lost reason
+   */
+  public FunnelReport(ReportQuery query, int cases, List<StageRow> stages, List<LostRow> lost) {
+    this(query, cases, stages, lost, 0);
   }
 
   /**

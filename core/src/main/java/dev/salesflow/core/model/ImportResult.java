@@ -13,9 +13,12 @@ import java.util.List;
  * @param errors the invalid rows, in row order, every problem of a row in one message
  * @param written whether any case was written
  * @param assumptions what the import assumed where rows left something unsaid, one entry per kind
+ * @param events how many events of an event file the registered cases hold (0 without one)
+ * @param logErrors the problems of an event file that belong to no row of the case list, each
+ *     {@code FILE:LINE: message} (events of a case the list does not hold); they count as invalid rows
  */
 public record ImportResult(int rows, List<Registered> registered, List<Duplicate> duplicates, List<RowError> errors,
-    boolean written, List<Assumption> assumptions) {
+    boolean written, List<Assumption> assumptions, int events, List<String> logErrors) {
   /**
    * Copies the lists so the result is immutable.
    *
@@ -25,12 +28,39 @@ public record ImportResult(int rows, List<Registered> registered, List<Duplicate
    * @param errors the invalid rows
    * @param written whether any case was written
    * @param assumptions what was assumed, one entry per kind
+   * @param events how many events the registered cases hold
+   * @param logErrors the event file's problems outside the case list's rows
    */
   public ImportResult {
+    logErrors = List.copyOf(logErrors);
     registered = List.copyOf(registered);
     duplicates = List.copyOf(duplicates);
     errors = List.copyOf(errors);
     assumptions = List.copyOf(assumptions);
+  }
+
+  /**
+   * An import without an event file.
+   *
+   * @param rows the data rows read
+   * @param registered the rows registered
+   * @param duplicates the rows skipped as duplicates
+   * @param errors the invalid rows
+   * @param written whether any case was written
+   * @param assumptions what was assumed, one entry per kind
+   */
+  public ImportResult(int rows, List<Registered> registered, List<Duplicate> duplicates, List<RowError> errors,
+      boolean written, List<Assumption> assumptions) {
+    this(rows, registered, duplicates, errors, written, assumptions, 0, List.of());
+  }
+
+  /**
+   * Whether anything was invalid: a row, or an event outside the rows.
+   *
+   * @return true when {@link #errors()} or {@link #logErrors()} is not empty
+   */
+  public boolean invalid() {
+    return !errors.isEmpty() || !logErrors.isEmpty();
   }
 
   /**

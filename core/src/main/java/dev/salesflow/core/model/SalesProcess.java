@@ -64,6 +64,19 @@ public interface SalesProcess {
   Set<String> eventFieldNames();
 
   /**
+   * The further fields of an event export, one column each: {@link #eventFieldNames()}, then those
+   * of the {@code opened} event that the process does not declare ({@code to}, {@code reason},
+   * {@code amount}, {@code source}), so an imported case's opening comes back whole.
+   *
+   * @return the field names, each once, in column order
+   */
+  default java.util.List<String> eventColumns() {
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>(eventFieldNames());
+    columns.addAll(Event.OPENED_FIELDS);
+    return java.util.List.copyOf(columns);
+  }
+
+  /**
    * Whether an event of {@code type} may carry the field {@code field}: one of {@link
    * #eventFieldNames()}, or a field of the type's form.
    *

@@ -85,7 +85,9 @@ public final class Reports implements Reporting {
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, BigDecimal> value = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
+    int imported = 0;
     for (CaseView v : cases) {
+      imported += v.value().opening().isPresent() ? 1 : 0;
       Set<String> visited = v.replay().visits().stream().map(Replay.Visit::stage).collect(Collectors.toSet());
       visited.forEach(s -> reached.merge(s, 1, Integer::sum));
       current.merge(v.stage(), 1, Integer::sum);
@@ -101,7 +103,7 @@ public final class Reports implements Reporting {
         contractValue(v).ifPresent(amount -> value.merge(v.stage(), amount, BigDecimal::add));
       }
     }
-    return funnel(q, cases.size(), stages, reached, current, lostFrom, value, reasons);
+    return funnel(q, cases.size(), stages, reached, current, lostFrom, value, reasons, imported);
   }
 
   /**
@@ -110,7 +112,7 @@ public final class Reports implements Reporting {
    */
   public static FunnelReport funnel(ReportQuery q, int cases, List<String> stages, Map<String, Integer> reached,
       Map<String, Integer> current, Map<String, Integer> lostFrom, Map<String, BigDecimal> value,
-      Map<String, Map<String, Integer>> reasons) {
+      Map<String, Map<String, Integer>> reasons, int imported) {
     List<FunnelReport.StageRow> rows = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       String s = stages.get(i);
@@ -127,7 +129,7 @@ public final class Reports implements Reporting {
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> lost.add(new FunnelReport.LostRow(s, e.getKey(), e.getValue())));
     }
-    return new FunnelReport(q, cases, rows, lost);
+    return new FunnelReport(q, cases, rows, lost, imported);
   }
 
   /** The amount of the case's last contract signing within its legal events. */

@@ -1,6 +1,7 @@
 package dev.salesflow.core.store.sqlite;
 
 import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -173,7 +174,10 @@ final class SqlReports implements Reporting {
           reasons.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
               .put(rs.getString(2), rs.getInt(3));
         });
-    return Reports.funnel(q, cases[0], stages, reached, current, lostFrom, value, reasons);
+    int[] imported = {0};
+    query("SELECT count(*) FROM cases", new Where().covered(q, "registered_unix").and("EXISTS (SELECT 1 FROM events e"
+        + " WHERE e.case_id = cases.id AND e.seq = 0 AND e.type = ?)", Event.OPENED), "", rs -> imported[0] = rs.getInt(1));
+    return Reports.funnel(q, cases[0], stages, reached, current, lostFrom, value, reasons, imported[0]);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.salesflow.core.store.sqlite;
 
 import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -124,7 +125,10 @@ final class SummaryReports implements Reporting {
           reasons.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
               .merge(rs.getString(2), rs.getInt(3), Integer::sum);
         });
-    return Reports.funnel(q, cases[0], stages, reached, current, lostFrom, value, reasons);
+    int[] imported = {0};
+    query("SELECT count(*) FROM events e INDEXED BY events_opened JOIN cases ON cases.id = e.case_id"
+        + " WHERE e.seq = 0 AND e.type = " + literal(Event.OPENED) + " OWNER", q, rs -> imported[0] = rs.getInt(1));
+    return Reports.funnel(q, cases[0], stages, reached, current, lostFrom, value, reasons, imported[0]);
   }
 
   @Override
