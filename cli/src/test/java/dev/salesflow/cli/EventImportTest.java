@@ -112,7 +112,7 @@ class EventImportTest {
     CliRun imported = sf(deals, "import", "deals.csv", "--map", "stage=stage", "--map", "amount=amount", "--map", "reason=reason");
     assertThat(imported.code()).as(imported.toString()).isZero();
     roundTrips(deals, "deals");
-    assertThat(Files.readAllLines(dir.resolve("deals-events.csv")).get(0)).endsWith(",source,note");
+    assertThat(Files.readAllLines(dir.resolve("deals-events.csv")).get(0)).endsWith(",source,note,recorded_at");
     // check and the funnel count the three deals opened by the import, on case files and on SQLite
     assertThat(JSON.readTree(sf(deals, "check", "--format", "json").out()).get("imported").asInt()).isEqualTo(3);
     assertThat(sf(deals, "check").err()).contains("(3 cases opened by import)");

@@ -232,7 +232,7 @@ class ImportExportTest {
     assertThat(sf(ws, "import", file.toString()).code()).isZero();
     String events = sf(examples, "export", "--events", "-").out();
     assertThat(events.lines().findFirst().orElseThrow())
-        .isEqualTo("case,at,type,by,to,reason,amount,issue,result,role,route,channel,model,quantity,signature,note,recorded_at");
+        .isEqualTo("case,at,type,by,to,reason,amount,issue,result,role,route,channel,model,quantity,signature,source,note,recorded_at");
     long total;
     try (Salesflow flow = Salesflow.open(examples)) {
       total = flow.list(CaseFilter.ALL).stream().mapToLong(v -> v.value().events().size()).sum();
