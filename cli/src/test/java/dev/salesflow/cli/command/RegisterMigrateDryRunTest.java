@@ -77,6 +77,23 @@ class RegisterMigrateDryRunTest {
   }
 
   @Test
+  void theWarningFindsTheCurrentRegistrationAndNamesWrittenWithEscapesInCaseFiles() throws Exception {
+    Path ws = TestWorkspaces.examplesAt(dir.resolve("acme"));
+    String id = sf(ws, DELTA).out().strip();
+    // the contact corrected afterwards: the warning follows the current registration, not the header
+    assertThat(sf(ws, "edit", id, "--set", "contact_name=Zhou Min", "--reason", "wrong person").code()).isZero();
+    assertThat(sf(ws, DELTA).err()).doesNotContain("already registered as " + id);
+    // a file whose name is spelled with a YAML escape: read as a case, though its text lacks the word
+    Path file = ws.resolve("cases").resolve(id + ".yaml");
+    Files.writeString(file, Files.readString(file).replace("Zhou Min", "\"Zh\\u006Fu Min\""));
+    String[] zhouMin = DELTA.clone();
+    zhouMin[6] = "zhou  min";
+    CliRun zhou = sf(ws, zhouMin);
+    assertThat(zhou.code()).as("%s", zhou).isZero();
+    assertThat(zhou.err()).contains("is already registered as " + id + ";");
+  }
+
+  @Test
   void migrateDryRunWritesNothingAndRefusesATargetHoldingCases() throws Exception {
     Path ws = TestWorkspaces.examplesAt(dir.resolve("acme"));
     int cases;

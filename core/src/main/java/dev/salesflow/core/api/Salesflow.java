@@ -544,12 +544,18 @@ public final class Salesflow implements AutoCloseable {
   public List<String> registeredAs(String company, String contactName) {
     String person = dev.salesflow.core.leads.LeadImport.person(company, contactName);
     List<String> ids = new ArrayList<>();
-    forEachStanding(CaseFilter.ALL, java.util.EnumSet.of(RegistrationField.COMPANY, RegistrationField.CONTACT_NAME), s -> {
-      if (person.equals(dev.salesflow.core.leads.LeadImport.person(s.value().customer().company(),
-          s.value().customer().contact().name()))) {
-        ids.add(s.value().id());
+    java.util.function.Consumer<Case> match = c -> {
+      Case current = c.current();
+      if (person.equals(dev.salesflow.core.leads.LeadImport.person(current.customer().company(),
+          current.customer().contact().name()))) {
+        ids.add(current.id());
       }
-    });
+    };
+    if (!store.forEachStanding(java.util.EnumSet.of(RegistrationField.COMPANY, RegistrationField.CONTACT_NAME),
+        s -> match.accept(s.value()))) {
+      // a folder: only the files whose text holds every word of both names are read as cases
+      store.forEachCase(dev.salesflow.core.leads.LeadImport.mayName(company, contactName), match);
+    }
     return ids;
   }
 

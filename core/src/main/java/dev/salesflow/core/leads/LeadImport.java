@@ -352,6 +352,24 @@ public final class LeadImport {
     return fold(company) + "\u0000" + fold(contact);
   }
 
+  /**
+   * A test of a case's stored text that is false only when the case cannot be registered for
+   * {@code company} and {@code contact} by the rule of {@link #person}: some word of either, folded,
+   * is missing from the text folded the same way. Text with YAML escapes ({@code \\}, {@code ''})
+   * may spell a name differently, so it always passes; so does any text when there is no word.
+   */
+  public static java.util.function.Predicate<String> mayName(String company, String contact) {
+    List<String> words = java.util.stream.Stream.of(fold(company), fold(contact))
+        .flatMap(f -> java.util.Arrays.stream(f.split(" "))).filter(w -> !w.isEmpty()).toList();
+    return text -> {
+      if (words.isEmpty() || text.indexOf('\\') >= 0 || text.contains("''")) {
+        return true;
+      }
+      String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      return words.stream().allMatch(folded::contains);
+    };
+  }
+
   private static String fold(String s) {
     return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }

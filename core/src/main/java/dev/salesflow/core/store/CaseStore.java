@@ -59,6 +59,18 @@ public interface CaseStore extends DueClocks, ReportSource, AutoCloseable {
   }
 
   /**
+   * As {@link #forEachCase(java.util.function.Consumer)}, for a search: a store that keeps each case
+   * as text (a case file) may leave out, unread as a case, one whose text fails {@code textMayMatch};
+   * a database gives every case.
+   *
+   * @param textMayMatch false only for a stored text that cannot hold what the caller looks for
+   * @param action called once per case given, in id order, on the calling thread
+   */
+  default void forEachCase(java.util.function.Predicate<String> textMayMatch, java.util.function.Consumer<Case> action) {
+    forEachCase(action);
+  }
+
+  /**
    * Gives every case's registration (without its events), current stage and stage entry time to
    * {@code action} in id order, from what the store keeps, reading no event.
    *

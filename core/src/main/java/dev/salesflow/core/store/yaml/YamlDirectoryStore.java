@@ -137,6 +137,31 @@ public final class YamlDirectoryStore implements CaseStore {
     }
   }
 
+  /** {@inheritDoc} Here a file is read as bytes first and parsed only when its text may match. */
+  @Override
+  public void forEachCase(java.util.function.Predicate<String> textMayMatch, java.util.function.Consumer<Case> action) {
+    List<String> ids = ids();
+    int batch = 512;
+    for (int from = 0; from < ids.size(); from += batch) {
+      ids.subList(from, Math.min(ids.size(), from + batch)).parallelStream()
+          .filter(id -> mayMatch(id, textMayMatch))
+          .map(this::loadReadable).flatMap(java.util.Optional::stream).toList().forEach(action);
+    }
+  }
+
+  /** Whether the file of {@code id} is to be read as a case: its text may match, or only a full read says what it is. */
+  private boolean mayMatch(String id, java.util.function.Predicate<String> textMayMatch) {
+    Path file = fileOf(id);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    try {
+      return textMayMatch.test(new String(CaseFileReader.readBounded(file), StandardCharsets.UTF_8));
+    } catch (IOException | DiagnosticsException e) {
+      return true;
+    }
+  }
+
   @Override
   public void skipUnreadableTo(java.util.function.Consumer<DiagnosticsException> sink) {
     unreadable = sink;
