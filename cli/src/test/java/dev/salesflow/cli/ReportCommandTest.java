@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesflow.cli.output.TextTable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +154,98 @@ class ReportCommandTest {
         .contains("Cases won or lost from 2026-11-01");
     CliRun bad = sf(ws, "report", "funnel", "--period-of", "stage");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("--period-of must be registration or ended");
+    assertThat(bad.err()).contains("--period-of must be registration, ended or reached:STAGE");
+  }
+  /**
+   * The first day each case entered {@code stage}, by case id, read from the case files' text (not
+   * by salesflow): the first {@code advance} to it; registration for the first stage.
+   */
+  private static Map<String, LocalDate> firstEntries(Path cases, String stage) throws IOException {
+    Pattern advance = Pattern.compile("\\{at: (\\S+), type: advance,.*\\bto: ([a-z_]+)");
+    Map<String, LocalDate> first = new TreeMap<>();
+    try (var files = Files.list(cases)) {
+      for (Path file : files.sorted().toList()) {
+        String id = file.getFileName().toString().replace(".yaml", "");
+        for (String line : Files.readAllLines(file)) {
+          Matcher m = advance.matcher(line);
+          if (line.startsWith("registered_at: ") && stage.equals("lead")) {
+            first.putIfAbsent(id, OffsetDateTime.parse(line.substring(15).strip()).toLocalDate());
+          } else if (m.find() && m.group(2).equals(stage)) {
+            first.putIfAbsent(id, OffsetDateTime.parse(m.group(1)).toLocalDate()); // +08:00, the workspace's zone
+          }
+        }
+      }
+    }
+    return first;
+  }
+
+  private static String ownerOf(Path cases, String id) throws IOException {
+    return Files.readAllLines(cases.resolve(id + ".yaml")).stream().filter(l -> l.startsWith("owner: "))
+        .findFirst().orElseThrow().substring(7).strip();
+  }
+
+  @Test
+  void periodOfReachedCoversTheCasesThatFirstEnteredTheStageInThePeriodOnBothStores() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Path cases = ws.resolve("cases");
+    LocalDate from = LocalDate.of(2026, 10, 1);
+    LocalDate to = LocalDate.of(2026, 11, 30);
+    Map<String, Integer> expected = new TreeMap<>();
+    Map<String, LocalDate> firstSolution = firstEntries(cases, "solution");
+    for (var e : firstSolution.entrySet()) {
+      if (!e.getValue().isBefore(from) && !e.getValue().isAfter(to)) {
+        expected.merge(ownerOf(cases, e.getKey()), 1, Integer::sum);
+      }
+    }
+    // ACME-2026-002 went back to needs and entered solution again on 2026-10-12: its first entry is in September
+    assertThat(firstSolution.get("ACME-2026-002")).isBefore(from);
+    assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    Path db = dir.resolve("cases.db");
+    assertThat(sf(ws, "migrate", "--to", "sqlite:" + db).code()).isZero();
+    for (List<String> store : List.of(List.<String>of(), List.of("--store", "sqlite:" + db))) {
+      List<String> args = new ArrayList<>(store);
+      args.addAll(List.of("report", "REPORT", "--period-of", "reached:solution", "--from", from.toString(), "--to", to.toString(),
+          "--format", "json"));
+      args.set(store.size() + 1, "funnel");
+      CliRun funnel = sf(ws, args.toArray(String[]::new));
+      assertThat(funnel.code()).as(funnel.err()).isZero();
+      var f = json.readTree(funnel.out());
+      assertThat(f.get("period_of").asText()).isEqualTo("reached:solution");
+      assertThat(f.get("cases").asInt()).as("%s", store).isEqualTo(expected.values().stream().mapToInt(Integer::intValue).sum());
+      args.set(store.size() + 1, "owners");
+      var o = json.readTree(sf(ws, args.toArray(String[]::new)).out());
+      List<String> owners = new ArrayList<>();
+      o.get("owners").forEach(row -> owners.add(row.get("owner").asText()));
+      assertThat(owners).as("%s", store).containsExactlyElementsOf(expected.keySet());
+      Map<String, Integer> perOwner = new TreeMap<>();
+      for (String owner : expected.keySet()) {
+        List<String> one = new ArrayList<>(args);
+        one.set(store.size() + 1, "funnel");
+        one.addAll(List.of("--owner", owner));
+        perOwner.put(owner, json.readTree(sf(ws, one.toArray(String[]::new)).out()).get("cases").asInt());
+      }
+      assertThat(perOwner).as("%s", store).isEqualTo(expected);
+      args.set(store.size() + 1, "sla");
+      var sla = json.readTree(sf(ws, args.toArray(String[]::new)).out());
+      assertThat(sla.get("period_of").asText()).isEqualTo("reached:solution");
+    }
+    int all = firstEntries(cases, "negotiation").size();
+    var unbounded = json.readTree(sf(ws, "report", "funnel", "--period-of", "reached:negotiation", "--format", "json").out());
+    assertThat(unbounded.get("cases").asInt()).as("every case that ever reached negotiation").isEqualTo(all);
+    assertThat(sf(ws, "report", "funnel", "--period-of", "reached:negotiation").out()).contains("Cases that reached negotiation");
+    assertThat(sf(ws, "report", "funnel", "--period-of", "reached:solution", "--from", "2026-10-01").out())
+        .contains("Cases that reached solution from 2026-10-01");
+    for (String format : List.of("md", "html")) {
+      CliRun run = sf(ws, "report", "all", "--period-of", "reached:solution", "--from", "2026-10-01", "--format", format);
+      assertThat(run.code()).as(format + run.err()).isZero();
+      assertThat(run.out()).as(format).contains("Cases that reached solution from 2026-10-01");
+    }
+    CliRun csv = sf(ws, "report", "funnel", "--period-of", "reached:solution", "--from", from.toString(), "--to", to.toString(),
+        "--format", "csv");
+    assertThat(csv.out().lines().filter(l -> l.startsWith("lead,")).findFirst().orElseThrow())
+        .as("every case covered reached lead").startsWith("lead," + expected.values().stream().mapToInt(Integer::intValue).sum() + ",");
+    CliRun unknown = sf(ws, "report", "funnel", "--period-of", "reached:signing");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--period-of reached: unknown stage 'signing'", "negotiation").doesNotContain("Exception");
   }
 }

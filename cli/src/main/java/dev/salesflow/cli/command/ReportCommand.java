@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
     "  owners  per owner: open cases by stage; breached and due-soon clocks",
     "  all     the four together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
-        + " in the workspace time zone; with --period-of ended, the cases won or lost in the period. csv prints one table (--table); html is one self-contained page."})
+        + " in the workspace time zone; with --period-of ended, the cases won or lost in the period; with --period-of"
+        + " reached:STAGE, the cases that first entered STAGE in it. csv prints one table (--table); html is one self-contained page."})
 final class ReportCommand implements Callable<Integer>, Formatted {
   enum Kind { FUNNEL, SLA, AGING, OWNERS, ALL }
 
@@ -45,9 +46,10 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   @Option(names = "--from", paramLabel = "DATE", description = "First day covered, e.g. 2026-10-01.") String from;
   @Option(names = "--to", paramLabel = "DATE", description = "Last day covered.") String to;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
-  @Option(names = "--period-of", paramLabel = "registration|ended", description = "Which day --from/--to are of:"
-      + " registration (default; sla: each clock's start), or ended: the day a case was won or lost (then only ended cases"
-      + " count, in every report).") String periodOf;
+  @Option(names = "--period-of", paramLabel = "registration|ended|reached:STAGE", description = "Which day --from/--to"
+      + " are of: registration (default; sla: each clock's start); ended: the day a case was won or lost; reached:STAGE:"
+      + " the day a case first entered STAGE (e.g. reached:negotiation). With ended or reached only those cases count,"
+      + " in every report.") String periodOf;
   @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
   boolean allowUnknown;
   @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
@@ -60,9 +62,9 @@ final class ReportCommand implements Callable<Integer>, Formatted {
 
   @Override
   public Integer call() {
-    ReportQuery query = new ReportQuery(date("--from", from), date("--to", to), owner, period(periodOf));
     Format format = root.format(formats());
     try (Salesflow flow = root.openExisting()) {
+      ReportQuery query = query(flow.process().allStageIds());
       if (!allowUnknown) {
         flow.requireKnownFilter(null, owner);
       }
@@ -107,23 +109,34 @@ final class ReportCommand implements Callable<Integer>, Formatted {
     if (query.period() == ReportQuery.Period.ENDED) {
       return breached;
     }
+    boolean reached = query.period() == ReportQuery.Period.REACHED; // then every clock of the cases covered
     for (OverdueItem item : flow.overdue(new OverdueQuery(null, query.owner(), null, null), now).items()) {
-      if (item.clock().state() == ClockState.BREACHED
-          && query.covers(item.clock().startedAt().atZone(flow.zone()).toOffsetDateTime(), flow.zone())) {
+      if (item.clock().state() == ClockState.BREACHED && (reached
+          ? flow.inPeriod(query, flow.show(item.caseId()))
+          : query.covers(item.clock().startedAt().atZone(flow.zone()).toOffsetDateTime(), flow.zone()))) {
         breached.add(item);
       }
     }
     return breached;
   }
 
-  private static ReportQuery.Period period(String text) {
-    if (text == null || text.strip().equals("registration")) {
-      return ReportQuery.Period.REGISTRATION;
+  /** The query of the options; {@code stages} are those {@code --period-of reached:} may name. */
+  private ReportQuery query(List<String> stages) {
+    LocalDate first = date("--from", from);
+    LocalDate last = date("--to", to);
+    String text = periodOf == null ? "registration" : periodOf.strip();
+    if (text.equals("registration") || text.equals("ended")) {
+      return new ReportQuery(first, last, owner, text.equals("ended") ? ReportQuery.Period.ENDED : ReportQuery.Period.REGISTRATION);
     }
-    if (text.strip().equals("ended")) {
-      return ReportQuery.Period.ENDED;
+    if (text.startsWith("reached:")) {
+      String stage = text.substring("reached:".length()).strip();
+      if (!stages.contains(stage)) {
+        throw new InvalidRequestException("--period-of reached: unknown stage '" + stage + "'; the stages are "
+            + String.join(", ", stages));
+      }
+      return ReportQuery.reached(first, last, owner, stage);
     }
-    throw new InvalidRequestException("--period-of must be registration or ended, got '" + text + "'");
+    throw new InvalidRequestException("--period-of must be registration, ended or reached:STAGE, got '" + periodOf + "'");
   }
 
   private static LocalDate date(String option, String text) {

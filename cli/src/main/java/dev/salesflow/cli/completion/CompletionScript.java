@@ -214,6 +214,13 @@ public final class CompletionScript {
           fixed:*) _salesflow_add "$cur" < <(printf '%s\\n' "${kind#fixed:}" | tr '|' '\\n') ;;
           *) _salesflow_add "$cur" < <(_salesflow_values "$kind" "$ws" "$@") ;;
         esac
+        # bash replaces only the part of the word after its last ':' (reached:negotiation)
+        if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+          local colon="${cur%"${cur##*:}"}" j
+          for ((j = 0; j < ${#COMPREPLY[@]}; j++)); do
+            COMPREPLY[j]="${COMPREPLY[j]#"$colon"}"
+          done
+        fi
       }
 
       # _salesflow_add CUR: adds the lines of standard input starting with CUR to COMPREPLY (taken as

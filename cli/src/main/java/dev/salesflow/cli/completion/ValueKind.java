@@ -19,6 +19,8 @@ public enum ValueKind {
   FIXED("fixed"),
   CASE("case"),
   STAGE("stage"),
+  /** What a report's period is of: registration, ended, or reached: and a stage of the workspace. */
+  PERIOD("period"),
   EVENT("event"),
   OWNER("owner"),
   SOURCE("source"),
@@ -48,6 +50,9 @@ public enum ValueKind {
     }
     if (STAGE_LABELS.contains(label)) {
       return STAGE;
+    }
+    if (label.endsWith("|reached:STAGE")) {
+      return PERIOD;
     }
     if (label.equals("TYPE")) {
       return EVENT;

@@ -45,6 +45,7 @@ public final class WorkspaceValues {
       return switch (kind) {
         case CASE -> flow.ids();
         case STAGE -> flow.process().allStageIds();
+        case PERIOD -> periods(flow);
         case EVENT -> events(flow, positionals);
         case SOURCE -> List.copyOf(flow.process().sources().keySet());
         case OWNER -> owners(flow);
@@ -53,6 +54,13 @@ public final class WorkspaceValues {
     } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  /** registration, ended, then reached: with each stage: the values of {@code report --period-of}. */
+  private static List<String> periods(Salesflow flow) {
+    List<String> periods = new java.util.ArrayList<>(List.of("registration", "ended"));
+    flow.process().allStageIds().forEach(stage -> periods.add("reached:" + stage));
+    return periods;
   }
 
   /** Drops what is remembered, so the next completion reads the workspace again. */

@@ -24,8 +24,11 @@ public final class ReportMachine {
     m.put("now", CaseOutput.time(request.now(), request.zone()));
     m.put("from", request.query().from() == null ? null : request.query().from().toString());
     m.put("to", request.query().to() == null ? null : request.query().to().toString());
-    m.put("period_of", request.query().period() == dev.salesflow.core.model.ReportQuery.Period.ENDED ? "ended"
-        : sheet.kind().equals("sla") ? "clock_start" : "registration");
+    m.put("period_of", switch (request.query().period()) {
+      case ENDED -> "ended";
+      case REACHED -> "reached:" + request.query().stage();
+      case REGISTRATION -> sheet.kind().equals("sla") ? "clock_start" : "registration";
+    });
     m.put("owner", request.query().owner());
     for (Fact f : sheet.facts()) {
       put(m, f.key(), ReportCells.machine(f.kind(), f.value(), request.zone()));

@@ -205,10 +205,15 @@ public final class ReportSheets {
   private String scope(ReportQuery q, boolean clocks) {
     List<String> parts = new ArrayList<>();
     boolean ended = q.period() == ReportQuery.Period.ENDED;
-    clocks = clocks && !ended;
-    String what = ended ? t("Cases won or lost", "赢单或丢单于") : clocks ? t("Clocks started", "开始于") : t("Cases registered", "登记于");
+    boolean reached = q.period() == ReportQuery.Period.REACHED;
+    clocks = clocks && !ended && !reached;
+    String what = ended ? t("Cases won or lost", "赢单或丢单于")
+        : reached ? t("Cases that reached " + q.stage(), "到达 " + q.stage() + " 于")
+        : clocks ? t("Clocks started", "开始于") : t("Cases registered", "登记于");
     if (ended && q.from() == null && q.to() == null) {
       parts.add(t("Cases won or lost", "已赢单或丢单的案例"));
+    } else if (reached && q.from() == null && q.to() == null) {
+      parts.add(t("Cases that reached " + q.stage(), "已到达 " + q.stage() + " 的案例"));
     } else if (q.from() != null && q.to() != null) {
       parts.add(zh ? what + " " + q.from() + " 至 " + q.to() + (clocks ? " 的时限" : " 的案例") : what + " " + q.from() + " – " + q.to());
     } else if (q.from() != null) {

@@ -79,6 +79,7 @@ class JsonSchemaTest {
         Run.of("report-owners", "report", "owners"),
         Run.of("report-all", "report", "all"),
         Run.of("report-all", "report", "all", "--period-of", "ended", "--from", "2026-10-01"),
+        Run.of("report-all", "report", "all", "--period-of", "reached:solution", "--from", "2026-10-01"),
         Run.of("check", "check"),
         Run.of("log", "log", "ACME-2026-005", "contacted", "--note", "called back"),
         Run.of("log", "log", "ACME-2026-005", "contacted", "--dry-run"),

@@ -98,6 +98,13 @@ public class CompletionScriptTest {
     assertThat(bash(ws, "salesflow", "advance", "ACME-2026-001", "--to", "ne"))
         .containsExactly("needs", "negotiation");
     assertThat(bash(tmp, "salesflow", "-w", "acme", "list", "--owner", "z")).containsExactly("zhang.wei");
+    assertThat(bash(ws, "salesflow", "report", "funnel", "--period-of", "")).startsWith("registration", "ended")
+        .contains("reached:lead", "reached:negotiation", "reached:closed", "reached:lost");
+    assertThat(bash(ws, "salesflow", "report", "funnel", "--period-of", "re"))
+        .containsExactly("registration", "reached:lead", "reached:needs", "reached:solution", "reached:negotiation",
+            "reached:delivery", "reached:after_sales", "reached:closed", "reached:lost");
+    assertThat(bash(ws, "salesflow", "report", "funnel", "--period-of", "reached", ":", "ne"))
+        .as("bash split the word at ':' and replaces only what follows it").containsExactly("needs", "negotiation");
   }
 
   @Test

@@ -45,11 +45,13 @@ import dev.salesflow.core.model.Registration;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.RegistrationProblem;
 import dev.salesflow.core.model.Replay;
+import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SalesProcess;
 import dev.salesflow.core.model.TextCharacters;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.process.StateMachine;
+import dev.salesflow.core.report.KeptOrReplayed;
 import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.report.Reports;
 import dev.salesflow.core.sla.OverdueFinder;
@@ -78,6 +80,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A workspace's cases and the operations on them: register, record an event, advance, read,
@@ -1511,14 +1514,30 @@ public final class Salesflow implements AutoCloseable {
 
   /**
    * The pipeline reports (funnel, SLA, aging, owners) over every case as it stands at an instant: a
-   * SQLite store answers them with SQL aggregates over what it keeps, a folder of case files replays every case.
+   * SQLite store answers them with SQL aggregates over what it keeps (but for a period of reaching a
+   * stage, which it replays), a folder of case files replays every case.
    *
    * @param now the instant clocks are judged and ages measured at
    * @return the reports, each computed when asked for
    */
   public Reporting reports(OffsetDateTime now) {
+    Supplier<Reporting> replay =
+        () -> new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now);
     return store.reports(ReportPlan.of(workspace.process(), workspace.zone()), now)
-        .orElseGet(() -> new Reports(workspace.process(), workspace.zone(), list(CaseFilter.ALL), view -> clocks(view, now), now));
+        .<Reporting>map(kept -> new KeptOrReplayed(kept, replay))
+        .orElseGet(replay);
+  }
+
+  /**
+   * Whether a case falls in a report's period: its registration, its end, or its first entry into
+   * the query's stage, as the query's period is of (the owner aside).
+   *
+   * @param query the report's query
+   * @param view the case, replayed
+   * @return true when the reports over {@code query} cover the case
+   */
+  public boolean inPeriod(ReportQuery query, CaseView view) {
+    return Reports.inPeriod(query, view, workspace.process(), workspace.zone());
   }
 
   /**

@@ -11,14 +11,17 @@ import java.time.ZoneId;
  * for the SLA report.
  *
  * <p>With {@link Period#ENDED} the period is that of the day a case was won or lost instead, for
- * every report: only cases that ended (in the period, when it has an end) are covered.
+ * every report: only cases that ended (in the period, when it has an end) are covered. With {@link
+ * Period#REACHED} it is that of the day a case first entered {@code stage}: only cases that reached
+ * the stage (in the period, when it has an end) are covered.
  *
  * @param from the first day of the period, or null for no start
  * @param to the last day of the period, or null for no end
  * @param owner the owner whose cases are covered, or null for every owner
  * @param period which day of a case the period is of; null reads as {@link Period#REGISTRATION}
+ * @param stage for {@link Period#REACHED}, the stage whose first entry the period is of; null otherwise
  */
-public record ReportQuery(LocalDate from, LocalDate to, String owner, Period period) {
+public record ReportQuery(LocalDate from, LocalDate to, String owner, Period period, String stage) {
   /** Every case, over all time. */
   public static final ReportQuery ALL = new ReportQuery(null, null, null);
 
@@ -27,7 +30,9 @@ public record ReportQuery(LocalDate from, LocalDate to, String owner, Period per
     /** The day it was registered (for the SLA report: the day each clock started). */
     REGISTRATION,
     /** The day it was won (closed) or lost; only ended cases are covered. */
-    ENDED
+    ENDED,
+    /** The day it first entered the query's stage; only cases that reached it are covered. */
+    REACHED
   }
 
   /**
@@ -42,16 +47,50 @@ public record ReportQuery(LocalDate from, LocalDate to, String owner, Period per
   }
 
   /**
+   * A query whose period is of the registration day or of the day a case ended.
+   *
+   * @param from the first day, or null
+   * @param to the last day, or null
+   * @param owner the owner, or null
+   * @param period {@link Period#REGISTRATION} or {@link Period#ENDED}; null for the registration
+   */
+  public ReportQuery(LocalDate from, LocalDate to, String owner, Period period) {
+    this(from, to, owner, period, null);
+  }
+
+  /**
+   * A query over the cases that first entered {@code stage} in the period.
+   *
+   * @param from the first day, or null
+   * @param to the last day, or null
+   * @param owner the owner, or null
+   * @param stage the stage id
+   * @return the query
+   */
+  public static ReportQuery reached(LocalDate from, LocalDate to, String owner, String stage) {
+    return new ReportQuery(from, to, owner, Period.REACHED, stage);
+  }
+
+  /**
    * Checks the period and strips the owner, reading a blank one as none.
    *
    * @param from the first day, or null
    * @param to the last day, or null
    * @param owner the owner, or null
    * @param period which day of a case the period is of, or null for the registration
-   * @throws InvalidRequestException when {@code to} is before {@code from}
+   * @param stage the stage of {@link Period#REACHED}; null for the other periods
+   * @throws InvalidRequestException when {@code to} is before {@code from}, or {@code stage} is missing
+   *     for {@link Period#REACHED}
    */
   public ReportQuery {
     period = period == null ? Period.REGISTRATION : period;
+    stage = stage == null || stage.isBlank() ? null : stage.strip();
+    if (period == Period.REACHED && stage == null) {
+      throw new InvalidRequestException("a period of reaching a stage needs the stage");
+    }
+    if (period != Period.REACHED && stage != null) {
+      throw new IllegalArgumentException("a stage belongs only to a period of reaching it, not of " + period);
+    }
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidRequestException("the period ends (" + to + ") before it starts (" + from + ")");
     }

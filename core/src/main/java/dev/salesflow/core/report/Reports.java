@@ -62,16 +62,34 @@ public final class Reports implements Reporting {
     this.signing = new ContractSigning(process);
   }
 
-  /** The cases of the query's owner registered in its period, or for {@link ReportQuery.Period#ENDED} won or lost in it. */
+  /**
+   * The cases of the query's owner registered in its period, or for {@link ReportQuery.Period#ENDED}
+   * won or lost in it, or for {@link ReportQuery.Period#REACHED} that first entered its stage in it.
+   */
   private List<CaseView> registeredIn(ReportQuery q) {
-    return views.stream().filter(v -> q.ownedBy(v.value().owner()) && inPeriod(q, v)).toList();
+    return views.stream().filter(v -> q.ownedBy(v.value().owner()) && inPeriod(q, v, process, zone)).toList();
   }
 
-  private boolean inPeriod(ReportQuery q, CaseView v) {
+  /**
+   * Whether the day of {@code v} that the query's period is of falls in it (the owner aside).
+   *
+   * @param q the query
+   * @param v a replayed case
+   * @param process the process the case was replayed through
+   * @param zone the zone whose calendar days count
+   * @return true when the case is covered by the query's period
+   */
+  public static boolean inPeriod(ReportQuery q, CaseView v, ProcessDefinition process, ZoneId zone) {
     return switch (q.period()) {
       case REGISTRATION -> q.covers(v.value().registeredAt(), zone);
       case ENDED -> process.isTerminal(v.stage()) && q.covers(v.replay().enteredAt(), zone);
+      case REACHED -> firstEntry(v.replay(), q.stage()).map(at -> q.covers(at, zone)).orElse(false);
     };
+  }
+
+  /** When the replay first entered {@code stage}; empty when it never did (or the entry has no time). */
+  static Optional<OffsetDateTime> firstEntry(Replay replay, String stage) {
+    return replay.visits().stream().filter(visit -> visit.stage().equals(stage)).findFirst().map(Replay.Visit::at);
   }
 
   /** Reached, current, lost and contract value per stage of the cases registered in the period. */
@@ -143,9 +161,10 @@ public final class Reports implements Reporting {
     Map<String, List<SlaClock>> byRule = new LinkedHashMap<>();
     process.sla().forEach(r -> byRule.put(r.id(), new ArrayList<>()));
     SortedSet<Integer> unknownYears = new TreeSet<>();
-    boolean ended = q.period() == ReportQuery.Period.ENDED; // then every clock of the cases that ended in the period
+    // ended or reached: every clock of the cases that ended (reached the stage) in the period
+    boolean ended = q.period() != ReportQuery.Period.REGISTRATION;
     for (CaseView v : views) {
-      if (!q.ownedBy(v.value().owner()) || ended && !inPeriod(q, v)) {
+      if (!q.ownedBy(v.value().owner()) || ended && !inPeriod(q, v, process, zone)) {
         continue;
       }
       ClockSheet sheet = clocks.apply(v);

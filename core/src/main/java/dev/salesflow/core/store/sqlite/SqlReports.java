@@ -78,6 +78,7 @@ final class SqlReports implements Reporting {
 
     /** Cases of the query's owner registered in its period, or for {@link ReportQuery.Period#ENDED} won or lost in it. */
     Where cases(ReportQuery q) {
+      reachedIsReplayed(q);
       return q.period() == ReportQuery.Period.ENDED ? ended(q, false) : covered(q, "registered_unix");
     }
 
@@ -86,6 +87,7 @@ final class SqlReports implements Reporting {
      * ReportQuery.Period#ENDED} every clock of the cases won or lost in it.
      */
     Where clocks(ReportQuery q, String column) {
+      reachedIsReplayed(q);
       return q.period() == ReportQuery.Period.ENDED ? ended(q, true) : covered(q, column);
     }
 
@@ -99,6 +101,13 @@ final class SqlReports implements Reporting {
         sql.append(")");
       }
       return owner(q);
+    }
+
+    /** The facts kept have no time of each stage's first entry: {@link dev.salesflow.core.report.KeptOrReplayed} replays those. */
+    private void reachedIsReplayed(ReportQuery q) {
+      if (q.period() == ReportQuery.Period.REACHED) {
+        throw new IllegalStateException("a period of reaching a stage is answered by replaying the cases");
+      }
     }
 
     Where owner(ReportQuery q) {

@@ -58,7 +58,7 @@ final class SummaryReports implements Reporting {
 
   /** Whether {@code q} covers every case (no period), which the summaries count. */
   private static boolean whole(ReportQuery q) {
-    return q.from() == null && q.to() == null && q.period() != ReportQuery.Period.ENDED;
+    return q.from() == null && q.to() == null && q.period() == ReportQuery.Period.REGISTRATION;
   }
 
   private interface Rows {
