@@ -73,6 +73,7 @@ final class WorkspaceSources {
       }
     }
     if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column()));
       throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, problems);
     }
     return process.withSources(merged);
