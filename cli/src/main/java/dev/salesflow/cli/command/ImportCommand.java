@@ -59,7 +59,8 @@ final class ImportCommand implements Callable<Integer>, Formatted {
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
       + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
   @Option(names = "--date-format", paramLabel = "PATTERN", description = "Read registered_at and stage_at in PATTERN"
-      + " (java.time, English month names), e.g. \"d MMM, yyyy HH:mm:ss\" for 15 Apr, 2021 00:03:00 (default: ISO-8601).")
+      + " (java.time, English month names, [ ] around optional parts), e.g. \"d MMM, yyyy HH:mm:ss\" for"
+      + " 15 Apr, 2021 00:03:00 (default: ISO-8601).")
   String dateFormat;
   @Option(names = "--timezone", paramLabel = "ZONE", description = "Read times without an offset (of the list and of"
       + " --events) in ZONE, e.g. Europe/Berlin or +01:00 (default: the workspace's timezone).") String timezone;

@@ -324,6 +324,9 @@ public record Workspace(
         # SLA rules added to the process's, or overriding one by id, e.g.
         # sla:
         #   - {id: needs-record, target: 12h}
+        # Lead sources added to the process's (exhibition, online, referral, research, other), e.g.
+        # sources:
+        #   cold_call: {en: Cold Call, zh: 陌生电话}
         """;
   }
 }
