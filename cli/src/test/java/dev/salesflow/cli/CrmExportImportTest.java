@@ -184,7 +184,7 @@ class CrmExportImportTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains(
         yaml + ":" + first + ":3: error: source id 'Cold Call' must be lower-case letters, digits and _, starting with a letter",
-        yaml + ":" + (first + 1) + ":8: error: label 'Online' of source 'web' also names source 'online'",
+        yaml + ":" + (first + 1) + ":13: error: label 'Online' of source 'web' also names source 'online'",
         yaml + ":" + (first + 2) + ":18: error: unknown field 'fr' of source 'fax' (known: en, zh)");
     assertThat(run.err()).doesNotContain("Exception");
   }

@@ -63,9 +63,10 @@ final class WorkspaceSources {
         if (other.getKey().equals(id)) {
           continue;
         }
-        for (String word : new String[] {l.en(), l.zh()}) {
+        for (String lang : new String[] {"en", "zh"}) {
+          String word = "en".equals(lang) ? l.en() : l.zh();
           if (word != null && names(other.getKey(), other.getValue(), word)) {
-            problems.add(Diagnostic.error(DiagnosticCode.BAD_VALUE, file, source.value().position(), "label '" + word
+            problems.add(Diagnostic.error(DiagnosticCode.BAD_VALUE, file, source.value().valuePositionOf(lang), "label '" + word
                 + "' of source '" + id + "' also names source '" + other.getKey() + "'; a lead list's '" + word
                 + "' could be either (give it another label)"));
           }

@@ -81,7 +81,7 @@ class WorkspaceSourcesTest {
         "2:3: source id 'Cold Call' must be lower-case letters, digits and _, starting with a letter (the labels say it in words)",
         "3:18: unknown field 'fr' of source 'web' (known: en, zh)",
         "4:7: source 'fax' needs its labels, e.g. fax: {en: Fax}, got null",
-        "5:15: label 'Exhibition' of source 'trade_show' also names source 'exhibition'; a lead list's 'Exhibition' could be"
+        "5:20: label 'Exhibition' of source 'trade_show' also names source 'exhibition'; a lead list's 'Exhibition' could be"
             + " either (give it another label)",
         "6:15: label en of source 'phone' must be text, got a sequence",
         "7:10: source 'empty' needs its labels, e.g. empty: {en: Empty}, got a mapping");
