@@ -120,9 +120,7 @@ public final class LeadImport {
         }
       } else if (problems.isEmpty()) {
         Event opened = opening(row.deal(), options.dealDefaults(), r, times,
-            !row.deal().containsKey(DealField.STAGE_AT) ? null
-            : options.header(DealField.STAGE_AT.column()) != null ? options.header(DealField.STAGE_AT.column())
-            : DealField.STAGE_AT.column(), now, dealProblems);
+            header(options, DealField.STAGE_AT.column(), row.deal().containsKey(DealField.STAGE_AT)), now, dealProblems);
         first = opened == null ? List.of() : List.of(opened);
       }
       if (!problems.isEmpty() || !dealProblems.isEmpty()) {
@@ -332,8 +330,12 @@ public final class LeadImport {
    * the options name no header); null when the value is a default.
    */
   private static String header(LeadRow row, ImportOptions options, RegistrationField field) {
-    return !row.values().containsKey(field) ? null
-        : options.header(field.column()) != null ? options.header(field.column()) : field.column();
+    return header(options, field.column(), row.values().containsKey(field));
+  }
+
+  /** The header of the column giving field {@code column}, when a cell gave it ({@code given}); else null. */
+  private static String header(ImportOptions options, String column, boolean given) {
+    return !given ? null : options.header(column) != null ? options.header(column) : column;
   }
 
   /**
