@@ -33,7 +33,7 @@ _salesflow_options() {
     migrate) printf '%s\n' --to --dry-run -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
-    import) printf '%s\n' --map --map-value --default --charset --events --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    import) printf '%s\n' --map --map-value --default --charset --date-format --timezone --events --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom --form --occurrence -o --output -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     git-merge) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
     git-setup) printf '%s\n' -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
@@ -56,7 +56,7 @@ _salesflow_option_kind() {
     "report --format") echo 'fixed:text|json|csv|md|html' ;;
     "export --format") echo 'fixed:csv' ;;
     *" -w"|*" --workspace") echo 'dir' ;;
-    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"edit --reason"|"edit --at"|"edit --set"|"reassign --reason"|"reassign --at"|"reopen --reason"|"reopen --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset"|"export --occurrence") echo 'none' ;;
+    *" --store"|*" --now"|"register --company"|"register --industry"|"register --size"|"register --contact-name"|"register --contact-title"|"register --phone"|"register --email"|"register --owner"|"register --need"|"register --at"|"register --id"|"log --at"|"log --note"|"log --set"|"advance --reason"|"advance --at"|"edit --reason"|"edit --at"|"edit --set"|"reassign --reason"|"reassign --at"|"reopen --reason"|"reopen --at"|"approve --role"|"approve --amount"|"approve --by"|"approve --at"|"approve --note"|"attach --as"|"attach --at"|"attach --note"|"overdue --due-within"|"overdue --rule"|"notify --due-within"|"check --changed-since"|"check --jobs"|"migrate --to"|"report --from"|"report --to"|"report --table"|"import --map"|"import --map-value"|"import --default"|"import --charset"|"import --date-format"|"import --timezone"|"export --occurrence") echo 'none' ;;
     *" --format") echo 'fixed:text|json|csv|yaml|junit|sarif|github|md|html' ;;
     *" --lang") echo 'fixed:en|zh' ;;
     "register --source") echo 'source' ;;

@@ -9,6 +9,7 @@ import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.DealField;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
+import dev.salesflow.core.model.ImportTimes;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.StoreException;
@@ -57,6 +58,12 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       + " e.g. source=exhibition or reason=unknown.") Map<String, String> defaults = new LinkedHashMap<>();
   @Option(names = "--charset", paramLabel = "NAME", description = "Encoding of the file: UTF-8 (default; a byte-order"
       + " mark is fine) or e.g. GBK.") String charset = "UTF-8";
+  @Option(names = "--date-format", paramLabel = "PATTERN", description = "Read registered_at and stage_at in PATTERN"
+      + " (java.time, English month names, [ ] around optional parts), e.g. \"d MMM, yyyy HH:mm:ss\" for"
+      + " 15 Apr, 2021 00:03:00 (default: ISO-8601).")
+  String dateFormat;
+  @Option(names = "--timezone", paramLabel = "ZONE", description = "Read times without an offset (of the list and of"
+      + " --events) in ZONE, e.g. Europe/Berlin or +01:00 (default: the workspace's timezone).") String timezone;
   @Option(names = "--events", paramLabel = "FILE.csv|FILE.jsonl", description = "Give the cases of the list their events"
       + " from FILE (what export --events writes), instead of starting them in lead; a case with an event the process"
       + " refuses is invalid as a whole.") Path events;
@@ -78,6 +85,9 @@ final class ImportCommand implements Callable<Integer>, Formatted {
         () -> fieldDefaults.put(RegistrationField.ofHeader(field).orElseThrow(() -> new InvalidRequestException(
             "--default " + field + ": unknown field (fields: " + String.join(", ", RegistrationField.columns()) + ", "
                 + String.join(", ", DealField.columns()) + ")")), value)));
+    // a bad --timezone or --date-format is a usage error before any file is read
+    ImportOptions options = new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults, dateFormat,
+        timezone == null ? null : ImportTimes.zone(timezone), null);
     Charset encoding;
     try {
       encoding = Charset.forName(charset);
@@ -97,14 +107,14 @@ final class ImportCommand implements Callable<Integer>, Formatted {
       java.time.OffsetDateTime now = root.now(flow.zone());
       ImportResult result;
       try (ProgressBar progress = ProgressBar.over(root.context(), root.quiet(), "importing", "rows", IMPORT_BAR_ROWS)) {
-        ImportOptions options = new ImportOptions(skipInvalid, dryRun, fieldDefaults, dealDefaults);
-        result = log == null ? flow.importLeads(read.rows(), options, now, progress)
-            : flow.importCases(read.rows(), log, options, now, progress);
+        ImportOptions named = options.withHeaders(read.headers());
+        result = log == null ? flow.importLeads(read.rows(), named, now, progress)
+            : flow.importCases(read.rows(), log, named, now, progress);
       }
       result.errors().forEach(e -> root.context().err().println(file + ": row " + e.row() + ": " + e.message()));
       result.logErrors().forEach(e -> root.context().err().println(e));
       if (!root.quiet()) {
-        ImportOutput.assumptions(result, flow.zone(), now)
+        ImportOutput.assumptions(result, options.zone() == null ? flow.zone() : options.zone(), now, flow.zone())
             .forEach(line -> root.context().err().println("salesflow: note: " + file + ": " + line));
       }
       root.context().out().print(format == Format.JSON ? CaseOutput.json(ImportOutput.json(result)) + "\n"

@@ -36,8 +36,11 @@ final class LeadCsv {
   static final int MAX_COLUMNS = 1000;
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  /** The rows, and the headers that map to no field. */
-  record Read(List<LeadRow> rows, List<String> unusedColumns) {}
+  /**
+   * The rows, the headers that map to no field, and the header of each column that gives a field by
+   * the field's column name ({@code source} → {@code Lead Source}), for messages.
+   */
+  record Read(List<LeadRow> rows, List<String> unusedColumns, Map<String, String> headers) {}
 
   private LeadCsv() {}
 
@@ -120,7 +123,10 @@ final class LeadCsv {
         rows.add(new LeadRow((int) record.getRecordNumber(), values, deal));
       }
     }
-    return new Read(rows, columns.unused());
+    Map<String, String> named = new java.util.HashMap<>();
+    columns.fields().forEach((index, field) -> named.put(field.column(), headers.get(index)));
+    columns.deal().forEach((index, field) -> named.put(field.column(), headers.get(index)));
+    return new Read(rows, columns.unused(), named);
   }
 
   /** The value maps by column index; refuses a column the file does not have, listing its columns. */

@@ -49,14 +49,18 @@ public final class ImportOutput {
     return first.equals(last) ? first : first + " … " + last;
   }
 
-  /** What the import assumed, one line per kind, e.g. {@code 12 rows (the first row 5) have no registered_at: ...}. */
-  public static List<String> assumptions(ImportResult r, java.time.ZoneId zone, java.time.OffsetDateTime now) {
+  /**
+   * What the import assumed, one line per kind, e.g. {@code 12 rows (the first row 5) have no registered_at: ...};
+   * times without an offset were read in {@code zone}, now is shown in the workspace's {@code nowZone}.
+   */
+  public static List<String> assumptions(ImportResult r, java.time.ZoneId zone, java.time.OffsetDateTime now,
+      java.time.ZoneId nowZone) {
     List<String> lines = new java.util.ArrayList<>();
     for (ImportResult.Assumption a : r.assumptions()) {
       String rows = a.rows() == 1 ? "row " + a.firstRow() : a.rows() + " rows (the first row " + a.firstRow() + ")";
       lines.add(rows + switch (a.kind()) {
         case REGISTERED_NOW -> (a.rows() == 1 ? " has" : " have") + " no registered_at: registered at now, "
-            + CaseOutput.time(now, zone);
+            + CaseOutput.time(now, nowZone);
         case DATE_ONLY -> (a.rows() == 1 ? " gives" : " give") + " registered_at as a date only: read as 00:00 in " + zone.getId();
         case NO_OFFSET -> (a.rows() == 1 ? " gives" : " give") + " registered_at without an offset: read in " + zone.getId();
       });

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NoJavaInMessagesTest {
   private static final List<String> VALUES = List.of("[1, 2]", "{a: 1}", "abc", "1e999", "-1", "true", "''");
   private static final List<String> SETTINGS_KEYS = List.of("timezone", "approval_threshold", "id_prefix", "process",
-      "calendar", "sla", "store");
+      "calendar", "sla", "store", "sources");
 
   @TempDir Path tmp;
 

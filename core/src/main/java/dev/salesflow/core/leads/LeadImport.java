@@ -8,6 +8,7 @@ import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.EventLog;
 import dev.salesflow.core.model.ImportOptions;
 import dev.salesflow.core.model.ImportResult;
+import dev.salesflow.core.model.ImportTimes;
 import dev.salesflow.core.model.Labels;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.LeadRow;
@@ -61,7 +62,8 @@ public final class LeadImport {
    * invalid as a whole. Events of a case the list does not hold are invalid.
    */
   public ImportResult run(List<LeadRow> rows, EventLog log, ImportOptions options, OffsetDateTime now, Progress progress) {
-    ZoneId zone = flow.zone();
+    ImportTimes times = options.times(flow.zone());
+    ZoneId zone = times.zone();
     EventFile events = log == null ? null : new EventFile(log, zone);
     Map<String, String> caseByPerson = new HashMap<>();
     Map<String, String> personById = new HashMap<>();
@@ -82,8 +84,14 @@ public final class LeadImport {
       v.putAll(options.defaults());
       v.putAll(row.values());
       List<RegistrationProblem> problems = new ArrayList<>();
-      Registration r = registration(v, zone, now, problems);
-      assumed.note(row.row(), v.get(RegistrationField.REGISTERED_AT), r.at() != null);
+      String when = v.get(RegistrationField.REGISTERED_AT);
+      Optional<ImportTimes.Reading> reading = times.read(when);
+      Registration r = registration(v, reading, header(row, options, RegistrationField.REGISTERED_AT), times, now, problems);
+      if (r.source() != null && !flow.process().sources().containsKey(r.source())) {
+        problems.replaceAll(p -> p.field() == RegistrationField.SOURCE && p instanceof RegistrationProblem.Invalid
+            ? unknownSource(r.source(), header(row, options, RegistrationField.SOURCE)) : p);
+      }
+      assumed.note(row.row(), when, r.at() != null ? reading.orElse(null) : null);
       String person = person(r.company(), r.contactName());
       String duplicateOf = null;
       if (problems.isEmpty() && r.id() != null) {
@@ -111,7 +119,8 @@ public final class LeadImport {
           first = history(r, row.deal(), events, lines, now, dealProblems);
         }
       } else if (problems.isEmpty()) {
-        Event opened = opening(row.deal(), options.dealDefaults(), r, zone, now, dealProblems);
+        Event opened = opening(row.deal(), options.dealDefaults(), r, times,
+            header(options, DealField.STAGE_AT.column(), row.deal().containsKey(DealField.STAGE_AT)), now, dealProblems);
         first = opened == null ? List.of() : List.of(opened);
       }
       if (!problems.isEmpty() || !dealProblems.isEmpty()) {
@@ -192,20 +201,19 @@ public final class LeadImport {
    * The registration a row asks for; its problems are added to {@code problems}: the missing fields,
    * then a registration time that cannot be read or is in the future, then the other bad values.
    */
-  private Registration registration(Map<RegistrationField, String> v, ZoneId zone, OffsetDateTime now,
-      List<RegistrationProblem> problems) {
+  private Registration registration(Map<RegistrationField, String> v, Optional<ImportTimes.Reading> parsed, String header,
+      ImportTimes times, OffsetDateTime now, List<RegistrationProblem> problems) {
     List<RegistrationProblem> time = new ArrayList<>();
     OffsetDateTime at = null;
     String when = v.get(RegistrationField.REGISTERED_AT);
     if (when != null) {
-      Optional<OffsetDateTime> parsed = Timestamps.parse(when, zone);
       if (parsed.isEmpty()) {
         time.add(new RegistrationProblem.Invalid(RegistrationField.REGISTERED_AT,
-            "registered_at '" + when + "' is not " + Timestamps.accepted()));
-      } else if (parsed.get().isAfter(now)) {
+            times.problem(RegistrationField.REGISTERED_AT.column(), header, when)));
+      } else if (parsed.get().at().isAfter(now)) {
         time.add(new RegistrationProblem.Invalid(RegistrationField.REGISTERED_AT, "registered_at " + when + " is in the future"));
       } else {
-        at = parsed.get();
+        at = parsed.get().at();
       }
     }
     Registration r = new Registration(v.get(RegistrationField.ID), v.get(RegistrationField.COMPANY),
@@ -233,8 +241,8 @@ public final class LeadImport {
    * gives no stage or the first one ({@code defaults} fill the other fields only of a row with a later
    * stage); its problems, each naming its field, are added to {@code problems}.
    */
-  private Event opening(Map<DealField, String> given, Map<DealField, String> defaults, Registration r, ZoneId zone,
-      OffsetDateTime now, List<String> problems) {
+  private Event opening(Map<DealField, String> given, Map<DealField, String> defaults, Registration r, ImportTimes times,
+      String stageAtHeader, OffsetDateTime now, List<String> problems) {
     Map<DealField, String> deal = new EnumMap<>(DealField.class);
     deal.putAll(defaults);
     deal.putAll(given);
@@ -258,12 +266,12 @@ public final class LeadImport {
     OffsetDateTime at = registered;
     String when = deal.get(DealField.STAGE_AT);
     if (when != null) {
-      Optional<OffsetDateTime> parsed = Timestamps.parse(when, zone);
+      Optional<ImportTimes.Reading> parsed = times.read(when);
       if (parsed.isEmpty()) {
-        problems.add("stage_at '" + when + "' is not " + Timestamps.accepted());
+        problems.add(times.problem(DealField.STAGE_AT.column(), stageAtHeader, when));
         return null;
       }
-      at = parsed.get();
+      at = parsed.get().at();
       if (at.isAfter(now)) {
         problems.add("stage_at " + when + " is in the future");
         return null;
@@ -293,19 +301,15 @@ public final class LeadImport {
   private static final class Assumed {
     private final Map<ImportResult.Assumption.Kind, int[]> counts = new EnumMap<>(ImportResult.Assumption.Kind.class);
 
-    /** Notes what row {@code row}'s registration time {@code when} left unsaid; nothing when it was not {@code read}. */
-    void note(int row, String when, boolean read) {
+    /** Notes what row {@code row}'s registration time {@code when}, {@code read} as it was (null when it was refused), left unsaid. */
+    void note(int row, String when, ImportTimes.Reading read) {
       if (when == null) {
         add(ImportResult.Assumption.Kind.REGISTERED_NOW, row);
-        return;
-      }
-      if (!read) {
+      } else if (read == null) {
         return; // an unreadable time is the row's error, not an assumption
-      }
-      String t = when.strip();
-      if (t.length() == 10) {
+      } else if (read.dateOnly()) {
         add(ImportResult.Assumption.Kind.DATE_ONLY, row);
-      } else if (!(t.endsWith("Z") || t.endsWith("z") || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10)) {
+      } else if (!read.offset()) {
         add(ImportResult.Assumption.Kind.NO_OFFSET, row);
       }
     }
@@ -319,6 +323,32 @@ public final class LeadImport {
       counts.forEach((kind, c) -> all.add(new ImportResult.Assumption(kind, c[0], c[1])));
       return all;
     }
+  }
+
+  /**
+   * The file's header of the column that gave {@code row} its {@code field} (the field's own name when
+   * the options name no header); null when the value is a default.
+   */
+  private static String header(LeadRow row, ImportOptions options, RegistrationField field) {
+    return header(options, field.column(), row.values().containsKey(field));
+  }
+
+  /** The header of the column giving field {@code column}, when a cell gave it ({@code given}); else null. */
+  private static String header(ImportOptions options, String column, boolean given) {
+    return !given ? null : options.header(column) != null ? options.header(column) : column;
+  }
+
+  /**
+   * An unknown source, with the workspace's and how to make the value one: a {@code --map-value} of
+   * its column, or a {@code sources:} entry.
+   */
+  private RegistrationProblem unknownSource(String value, String header) {
+    String where = header == null ? " (from --default source=" + value + ")" : " (column '" + header + "')";
+    String fix = header == null ? "give --default source= one of them" : "map it to one with --map-value '" + header + ":"
+        + value + "=ID'";
+    return new RegistrationProblem.Invalid(RegistrationField.SOURCE, "unknown source '" + value + "'" + where + "; allowed: "
+        + String.join(", ", flow.process().sources().keySet()) + " (or their English or Chinese labels); " + fix
+        + ", or add it under sources: in salesflow.yaml");
   }
 
   /** A source id from its id or its English or Chinese label, as lead lists write it. */

@@ -46,6 +46,11 @@ public record ProcessDefinition(
     return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, rules);
   }
 
+  /** This process with its lead sources replaced by {@code sources} (id to labels, in order). */
+  public ProcessDefinition withSources(Map<String, Labels> sources) {
+    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, sla);
+  }
+
   /** The rule with {@code id}, if the process has one. */
   public Optional<dev.salesflow.core.sla.SlaRule> slaRule(String id) {
     for (dev.salesflow.core.sla.SlaRule rule : sla) {

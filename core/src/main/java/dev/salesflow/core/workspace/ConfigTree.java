@@ -19,7 +19,7 @@ final class ConfigTree {
       // bound by NotifySettings when notify runs
       "notify",
       // bound by Workspace from the tree
-      "forms");
+      "forms", "sources");
   private static final Set<String> CALENDAR_KEYS = Set.of("extends", "schedules", "working_hours", "holidays", "workdays");
 
   private ConfigTree() {}

@@ -63,8 +63,8 @@ public record Workspace(
   /** Opens the workspace at {@code root}, reading and checking its settings and process. */
   public static Workspace open(Path root) {
     Settings s = readSettings(root);
-    ProcessDefinition process =
-        withWorkspaceRules(loadProcess(root, s.config(), s.file(), s.tree()), s.config(), s.file(), s.tree());
+    ProcessDefinition process = withWorkspaceRules(
+        WorkspaceSources.extend(loadProcess(root, s.config(), s.file(), s.tree()), s.tree(), s.file()), s.config(), s.file(), s.tree());
     CalendarLoader.Loaded calendar = CalendarLoader.load(root, s.config().calendar(), s.zone(), s.file(), s.tree(), "calendar");
     return new Workspace(root, s.config(), s.zone(), process, calendar.calendar(), calendar.provenance(),
         calendar.files(), teamSettings(root, s, process), formsRequired(s));
@@ -324,6 +324,9 @@ public record Workspace(
         # SLA rules added to the process's, or overriding one by id, e.g.
         # sla:
         #   - {id: needs-record, target: 12h}
+        # Lead sources added to the process's (exhibition, online, referral, research, other), e.g.
+        # sources:
+        #   cold_call: {en: Cold Call, zh: 陌生电话}
         """;
   }
 }

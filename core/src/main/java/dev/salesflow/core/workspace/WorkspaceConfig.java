@@ -14,9 +14,10 @@ import java.math.BigDecimal;
  * @param store where cases live: a folder of case files, or {@code sqlite:FILE} (default {@code cases})
  *     <p>The team settings ({@code team}, {@code approvals}, {@code signatures}, {@code
  *     allowed_signers}) are bound from the YAML tree by {@link dev.salesflow.core.team.TeamSettings};
- *     {@code forms} by {@link Workspace}.
+ *     {@code forms} and {@code sources} by {@link Workspace}.
  */
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers", "notify", "forms"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"team", "approvals", "signatures", "allowed_signers", "notify", "forms",
+    "sources"})
 public record WorkspaceConfig(
     String timezone,
     BigDecimal approvalThreshold,
