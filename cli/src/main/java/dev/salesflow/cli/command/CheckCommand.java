@@ -12,6 +12,8 @@ import dev.salesflow.core.model.CheckOptions;
 import dev.salesflow.core.model.CheckReport;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.SlaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ final class CheckCommand implements Callable<Integer>, Formatted {
       }
       case JUNIT -> out.print(CheckOutput.junit(report, cwd));
       case SARIF -> out.println(CaseOutput.json(CheckOutput.sarif(report, cwd, new VersionProvider().getVersion()[0].replace("salesflow ", ""))));
-      case GITHUB -> out.print(CheckOutput.github(report, cwd));
+      case GITHUB -> out.print(CheckOutput.github(report, cwd, root.lang()));
       default -> text(report, cwd, out);
     }
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
@@ -98,18 +100,23 @@ final class CheckCommand implements Callable<Integer>, Formatted {
   }
 
   private void text(CheckReport report, Path cwd, PrintWriter out) {
+    String lang = root.lang();
     SourceLines sources = new SourceLines();
     for (Diagnostic d : report.findings()) {
-      Reporter.print(out, d, CheckOutput.line(d, cwd), sources);
+      Reporter.print(out, d, CheckOutput.line(d, cwd, lang), sources);
     }
     if (!root.quiet()) {
-      root.context().err().println("Checked " + count(report.files().size(), "file") + ": " + count(report.errors(), "error")
-          + ", " + count(report.warnings(), "warning")
-          + (report.imported() == 0 ? "" : " (" + count(report.imported(), "case") + " opened by import)"));
+      root.context().err().println(Message.of(MessageKey.CHECKED,
+          count(report.files().size(), MessageKey.ONE_FILE, MessageKey.FILES),
+          count(report.errors(), MessageKey.ONE_ERROR, MessageKey.ERRORS),
+          count(report.warnings(), MessageKey.ONE_WARNING, MessageKey.WARNINGS),
+          report.imported() == 0 ? ""
+              : Message.of(MessageKey.OPENED_BY_IMPORT, count(report.imported(), MessageKey.ONE_CASE, MessageKey.CASES)))
+          .in(lang));
     }
   }
 
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  private static Message count(long n, MessageKey one, MessageKey many) {
+    return n == 1 ? Message.of(one) : Message.of(many, n);
   }
 }

@@ -253,6 +253,15 @@ public final class SalesflowCommand implements Runnable {
     failureAnswered = true;
   }
 
+  /** The language of failures: {@link #lang()}, or {@code en} when {@code --lang} itself is wrong. */
+  public String messageLanguage() {
+    try {
+      return lang();
+    } catch (InvalidRequestException e) {
+      return "en";
+    }
+  }
+
   /** The label language: {@code --lang}, else {@code zh} for a Chinese locale, else {@code en}. */
   String lang() {
     if (lang != null) {

@@ -166,6 +166,14 @@ public final class CaseOutput {
     return s.toString();
   }
 
+  /** {@link #humanDuration(java.time.Duration)} in {@code lang}: in Chinese {@code 2天4小时}, {@code 8小时30分}, {@code 45分}. */
+  public static String humanDuration(java.time.Duration d, String lang) {
+    String english = humanDuration(d);
+    return "zh".equals(lang)
+        ? english.replace(" ", "").replace("d", "天").replace("h", "小时").replace("m", "分")
+        : english;
+  }
+
   /** A rough length for people, in whole minutes (at least one): {@code 2d 4h}, {@code 3h 20m}, {@code 45m}. */
   public static String humanDuration(java.time.Duration d) {
     long minutes = Math.max(1, d.toSeconds() / 60);

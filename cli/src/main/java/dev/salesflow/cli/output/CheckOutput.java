@@ -89,8 +89,13 @@ public final class CheckOutput {
   }
 
   public static String line(Diagnostic d, Path cwd) {
+    return line(d, cwd, "en");
+  }
+
+  /** The finding as {@code check}'s text shows it, its message in {@code lang}; place, severity and code stay as they are. */
+  public static String line(Diagnostic d, Path cwd, String lang) {
     return String.format("%s:%d:%d: %s: %s [%s %s]", path(d.file(), cwd), d.position().line(), d.position().column(),
-        d.severity().label(), d.message(), d.code().id(), d.code().slug());
+        d.severity().label(), d.message(lang), d.code().id(), d.code().slug());
   }
 
   private static String xml(String s) {
@@ -172,6 +177,11 @@ public final class CheckOutput {
 
   /** GitHub Actions workflow commands, escaped as GitHub documents. */
   public static String github(CheckReport report, Path cwd) {
+    return github(report, cwd, "en");
+  }
+
+  /** GitHub Actions workflow commands whose messages (what the annotations show people) are in {@code lang}. */
+  public static String github(CheckReport report, Path cwd, String lang) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : report.findings()) {
       out.append("::").append(d.severity() == Severity.ERROR ? "error" : "warning")
@@ -179,7 +189,7 @@ public final class CheckOutput {
           .append(",line=").append(d.position().line())
           .append(",col=").append(d.position().column())
           .append(",title=").append(property(d.code().id() + " " + d.code().slug()))
-          .append("::").append(message(d.message())).append('\n');
+          .append("::").append(message(d.message(lang))).append('\n');
     }
     return out.toString();
   }

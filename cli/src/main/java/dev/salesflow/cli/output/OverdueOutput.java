@@ -92,7 +92,7 @@ public final class OverdueOutput {
       }
       SlaClock clock = item.clock();
       String state = clock.state() == dev.salesflow.core.model.ClockState.BREACHED
-          ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy())
+          ? (zh ? "超期 " : "overdue ") + CaseOutput.humanDuration(clock.overdueBy(), zh ? "zh" : "en")
           : (zh ? "即将到期" : "due soon");
       table.row(List.of("  " + item.caseId(),
           labels.computeIfAbsent(clock.rule(), r -> process.ruleLabel(r, lang)) + (clock.key() == null ? "" : " (" + clock.key() + ")"),

@@ -4,6 +4,8 @@ import dev.salesflow.cli.ExitCode;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.RefusedException;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
 import java.io.PrintWriter;
@@ -12,37 +14,52 @@ import java.io.PrintWriter;
 public final class Reporter {
   private final PrintWriter err;
   private final boolean verbose;
+  private final String lang;
 
   public Reporter(PrintWriter err, boolean verbose) {
+    this(err, verbose, "en");
+  }
+
+  /** A reporter writing salesflow's own messages in {@code lang} ({@code en} or {@code zh}). */
+  public Reporter(PrintWriter err, boolean verbose, String lang) {
     this.err = err;
     this.verbose = verbose;
+    this.lang = lang;
   }
 
   public void failure(Throwable e, ExitCode code) {
     if (e instanceof DiagnosticsException d) {
       SourceLines sources = new SourceLines();
-      d.diagnostics().forEach(diagnostic -> print(err, diagnostic, diagnostic.oneLine(), sources));
+      d.diagnostics().forEach(diagnostic -> print(err, diagnostic, oneLine(diagnostic), sources));
     } else if (e instanceof RefusedException r) {
-      err.println("salesflow: " + r.getMessage() + ":");
-      r.problems().forEach(p -> err.println("  - " + p));
+      err.println("salesflow: " + r.message(lang) + ":");
+      r.problems(lang).forEach(p -> err.println("  - " + p));
     } else if (e instanceof InvalidRequestException i && !i.problems().isEmpty()) {
       err.println("salesflow: " + ProblemWords.of(i));
     } else if (e instanceof WorkspaceNotFoundException w && w.folder() != null) {
-      err.println("salesflow: " + e.getMessage() + " (run 'salesflow init' to create a workspace, or pass --workspace DIR)");
-    } else if (e instanceof dev.salesflow.core.model.SalesflowException) {
-      err.println("salesflow: " + e.getMessage());
+      err.println("salesflow: " + w.message(lang) + Message.of(MessageKey.WORKSPACE_HINT).in(lang));
+    } else if (e instanceof dev.salesflow.core.model.SalesflowException s) {
+      err.println("salesflow: " + s.message(lang));
     } else if (code == ExitCode.INTERNAL) {
-      err.println("salesflow: internal error: " + e);
-      err.println("salesflow: this is a bug in salesflow; please report it with "
-          + (verbose ? "this output" : "the output of the same command run with --verbose"));
+      err.println("salesflow: " + Message.of(MessageKey.INTERNAL_ERROR, e).in(lang));
+      err.println("salesflow: " + Message.of(MessageKey.REPORT_BUG,
+          Message.of(verbose ? MessageKey.REPORT_WITH_THIS : MessageKey.REPORT_WITH_VERBOSE)).in(lang));
     } else {
       Throwable io = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-      err.println("salesflow: input/output error: " + (io.getMessage() != null ? io.getMessage() : io.toString()));
+      err.println("salesflow: " + Message.of(MessageKey.IO_ERROR, io.getMessage() != null ? io.getMessage() : io.toString())
+          .in(lang));
     }
     if (verbose) {
       e.printStackTrace(err);
     }
     err.flush();
+  }
+
+  /** {@link Diagnostic#oneLine}, its message in the reporter's language. */
+  private String oneLine(Diagnostic d) {
+    return "en".equals(lang) ? d.oneLine() : String.format("%s:%d:%d: %s: %s [%s %s]",
+        d.file() == null ? "<input>" : d.file(), d.position().line(), d.position().column(), d.severity().label(),
+        d.message(lang), d.code().id(), d.code().slug());
   }
 
   /**

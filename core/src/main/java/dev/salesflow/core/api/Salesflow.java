@@ -33,6 +33,8 @@ import dev.salesflow.core.model.ImportResult;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.LeadRow;
 import dev.salesflow.core.model.MergeOutcome;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.Migration;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.OverdueQuery;
@@ -617,7 +619,8 @@ public final class Salesflow implements AutoCloseable {
         for (String m : missing.values()) {
           lines.add("'" + event.type() + "' form: " + m + " [" + DiagnosticCode.FORM_INCOMPLETE.id() + " " + DiagnosticCode.FORM_INCOMPLETE.slug() + "]");
         }
-        throw new RefusedException(id, "cannot record '" + event.type() + "' (forms: required)", lines);
+        throw new RefusedException(Message.of(MessageKey.CANNOT_RECORD_FORMS, event.type()),
+            lines.stream().map(Message::literal).toList(), id);
       }
     }
   }
@@ -1008,8 +1011,7 @@ public final class Salesflow implements AutoCloseable {
       problems.add(f.message() + " [" + f.code().id() + " " + f.code().slug() + "]");
     }
     if (!problems.isEmpty()) {
-      throw new RefusedException(id, event.isAdvance() ? "cannot advance to " + event.field("to").orElse("?")
-          : "cannot record '" + event.type() + "'", problems);
+      throw new RefusedException(refusal(event), problems.stream().map(Message::literal).toList(), id);
     }
   }
 
@@ -1123,23 +1125,27 @@ public final class Salesflow implements AutoCloseable {
       return;
     }
     Replay.Violation v = violation.get();
-    String what = event.isAdvance()
-        ? "cannot advance to " + event.field("to").orElse("?")
-        : "cannot record '" + event.type() + "'";
+    Message what = refusal(event);
     if (v.eventIndex() < current.events().size()) {
       if (machine.replay(current).illegal().isEmpty()) {
         // recorded late, the event would change what happened after it
         Event later = current.events().get(v.eventIndex());
-        throw new RefusedException(current.id(), what + " at " + Timestamps.format(event.at()),
-            List.of("it would make the later event #" + (v.eventIndex() + 1) + " (" + later.type()
-                + (later.isAdvance() ? " to " + later.field("to").orElse("?") : "") + " at "
-                + Timestamps.format(later.at()) + ") illegal: " + v.message()));
+        throw new RefusedException(Message.of(MessageKey.REFUSED_AT, what, Timestamps.format(event.at())),
+            List.of(Message.of(MessageKey.WOULD_MAKE_LATER_ILLEGAL, v.eventIndex() + 1, later.type()
+                + (later.isAdvance() ? " to " + later.field("to").orElse("?") : ""),
+                Timestamps.format(later.at()), v.text())), current.id());
       }
-      throw new RefusedException(current.id(),
-          "its event #" + (v.eventIndex() + 1) + " is already illegal (" + v.message() + "); run 'salesflow check'",
-          v.problems());
+      throw new RefusedException(Message.of(MessageKey.ALREADY_ILLEGAL, v.eventIndex() + 1, v.text()), v.texts(),
+          current.id());
     }
-    throw new RefusedException(current.id(), what, v.problems());
+    throw new RefusedException(what, v.texts(), current.id());
+  }
+
+  /** What refusing {@code event} refuses: {@code cannot advance to X} or {@code cannot record 'type'}. */
+  private static Message refusal(Event event) {
+    return event.isAdvance()
+        ? Message.of(MessageKey.CANNOT_ADVANCE_TO, event.field("to").orElse("?"))
+        : Message.of(MessageKey.CANNOT_RECORD, event.type());
   }
 
   /** What {@code check} would report as an error of the new event and the state machine does not judge. */
@@ -1147,8 +1153,8 @@ public final class Salesflow implements AutoCloseable {
     List<Event> before = current.timeline().stream().filter(e -> !e.at().isAfter(event.at())).toList();
     pairings.unpairedNext(before, event).ifPresent(problem -> {
       DiagnosticCode code = DiagnosticCode.UNPAIRED_ISSUE;
-      throw new RefusedException(current.id(), "cannot record '" + event.type() + "'",
-          List.of(problem + " [" + code.id() + " " + code.slug() + "]"));
+      throw new RefusedException(Message.of(MessageKey.CANNOT_RECORD, event.type()),
+          List.of(Message.literal(problem + " [" + code.id() + " " + code.slug() + "]")), current.id());
     });
   }
 

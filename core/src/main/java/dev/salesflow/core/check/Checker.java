@@ -11,6 +11,8 @@ import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.Progress;
 import dev.salesflow.core.model.Replay;
@@ -244,7 +246,7 @@ public final class Checker {
             Path first = firstFileOfId.putIfAbsent(r.id(), r.file());
             if (first != null) {
               findings.add(new Diagnostic(DiagnosticCode.DUPLICATE_ID, Severity.ERROR, r.file(), r.idPosition(),
-                  "id '" + r.id() + "' is also used by " + first, r.id()));
+                  Message.of(MessageKey.DUPLICATE_ID, r.id(), first), r.id()));
             }
           }
         }
@@ -279,8 +281,7 @@ public final class Checker {
   private FileResult checkFile(Path file) {
     if (Files.isSymbolicLink(file)) {
       return new FileResult(file, null, null, List.of(Diagnostic.error(DiagnosticCode.SYMLINK, file, SourcePosition.START,
-          "is a symbolic link; salesflow never reads or writes case files through links, so the case store ignores it"
-              + " (put the file itself here)")));
+          Message.of(MessageKey.SYMLINK))));
     }
     java.util.Optional<String> notACaseFile = CaseFileReader.notACaseFile(file);
     if (notACaseFile.isPresent()) {
@@ -320,8 +321,8 @@ public final class Checker {
     Replay.Violation v = replay.illegal().orElse(null);
     if (v != null) {
       findings.add(error(codeOf(v.kind()), c, file, eventPosition(source, v.eventIndex()),
-          "event #" + (v.eventIndex() + 1) + " (" + describe(c.events().get(v.eventIndex())) + "): " + v.message()
-              + reordering(c, file, source, v.eventIndex()), source));
+          Message.of(MessageKey.EVENT_FINDING, v.eventIndex() + 1, describe(c.events().get(v.eventIndex())),
+              Message.of(MessageKey.CONCAT, v.text(), reordering(c, file, source, v.eventIndex()))), source));
     }
     List<Event> events = c.events();
     for (int i = 0; i < events.size(); i++) {
@@ -329,15 +330,15 @@ public final class Checker {
       if (e.recordedAt().filter(recorded -> recorded.isBefore(e.at())).isPresent()) {
         findings.add(error(DiagnosticCode.TIME_ORDER, c, file, source == null ? SourcePosition.START
                 : source.tree().positionOf("events", i, Event.RECORDED_AT),
-            "event #" + (i + 1) + " (" + describe(e) + ") was recorded at " + e.fields().get(Event.RECORDED_AT)
-                + ", before it happened (at " + Timestamps.format(e.at()) + ")", source));
+            Message.of(MessageKey.RECORDED_BEFORE_IT_HAPPENED, i + 1, describe(e), e.fields().get(Event.RECORDED_AT),
+                Timestamps.format(e.at())), source));
       }
     }
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).at().toInstant().isAfter(options.now())) {
         findings.add(error(DiagnosticCode.FUTURE_EVENT, c, file, eventPosition(source, i),
-            "event #" + (i + 1) + " is at " + Timestamps.format(events.get(i).at()) + ", after now ("
-                + Timestamps.format(options.now().atZone(workspace.zone()).toOffsetDateTime()) + ")", source));
+            Message.of(MessageKey.EVENT_AFTER_NOW, i + 1, Timestamps.format(events.get(i).at()),
+                Timestamps.format(options.now().atZone(workspace.zone()).toOffsetDateTime())), source));
       }
     }
     unpaired(c, file, source, findings);
@@ -346,8 +347,8 @@ public final class Checker {
       if (events.get(i).type().equals(Attachments.TYPE)) {
         String problem = attachments.problem(events.get(i));
         if (problem != null) {
-          findings.add(error(DiagnosticCode.BAD_ATTACHMENT, c, file, eventPosition(source, i), "event #" + (i + 1)
-              + " (attachment " + events.get(i).fields().getOrDefault("name", "?") + "): " + problem, source));
+          findings.add(error(DiagnosticCode.BAD_ATTACHMENT, c, file, eventPosition(source, i), Message.of(
+              MessageKey.ATTACHMENT_FINDING, i + 1, events.get(i).fields().getOrDefault("name", "?"), problem), source));
         }
       }
     }
@@ -355,9 +356,9 @@ public final class Checker {
       for (int i = 0; i < events.size(); i++) {
         Map<String, String> missing = workspace.process().formProblems(events.get(i));
         if (!missing.isEmpty()) {
-          findings.add(error(DiagnosticCode.FORM_INCOMPLETE, c, file, eventPosition(source, i), "event #" + (i + 1)
-              + " (" + describe(events.get(i)) + "): '" + events.get(i).type() + "' form: "
-              + String.join("; ", missing.values()), source));
+          findings.add(error(DiagnosticCode.FORM_INCOMPLETE, c, file, eventPosition(source, i), Message.of(
+              MessageKey.FORM_FINDING, i + 1, describe(events.get(i)), events.get(i).type(),
+              String.join("; ", missing.values())), source));
         }
       }
     }
@@ -366,8 +367,8 @@ public final class Checker {
         for (Authority.Finding f : authority.findings(c.id(), events.get(i))) {
           SourcePosition at = source == null ? SourcePosition.START
               : f.field() == null ? source.eventPosition(i) : source.tree().positionOf("events", i, f.field());
-          findings.add(error(f.code(), c, file, at, "event #" + (i + 1) + " (" + describe(events.get(i)) + "): " + f.message(),
-              source));
+          findings.add(error(f.code(), c, file, at, Message.of(MessageKey.EVENT_FINDING, i + 1, describe(events.get(i)),
+              f.message()), source));
         }
       }
     }
@@ -377,13 +378,14 @@ public final class Checker {
     return findings;
   }
 
-  private static Diagnostic error(DiagnosticCode code, Case c, Path file, SourcePosition at, String message, CaseFile source) {
+  private static Diagnostic error(DiagnosticCode code, Case c, Path file, SourcePosition at, Message message, CaseFile source) {
     return finding(code, Severity.ERROR, c, file, at, message, source);
   }
 
   private static Diagnostic finding(DiagnosticCode code, Severity severity, Case c, Path file, SourcePosition at,
-      String message, CaseFile source) {
-    return new Diagnostic(code, severity, file, at, source == null ? c.id() + ": " + message : message, c.id());
+      Message message, CaseFile source) {
+    return new Diagnostic(code, severity, file, at, source == null ? Message.of(MessageKey.CASE_PREFIX, c.id(), message)
+        : message, c.id());
   }
 
   private static SourcePosition eventPosition(CaseFile source, int index) {
@@ -403,28 +405,28 @@ public final class Checker {
    * other side of it in the file than in time (e.g. the record a guard counted on, written above
    * the advance but dated after it), each with its place; empty when the file is in time order.
    */
-  private static String reordering(Case c, Path file, CaseFile source, int index) {
+  private static Object reordering(Case c, Path file, CaseFile source, int index) {
     int[] order = c.timelineIndexes();
     if (order == null || index >= c.events().size()) {
       return "";
     }
     Event refused = c.events().get(index);
-    List<String> moved = new ArrayList<>();
+    List<Message> moved = new ArrayList<>();
     for (int i = 0; i < c.events().size(); i++) {
       Event e = c.events().get(i);
       boolean aboveButAfter = i < index && e.at().isAfter(refused.at());
       boolean belowButBefore = i > index && e.at().isBefore(refused.at());
       if (aboveButAfter || belowButBefore) {
         String where = source == null ? "" : ", " + file.getFileName() + ":" + source.eventPosition(i).line();
-        moved.add("event #" + (i + 1) + " (" + describe(e) + " at " + Timestamps.format(e.at()) + where + ") is "
-            + (aboveButAfter ? "above it in the file but happened after it" : "below it in the file but happened before it"));
+        moved.add(Message.of(aboveButAfter ? MessageKey.ABOVE_BUT_AFTER : MessageKey.BELOW_BUT_BEFORE, i + 1, describe(e),
+            Timestamps.format(e.at()), where));
       }
     }
-    return moved.isEmpty() ? "" : " (events are replayed in time order: " + String.join("; ", moved) + ")";
+    return moved.isEmpty() ? "" : Message.of(MessageKey.REPLAYED_IN_TIME_ORDER, new Message.Joined("; ", moved));
   }
 
-  private static String describe(Event e) {
-    return e.isAdvance() ? "advance to " + e.field("to").orElse("?") : e.type();
+  private static Object describe(Event e) {
+    return e.isAdvance() ? Message.of(MessageKey.ADVANCE_TO, e.field("to").orElse("?")) : e.type();
   }
 
   private void unpaired(Case c, Path file, CaseFile source, List<Diagnostic> findings) {
@@ -432,7 +434,7 @@ public final class Checker {
     for (Pairings.Unpaired u : pairings.unpaired(c.timeline())) {
       int index = order == null ? u.index() : order[u.index()];
       findings.add(error(DiagnosticCode.UNPAIRED_ISSUE, c, file, eventPosition(source, index),
-          "event #" + (index + 1) + " " + u.message(), source));
+          Message.of(MessageKey.UNPAIRED_FINDING, index + 1, u.message()), source));
     }
   }
 
@@ -441,24 +443,23 @@ public final class Checker {
     var sheet = sla.clocks(c, replay, options.now(), Duration.ZERO);
     unknownYears.addAll(sheet.unknownYears());
     for (var clock : sheet.clocks()) {
+      String rule = clock.rule() + (clock.key() == null ? "" : " (" + clock.key() + ")");
       DiagnosticCode code;
-      String what;
+      Message what;
       switch (clock.state()) {
         case BREACHED -> {
           code = DiagnosticCode.SLA_BREACHED;
-          what = "breached: due " + format(clock.dueAt()) + ", still open";
+          what = Message.of(MessageKey.SLA_BREACHED, rule, format(clock.dueAt()));
         }
         case MET_LATE -> {
           code = DiagnosticCode.SLA_LATE;
-          what = "met late: due " + format(clock.dueAt()) + ", done " + format(clock.stoppedAt());
+          what = Message.of(MessageKey.SLA_MET_LATE, rule, format(clock.dueAt()), format(clock.stoppedAt()));
         }
         default -> {
           continue;
         }
       }
-      String rule = clock.rule() + (clock.key() == null ? "" : " (" + clock.key() + ")");
-      findings.add(finding(code, severity, c, file, startPosition(source, clock.startedAt()), "SLA " + rule + " " + what,
-          source));
+      findings.add(finding(code, severity, c, file, startPosition(source, clock.startedAt()), what, source));
     }
   }
 

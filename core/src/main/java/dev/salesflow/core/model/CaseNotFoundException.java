@@ -13,7 +13,7 @@ public final class CaseNotFoundException extends SalesflowException {
    * @param where the store, described for messages (e.g. {@code case folder examples/cases})
    */
   public CaseNotFoundException(String id, String where) {
-    super("no case '" + id + "' in " + where);
+    super(Message.of(MessageKey.NO_CASE, id, where));
     this.id = id;
   }
 

@@ -47,18 +47,36 @@ public record Replay(String stage, List<Visit> visits, Optional<Violation> illeg
    *
    * @param eventIndex 0-based position in the case's events
    * @param kind the sort of violation
-   * @param problems one line per problem (e.g. each unmet guard)
+   * @param texts one entry per problem (e.g. each unmet guard)
    */
-  public record Violation(int eventIndex, Kind kind, List<String> problems) {
+  public record Violation(int eventIndex, Kind kind, List<Message> texts) {
     /**
      * Copies the problems so the violation is immutable.
      *
      * @param eventIndex 0-based position in the case's events
      * @param kind the sort of violation
-     * @param problems one line per problem
+     * @param texts one entry per problem
      */
     public Violation {
-      problems = List.copyOf(problems);
+      texts = List.copyOf(texts);
+    }
+
+    /**
+     * The problems in English.
+     *
+     * @return one line per problem
+     */
+    public List<String> problems() {
+      return texts.stream().map(Message::english).toList();
+    }
+
+    /**
+     * The problems as one message.
+     *
+     * @return the problems joined with {@code "; "}
+     */
+    public Message text() {
+      return Message.of(MessageKey.LITERAL, new Message.Joined("; ", texts));
     }
 
     /** The sorts of violation. */
@@ -81,7 +99,7 @@ public record Replay(String stage, List<Visit> visits, Optional<Violation> illeg
      * @return the problems joined with {@code "; "}
      */
     public String message() {
-      return String.join("; ", problems);
+      return String.join("; ", problems());
     }
   }
 }

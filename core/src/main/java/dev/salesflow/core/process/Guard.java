@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.RegistrationField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,6 +40,18 @@ public sealed interface Guard {
    */
   List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals);
 
+  /**
+   * What is unmet, as catalog entries; guards whose text is not in the catalog give it as it is.
+   *
+   * @param c the case
+   * @param prior the events recorded before the advance being judged
+   * @param approvals the workspace's approval matrix and which approvals count
+   * @return one entry per missing item; empty when the guard holds
+   */
+  default List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
+    return unmet(c, prior, approvals).stream().map(Message::literal).toList();
+  }
+
   /** Registration fields that must be filled; {@code a|b} means either. */
   record Registration(List<String> fields) implements Guard {
     public Registration {
@@ -46,7 +60,12 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
-      List<String> missing = new ArrayList<>();
+      return unmetTexts(c, prior, approvals).stream().map(Message::english).toList();
+    }
+
+    @Override
+    public List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
+      List<Message> missing = new ArrayList<>();
       for (String alternatives : fields) {
         boolean any = false;
         for (String path : alternatives.split("\\|")) {
@@ -54,7 +73,8 @@ public sealed interface Guard {
           any |= field != null && field.isFilledIn(c);
         }
         if (!any) {
-          missing.add("registration field " + alternatives.replace("|", " or ") + " is missing");
+          missing.add(Message.of(MessageKey.REGISTRATION_FIELD_MISSING,
+              new Message.Joined(Message.of(MessageKey.OR), List.of(alternatives.split("\\|")))));
         }
       }
       return missing;
@@ -79,7 +99,12 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
-      List<String> excluded = new ArrayList<>();
+      return unmetTexts(c, prior, approvals).stream().map(Message::english).toList();
+    }
+
+    @Override
+    public List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
+      List<Message> excluded = new ArrayList<>();
       for (Event e : prior) {
         if (!matches(e, type, where)) {
           continue;
@@ -89,16 +114,13 @@ public sealed interface Guard {
         }
         for (Map.Entry<String, String> u : new TreeMap<>(unless).entrySet()) {
           if (u.getValue().equals(e.fields().get(u.getKey()))) {
-            excluded.add("the one of " + dev.salesflow.core.model.Timestamps.format(e.at()) + " has " + u.getKey() + " "
-                + u.getValue());
+            excluded.add(Message.of(MessageKey.EXCLUDED_EVENT, dev.salesflow.core.model.Timestamps.format(e.at()),
+                u.getKey(), u.getValue()));
           }
         }
       }
-      StringBuilder missing = new StringBuilder("missing event '" + type + "'" + describe(where));
-      if (!excluded.isEmpty()) {
-        missing.append(" (").append(String.join("; ", excluded)).append(')');
-      }
-      return List.of(missing.toString());
+      return List.of(Message.of(MessageKey.MISSING_EVENT, type, describe(where),
+          excluded.isEmpty() ? "" : Message.of(MessageKey.EXCLUDED_EVENTS, new Message.Joined("; ", excluded))));
     }
   }
 

@@ -2,6 +2,8 @@ package dev.salesflow.core.process;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.Replay;
 import dev.salesflow.core.model.Timestamps;
 import java.math.BigDecimal;
@@ -93,21 +95,20 @@ public final class StateMachine {
 
   private Optional<Replay.Violation> judge(Case c, String stage, List<Event> prior, Event e, int index) {
     if (c.registeredAt() != null && e.at().isBefore(c.registeredAt())) {
-      return violation(index, Replay.Violation.Kind.TIME_ORDER,
-          "event at " + Timestamps.format(e.at()) + " is earlier than the registration at "
-              + Timestamps.format(c.registeredAt()));
+      return violation(index, Replay.Violation.Kind.TIME_ORDER, Message.of(MessageKey.EARLIER_THAN_REGISTRATION,
+          Timestamps.format(e.at()), Timestamps.format(c.registeredAt())));
     }
     // a closed or lost case still takes corrections of its registration and owner, and a lost one its reopening
     boolean corrects = e.isCorrection() || e.isReopened();
     if (process.isTerminal(stage) && !(corrects && process.eventTypes().containsKey(e.type()))) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "the case is " + stage + ": no further events are accepted"
-              + (stage.equals(process.lost().id()) && process.eventTypes().containsKey(Event.REOPENED)
-                  ? " (a case lost by mistake is taken back with 'reopen')" : ""));
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.CASE_ENDED, stage,
+          stage.equals(process.lost().id()) && process.eventTypes().containsKey(Event.REOPENED)
+              ? Message.of(MessageKey.REOPEN_HINT) : ""));
     }
     Map<String, String> fieldProblems = process.fieldProblems(e);
     if (!fieldProblems.isEmpty()) {
-      return Optional.of(new Replay.Violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, List.copyOf(fieldProblems.values())));
+      return Optional.of(new Replay.Violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          fieldProblems.values().stream().map(Message::literal).toList()));
     }
     if (e.isOpened()) {
       return judgeOpening(e, prior, index);
@@ -122,8 +123,8 @@ public final class StateMachine {
       return judgeAdvance(c, stage, prior, e, index);
     }
     if (!allowed.get(stage).contains(e.type())) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "'" + e.type() + "' cannot be recorded in stage "
-          + stage + " (allowed: " + String.join(", ", process.eventsAllowedIn(stage)) + ")");
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.NOT_ALLOWED_IN_STAGE,
+          e.type(), stage, String.join(", ", process.eventsAllowedIn(stage))));
     }
     return Optional.empty();
   }
@@ -135,12 +136,12 @@ public final class StateMachine {
    */
   private Optional<Replay.Violation> judgeOpening(Event e, List<Event> prior, int index) {
     if (!prior.isEmpty()) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "'opened' can only be the first event of a case (it starts an imported case in its stage)");
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.OPENED_NOT_FIRST));
     }
     boolean hasReason = e.field("reason").filter(r -> !r.isBlank()).isPresent();
     if (e.field("to").orElseThrow().equals(process.lost().id()) && !hasReason) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "opening a case as " + process.lost().id() + " needs a 'reason'");
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
+          Message.of(MessageKey.OPENING_LOST_NEEDS_REASON, process.lost().id()));
     }
     return Optional.empty();
   }
@@ -152,13 +153,12 @@ public final class StateMachine {
   private Optional<Replay.Violation> judgeReopening(String stage, List<Event> prior, Event e, int index) {
     if (!stage.equals(process.lost().id())) {
       return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "only a " + process.lost().id() + " case can be reopened; this one is in stage " + stage);
+          Message.of(MessageKey.ONLY_LOST_REOPENED, process.lost().id(), stage));
     }
     String lostFrom = lostFrom(prior);
     String to = e.field("to").orElseThrow();
     if (!to.equals(lostFrom)) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-          "a lost case is reopened in the stage it was lost from, " + lostFrom + ", not " + to);
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.REOPEN_WRONG_STAGE, lostFrom, to));
     }
     return Optional.empty();
   }
@@ -198,38 +198,37 @@ public final class StateMachine {
     String previous = process.previous(stage).orElse(null);
     String next = process.next(stage).orElse(null);
     if (to.equals(stage)) {
-      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, "the case is already in stage " + stage);
+      return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.ALREADY_IN_STAGE, stage));
     }
     if (to.equals(process.lost().id()) || to.equals(previous)) {
       return hasReason
           ? Optional.empty()
-          : violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-              "moving from " + stage + " to " + to + " needs a 'reason'");
+          : violation(index, Replay.Violation.Kind.ILLEGAL_EVENT, Message.of(MessageKey.MOVE_NEEDS_REASON, stage, to));
     }
     if (to.equals(next)) {
       // guards read the registration as the corrections before this move left it
       Case registered = c.asOf(prior.size());
-      List<String> unmet = new ArrayList<>();
+      List<Message> unmet = new ArrayList<>();
       for (Guard guard : process.openStage(stage).orElseThrow().exit()) {
-        unmet.addAll(guard.unmet(registered, prior, approvals));
+        unmet.addAll(guard.unmetTexts(registered, prior, approvals));
       }
       return unmet.isEmpty()
           ? Optional.empty()
           : Optional.of(new Replay.Violation(index, Replay.Violation.Kind.UNMET_GUARD, unmet));
     }
-    List<String> allowed = new ArrayList<>();
+    List<Object> allowed = new ArrayList<>();
     if (next != null) {
       allowed.add(next);
     }
     if (previous != null) {
-      allowed.add(previous + " (rework, with a reason)");
+      allowed.add(Message.of(MessageKey.ALLOWED_REWORK, previous));
     }
-    allowed.add(process.lost().id() + " (with a reason)");
+    allowed.add(Message.of(MessageKey.ALLOWED_WITH_REASON, process.lost().id()));
     return violation(index, Replay.Violation.Kind.ILLEGAL_EVENT,
-        "cannot move from " + stage + " to " + to + " (allowed: " + String.join(", ", allowed) + ")");
+        Message.of(MessageKey.CANNOT_MOVE, stage, to, new Message.Joined(", ", allowed)));
   }
 
-  private static Optional<Replay.Violation> violation(int index, Replay.Violation.Kind kind, String problem) {
+  private static Optional<Replay.Violation> violation(int index, Replay.Violation.Kind kind, Message problem) {
     return Optional.of(new Replay.Violation(index, kind, List.of(problem)));
   }
 }

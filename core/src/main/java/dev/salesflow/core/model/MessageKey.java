@@ -1,0 +1,140 @@
+package dev.salesflow.core.model;
+
+/**
+ * The entries of the message catalog, each with its English text; {@code messages_zh.properties}
+ * next to {@link Message} holds the Chinese text of every entry, by name. Placeholders are {@code
+ * {0}}, {@code {1}} …; nothing else in a text is special (a quote is a quote).
+ */
+public enum MessageKey {
+  /** Text not in the catalog, the same in every language. */
+  LITERAL("{0}"),
+  /** Two texts one after the other. */
+  CONCAT("{0}{1}"),
+  /** A finding of a case in a database: the case id, then the finding. */
+  CASE_PREFIX("{0}: {1}"),
+  /** Between alternatives. */
+  OR(" or "),
+  /** A problem of one event of a case. */
+  EVENT_FINDING("event #{0} ({1}): {2}"),
+  /** An advance event, described. */
+  ADVANCE_TO("advance to {0}"),
+  /** Why a refused event's neighbours matter. */
+  REPLAYED_IN_TIME_ORDER(" (events are replayed in time order: {0})"),
+  /** An event written above the refused one but dated after it. */
+  ABOVE_BUT_AFTER("event #{0} ({1} at {2}{3}) is above it in the file but happened after it"),
+  /** An event written below the refused one but dated before it. */
+  BELOW_BUT_BEFORE("event #{0} ({1} at {2}{3}) is below it in the file but happened before it"),
+  /** SF203: recorded_at before at. */
+  RECORDED_BEFORE_IT_HAPPENED("event #{0} ({1}) was recorded at {2}, before it happened (at {3})"),
+  /** SF204. */
+  EVENT_AFTER_NOW("event #{0} is at {1}, after now ({2})"),
+  /** SF209. */
+  ATTACHMENT_FINDING("event #{0} (attachment {1}): {2}"),
+  /** SF208. */
+  FORM_FINDING("event #{0} ({1}): '{2}' form: {3}"),
+  /** SF205. */
+  UNPAIRED_FINDING("event #{0} {1}"),
+  /** SF301. */
+  SLA_BREACHED("SLA {0} breached: due {1}, still open"),
+  /** SF302. */
+  SLA_MET_LATE("SLA {0} met late: due {1}, done {2}"),
+  /** SF112. */
+  DUPLICATE_ID("id '{0}' is also used by {1}"),
+  /** SF114. */
+  SYMLINK("is a symbolic link; salesflow never reads or writes case files through links, so the case store ignores it (put the file itself here)"),
+  /** An event before the registration. */
+  EARLIER_THAN_REGISTRATION("event at {0} is earlier than the registration at {1}"),
+  /** An event after the case closed or was lost. */
+  CASE_ENDED("the case is {0}: no further events are accepted{1}"),
+  /** How a lost case comes back. */
+  REOPEN_HINT(" (a case lost by mistake is taken back with 'reopen')"),
+  /** An event type the stage does not allow. */
+  NOT_ALLOWED_IN_STAGE("'{0}' cannot be recorded in stage {1} (allowed: {2})"),
+  /** An opened event after others. */
+  OPENED_NOT_FIRST("'opened' can only be the first event of a case (it starts an imported case in its stage)"),
+  /** An opened lost case without a reason. */
+  OPENING_LOST_NEEDS_REASON("opening a case as {0} needs a 'reason'"),
+  /** Reopening a case that is not lost. */
+  ONLY_LOST_REOPENED("only a {0} case can be reopened; this one is in stage {1}"),
+  /** Reopening into another stage. */
+  REOPEN_WRONG_STAGE("a lost case is reopened in the stage it was lost from, {0}, not {1}"),
+  /** An advance to the current stage. */
+  ALREADY_IN_STAGE("the case is already in stage {0}"),
+  /** Rework or loss without a reason. */
+  MOVE_NEEDS_REASON("moving from {0} to {1} needs a 'reason'"),
+  /** An advance to a stage that cannot be reached. */
+  CANNOT_MOVE("cannot move from {0} to {1} (allowed: {2})"),
+  /** The previous stage, as an allowed move. */
+  ALLOWED_REWORK("{0} (rework, with a reason)"),
+  /** The lost stage, as an allowed move. */
+  ALLOWED_WITH_REASON("{0} (with a reason)"),
+  /** A registration guard. */
+  REGISTRATION_FIELD_MISSING("registration field {0} is missing"),
+  /** An event guard. */
+  MISSING_EVENT("missing event '{0}'{1}{2}"),
+  /** The events an event guard did not count. */
+  EXCLUDED_EVENTS(" ({0})"),
+  /** One event an event guard did not count. */
+  EXCLUDED_EVENT("the one of {0} has {1} {2}"),
+  /** A refused advance. */
+  CANNOT_ADVANCE_TO("cannot advance to {0}"),
+  /** A refused event. */
+  CANNOT_RECORD("cannot record '{0}'"),
+  /** A refused event with an incomplete form. */
+  CANNOT_RECORD_FORMS("cannot record '{0}' (forms: required)"),
+  /** A refused event recorded late. */
+  REFUSED_AT("{0} at {1}"),
+  /** An event recorded late that breaks a later one. */
+  WOULD_MAKE_LATER_ILLEGAL("it would make the later event #{0} ({1} at {2}) illegal: {3}"),
+  /** A case whose log is already illegal. */
+  ALREADY_ILLEGAL("its event #{0} is already illegal ({1}); run 'salesflow check'"),
+  /** An unknown case id. */
+  NO_CASE("no case '{0}' in {1}"),
+  /** How to get a workspace. */
+  WORKSPACE_HINT(" (run 'salesflow init' to create a workspace, or pass --workspace DIR)"),
+  /** A bug. */
+  INTERNAL_ERROR("internal error: {0}"),
+  /** Asking for a bug report. */
+  REPORT_BUG("this is a bug in salesflow; please report it with {0}"),
+  /** What to attach to a bug report, under --verbose. */
+  REPORT_WITH_THIS("this output"),
+  /** What to attach to a bug report. */
+  REPORT_WITH_VERBOSE("the output of the same command run with --verbose"),
+  /** A file or store that could not be read or written. */
+  IO_ERROR("input/output error: {0}"),
+  /** The summary of check. */
+  CHECKED("Checked {0}: {1}, {2}{3}"),
+  /** A count of files (not one). */
+  FILES("{0} files"),
+  /** One file. */
+  ONE_FILE("1 file"),
+  /** A count of errors (not one). */
+  ERRORS("{0} errors"),
+  /** One error. */
+  ONE_ERROR("1 error"),
+  /** A count of warnings (not one). */
+  WARNINGS("{0} warnings"),
+  /** One warning. */
+  ONE_WARNING("1 warning"),
+  /** How many cases an import opened. */
+  OPENED_BY_IMPORT(" ({0} opened by import)"),
+  /** A count of cases (not one). */
+  CASES("{0} cases"),
+  /** One case. */
+  ONE_CASE("1 case");
+
+  private final String english;
+
+  MessageKey(String english) {
+    this.english = english;
+  }
+
+  /**
+   * The English text.
+   *
+   * @return the text with its placeholders
+   */
+  public String english() {
+    return english;
+  }
+}
