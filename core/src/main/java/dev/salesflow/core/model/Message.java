@@ -93,7 +93,7 @@ public record Message(MessageKey key, List<Object> args) {
     for (int i = 0; i < pattern.length(); i++) {
       char ch = pattern.charAt(i);
       int close = ch == '{' ? pattern.indexOf('}', i) : -1;
-      if (close > i + 1 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+      if (close > i + 1 && digits(pattern, i + 1, close)) {
         int n = Integer.parseInt(pattern.substring(i + 1, close));
         out.append(n < args.size() ? write(args.get(n), lang) : pattern.substring(i, close + 1));
         i = close;
@@ -102,6 +102,15 @@ public record Message(MessageKey key, List<Object> args) {
       }
     }
     return out.toString();
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String write(Object arg, String lang) {

@@ -49,7 +49,20 @@ public sealed interface Guard {
    * @return one entry per missing item; empty when the guard holds
    */
   default List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
-    return unmet(c, prior, approvals).stream().map(Message::literal).toList();
+    List<Message> texts = new ArrayList<>();
+    for (String text : unmet(c, prior, approvals)) {
+      texts.add(Message.literal(text));
+    }
+    return texts;
+  }
+
+  /** The English texts of {@code messages} (a loop: {@code show} starts without a lambda, see StartupPathTest). */
+  private static List<String> english(List<Message> messages) {
+    List<String> texts = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      texts.add(m.english());
+    }
+    return texts;
   }
 
   /** Registration fields that must be filled; {@code a|b} means either. */
@@ -60,7 +73,7 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
-      return unmetTexts(c, prior, approvals).stream().map(Message::english).toList();
+      return english(unmetTexts(c, prior, approvals));
     }
 
     @Override
@@ -99,7 +112,7 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
-      return unmetTexts(c, prior, approvals).stream().map(Message::english).toList();
+      return english(unmetTexts(c, prior, approvals));
     }
 
     @Override
