@@ -172,6 +172,8 @@ public final class Checker {
     Path location = spec.location();
     List<Diagnostic> findings = new ArrayList<>();
     try (CaseStore store = workspace.openStore(spec, OpenMode.EXISTING)) {
+      // a row another program wrote that no case can be read from is a finding, as a broken case file is
+      store.skipUnreadableTo(badRow -> findings.addAll(badRow.diagnostics()));
       int total = store.ids().size();
       int[] done = {0};
       store.forEachCase(c -> {

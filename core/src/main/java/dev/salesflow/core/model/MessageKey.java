@@ -12,6 +12,10 @@ public enum MessageKey {
   CONCAT("{0}{1}"),
   /** A finding of a case in a database: the case id, then the finding. */
   CASE_PREFIX("{0}: {1}"),
+  /** A value of a case's row in a database that another program wrote and salesflow cannot read. */
+  BAD_CASE_ROW("{0}: table cases, column {1}: {2}"),
+  /** A value of an event's row in a database that another program wrote and salesflow cannot read. */
+  BAD_EVENT_ROW("{0}: table events, row seq {1}, column {2}: {3}"),
   /** Between alternatives. */
   OR(" or "),
   /** A problem of one event of a case. */

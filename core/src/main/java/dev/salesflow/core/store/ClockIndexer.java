@@ -11,6 +11,15 @@ public interface ClockIndexer {
   /** The stage of {@code c} and its clocks that are running (not stopped, case not ended). */
   CaseIndex index(Case c);
 
+  /**
+   * What is wrong with an event read back from a row by the workspace's process, keyed by field
+   * ({@code type} for its type), as a case file's event is checked; empty for a good one, and by
+   * default (no process to check against).
+   */
+  default java.util.Map<String, String> eventProblems(dev.salesflow.core.model.Event e) {
+    return java.util.Map.of();
+  }
+
   /** Changes whenever {@link #running} could give another answer for the same case. */
   String fingerprint();
 }

@@ -42,6 +42,11 @@ final class WorkspaceClockIndexer implements ClockIndexer {
    * running ones are those not stopped (none on an ended case).
    */
   @Override
+  public java.util.Map<String, String> eventProblems(dev.salesflow.core.model.Event e) {
+    return workspace.process().fieldProblems(e);
+  }
+
+  @Override
   public CaseIndex index(Case stored) {
     Replay replay = machine.replay(stored);
     Case c = stored.current(); // the clocks' targets, owner and company follow the corrections

@@ -3,6 +3,7 @@ package dev.salesflow.core.store.sqlite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salesflow.core.model.Amounts;
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
@@ -12,6 +13,7 @@ import dev.salesflow.core.model.StoreException;
 import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.report.CaseFacts;
 import dev.salesflow.core.sla.RunningClock;
+import dev.salesflow.core.store.BadRows;
 import dev.salesflow.core.store.CaseIndex;
 import dev.salesflow.core.store.ClockIndexer;
 import java.nio.file.Path;
@@ -66,12 +68,15 @@ final class CaseRows {
   private final Connection db;
   private final Path file;
   private final ZoneId zone;
+  /** The workspace's process, which every event read back is checked against ({@link BadRows#checkEvent}). */
+  private final ClockIndexer indexer;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-  CaseRows(Connection db, Path file, ZoneId zone) {
+  CaseRows(Connection db, Path file, ZoneId zone, ClockIndexer indexer) {
     this.db = db;
     this.file = file;
     this.zone = zone;
+    this.indexer = indexer;
   }
 
   /**
@@ -362,7 +367,11 @@ final class CaseRows {
     p.setString(9, c.customer().company());
   }
 
-  /** The case {@code id} with its events, or empty when there is none. */
+  /**
+   * The case {@code id} with its events, or empty when there is none.
+   *
+   * @throws dev.salesflow.core.model.DiagnosticsException when a value of its rows cannot be read ({@link BadRows})
+   */
   Optional<Case> read(String id) throws SQLException {
     PreparedStatement q = statement("SELECT " + STORED_COLUMNS + " FROM cases WHERE id = ?");
     q.setString(1, id);
@@ -374,15 +383,18 @@ final class CaseRows {
       c = storedCaseAt(rs, 1, id);
     }
     List<Event> events = new ArrayList<>();
-    PreparedStatement e = statement("SELECT at, type, by, note, fields FROM events WHERE case_id = ? ORDER BY seq");
+    PreparedStatement e = statement("SELECT " + EVENT_COLUMNS + " FROM events WHERE case_id = ? ORDER BY seq");
     e.setString(1, id);
     try (ResultSet rs = e.executeQuery()) {
       while (rs.next()) {
-        events.add(eventAt(rs, 1));
+        events.add(eventAt(rs, 1, id));
       }
     }
     return Optional.of(withEvents(c, events));
   }
+
+  /** The columns of an event read back, in the order {@link #eventAt} reads them. */
+  static final String EVENT_COLUMNS = "at, type, by, note, fields, seq";
 
   /** The case whose {@link #CASE_COLUMNS} start at column {@code from}, without events. */
   Case caseAt(ResultSet rs, int from, String id) throws SQLException {
@@ -390,7 +402,7 @@ final class CaseRows {
     for (int i = 0; i < values.length; i++) {
       values[i] = rs.getString(from + i);
     }
-    return caseOf(values, 0, id);
+    return caseOf(values, 0, id, null);
   }
 
   /**
@@ -402,47 +414,82 @@ final class CaseRows {
     if (written == null) {
       return caseAt(rs, from, id);
     }
+    String[] values;
     try {
-      return caseOf(RegistrationColumns.parse(written), 0, id);
+      values = RegistrationColumns.parse(written);
     } catch (IllegalArgumentException e) {
-      throw new StoreException(file + ": case " + id + " has an unreadable 'written' column (" + e.getMessage() + ")", e);
+      throw BadRows.inCases(file, id, "written", "not the JSON array of the registration as first written ("
+          + e.getMessage() + ")");
     }
+    return caseOf(values, 0, id, "written");
   }
 
-  /** The case whose {@link #CASE_COLUMNS} start at {@code values[from]}, without events. */
-  Case caseOf(String[] values, int from, String id) {
+  /**
+   * The case whose {@link #CASE_COLUMNS} start at {@code values[from]}, without events.
+   *
+   * @param column the column the values come from, for a message; null when each is its own column
+   * @throws dev.salesflow.core.model.DiagnosticsException when the priority or registration time is none
+   */
+  Case caseOf(String[] values, int from, String id, String column) {
     String priority = values[from + 8];
     String registered = values[from + 10];
+    Priority p = priority == null ? null : Priority.parse(priority)
+        .orElseThrow(() -> BadRows.inCases(file, id, column == null ? "priority" : column, Priority.notAPriority(priority)));
+    OffsetDateTime at = registered == null ? null : Timestamps.parse(registered, zone)
+        .orElseThrow(() -> BadRows.inCases(file, id, column == null ? "registered_at" : column, unreadableTime(registered)));
     return new Case(id,
         new Customer(values[from], values[from + 1], values[from + 2],
             new Contact(values[from + 3], values[from + 4], values[from + 5], values[from + 6])),
-        values[from + 7], priority == null ? null : Priority.valueOf(priority), values[from + 9],
-        registered == null ? null : time(registered), values[from + 11], List.of());
+        values[from + 7], p, values[from + 9], at, values[from + 11], List.of());
   }
 
-  /** The event whose at, type, by, note and fields start at column {@code from}. */
-  Event eventAt(ResultSet rs, int from) throws SQLException {
-    return new Event(time(rs.getString(from)), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
-        fields(rs.getString(from + 4)));
+  /**
+   * The event of case {@code id} whose {@link #EVENT_COLUMNS} start at column {@code from}, checked
+   * as a case file's event is.
+   *
+   * @throws dev.salesflow.core.model.DiagnosticsException when a value cannot be read or the process refuses the event
+   */
+  Event eventAt(ResultSet rs, int from, String id) throws SQLException {
+    int seq = rs.getInt(from + 5);
+    String at = rs.getString(from);
+    OffsetDateTime time = Timestamps.parse(at, zone).orElseThrow(() -> BadRows.inEvents(file, id, seq, "at", unreadableTime(at)));
+    String type = rs.getString(from + 1);
+    if (type == null) {
+      throw BadRows.inEvents(file, id, seq, "type", "no event type");
+    }
+    Map<String, String> fields = fields(rs.getString(from + 4), id, seq);
+    Event e = new Event(time, type, rs.getString(from + 2), rs.getString(from + 3), fields);
+    BadRows.checkEvent(indexer, file, id, seq, e);
+    return e;
+  }
+
+  /** The stage entry time {@code text} of case {@code id}'s row. */
+  OffsetDateTime enteredAt(String id, String text) {
+    return Timestamps.parse(text, zone).orElseThrow(() -> BadRows.inCases(file, id, "entered_at", unreadableTime(text)));
+  }
+
+  private static String unreadableTime(String text) {
+    return "unreadable timestamp '" + Amounts.shortened(text) + "' (" + Timestamps.accepted() + ")";
   }
 
   static Case withEvents(Case c, List<Event> events) {
     return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
   }
 
-  OffsetDateTime time(String text) {
-    return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
-  }
-
-  private Map<String, String> fields(String json) {
+  private Map<String, String> fields(String json, String id, int seq) {
     if ("{}".equals(json)) {
       return Map.of();
     }
+    Map<String, String> fields;
     try {
-      return Json.MAPPER.readValue(json, Json.FIELDS);
+      fields = json == null ? null : Json.MAPPER.readValue(json, Json.FIELDS);
     } catch (JsonProcessingException e) {
-      throw new StoreException(file + ": unreadable event fields " + json, e);
+      fields = null;
     }
+    if (fields == null || fields.containsKey(null) || fields.containsValue(null)) {
+      throw BadRows.inEvents(file, id, seq, "fields", "not a JSON object of texts: '" + Amounts.shortened(json) + "'");
+    }
+    return fields;
   }
 
   private static String json(Map<String, String> fields) {

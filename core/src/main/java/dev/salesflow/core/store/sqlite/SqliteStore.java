@@ -4,6 +4,7 @@ import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.CaseStanding;
+import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.model.OpenMode;
@@ -46,12 +47,14 @@ public final class SqliteStore implements CaseStore {
   private final ClockIndexer indexer;
   private final Connection db;
   private final CaseRows rows;
+  /** Null until {@link #skipUnreadableTo}: then reads of many cases skip a case with a bad row. */
+  private volatile java.util.function.Consumer<DiagnosticsException> unreadable;
 
   private SqliteStore(Path file, ZoneId zone, ClockIndexer indexer, Connection db) {
     this.file = file;
     this.indexer = indexer;
     this.db = db;
-    this.rows = new CaseRows(db, file, zone);
+    this.rows = new CaseRows(db, file, zone, indexer);
   }
 
   /**
@@ -243,7 +246,12 @@ public final class SqliteStore implements CaseStore {
         s.execute("DELETE FROM report_clocks");
       }
       for (String id : idsInTransaction()) {
-        Case c = read(id).orElseThrow();
+        Case c;
+        try {
+          c = read(id).orElseThrow();
+        } catch (DiagnosticsException badRow) {
+          continue; // left without clocks or facts: every read of the case itself refuses it
+        }
         rows.replaceIndex(c, indexer.index(c));
       }
       try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('clock_fingerprint', ?)")) {
@@ -304,32 +312,82 @@ public final class SqliteStore implements CaseStore {
     return rows.read(id);
   }
 
-  /** One pass over cases and events in id order: memory stays that of one case. */
+  /** {@inheritDoc} Here a case with a row salesflow cannot read ({@link dev.salesflow.core.store.BadRows}). */
+  @Override
+  public Optional<Case> loadReadable(String id) {
+    java.util.function.Consumer<DiagnosticsException> skip = unreadable;
+    try {
+      return Optional.of(load(id));
+    } catch (DiagnosticsException e) {
+      if (skip == null) {
+        throw e;
+      }
+      skip.accept(e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void skipUnreadableTo(java.util.function.Consumer<DiagnosticsException> sink) {
+    unreadable = sink;
+  }
+
+  /** The sink of {@link #skipUnreadableTo} given {@code badRow}, or, without one, {@code badRow} thrown. */
+  private void skip(DiagnosticsException badRow) {
+    java.util.function.Consumer<DiagnosticsException> sink = unreadable;
+    if (sink == null) {
+      throw badRow;
+    }
+    sink.accept(badRow);
+  }
+
+  /**
+   * One pass over cases and events in id order: memory stays that of one case. A case with a row
+   * it cannot read is skipped ({@link #skip}), its other rows passed over.
+   */
   @Override
   public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
-    String sql = "SELECT c.id, " + prefixed("c.", CaseRows.STORED_COLUMNS) + ", e.at, e.type, e.by, e.note, e.fields"
+    String sql = "SELECT c.id, " + prefixed("c.", CaseRows.STORED_COLUMNS) + ", " + prefixed("e.", CaseRows.EVENT_COLUMNS)
         + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq";
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      String currentId = null;
       Case current = null;
+      DiagnosticsException bad = null;
       List<Event> events = new ArrayList<>();
       while (rs.next()) {
         String id = rs.getString(1);
-        if (current == null || !current.id().equals(id)) {
-          if (current != null) {
-            action.accept(CaseRows.withEvents(current, events));
-          }
-          current = rows.storedCaseAt(rs, 2, id);
+        if (currentId == null || !currentId.equals(id)) {
+          give(current, events, bad, action);
+          currentId = id;
+          current = null;
+          bad = null;
           events = new ArrayList<>();
+          try {
+            current = rows.storedCaseAt(rs, 2, id);
+          } catch (DiagnosticsException e) {
+            bad = e;
+          }
         }
-        if (rs.getString(15) != null) {
-          events.add(rows.eventAt(rs, 15));
+        if (bad == null && rs.getString(15) != null) {
+          try {
+            events.add(rows.eventAt(rs, 15, id));
+          } catch (DiagnosticsException e) {
+            bad = e;
+          }
         }
       }
-      if (current != null) {
-        action.accept(CaseRows.withEvents(current, events));
-      }
+      give(current, events, bad, action);
     } catch (SQLException e) {
       throw failure("read cases", e);
+    }
+  }
+
+  /** Gives a case read by {@link #forEachCase} to {@code action}, or its bad row to {@link #skip}. */
+  private void give(Case c, List<Event> events, DiagnosticsException bad, java.util.function.Consumer<Case> action) {
+    if (bad != null) {
+      skip(bad);
+    } else if (c != null) {
+      action.accept(CaseRows.withEvents(c, events));
     }
   }
 
@@ -341,7 +399,7 @@ public final class SqliteStore implements CaseStore {
     try {
       execute("BEGIN DEFERRED"); // one snapshot for every chunk; writers in other processes go on
       try {
-        scan.forEach(db, rows, action);
+        scan.forEach(db, rows, action, this::skip);
       } finally {
         execute("COMMIT");
       }

@@ -64,12 +64,22 @@ final class StandingScan {
    * Gives every case's standing to {@code action} in id order, on the calling thread, while a
    * helper thread reads and splits the next chunk ({@link Handoff}).
    */
-  void forEach(Connection db, CaseRows rows, Consumer<CaseStanding> action) throws SQLException {
-    Handoff.<List<CaseStanding>, SQLException>run("salesflow-read-cases", sink -> read(db, rows, sink),
-        chunk -> chunk.forEach(action));
+  void forEach(Connection db, CaseRows rows, Consumer<CaseStanding> action,
+      Consumer<dev.salesflow.core.model.DiagnosticsException> skip) throws SQLException {
+    Handoff.<List<Object>, SQLException>run("salesflow-read-cases", sink -> read(db, rows, sink),
+        chunk -> {
+          for (Object standing : chunk) {
+            // a row it cannot read is given, in its place, on the calling thread, as the case it stands for
+            if (standing instanceof CaseStanding s) {
+              action.accept(s);
+            } else {
+              skip.accept((dev.salesflow.core.model.DiagnosticsException) standing);
+            }
+          }
+        });
   }
 
-  private void read(Connection db, CaseRows rows, Handoff.Sink<List<CaseStanding>> sink)
+  private void read(Connection db, CaseRows rows, Handoff.Sink<List<Object>> sink)
       throws SQLException, InterruptedException {
     String after = "";
     try (PreparedStatement p = db.prepareStatement(joined)) {
@@ -87,7 +97,7 @@ final class StandingScan {
         if (count == 0) {
           return;
         }
-        List<CaseStanding> chunk = split(value, rows);
+        List<Object> chunk = split(value, rows);
         if (chunk == null || chunk.size() != count || !sorted(chunk)) {
           chunk = plain(db, rows, after);
         }
@@ -98,18 +108,23 @@ final class StandingScan {
   }
 
   /** group_concat's order is SQLite's to choose (the subquery's in practice); any other is read again. */
-  private static boolean sorted(List<CaseStanding> chunk) {
+  private static boolean sorted(List<Object> chunk) {
     for (int i = 1; i < chunk.size(); i++) {
-      if (chunk.get(i - 1).value().id().compareTo(chunk.get(i).value().id()) >= 0) {
+      if (idOf(chunk.get(i - 1)).compareTo(idOf(chunk.get(i))) >= 0) {
         return false;
       }
     }
     return true;
   }
 
+  private static String idOf(Object standing) {
+    return standing instanceof CaseStanding s ? s.value().id()
+        : ((dev.salesflow.core.model.DiagnosticsException) standing).diagnostics().get(0).caseId();
+  }
+
   /** The rows of {@code value}; null when some row does not have its columns. */
-  private List<CaseStanding> split(byte[] value, CaseRows rows) {
-    List<CaseStanding> out = new ArrayList<>(CHUNK);
+  private List<Object> split(byte[] value, CaseRows rows) {
+    List<Object> out = new ArrayList<>(CHUNK);
     String[] fields = new String[columns];
     int field = 0;
     int start = 0;
@@ -135,8 +150,8 @@ final class StandingScan {
     return out;
   }
 
-  private List<CaseStanding> plain(Connection db, CaseRows rows, String after) throws SQLException {
-    List<CaseStanding> out = new ArrayList<>(CHUNK);
+  private List<Object> plain(Connection db, CaseRows rows, String after) throws SQLException {
+    List<Object> out = new ArrayList<>(CHUNK);
     try (PreparedStatement p = db.prepareStatement(plain)) {
       p.setString(1, after);
       try (ResultSet rs = p.executeQuery()) {
@@ -152,13 +167,18 @@ final class StandingScan {
     return out;
   }
 
-  private CaseStanding standing(CaseRows rows, String[] f) {
+  /** The standing the row {@code f} holds, or the failure naming what in it cannot be read. */
+  private Object standing(CaseRows rows, String[] f) {
     String[] values = new String[CASE_FIELDS.length];
     for (int i = 0; i < slots.length; i++) {
       values[slots[i]] = f[1 + i];
     }
-    Case c = rows.caseOf(values, 0, f[0]);
-    String entered = f[columns - 1];
-    return new CaseStanding(c, f[columns - 2], entered == null ? null : rows.time(entered));
+    try {
+      Case c = rows.caseOf(values, 0, f[0], null);
+      String entered = f[columns - 1];
+      return new CaseStanding(c, f[columns - 2], entered == null ? null : rows.enteredAt(f[0], entered));
+    } catch (dev.salesflow.core.model.DiagnosticsException badRow) {
+      return badRow;
+    }
   }
 }

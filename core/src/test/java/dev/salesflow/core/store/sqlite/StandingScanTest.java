@@ -27,12 +27,28 @@ import org.junit.jupiter.api.io.TempDir;
 class StandingScanTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+  /** Reads here never index a case. */
+  private static final dev.salesflow.core.store.ClockIndexer NO_INDEX = new dev.salesflow.core.store.ClockIndexer() {
+    @Override
+    public dev.salesflow.core.store.CaseIndex index(dev.salesflow.core.model.Case c) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String fingerprint() {
+      return "";
+    }
+  };
+  private static final java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> THROW = e -> {
+    throw e;
+  };
+
   @TempDir Path root;
 
   @Test
   void everyCaseOnceInIdOrderWithTheFieldsAskedFor() throws Exception {
     try (Connection db = database(2 * StandingScan.CHUNK + 7)) {
-      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE);
+      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE, NO_INDEX);
       List<CaseStanding> all = read(db, rows, EnumSet.allOf(RegistrationField.class));
       assertThat(all).hasSize(2 * StandingScan.CHUNK + 7);
       assertThat(all).extracting(s -> s.value().id()).isSorted().doesNotHaveDuplicates();
@@ -55,7 +71,7 @@ class StandingScanTest {
   @Test
   void aChunkWithBytesThatAreNotUtf8IsReadAgainColumnByColumn() throws Exception {
     try (Connection db = database(5)) {
-      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE);
+      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE, NO_INDEX);
       for (String bytes : List.of("41FF42", "41FE42", "FF", "FE", "41FDFF")) {
         try (Statement s = db.createStatement()) {
           s.execute("UPDATE cases SET company = CAST(X'" + bytes + "' AS TEXT) WHERE id = 'ACME-2026-000003'");
@@ -71,29 +87,58 @@ class StandingScanTest {
   @Test
   void failuresReachTheCaller() throws Exception {
     try (Connection db = database(3 * StandingScan.CHUNK)) {
-      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE);
+      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE, NO_INDEX);
       StandingScan scan = new StandingScan(EnumSet.noneOf(RegistrationField.class));
       int[] seen = {0};
       assertThatThrownBy(() -> scan.forEach(db, rows, s -> {
         if (++seen[0] == StandingScan.CHUNK + 1) {
           throw new IllegalStateException("the caller gives up");
         }
-      })).hasMessage("the caller gives up");
+      }, THROW)).hasMessage("the caller gives up");
       try (Statement s = db.createStatement()) {
         s.execute("UPDATE cases SET entered_at = 'not a time' WHERE id = 'ACME-2026-004500'");
       }
-      assertThatThrownBy(() -> scan.forEach(db, rows, s -> { }))
+      assertThatThrownBy(() -> scan.forEach(db, rows, s -> { }, THROW))
           .hasMessageContaining("unreadable timestamp 'not a time'");
       try (Statement s = db.createStatement()) {
         s.execute("DROP TABLE cases");
       }
-      assertThatThrownBy(() -> scan.forEach(db, rows, s -> { })).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> scan.forEach(db, rows, s -> { }, THROW)).isInstanceOf(SQLException.class);
+    }
+  }
+
+  /** Another program's bad value in one row: that case is given to the skip sink in its place, every other one read. */
+  @Test
+  void aRowThatCannotBeReadIsSkippedInItsPlaceNamingCaseTableAndColumn() throws Exception {
+    try (Connection db = database(2 * StandingScan.CHUNK + 7)) {
+      CaseRows rows = new CaseRows(db, root.resolve("cases.db"), ZONE, NO_INDEX);
+      try (Statement s = db.createStatement()) {
+        s.execute("UPDATE cases SET priority = 'Z' WHERE id = 'ACME-2026-000003'");
+        s.execute("UPDATE cases SET entered_at = 'not a time' WHERE id = 'ACME-2026-002500'");
+      }
+      List<String> read = new ArrayList<>();
+      List<String> order = new ArrayList<>();
+      List<dev.salesflow.core.model.DiagnosticsException> skipped = new ArrayList<>();
+      new StandingScan(EnumSet.of(RegistrationField.PRIORITY)).forEach(db, rows, s -> {
+        read.add(s.value().id());
+        order.add(s.value().id());
+      }, e -> {
+        skipped.add(e);
+        order.add(e.diagnostics().get(0).caseId());
+      });
+      assertThat(order).as("every case once, in id order").hasSize(2 * StandingScan.CHUNK + 7).isSorted().doesNotHaveDuplicates();
+      assertThat(read).hasSize(2 * StandingScan.CHUNK + 5).doesNotContain("ACME-2026-000003", "ACME-2026-002500");
+      assertThat(skipped).extracting(e -> e.diagnostics().get(0).message()).containsExactly(
+          "ACME-2026-000003: table cases, column priority: priority must be A, B or C, got 'Z'",
+          "ACME-2026-002500: table cases, column entered_at: unreadable timestamp 'not a time' (" 
+              + dev.salesflow.core.model.Timestamps.accepted() + ")");
+      assertThat(skipped).extracting(e -> e.diagnostics().get(0).file()).containsOnly(root.resolve("cases.db"));
     }
   }
 
   private static List<CaseStanding> read(Connection db, CaseRows rows, Set<RegistrationField> fields) throws SQLException {
     List<CaseStanding> out = new ArrayList<>();
-    new StandingScan(fields).forEach(db, rows, out::add);
+    new StandingScan(fields).forEach(db, rows, out::add, THROW);
     return out;
   }
 
