@@ -23,25 +23,27 @@ class InternalErrorTest {
   @TempDir Path tmp;
 
   /**
-   * A database edited by hand (with the {@code sqlite3} shell, say) to hold a priority salesflow
-   * never writes: reading it fails in a way no salesflow code expects, so the exception that
-   * surfaces is not one of salesflow's (today an IllegalArgumentException from the enum).
+   * A database edited by hand (with the {@code sqlite3} shell, say) to hold, in a column of the
+   * report facts that only salesflow derives and writes, a value it never writes: the SQL reports
+   * fail in a way no salesflow code expects, so the exception that surfaces is not one of
+   * salesflow's (today a NumberFormatException). A bad value in a column another program may
+   * write (a priority {@code Z}) is a bad row instead, named with exit 3 ({@code hostile/BadRowTest}).
    */
-  private Path workspaceWithAPriorityOutsideABC() throws Exception {
+  private Path workspaceWithABrokenReportFact() throws Exception {
     Path ws = TestWorkspaces.examplesAt(tmp.resolve("ws"));
     CliRun migrate = CliRun.in(ws, "migrate", "--to", "sqlite:cases.db");
     assertThat(migrate.code()).as("%s", migrate).isZero();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ws.resolve("cases.db"));
         Statement s = db.createStatement()) {
-      assertThat(s.executeUpdate("UPDATE cases SET priority = 'Z' WHERE id = 'ACME-2026-001'")).isEqualTo(1);
+      assertThat(s.executeUpdate("UPDATE cases SET unknown_years = 'x,y' WHERE id = 'ACME-2026-001'")).isPositive(); // and the rows of the report triggers
     }
     return ws;
   }
 
   @Test
   void anUnexpectedExceptionExits4AsAnInternalErrorWithoutAStackTrace() throws Exception {
-    Path ws = workspaceWithAPriorityOutsideABC();
-    CliRun show = CliRun.in(ws, "--store", "sqlite:cases.db", "show", "ACME-2026-001");
+    Path ws = workspaceWithABrokenReportFact();
+    CliRun show = CliRun.in(ws, "--store", "sqlite:cases.db", "report", "all");
     assertThat(show.code()).as("%s", show).isEqualTo(ExitCode.INTERNAL.code()).isEqualTo(4);
     assertThat(show.out()).isEmpty();
     assertThat(show.err()).as("%s", show)
@@ -49,14 +51,14 @@ class InternalErrorTest {
         .contains("this is a bug in salesflow; please report it", "--verbose")
         .doesNotContain("\tat ");
 
-    CliRun verbose = CliRun.in(ws, "--store", "sqlite:cases.db", "--verbose", "show", "ACME-2026-001");
+    CliRun verbose = CliRun.in(ws, "--store", "sqlite:cases.db", "--verbose", "report", "all");
     assertThat(verbose.code()).as("%s", verbose).isEqualTo(4);
     assertThat(verbose.err()).contains("salesflow: internal error: ", "please report it with this output", "\tat ");
   }
 
   @Test
   void theOtherCasesOfTheSameStoreStillWork() throws Exception {
-    Path ws = workspaceWithAPriorityOutsideABC();
+    Path ws = workspaceWithABrokenReportFact();
     CliRun other = CliRun.in(ws, "--store", "sqlite:cases.db", "show", "ACME-2026-002");
     assertThat(other.code()).as("%s", other).isZero();
   }
