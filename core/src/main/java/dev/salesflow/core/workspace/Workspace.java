@@ -143,6 +143,12 @@ public record Workspace(
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("approval_threshold"),
           "approval_threshold must not be negative");
     }
+    String threshold = thresholdText(tree);
+    // an amount, as the contracts it is compared with: 1e999 would pass every contract unapproved
+    if (threshold != null && dev.salesflow.core.model.Amounts.parse(threshold.replace("_", "")).isEmpty()) {
+      throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("approval_threshold"),
+          "approval_threshold " + dev.salesflow.core.model.Amounts.problem(threshold));
+    }
     if (!CaseIds.isValid(config.idPrefix() + "-2026-001")) {
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("id_prefix"),
           "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
@@ -199,6 +205,15 @@ public record Workspace(
     String text = SettingsFile.read(root, config.process(), "process file",
         reason -> configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("process"), reason));
     return ProcessLoader.parse(text, root.resolve(config.process()).normalize());
+  }
+
+  /** {@code approval_threshold} as written in the settings, or null when it is not a plain value there. */
+  private static String thresholdText(YamlNode tree) {
+    if (tree instanceof YamlNode.Mapping m && m.entries().get("approval_threshold") != null
+        && m.entries().get("approval_threshold").value() instanceof YamlNode.Scalar scalar) {
+      return scalar.text();
+    }
+    return null;
   }
 
   private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
