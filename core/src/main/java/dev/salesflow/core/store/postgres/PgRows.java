@@ -48,17 +48,21 @@ final class PgRows {
       "customer.contact.name", "customer.contact.title", "customer.contact.phone", "customer.contact.email", "source",
       "priority", "owner", "registered_at", "need"};
   private static final String STORED_COLUMNS = CASE_COLUMNS + ", written";
-  private static final String EVENT_COLUMNS = "at, type, recorded_by, note, fields";
+  private static final String EVENT_COLUMNS = "at, type, recorded_by, note, fields, seq";
   private static final String CLOCK_COLUMNS = "case_id, rule, match_key, started_unix, due_unix, stage, owner, priority, company";
 
   private final Connection db;
   private final String where;
   private final ZoneId zone;
+  /** Row values into cases, checked as case files are. */
+  private final dev.salesflow.core.store.RowDecoder decode;
 
-  PgRows(Connection db, String where, ZoneId zone) {
+  PgRows(Connection db, String where, ZoneId zone, ClockIndexer indexer) {
     this.db = db;
     this.where = where;
     this.zone = zone;
+    // findings name the spec (no password) as their file, as check's do
+    this.decode = new dev.salesflow.core.store.RowDecoder(java.nio.file.Path.of(where), zone, indexer);
   }
 
   /**
@@ -214,43 +218,71 @@ final class PgRows {
       q.setString(1, id);
       try (ResultSet rs = q.executeQuery()) {
         List<Case> one = new ArrayList<>(1);
-        readCases(rs, one::add);
+        readCases(rs, one::add, bad -> {
+          throw bad;
+        });
         return one.stream().findFirst();
       }
     }
   }
 
-  /** Every case in id order through a cursor, a case at a time. */
-  void forEach(java.util.function.Consumer<Case> action) throws SQLException {
+  /**
+   * Every case in id order through a cursor, a case at a time; one with a row that cannot be read
+   * goes to {@code skip} in its place.
+   */
+  void forEach(java.util.function.Consumer<Case> action,
+      java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> skip) throws SQLException {
     try (PreparedStatement q = db.prepareStatement("SELECT c.id, " + prefixed("c.", STORED_COLUMNS) + ", "
         + prefixed("e.", EVENT_COLUMNS) + " FROM cases c LEFT JOIN events e ON e.case_id = c.id ORDER BY c.id, e.seq")) {
       q.setFetchSize(2000);
       try (ResultSet rs = q.executeQuery()) {
-        readCases(rs, action);
+        readCases(rs, action, skip);
       }
     }
   }
 
-  /** Rows of case columns and event columns (null for a case without events), in id and then event order. */
-  private void readCases(ResultSet rs, java.util.function.Consumer<Case> action) throws SQLException {
+  /**
+   * Rows of case columns and event columns (null for a case without events), in id and then event
+   * order; a case with a value that cannot be read goes to {@code skip}, its other rows passed over.
+   */
+  private void readCases(ResultSet rs, java.util.function.Consumer<Case> action,
+      java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> skip) throws SQLException {
+    String currentId = null;
     Case current = null;
+    dev.salesflow.core.model.DiagnosticsException bad = null;
     List<Event> events = new ArrayList<>();
     while (rs.next()) {
       String id = rs.getString(1);
-      if (current == null || !current.id().equals(id)) {
-        if (current != null) {
-          action.accept(withEvents(current, events));
-        }
-        current = caseAt(rs, id);
+      if (currentId == null || !currentId.equals(id)) {
+        give(current, events, bad, action, skip);
+        currentId = id;
+        current = null;
+        bad = null;
         events = new ArrayList<>();
+        try {
+          current = caseAt(rs, id);
+        } catch (dev.salesflow.core.model.DiagnosticsException e) {
+          bad = e;
+        }
       }
-      if (rs.getString(15) != null) {
-        events.add(new Event(time(rs.getString(15)), rs.getString(16), rs.getString(17), rs.getString(18),
-            fields(rs.getString(19))));
+      if (bad == null && rs.getString(15) != null) {
+        try {
+          events.add(decode.event(id, rs.getInt(20), rs.getString(15), rs.getString(16), rs.getString(17),
+              rs.getString(18), rs.getString(19)));
+        } catch (dev.salesflow.core.model.DiagnosticsException e) {
+          bad = e;
+        }
       }
     }
-    if (current != null) {
-      action.accept(withEvents(current, events));
+    give(current, events, bad, action, skip);
+  }
+
+  private static void give(Case c, List<Event> events, dev.salesflow.core.model.DiagnosticsException bad,
+      java.util.function.Consumer<Case> action, java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> skip) {
+    if (bad != null) {
+      skip.accept(bad);
+    } else if (c != null) {
+      action.accept(withEvents(c, events));
     }
   }
 
@@ -261,16 +293,7 @@ final class PgRows {
       v[i] = rs.getString(2 + i);
     }
     String written = rs.getString(2 + RegistrationColumns.COUNT);
-    if (written != null) {
-      try {
-        v = RegistrationColumns.parse(written);
-      } catch (IllegalArgumentException e) {
-        throw new StoreException(where + ": case " + id + " has an unreadable 'written' column (" + e.getMessage() + ")", e);
-      }
-    }
-    return new Case(id,
-        new Customer(v[0], v[1], v[2], new Contact(v[3], v[4], v[5], v[6])),
-        v[7], v[8] == null ? null : Priority.valueOf(v[8]), v[9], v[10] == null ? null : time(v[10]), v[11], List.of());
+    return written == null ? decode.registration(id, v, 0, null) : decode.written(id, written, RegistrationColumns::parse);
   }
 
   private static Case withEvents(Case c, List<Event> events) {
@@ -334,20 +357,5 @@ final class PgRows {
 
   private static String prefixed(String prefix, String columns) {
     return prefix + columns.replace(", ", ", " + prefix);
-  }
-
-  private OffsetDateTime time(String text) {
-    return Timestamps.parse(text, zone).orElseThrow(() -> new StoreException(where + ": unreadable timestamp '" + text + "'"));
-  }
-
-  private Map<String, String> fields(String json) {
-    if ("{}".equals(json)) {
-      return Map.of();
-    }
-    try {
-      return Json.MAPPER.readValue(json, Json.FIELDS);
-    } catch (JsonProcessingException e) {
-      throw new StoreException(where + ": unreadable event fields " + json, e);
-    }
   }
 }

@@ -55,12 +55,14 @@ public final class PostgresStore implements CaseStore {
   private final PgRows rows;
   /** The running clocks were built under other settings and this role may not rebuild them: replay instead. */
   private boolean indexStale;
+  /** Null until {@link #skipUnreadableTo}: then reads of many cases skip a case with a bad row. */
+  private volatile java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> unreadable;
 
   private PostgresStore(StoreSpec.Postgres spec, ZoneId zone, ClockIndexer indexer, Connection db) {
     this.spec = spec;
     this.indexer = indexer;
     this.db = db;
-    this.rows = new PgRows(db, spec.toString(), zone);
+    this.rows = new PgRows(db, spec.toString(), zone, indexer);
   }
 
   /**
@@ -284,7 +286,7 @@ public final class PostgresStore implements CaseStore {
           } catch (SQLException e) {
             throw new java.io.UncheckedIOException(new java.io.IOException(e));
           }
-        });
+        }, badRow -> { }); // left without clocks: every read of the case itself refuses it
       } catch (java.io.UncheckedIOException e) {
         throw (SQLException) e.getCause().getCause();
       }
@@ -315,13 +317,39 @@ public final class PostgresStore implements CaseStore {
         .orElseThrow(() -> new CaseNotFoundException(id, describe()));
   }
 
-  /** One query through a cursor, in id order: memory stays that of one fetch. */
+  /**
+   * One query through a cursor, in id order: memory stays that of one fetch. A case with a row it
+   * cannot read goes to the sink of {@link #skipUnreadableTo}, or, without one, fails the read.
+   */
   @Override
   public synchronized void forEachCase(java.util.function.Consumer<Case> action) {
+    java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> sink = unreadable;
     inTransaction("read cases", () -> {
-      rows.forEach(action);
+      rows.forEach(action, sink != null ? sink : badRow -> {
+        throw badRow;
+      });
       return null;
     });
+  }
+
+  /** {@inheritDoc} Here a case with a row salesflow cannot read ({@link dev.salesflow.core.store.BadRows}). */
+  @Override
+  public Optional<Case> loadReadable(String id) {
+    java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> sink = unreadable;
+    try {
+      return Optional.of(load(id));
+    } catch (dev.salesflow.core.model.DiagnosticsException e) {
+      if (sink == null) {
+        throw e;
+      }
+      sink.accept(e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void skipUnreadableTo(java.util.function.Consumer<dev.salesflow.core.model.DiagnosticsException> sink) {
+    unreadable = sink;
   }
 
   @Override

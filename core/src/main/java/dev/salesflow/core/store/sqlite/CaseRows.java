@@ -15,6 +15,7 @@ import dev.salesflow.core.report.CaseFacts;
 import dev.salesflow.core.sla.RunningClock;
 import dev.salesflow.core.store.BadRows;
 import dev.salesflow.core.store.CaseIndex;
+import dev.salesflow.core.store.RowDecoder;
 import dev.salesflow.core.store.ClockIndexer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,12 +38,6 @@ import org.sqlite.SQLiteException;
  * for the life of the connection: preparing one costs more than running it.
  */
 final class CaseRows {
-  /** Jackson for reading event fields, made on first use: overdue and list never read an event. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
-  }
-
   static final String CASE_COLUMNS = RegistrationColumns.NAMES;
   /**
    * {@link #CASE_COLUMNS} (the current registration) and {@code written}, the registration as first
@@ -68,15 +63,15 @@ final class CaseRows {
   private final Connection db;
   private final Path file;
   private final ZoneId zone;
-  /** The workspace's process, which every event read back is checked against ({@link BadRows#checkEvent}). */
-  private final ClockIndexer indexer;
+  /** Row values into cases, checked as case files are. */
+  private final RowDecoder decode;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   CaseRows(Connection db, Path file, ZoneId zone, ClockIndexer indexer) {
     this.db = db;
     this.file = file;
     this.zone = zone;
-    this.indexer = indexer;
+    this.decode = new RowDecoder(file, zone, indexer);
   }
 
   /**
@@ -414,14 +409,7 @@ final class CaseRows {
     if (written == null) {
       return caseAt(rs, from, id);
     }
-    String[] values;
-    try {
-      values = RegistrationColumns.parse(written);
-    } catch (IllegalArgumentException e) {
-      throw BadRows.inCases(file, id, "written", "not the JSON array of the registration as first written ("
-          + e.getMessage() + ")");
-    }
-    return caseOf(values, 0, id, "written");
+    return decode.written(id, written, RegistrationColumns::parse);
   }
 
   /**
@@ -431,16 +419,7 @@ final class CaseRows {
    * @throws dev.salesflow.core.model.DiagnosticsException when the priority or registration time is none
    */
   Case caseOf(String[] values, int from, String id, String column) {
-    String priority = values[from + 8];
-    String registered = values[from + 10];
-    Priority p = priority == null ? null : Priority.parse(priority)
-        .orElseThrow(() -> BadRows.inCases(file, id, column == null ? "priority" : column, Priority.notAPriority(priority)));
-    OffsetDateTime at = registered == null ? null : Timestamps.parse(registered, zone)
-        .orElseThrow(() -> BadRows.inCases(file, id, column == null ? "registered_at" : column, unreadableTime(registered)));
-    return new Case(id,
-        new Customer(values[from], values[from + 1], values[from + 2],
-            new Contact(values[from + 3], values[from + 4], values[from + 5], values[from + 6])),
-        values[from + 7], p, values[from + 9], at, values[from + 11], List.of());
+    return decode.registration(id, values, from, column);
   }
 
   /**
@@ -450,46 +429,17 @@ final class CaseRows {
    * @throws dev.salesflow.core.model.DiagnosticsException when a value cannot be read or the process refuses the event
    */
   Event eventAt(ResultSet rs, int from, String id) throws SQLException {
-    int seq = rs.getInt(from + 5);
-    String at = rs.getString(from);
-    OffsetDateTime time = Timestamps.parse(at, zone).orElseThrow(() -> BadRows.inEvents(file, id, seq, "at", unreadableTime(at)));
-    String type = rs.getString(from + 1);
-    if (type == null) {
-      throw BadRows.inEvents(file, id, seq, "type", "no event type");
-    }
-    Map<String, String> fields = fields(rs.getString(from + 4), id, seq);
-    Event e = new Event(time, type, rs.getString(from + 2), rs.getString(from + 3), fields);
-    BadRows.checkEvent(indexer, file, id, seq, e);
-    return e;
+    return decode.event(id, rs.getInt(from + 5), rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
+        rs.getString(from + 3), rs.getString(from + 4));
   }
 
   /** The stage entry time {@code text} of case {@code id}'s row. */
   OffsetDateTime enteredAt(String id, String text) {
-    return Timestamps.parse(text, zone).orElseThrow(() -> BadRows.inCases(file, id, "entered_at", unreadableTime(text)));
-  }
-
-  private static String unreadableTime(String text) {
-    return "unreadable timestamp '" + Amounts.shortened(text) + "' (" + Timestamps.accepted() + ")";
+    return decode.enteredAt(id, text);
   }
 
   static Case withEvents(Case c, List<Event> events) {
     return new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events);
-  }
-
-  private Map<String, String> fields(String json, String id, int seq) {
-    if ("{}".equals(json)) {
-      return Map.of();
-    }
-    Map<String, String> fields;
-    try {
-      fields = json == null ? null : Json.MAPPER.readValue(json, Json.FIELDS);
-    } catch (JsonProcessingException e) {
-      fields = null;
-    }
-    if (fields == null || fields.containsKey(null) || fields.containsValue(null)) {
-      throw BadRows.inEvents(file, id, seq, "fields", "not a JSON object of texts: '" + Amounts.shortened(json) + "'");
-    }
-    return fields;
   }
 
   private static String json(Map<String, String> fields) {
