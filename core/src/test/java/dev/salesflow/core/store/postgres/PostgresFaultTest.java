@@ -48,7 +48,7 @@ class PostgresFaultTest {
     return new Case(id, new Customer("苏州精工机械有限公司", "manufacturing", "约 600 人",
             new Contact("王磊", "采购经理", "+86 512 5555 0101", "wanglei@example.cn")),
         "exhibition", Priority.A, "zhang.wei", T0, "数控机床配件\t采购\n\\年度", List.of(
-            new Event(T0.plusMinutes(5), "note", "zhang.wei", "first\\call", Map.of("k", "v\"1"))));
+            new Event(T0.plusMinutes(5), "note", "zhang.wei", "first\\call", Map.of("issue", "v\"1"))));
   }
 
   @Test
