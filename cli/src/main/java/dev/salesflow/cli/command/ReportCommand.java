@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
     "  sla     per rule: clocks met, late, breached, running; compliance; median, p90",
     "  aging   time in the current stage, bucketed per stage; the oldest cases",
     "  owners  per owner: open cases by stage; breached and due-soon clocks",
-    "  forecast  open deals' value per stage and owner, weighed by each stage's probability",
+    "  forecast  open deals' value per stage and owner, weighed by probability",
     "  all     the five together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
         + " in the workspace time zone; with --period-of ended, the cases won or lost in the period; with --period-of"
