@@ -85,7 +85,7 @@ _salesflow_positional_kind() {
     attach) (($2 == 0)) && kind='case'; (($2 == 1)) && kind='path' ;;
     show) (($2 == 0)) && kind='case' ;;
     check) (($2 >= 0)) && kind='path' ;;
-    report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|all' ;;
+    report) (($2 == 0)) && kind='fixed:funnel|sla|aging|owners|forecast|all' ;;
     calendar) (($2 == 0)) && kind='fixed:show|is-working-day|next-working-day'; (($2 == 1)) && kind='none' ;;
     import) (($2 == 0)) && kind='path' ;;
     export) (($2 == 0)) && kind='path' ;;

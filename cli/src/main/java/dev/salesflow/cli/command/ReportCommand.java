@@ -28,21 +28,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "report", description = {
-    "Pipeline reports: funnel, sla, aging, owners (or all); text, json, csv, md or html.",
+    "Pipeline reports: funnel, sla, aging, owners, forecast (or all); text, json, csv, md or html.",
     "  funnel  cases and contract value per stage, conversion, lost by stage, reason",
     "  sla     per rule: clocks met, late, breached, running; compliance; median, p90",
     "  aging   time in the current stage, bucketed per stage; the oldest cases",
     "  owners  per owner: open cases by stage; breached and due-soon clocks",
-    "  all     the four together (one page with --format html)",
+    "  forecast  open deals' value per stage and owner, weighed by probability",
+    "  all     the five together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
         + " in the workspace time zone; with --period-of ended, the cases won or lost in the period; with --period-of"
         + " reached:STAGE, the cases that first entered STAGE in it. csv prints one table (--table); html is one self-contained page."})
 final class ReportCommand implements Callable<Integer>, Formatted {
-  enum Kind { FUNNEL, SLA, AGING, OWNERS, ALL }
+  enum Kind { FUNNEL, SLA, AGING, OWNERS, FORECAST, ALL }
 
   @ParentCommand SalesflowCommand root;
 
-  @Parameters(index = "0", paramLabel = "REPORT", description = "funnel, sla, aging, owners or all.") Kind kind;
+  @Parameters(index = "0", paramLabel = "REPORT", description = "funnel, sla, aging, owners, forecast or all.") Kind kind;
   @Option(names = "--from", paramLabel = "DATE", description = "First day covered, e.g. 2026-10-01.") String from;
   @Option(names = "--to", paramLabel = "DATE", description = "Last day covered.") String to;
   @Option(names = "--owner", paramLabel = "OWNER", description = "Only this owner's cases.") String owner;
@@ -53,7 +54,7 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   @Option(names = "--allow-unknown", description = "Accept an owner no case has (else a usage error: a typo would print nothing).")
   boolean allowUnknown;
   @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
-      + " stages|lost, sla rules, aging stages|oldest, owners owners.") String table;
+      + " stages|lost, sla rules, aging stages|oldest, owners owners, forecast stages|owners.") String table;
 
   @Override
   public List<Format> formats() {
@@ -92,6 +93,9 @@ final class ReportCommand implements Callable<Integer>, Formatted {
         var owners = reports.owners(query);
         unknownYears.addAll(owners.unknownYears());
         out.add(sheets.owners(owners));
+      }
+      if (kind == Kind.FORECAST || kind == Kind.ALL) {
+        out.add(sheets.forecast(reports.forecast(query)));
       }
       Warnings.unknownYears(root, Warnings.sources(flow, unknownYears));
       root.context().out().print(ReportOutput.render(out, format, table,

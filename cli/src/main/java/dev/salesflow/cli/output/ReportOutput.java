@@ -13,7 +13,7 @@ public final class ReportOutput {
   public static String render(List<ReportSheet> sheets, Format format, String table, ReportMachine.ReportRequest request,
       String lang) {
     if (format == Format.CSV && sheets.size() > 1) {
-      throw new InvalidRequestException("--format csv prints one table: choose funnel, sla, aging or owners");
+      throw new InvalidRequestException("--format csv prints one table: choose funnel, sla, aging, owners or forecast");
     }
     List<ReportSheet> chosen = table == null ? sheets : select(sheets, table);
     var zone = request.zone();

@@ -8,6 +8,7 @@ import dev.salesflow.cli.output.ReportSheet.Fact;
 import dev.salesflow.cli.output.ReportSheet.Kind;
 import dev.salesflow.cli.output.ReportSheet.Table;
 import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.ForecastReport;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OwnersReport;
@@ -199,6 +200,44 @@ public final class ReportSheets {
     Chart chart = new Chart("open", t("Open cases per owner", "各负责人在办案例"), Kind.COUNT,
         r.owners().stream().map(o -> new Bar(o.owner() == null ? "-" : o.owner(), o.open())).toList(), false);
     return new ReportSheet("owners", t("Owners", "负责人概览"), scope(r.query(), false), facts, List.of(owners), List.of(chart));
+  }
+
+  public ReportSheet forecast(ForecastReport r) {
+    List<Column> columns = List.of(
+        new Column("stage", t("Stage", "阶段"), Kind.CODE),
+        new Column("open", t("Open", "在办"), Kind.COUNT),
+        new Column("valued", t("With value", "有金额"), Kind.COUNT),
+        new Column("pipeline", t("Pipeline", "管道金额"), Kind.MONEY),
+        new Column("probability_pct", t("Probability", "赢单概率"), t("Prob.", "概率"), Kind.PERCENT),
+        new Column("expected", t("Expected", "预期金额"), Kind.MONEY));
+    List<List<Object>> rows = new ArrayList<>();
+    for (ForecastReport.StageRow s : r.stages()) {
+      rows.add(row(stage(s.stage()), s.open(), s.valued(), s.pipeline(), ratio(s.probability()), s.expected()));
+    }
+    rows.add(row(new Coded("total", t("Total", "合计")), r.open(), r.valued(), r.pipeline(), null, r.expected()));
+    Table stages = new Table("stages", null, columns, rows, null);
+    Table owners = new Table("owners", t("Per owner", "按负责人"), List.of(
+        new Column("owner", t("Owner", "负责人"), Kind.TEXT),
+        new Column("open", t("Open", "在办"), Kind.COUNT),
+        new Column("valued", t("With value", "有金额"), Kind.COUNT),
+        new Column("pipeline", t("Pipeline", "管道金额"), Kind.MONEY),
+        new Column("expected", t("Expected", "预期金额"), Kind.MONEY)),
+        r.owners().stream().map(o -> row(o.owner() == null ? "-" : o.owner(), o.open(), o.valued(), o.pipeline(),
+            o.expected())).toList(), null);
+    List<Fact> facts = List.of(
+        new Fact("open", t("Open deals", "在办商机"), Kind.COUNT, r.open()),
+        new Fact("valued", t("With a value", "有金额"), Kind.COUNT, r.valued()),
+        new Fact("pipeline", t("Pipeline", "管道金额"), Kind.MONEY, r.pipeline()),
+        new Fact("expected", t("Expected value", "预期金额"), Kind.MONEY, r.expected()));
+    Chart chart = new Chart("expected", t("Expected value per stage", "各阶段预期金额"), Kind.MONEY,
+        r.stages().stream().map(s -> new Bar(stage(s.stage()).label(), s.expected())).toList(), false);
+    return new ReportSheet("forecast", t("Forecast", "销售预测"), scope(r.query(), false), facts,
+        List.of(stages, owners), List.of(chart));
+  }
+
+  /** A percentage 0 to 100 as the ratio a PERCENT cell holds; null for null. */
+  private static Double ratio(java.math.BigDecimal percent) {
+    return percent == null ? null : percent.doubleValue() / 100;
   }
 
   /** "Cases registered 2026-10-01 – 2026-10-31 · owner li.na · as of 2026-11-26 18:00". */

@@ -78,7 +78,7 @@ class BrokenCaseFileTest {
     Path ws = workspaceWith(broken);
     List<String> errors = checkErrors(ws);
     for (String[] args : new String[][] {{"list"}, {"list", "--format", "csv"}, {"list", "--owner", "zhang.wei"},
-        {"overdue"}, {"overdue", "--format", "csv"}, {"report", "funnel"}, {"report", "owners"}, {"export", "-"},
+        {"overdue"}, {"overdue", "--format", "csv"}, {"report", "funnel"}, {"report", "owners"}, {"report", "forecast"}, {"export", "-"},
         {"export", "--events", "-"}}) {
       CliRun run = Hostile.run(ws, args).assertNoStackTrace();
       String what = kind + ": salesflow " + String.join(" ", args) + "\n" + run;

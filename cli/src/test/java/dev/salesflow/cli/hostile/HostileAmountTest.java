@@ -44,7 +44,7 @@ class HostileAmountTest {
         .allSatisfy(l -> assertThat(l).startsWith("cases/BAD-1.yaml:"));
     assertThat(check.all().length()).isLessThan(10_000);
     assertThat(Hostile.run(ws, "show", "ACME-2026-001").assertNoStackTrace().code()).isZero();
-    for (String[] args : new String[][] {{"list"}, {"overdue"}, {"report", "funnel"}, {"report", "owners"},
+    for (String[] args : new String[][] {{"list"}, {"overdue"}, {"report", "funnel"}, {"report", "owners"}, {"report", "forecast"},
         {"show", "BAD-1"}, {"list", "--format", "json"}}) {
       CliRun run = Hostile.run(ws, args).assertNoStackTrace();
       assertThat(run.all()).as("%s", run).doesNotContain("internal error", "Exception", "overflow");

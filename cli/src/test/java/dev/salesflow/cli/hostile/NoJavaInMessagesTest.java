@@ -65,7 +65,7 @@ class NoJavaInMessagesTest {
 
   @Test
   void processAndCaseFieldsWithWrongValuesAreToldInWords() throws IOException {
-    List<String> processFields = List.of("stages", "transitions", "sla", "event_types", "sources", "labels");
+    List<String> processFields = List.of("stages", "transitions", "sla", "event_types", "sources", "labels", "forecast");
     int n = 0;
     for (String field : processFields) {
       for (String value : VALUES) {

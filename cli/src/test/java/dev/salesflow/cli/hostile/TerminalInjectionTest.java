@@ -54,7 +54,7 @@ class TerminalInjectionTest {
     assertVisible(show);
     assertThat(show.out()).contains("A\\e[31mRED\\u202EGNP.exe");
     for (String[] args : new String[][] {{"overdue"}, {"overdue", "--due-within", "30d"}, {"report", "owners"},
-        {"report", "funnel"}, {"report", "sla"}, {"report", "aging"}, {"check"}, {"check", "--format", "github"},
+        {"report", "funnel"}, {"report", "sla"}, {"report", "aging"}, {"report", "forecast"}, {"check"}, {"check", "--format", "github"},
         {"check", "--format", "junit"}, {"list", "--owner", "zhang\u200b.wei"}}) {
       assertVisible(Hostile.run(ws, args));
     }

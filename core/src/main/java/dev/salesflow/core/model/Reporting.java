@@ -38,4 +38,13 @@ public interface Reporting {
    * @return the owners report
    */
   OwnersReport owners(ReportQuery query);
+
+  /**
+   * The expected value of the open deals per stage and per owner: their estimated values (the
+   * process's {@code forecast: value_from}) weighed by each stage's probability.
+   *
+   * @param query the period (by registration) and owner
+   * @return the forecast
+   */
+  ForecastReport forecast(ReportQuery query);
 }

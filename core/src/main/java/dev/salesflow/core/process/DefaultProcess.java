@@ -58,6 +58,13 @@ final class DefaultProcess {
         "contacted", new EventTypeSpec(new Labels("Contacted", "客户联系"), List.of(), List.of(), null, null, false),
         "meeting", new EventTypeSpec(new Labels("Meeting", "会面沟通"), List.of(), List.of(), null, null, false),
         "note", new EventTypeSpec(new Labels("Note", "备注"), List.of(), List.of(), null, null, false),
+        "estimated", new EventTypeSpec(
+          new Labels("Estimated deal value", "预估金额"),
+          List.of("amount"),
+          List.of(),
+          null,
+          null,
+          false),
         "requirements_recorded", new EventTypeSpec(
           new Labels("Needs record filed", "需求沟通记录"),
           List.of(),
@@ -660,7 +667,7 @@ final class DefaultProcess {
           false),
         "reassigned", new EventTypeSpec(new Labels("Reassigned", "变更负责人"), List.of(), List.of(), null, null, false),
         "reopened", new EventTypeSpec(new Labels("Reopened", "重新开启"), List.of(), List.of(), null, null, false)),
-      List.of("contacted", "meeting", "note"),
+      List.of("contacted", "meeting", "note", "estimated"),
       List.of(
         new Stage(
           "lead",
@@ -674,7 +681,8 @@ final class DefaultProcess {
                 "customer.contact.name",
                 "customer.contact.phone|customer.contact.email",
                 "source",
-                "priority")))),
+                "priority"))),
+          new BigDecimal("10")),
         new Stage(
           "needs",
           new Labels("Needs analysis", "需求沟通与深度分析"),
@@ -682,7 +690,8 @@ final class DefaultProcess {
           List.of(
             new Guard.EventRecorded("requirements_recorded", ordered(), ordered()),
             new Guard.EventRecorded("requirements_confirmed", ordered(), ordered()),
-            new Guard.EventRecorded("analysis_reported", ordered(), ordered()))),
+            new Guard.EventRecorded("analysis_reported", ordered(), ordered())),
+          new BigDecimal("20")),
         new Stage(
           "solution",
           new Labels("Solution and internal review", "解决方案制定与内部评审"),
@@ -697,7 +706,8 @@ final class DefaultProcess {
             new Guard.EventRecorded("feasibility_checked", ordered(), ordered()),
             new Guard.EventRecorded("cost_checked", ordered(), ordered()),
             new Guard.EventRecorded("price_reviewed", ordered(), ordered()),
-            new Guard.EventRecorded("solution_reviewed", ordered("result", "approved"), ordered()))),
+            new Guard.EventRecorded("solution_reviewed", ordered("result", "approved"), ordered())),
+          new BigDecimal("40")),
         new Stage(
           "negotiation",
           new Labels("Negotiation and contract", "商务谈判与合同签订"),
@@ -713,7 +723,8 @@ final class DefaultProcess {
               "contract_signed",
               "amount",
               "approval",
-              List.of("sales_manager", "general_manager")))),
+              List.of("sales_manager", "general_manager"))),
+          new BigDecimal("60")),
         new Stage(
           "delivery",
           new Labels("Order delivery", "订单执行与交付跟踪"),
@@ -727,7 +738,8 @@ final class DefaultProcess {
           List.of(
             new Guard.EventRecorded("order_created", ordered(), ordered()),
             new Guard.EventRecorded("order_reviewed", ordered(), ordered()),
-            new Guard.EventRecorded("delivery_accepted", ordered(), ordered("result", "rejected")))),
+            new Guard.EventRecorded("delivery_accepted", ordered(), ordered("result", "rejected"))),
+          new BigDecimal("100")),
         new Stage(
           "after_sales",
           new Labels("After-sales", "售后维护与客户关系管理"),
@@ -742,7 +754,8 @@ final class DefaultProcess {
           List.of(
             new Guard.EventRecorded("after_sales_contact", ordered(), ordered()),
             new Guard.EventRecorded("survey_done", ordered(), ordered()),
-            new Guard.Paired("issue_reported", "issue_resolved", "issue")))),
+            new Guard.Paired("issue_reported", "issue_resolved", "issue")),
+          new BigDecimal("100"))),
       new TerminalStage("closed", new Labels("Closed", "已结案")),
       new TerminalStage("lost", new Labels("Lost", "已丢单")),
       List.of(
@@ -914,7 +927,13 @@ final class DefaultProcess {
             "solution", new Target.CalendarDays(21),
             "negotiation", new Target.CalendarDays(30),
             "delivery", new Target.CalendarDays(14),
-            "after_sales", new Target.CalendarDays(30)))));
+            "after_sales", new Target.CalendarDays(30)))),
+      new ForecastSpec(
+        List.of(
+          "contract_signed.amount",
+          "solution_drafted.quoted_price",
+          "estimated.amount",
+          "opened.amount")));
   }
 
   @SuppressWarnings("unchecked")

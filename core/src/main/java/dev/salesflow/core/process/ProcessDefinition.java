@@ -14,7 +14,7 @@ import java.util.Optional;
  * A sales process: ordered open stages, the terminal {@code closed} (forward from the last stage)
  * and {@code lost} (from any open stage), the event types and fields it knows. Loaded from YAML by
  * {@link ProcessLoader}; nothing of the manual is hard-coded in Java. Its {@code sla} rules put
- * deadlines on the events.
+ * deadlines on the events; its {@code forecast} says where a deal's estimated value is read.
  */
 public record ProcessDefinition(
     String id,
@@ -26,7 +26,8 @@ public record ProcessDefinition(
     List<Stage> stages,
     TerminalStage closed,
     TerminalStage lost,
-    List<dev.salesflow.core.sla.SlaRule> sla) implements SalesProcess {
+    List<dev.salesflow.core.sla.SlaRule> sla,
+    ForecastSpec forecast) implements SalesProcess {
 
   public ProcessDefinition {
     Objects.requireNonNull(id, "id");
@@ -39,16 +40,17 @@ public record ProcessDefinition(
     Objects.requireNonNull(closed, "closed");
     Objects.requireNonNull(lost, "lost");
     sla = sla == null ? List.of() : List.copyOf(sla);
+    forecast = forecast == null ? ForecastSpec.NONE : forecast;
   }
 
   /** This process with its SLA rules replaced by {@code rules}. */
   public ProcessDefinition withSla(List<dev.salesflow.core.sla.SlaRule> rules) {
-    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, rules);
+    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, rules, forecast);
   }
 
   /** This process with its lead sources replaced by {@code sources} (id to labels, in order). */
   public ProcessDefinition withSources(Map<String, Labels> sources) {
-    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, sla);
+    return new ProcessDefinition(id, labels, sources, eventFields, eventTypes, genericEvents, stages, closed, lost, sla, forecast);
   }
 
   /** The rule with {@code id}, if the process has one. */

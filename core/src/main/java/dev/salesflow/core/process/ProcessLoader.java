@@ -15,6 +15,7 @@ import dev.salesflow.core.yaml.YamlNode;
 import dev.salesflow.core.yaml.YamlSyntaxException;
 import dev.salesflow.core.yaml.YamlTreeReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Set;
 /** Loads a process definition from YAML and checks that it is consistent. */
 public final class ProcessLoader {
   static final String DEFAULT_RESOURCE = "/dev/salesflow/core/process/default-process.yaml";
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private ProcessLoader() {}
 
@@ -248,6 +250,15 @@ public final class ProcessLoader {
         for (int j = 0; j < stage.exit().size(); j++) {
           checkGuard(stage.exit().get(j), "stages", i, "exit", j);
         }
+        BigDecimal probability = stage.probability();
+        if (probability != null && (probability.signum() < 0 || probability.compareTo(HUNDRED) > 0)) {
+          add(DiagnosticCode.BAD_VALUE, "stage '" + stage.id() + "': probability must be a percentage from 0 to 100, got "
+              + probability.toPlainString(), "stages", i, "probability");
+        }
+      }
+      List<String> sources = p.forecast().valueFrom();
+      for (int j = 0; j < sources.size(); j++) {
+        checkValueSource(sources.get(j), "forecast", "value_from", j);
       }
       if (p.closed().id().equals(p.lost().id())) {
         add(DiagnosticCode.BAD_VALUE, "closed and lost need different ids", "lost", "id");
@@ -319,6 +330,20 @@ public final class ProcessLoader {
           knownEventType(pair.start(), append(at, "start"));
           knownEventType(pair.stop(), append(at, "stop"));
           knownField(pair.match(), append(at, "match"));
+      }
+    }
+
+    /** A forecast's value source: {@code TYPE.FIELD}, an event type of the process (or {@code opened}) and one of its fields. */
+    private void checkValueSource(String source, Object... at) {
+      String type = ForecastSpec.typeOf(source);
+      String field = ForecastSpec.fieldOf(source);
+      if (type == null) {
+        add(DiagnosticCode.BAD_VALUE, "forecast value source '" + source
+            + "' must be an event type and its field, e.g. contract_signed.amount", at);
+      } else if (!Event.OPENED.equals(type) && !p.eventTypes().containsKey(type)) {
+        knownEventType(type, at);
+      } else if (!p.knowsField(type, field)) {
+        knownTypeField(type, field, at);
       }
     }
 

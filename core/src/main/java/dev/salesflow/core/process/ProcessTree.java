@@ -15,8 +15,9 @@ import java.util.Set;
  */
 final class ProcessTree {
   private static final Set<String> PROCESS_KEYS = Set.of("id", "labels", "sources", "event_fields", "event_types",
-      "generic_events", "stages", "closed", "lost", "sla");
-  private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit");
+      "generic_events", "stages", "closed", "lost", "sla", "forecast");
+  private static final Set<String> STAGE_KEYS = Set.of("id", "labels", "events", "exit", "probability");
+  private static final Set<String> FORECAST_KEYS = Set.of("value_from");
   private static final Set<String> TERMINAL_KEYS = Set.of("id", "labels");
   private static final Set<String> FIELD_KEYS = Set.of("kind", "values");
   private static final Set<String> EVENT_TYPE_KEYS = Set.of("labels", "required", "roles", "role_field", "form", "anywhere");
@@ -43,7 +44,16 @@ final class ProcessTree {
         TreeBinding.required(TreeBinding.list(f.get("stages"), ProcessTree::stage), "stages"),
         TreeBinding.required(terminal(f.get("closed")), "closed"),
         TreeBinding.required(terminal(f.get("lost")), "lost"),
-        SlaRuleTree.bindAll(f.get("sla")));
+        SlaRuleTree.bindAll(f.get("sla")),
+        forecast(f.get("forecast")));
+  }
+
+  private static ForecastSpec forecast(YamlNode node) {
+    if (TreeBinding.isNull(node)) {
+      return null;
+    }
+    Map<String, YamlNode> f = TreeBinding.fields(node, FORECAST_KEYS);
+    return new ForecastSpec(TreeBinding.strings(f.get("value_from")));
   }
 
   private static FieldSpec field(YamlNode node) {
@@ -100,7 +110,8 @@ final class ProcessTree {
   private static Stage stage(YamlNode node) {
     Map<String, YamlNode> f = TreeBinding.fields(node, STAGE_KEYS);
     return new Stage(TreeBinding.required(TreeBinding.string(f.get("id")), "id"), TreeBinding.labels(f.get("labels")),
-        TreeBinding.strings(f.get("events")), TreeBinding.list(f.get("exit"), ProcessTree::guard));
+        TreeBinding.strings(f.get("events")), TreeBinding.list(f.get("exit"), ProcessTree::guard),
+        TreeBinding.integer(f.get("probability")));
   }
 
   private static TerminalStage terminal(YamlNode node) {

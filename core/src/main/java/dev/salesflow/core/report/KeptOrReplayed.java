@@ -1,6 +1,7 @@
 package dev.salesflow.core.report;
 
 import dev.salesflow.core.model.AgingReport;
+import dev.salesflow.core.model.ForecastReport;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -9,8 +10,9 @@ import dev.salesflow.core.model.SlaReport;
 import java.util.function.Supplier;
 
 /**
- * A store's reports from the facts it keeps, except for a period of reaching a stage: no store keeps
- * when each stage was first entered, so those queries replay the cases (made once, when first asked).
+ * A store's reports from the facts it keeps, except for a period of reaching a stage and for the
+ * forecast: no store keeps when each stage was first entered, nor a deal's estimated value, so those
+ * replay the cases (made once, when first asked).
  */
 public final class KeptOrReplayed implements Reporting {
   private final Reporting kept;
@@ -27,9 +29,10 @@ public final class KeptOrReplayed implements Reporting {
   }
 
   private Reporting of(ReportQuery q) {
-    if (q.period() != ReportQuery.Period.REACHED) {
-      return kept;
-    }
+    return q.period() != ReportQuery.Period.REACHED ? kept : replayed();
+  }
+
+  private Reporting replayed() {
     if (replayed == null) {
       replayed = replay.get();
     }
@@ -54,5 +57,10 @@ public final class KeptOrReplayed implements Reporting {
   @Override
   public OwnersReport owners(ReportQuery q) {
     return of(q).owners(q);
+  }
+
+  @Override
+  public ForecastReport forecast(ReportQuery q) {
+    return replayed().forecast(q);
   }
 }

@@ -580,19 +580,19 @@ class StateMachineTest {
     @Test
     void anEventOfAnotherStageIsRefusedWithTheAllowedList() {
       assertNotAllowed(judge(upTo("needs"), event("contract_signed", "amount", "10")), "contract_signed", "needs",
-          "contacted, meeting, note, requirements_recorded, requirements_confirmed, analysis_reported");
+          "contacted, meeting, note, estimated, requirements_recorded, requirements_confirmed, analysis_reported");
     }
 
     @Test
     void leadAllowsOnlyTheGenericEvents() {
       assertNotAllowed(judge(new CaseLog(), event("requirements_recorded")), "requirements_recorded", "lead",
-          "contacted, meeting, note");
+          "contacted, meeting, note, estimated");
     }
 
     @Test
     void anEventOfAnEarlierStageIsRefusedLater() {
       assertNotAllowed(judge(upTo("solution"), event("requirements_recorded")), "requirements_recorded", "solution",
-          "contacted, meeting, note, solution_drafted, feasibility_checked, cost_checked, price_reviewed, solution_reviewed");
+          "contacted, meeting, note, estimated, solution_drafted, feasibility_checked, cost_checked, price_reviewed, solution_reviewed");
     }
 
     @Test

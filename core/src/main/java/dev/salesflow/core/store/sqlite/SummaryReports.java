@@ -2,6 +2,7 @@ package dev.salesflow.core.store.sqlite;
 
 import dev.salesflow.core.model.AgingReport;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.ForecastReport;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -271,5 +272,11 @@ final class SummaryReports implements Reporting {
           wonLost[0], wonValue.getOrDefault(owner, BigDecimal.ZERO), wonLost[1]));
     });
     return new OwnersReport(q, plan.open(), ownerRows, unknownYears(q, " AND " + openStages()));
+  }
+
+  /** Not from the summaries: see {@link SqlReports#forecast}. */
+  @Override
+  public ForecastReport forecast(ReportQuery q) {
+    return rows.forecast(q);
   }
 }
