@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The reports a SQLite store answers with SQL aggregates over the facts it keeps equal the ones
  * got by replaying every case of the same generated cases in a folder, for several seeds, periods
  * and owners, and after writes that rewrite the facts and the counts kept of them (moves to lost and
- * forward, contacts and meetings that stop and start clocks, a new contract signing).
+ * forward, contacts and meetings that stop and start clocks, a new contract signing, an estimate).
  */
 class SqlReportsMatchReplayTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T09:30:00.500+08:00");
@@ -96,6 +96,8 @@ class SqlReportsMatchReplayTest {
           NOW, false);
       flow.record(negotiating, new Event(at.plusMinutes(5), "contract_signed", "tester", null,
           Map.of("amount", "876543.21")), NOW, false);
+      flow.record(leads.get(1), new Event(at.plusMinutes(6), "estimated", "tester", null, Map.of("amount", "1234.5")),
+          NOW, false);
     }
     assertTrue(sql.reports(NOW).funnel(ReportQuery.ALL).totalValue().compareTo(valueBefore) != 0, "the new contract counts");
     assertSame(replayed, sql);
@@ -132,7 +134,9 @@ class SqlReportsMatchReplayTest {
       assertEquals(expected.sla(q), actual.sla(q), "sla " + q);
       assertEquals(expected.aging(q), actual.aging(q), "aging " + q);
       assertEquals(expected.owners(q), actual.owners(q), "owners " + q);
+      assertEquals(expected.forecast(q), actual.forecast(q), "forecast " + q);
     }
+    assertTrue(actual.forecast(ReportQuery.ALL).stages().stream().anyMatch(r -> r.valued() > 0), "some deals valued");
   }
 
   private static String standing(CaseStanding s) {

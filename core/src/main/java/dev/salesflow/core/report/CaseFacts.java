@@ -22,12 +22,14 @@ import java.util.TreeSet;
  * @param lostFrom for a lost case, the stage it was lost from; null otherwise
  * @param lostReason for a lost case, the reason given with the move to lost; null when none
  * @param contractValue the amount of the last contract signing of a case that is not lost; null when none
+ * @param dealValue for an open case, its estimated value (the process's {@code forecast: value_from}); null
+ *     when it has none or has ended
  * @param unknownYears years its deadlines needed that the calendar has no schedule for
  * @param asOf the latest instant of the case (registration or event); null when it has none
  * @param clocks every SLA clock of the case as at {@code asOf}
  */
 public record CaseFacts(String stage, long reached, OffsetDateTime enteredAt, String lostFrom, String lostReason,
-    BigDecimal contractValue, SortedSet<Integer> unknownYears, Instant asOf, List<Clock> clocks) {
+    BigDecimal contractValue, BigDecimal dealValue, SortedSet<Integer> unknownYears, Instant asOf, List<Clock> clocks) {
   public CaseFacts {
     Objects.requireNonNull(stage, "stage");
     unknownYears = Collections.unmodifiableSortedSet(new TreeSet<>(unknownYears));

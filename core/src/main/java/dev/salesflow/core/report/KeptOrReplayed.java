@@ -10,9 +10,8 @@ import dev.salesflow.core.model.SlaReport;
 import java.util.function.Supplier;
 
 /**
- * A store's reports from the facts it keeps, except for a period of reaching a stage and for the
- * forecast: no store keeps when each stage was first entered, nor a deal's estimated value, so those
- * replay the cases (made once, when first asked).
+ * A store's reports from the facts it keeps, except for a period of reaching a stage: no store keeps
+ * when each stage was first entered, so those queries replay the cases (made once, when first asked).
  */
 public final class KeptOrReplayed implements Reporting {
   private final Reporting kept;
@@ -29,10 +28,9 @@ public final class KeptOrReplayed implements Reporting {
   }
 
   private Reporting of(ReportQuery q) {
-    return q.period() != ReportQuery.Period.REACHED ? kept : replayed();
-  }
-
-  private Reporting replayed() {
+    if (q.period() != ReportQuery.Period.REACHED) {
+      return kept;
+    }
     if (replayed == null) {
       replayed = replay.get();
     }
@@ -61,6 +59,6 @@ public final class KeptOrReplayed implements Reporting {
 
   @Override
   public ForecastReport forecast(ReportQuery q) {
-    return replayed().forecast(q);
+    return of(q).forecast(q);
   }
 }

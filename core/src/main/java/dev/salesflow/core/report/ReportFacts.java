@@ -23,6 +23,7 @@ public final class ReportFacts {
   private final ReportPlan plan;
   private final Map<String, Duration> warnLead = new HashMap<>();
   private final ContractSigning signing;
+  private final DealValue dealValue;
 
   public ReportFacts(ProcessDefinition process, SlaEngine sla, ReportPlan plan) {
     this.process = process;
@@ -32,6 +33,7 @@ public final class ReportFacts {
       warnLead.put(rule.id(), rule.warnLead());
     }
     this.signing = new ContractSigning(process);
+    this.dealValue = new DealValue(process);
   }
 
   /** The latest instant of {@code c}: its registration or its latest event; null when it has neither. */
@@ -75,7 +77,9 @@ public final class ReportFacts {
       clocks.add(new CaseFacts.Clock(clock.rule(), clock.startedAt(), clock.dueAt(), clock.dueAt().minus(warn),
           clock.stoppedAt(), clock.stoppedAt() != null || ended ? clock.state() : null));
     }
-    return new CaseFacts(replay.stage(), reached, replay.enteredAt(), lostFrom, lostReason, value, sheet.unknownYears(),
+    BigDecimal estimate = ended ? null : dealValue.value(c, replay).orElse(null);
+    return new CaseFacts(replay.stage(), reached, replay.enteredAt(), lostFrom, lostReason, value, estimate,
+        sheet.unknownYears(),
         asOf(c), clocks);
   }
 }

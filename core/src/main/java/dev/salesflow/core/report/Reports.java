@@ -298,54 +298,10 @@ public final class Reports implements Reporting {
    */
   @Override
   public ForecastReport forecast(ReportQuery q) {
-    List<Stage> stages = process.stages();
-    int[] open = new int[stages.size()];
-    int[] valued = new int[stages.size()];
-    BigDecimal[] pipeline = new BigDecimal[stages.size()];
-    java.util.Arrays.fill(pipeline, BigDecimal.ZERO);
-    Map<String, int[]> ownerCounts = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-    Map<String, BigDecimal[]> ownerSums = new HashMap<>();
+    ForecastTally tally = new ForecastTally(ReportPlan.of(process, zone));
     for (CaseView v : registeredIn(q)) {
-      int i = process.indexOf(v.stage());
-      if (i < 0) {
-        continue; // won or lost: no longer in the pipeline
-      }
-      String owner = v.value().owner();
-      int[] counts = ownerCounts.computeIfAbsent(owner, k -> new int[2]);
-      BigDecimal[] sums = ownerSums.computeIfAbsent(owner, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      open[i]++;
-      counts[0]++;
-      Optional<BigDecimal> value = dealValue.value(v.value(), v.replay());
-      if (value.isPresent()) {
-        valued[i]++;
-        counts[1]++;
-        pipeline[i] = pipeline[i].add(value.get());
-        sums[0] = sums[0].add(value.get());
-        BigDecimal probability = stages.get(i).probability();
-        if (probability != null) {
-          sums[1] = sums[1].add(weighed(value.get(), probability));
-        }
-      }
+      tally.add(v.value().owner(), v.stage(), dealValue.value(v.value(), v.replay()).orElse(null), 1);
     }
-    List<ForecastReport.StageRow> stageRows = new ArrayList<>();
-    for (int i = 0; i < stages.size(); i++) {
-      BigDecimal probability = stages.get(i).probability();
-      stageRows.add(new ForecastReport.StageRow(stages.get(i).id(), open[i], valued[i], pipeline[i], probability,
-          probability == null ? null : weighed(pipeline[i], probability)));
-    }
-    List<ForecastReport.OwnerRow> ownerRows = new ArrayList<>();
-    ownerCounts.forEach((owner, counts) -> ownerRows.add(new ForecastReport.OwnerRow(owner, counts[0], counts[1],
-        ownerSums.get(owner)[0], plain(ownerSums.get(owner)[1]))));
-    return new ForecastReport(q, stageRows, ownerRows);
-  }
-
-  /** {@code value} × {@code percent} / 100, exactly, without trailing zeros or an exponent. */
-  static BigDecimal weighed(BigDecimal value, BigDecimal percent) {
-    return plain(value.multiply(percent).movePointLeft(2));
-  }
-
-  private static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    return tally.report(q);
   }
 }

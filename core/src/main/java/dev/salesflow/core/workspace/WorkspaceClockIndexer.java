@@ -71,8 +71,8 @@ final class WorkspaceClockIndexer implements ClockIndexer {
   @Override
   public String fingerprint() {
     ProcessDefinition p = workspace.process();
-    // 4: events replayed in time order (recorded late), and stalled-deal rules
-    StringBuilder s = new StringBuilder("salesflow-clocks-4\n");
+    // 4: events replayed in time order (recorded late), and stalled-deal rules; 5: deal values kept
+    StringBuilder s = new StringBuilder("salesflow-clocks-5\n");
     s.append("threshold ").append(workspace.config().approvalThreshold().stripTrailingZeros().toPlainString()).append('\n');
     for (Stage stage : p.stages()) {
       s.append("stage ").append(stage.id()).append(' ').append(sorted(stage.events())).append('\n');
@@ -80,6 +80,7 @@ final class WorkspaceClockIndexer implements ClockIndexer {
         s.append("  guard ").append(canonical(guard)).append('\n');
       }
     }
+    s.append("forecast ").append(p.forecast().valueFrom()).append('\n');
     s.append("terminal ").append(p.closed().id()).append(' ').append(p.lost().id()).append('\n');
     s.append("generic ").append(sorted(p.genericEvents())).append('\n');
     for (Map.Entry<String, EventTypeSpec> type : new TreeMap<>(p.eventTypes()).entrySet()) {

@@ -48,11 +48,11 @@ final class CaseRows {
       + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), written = coalesce(written, ?) WHERE id = ?";
   /** The columns of {@link CaseFacts} on the case row, bound by {@link #bindFacts} from parameter 1. */
   private static final String FACT_COLUMNS = "stage, registered_unix, entered_at, entered_unix, reached, lost_from,"
-      + " lost_reason, contract_value, unknown_years, as_of_unix";
+      + " lost_reason, contract_value, deal_value, unknown_years, as_of_unix";
   private static final String INSERT_CASE = "INSERT INTO cases(" + FACT_COLUMNS + ", id, " + STORED_COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_FACTS = "UPDATE cases SET (" + FACT_COLUMNS + ")"
-      + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
+      + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
   private static final String INSERT_REPORT_CLOCK = "INSERT INTO report_clocks(case_id, rule, owner, registered_unix,"
       + " started_unix, due_unix, warn_unix, stopped_unix, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
@@ -179,10 +179,11 @@ final class CaseRows {
     p.setString(6, f.lostFrom());
     p.setString(7, f.lostReason());
     p.setString(8, f.contractValue() == null ? null : f.contractValue().toString());
-    p.setString(9, f.unknownYears().isEmpty() ? null : yearsText(f.unknownYears()));
+    p.setString(9, f.dealValue() == null ? null : f.dealValue().toPlainString());
+    p.setString(10, f.unknownYears().isEmpty() ? null : yearsText(f.unknownYears()));
     // rounded up: the facts hold from this second on
-    setLong(p, 10, f.asOf() == null ? null : f.asOf().getEpochSecond() + (f.asOf().getNano() > 0 ? 1 : 0));
-    return 11;
+    setLong(p, 11, f.asOf() == null ? null : f.asOf().getEpochSecond() + (f.asOf().getNano() > 0 ? 1 : 0));
+    return 12;
   }
 
   private static String yearsText(java.util.SortedSet<Integer> years) {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  *   <li>{@code report_counts}: cases per owner, stage, stages reached, stage lost from, reason
  *       lost and unknown calendar years (funnel, owners, unknown years);
  *   <li>{@code report_values}: cases per owner, stage and contract value (funnel's value);
+ *   <li>{@code report_deal_values}: cases per owner, stage and estimated deal value, null for none
+ *       (the forecast; added by schema migration 8);
  *   <li>{@code report_clock_counts}: clocks per rule, owner and final state, a null state counting
  *       the running ones (SLA and owners' alerts, with the running ones not yet due counted by
  *       {@code report_clocks_running}).
@@ -82,26 +84,45 @@ final class ReportSummaries {
       new Summary("report_values", List.of("owner", "stage", "contract_value"), "cases", "contract_value IS NOT NULL"),
       new Summary("report_clock_counts", List.of("rule", "owner", "state"), "report_clocks", null));
 
+  private static final Summary DEAL_VALUES =
+      new Summary("report_deal_values", List.of("owner", "stage", "deal_value"), "cases", null);
+
   /** The triggers keeping the summaries, by name, with the SQL text SQLite keeps of each. */
   static final Map<String, String> TRIGGERS;
 
   /** Schema migration 5: the summaries filled from the rows there are, their triggers, the indexes the reports read. */
   static final List<String> MIGRATION;
 
+  /**
+   * Schema migration 8: the estimated deal value of each case ({@code report.CaseFacts}) and its
+   * summary; the new clock fingerprint makes the store fill the values of existing cases when opened.
+   */
+  static final List<String> MIGRATION_8;
+
   static {
     Map<String, String> triggers = new LinkedHashMap<>();
     List<String> migration = new ArrayList<>();
     for (Summary s : SUMMARIES) {
-      migration.add(s.create());
-      migration.add("CREATE INDEX " + s.table() + "_by_key ON " + s.table() + " (" + s.columns() + ")");
-      migration.add(s.fill());
+      add(s, migration);
       triggers.putAll(s.triggers());
     }
     migration.addAll(triggers.values());
     migration.add("CREATE INDEX cases_by_stage_entered ON cases (stage, entered_unix, id)");
     migration.add("CREATE INDEX report_clocks_running ON report_clocks (due_unix, rule, owner, warn_unix) WHERE state IS NULL");
-    TRIGGERS = java.util.Collections.unmodifiableMap(triggers);
     MIGRATION = List.copyOf(migration);
+    List<String> deals = new ArrayList<>(List.of("ALTER TABLE cases ADD COLUMN deal_value TEXT"));
+    add(DEAL_VALUES, deals);
+    deals.addAll(DEAL_VALUES.triggers().values());
+    MIGRATION_8 = List.copyOf(deals);
+    triggers.putAll(DEAL_VALUES.triggers());
+    TRIGGERS = java.util.Collections.unmodifiableMap(triggers);
+  }
+
+  /** The statements creating summary {@code s}, its key index and its contents from the rows there are. */
+  private static void add(Summary s, List<String> migration) {
+    migration.add(s.create());
+    migration.add("CREATE INDEX " + s.table() + "_by_key ON " + s.table() + " (" + s.columns() + ")");
+    migration.add(s.fill());
   }
 
   private ReportSummaries() {}

@@ -3,6 +3,7 @@ package dev.salesflow.core.store.sqlite;
 import dev.salesflow.core.model.AgingReport;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ForecastReport;
+import dev.salesflow.core.report.ForecastTally;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -319,12 +320,12 @@ final class SqlReports implements Reporting {
             BigDecimal::add));
   }
 
-  /**
-   * Not from SQL: the facts kept hold no estimated value of a deal, so {@link
-   * dev.salesflow.core.report.KeptOrReplayed} replays the cases for the forecast and never asks here.
-   */
   @Override
   public ForecastReport forecast(ReportQuery q) {
-    throw new UnsupportedOperationException("the forecast is replayed: SQLite keeps no estimated value of a deal");
+    ForecastTally tally = new ForecastTally(plan);
+    query("SELECT owner, stage, deal_value, count(*) FROM cases", new Where().cases(q).and(new Where().open()),
+        " GROUP BY owner, stage, deal_value", rs -> tally.add(rs.getString(1), rs.getString(2),
+            rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), rs.getInt(4)));
+    return tally.report(q);
   }
 }

@@ -125,7 +125,9 @@ final class SqliteSchema {
       List.of("ALTER TABLE cases ADD COLUMN written TEXT"),
       // 7: the cases opened by import (an `opened` first event), counted by the funnel over every
       // case without a lookup per case
-      List.of("CREATE INDEX events_opened ON events(case_id) WHERE seq = 0 AND type = 'opened'"));
+      List.of("CREATE INDEX events_opened ON events(case_id) WHERE seq = 0 AND type = 'opened'"),
+      // 8: each open case's estimated deal value and its summary, for the forecast
+      ReportSummaries.MIGRATION_8);
 
   /** The version this build writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -133,7 +135,7 @@ final class SqliteSchema {
   /** The tables salesflow makes; any other table, a view or a trigger not in {@link ReportSummaries#TRIGGERS} is another program's. */
   static final java.util.Set<String> TABLES =
       java.util.Set.of("meta", "cases", "events", "clocks", "notify_sent", "report_clocks", "report_counts",
-          "report_values", "report_clock_counts");
+          "report_values", "report_clock_counts", "report_deal_values");
 
   /**
    * Refuses a database holding a schema object salesflow did not make: a trigger other than the

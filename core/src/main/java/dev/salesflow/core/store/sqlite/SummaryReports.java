@@ -3,6 +3,7 @@ package dev.salesflow.core.store.sqlite;
 import dev.salesflow.core.model.AgingReport;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.ForecastReport;
+import dev.salesflow.core.report.ForecastTally;
 import dev.salesflow.core.model.FunnelReport;
 import dev.salesflow.core.model.OwnersReport;
 import dev.salesflow.core.model.ReportQuery;
@@ -274,9 +275,15 @@ final class SummaryReports implements Reporting {
     return new OwnersReport(q, plan.open(), ownerRows, unknownYears(q, " AND " + openStages()));
   }
 
-  /** Not from the summaries: see {@link SqlReports#forecast}. */
   @Override
   public ForecastReport forecast(ReportQuery q) {
-    return rows.forecast(q);
+    if (!whole(q)) {
+      return rows.forecast(q);
+    }
+    ForecastTally tally = new ForecastTally(plan);
+    query("SELECT owner, stage, deal_value, sum(n) FROM report_deal_values WHERE " + openStages()
+        + " OWNER GROUP BY owner, stage, deal_value", q, rs -> tally.add(rs.getString(1), rs.getString(2),
+            rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), rs.getInt(4)));
+    return tally.report(q);
   }
 }

@@ -40,7 +40,9 @@ class ReportSummariesTest {
           "SELECT owner, stage, contract_value, count(*) FROM cases WHERE contract_value IS NOT NULL"
               + " GROUP BY owner, stage, contract_value"},
       new String[] {"SELECT rule, owner, state, n FROM report_clock_counts",
-          "SELECT rule, owner, state, count(*) FROM report_clocks GROUP BY rule, owner, state"});
+          "SELECT rule, owner, state, count(*) FROM report_clocks GROUP BY rule, owner, state"},
+      new String[] {"SELECT owner, stage, deal_value, n FROM report_deal_values",
+          "SELECT owner, stage, deal_value, count(*) FROM cases GROUP BY owner, stage, deal_value"});
 
   @TempDir Path root;
   Workspace workspace;
@@ -61,11 +63,15 @@ class ReportSummariesTest {
       store.append("ACME-2026-002", c -> event(10, "contacted", Map.of()));
       store.append("ACME-2026-002", c -> event(20, "meeting", Map.of()));
       store.append("ACME-2026-002", c -> event(30, "requirements_recorded", Map.of()));
+      store.append("ACME-2026-003", c -> event(25, "estimated", Map.of("amount", "80000")));
       store.append("ACME-2026-004", c -> event(40, "contacted", Map.of()));
       store.append("ACME-2026-004", c -> event(50, Event.ADVANCE, Map.of("to", "lost", "reason", "预算不足")));
       assertSummariesMatch(4, 2);
     }
     try (Connection c = db(); Statement s = c.createStatement()) {
+      assertThat(rows(s, "SELECT id, deal_value FROM cases WHERE deal_value IS NOT NULL")).containsExactly("ACME-2026-003|80000");
+      assertThat(rows(s, "SELECT deal_value, n FROM report_deal_values WHERE stage = 'lost'")).as("an ended deal has no value")
+          .containsExactly("NULL|1");
       assertThat(rows(s, "SELECT stage, sum(n) FROM report_counts GROUP BY stage ORDER BY stage"))
           .containsExactly("lead|3", "lost|1");
       assertThat(rows(s, "SELECT lost_reason, n FROM report_counts WHERE stage = 'lost'")).containsExactly("预算不足|1");
@@ -74,6 +80,7 @@ class ReportSummariesTest {
       s.execute("UPDATE report_clocks SET owner = 'wang.fang' WHERE case_id = 'ACME-2026-001'");
       s.execute("UPDATE cases SET contract_value = '120000' WHERE id IN ('ACME-2026-002', 'ACME-2026-003')");
       s.execute("UPDATE cases SET contract_value = '99.5' WHERE id = 'ACME-2026-002'");
+      s.execute("UPDATE cases SET deal_value = '80000' WHERE id = 'ACME-2026-001'");
       s.execute("DELETE FROM report_clocks WHERE case_id = 'ACME-2026-003'");
       assertSummariesMatch(s, 4, 2);
       assertThat(rows(s, "SELECT owner, contract_value, n FROM report_values ORDER BY contract_value"))
@@ -99,6 +106,7 @@ class ReportSummariesTest {
       // schemas 6 and 7 (the registration as first written, the index of imported cases) undone too
       s.execute("DROP INDEX events_opened");
       s.execute("ALTER TABLE cases DROP COLUMN written");
+      SqliteSchemaMigrationTest.dropDealValues(s);
       SqliteSchemaMigrationTest.dropReportSummaries(s);
       s.execute("PRAGMA user_version = 4");
     }
@@ -111,6 +119,31 @@ class ReportSummariesTest {
       assertThat(rows(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
       assertThat(rows(s, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"))
           .containsExactly(String.valueOf(ReportSummaries.TRIGGERS.size()));
+    }
+  }
+
+  @Test
+  void aSchemaSevenDatabaseGetsTheDealValuesOfItsCasesWhenOpened() throws Exception {
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-001", "zhang.wei", Priority.A));
+      store.create(newCase("ACME-2026-002", "li.na", Priority.B));
+      store.append("ACME-2026-002", c -> event(10, "estimated", Map.of("amount", "250000.50")));
+      store.append("ACME-2026-002", c -> event(20, "estimated", Map.of("amount", "300000")));
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      SqliteSchemaMigrationTest.dropDealValues(s);
+      s.execute("PRAGMA user_version = 7");
+    }
+    try (CaseStore store = workspace.openStore()) {
+      assertSummariesMatch(2, 2);
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      assertThat(rows(s, "PRAGMA user_version")).containsExactly(String.valueOf(SqliteSchema.VERSION));
+      assertThat(rows(s, "SELECT id, deal_value FROM cases ORDER BY id"))
+          .as("the latest estimate, filled in for a case written before the column was")
+          .containsExactly("ACME-2026-001|NULL", "ACME-2026-002|300000");
+      assertThat(rows(s, "SELECT owner, deal_value, n FROM report_deal_values ORDER BY owner"))
+          .containsExactly("li.na|300000|1", "zhang.wei|NULL|1");
     }
   }
 

@@ -120,7 +120,7 @@ class SqliteSchemaMigrationTest {
   /** Schema 5 undone: no report summaries, their triggers or the indexes the reports read. */
   static void dropReportSummaries(Statement s) throws Exception {
     for (String trigger : ReportSummaries.TRIGGERS.keySet()) {
-      s.execute("DROP TRIGGER " + trigger);
+      s.execute("DROP TRIGGER IF EXISTS " + trigger);
     }
     for (String table : List.of("report_counts", "report_values", "report_clock_counts")) {
       s.execute("DROP TABLE " + table);
@@ -129,11 +129,24 @@ class SqliteSchemaMigrationTest {
     s.execute("DROP INDEX report_clocks_running");
   }
 
+  /** Schema 8 undone: no deal values on cases nor their summary, an older clock fingerprint. */
+  static void dropDealValues(Statement s) throws Exception {
+    for (String trigger : ReportSummaries.TRIGGERS.keySet()) {
+      if (trigger.startsWith("report_deal_values_")) {
+        s.execute("DROP TRIGGER " + trigger);
+      }
+    }
+    s.execute("DROP TABLE report_deal_values");
+    s.execute("ALTER TABLE cases DROP COLUMN deal_value");
+    s.execute("UPDATE meta SET value = 'an older fingerprint' WHERE key = 'clock_fingerprint'");
+  }
+
   /**
-   * Schemas 4 to 7 undone: no report facts on cases, no report_clocks, an older clock fingerprint,
-   * no registration as first written, no index of imported cases.
+   * Schemas 4 to 8 undone: no report facts on cases, no report_clocks, an older clock fingerprint,
+   * no registration as first written, no index of imported cases, no deal values.
    */
   private static void dropReportFacts(Statement s) throws Exception {
+    dropDealValues(s);
     s.execute("DROP INDEX events_opened");
     s.execute("ALTER TABLE cases DROP COLUMN written");
     dropReportSummaries(s);
