@@ -159,7 +159,7 @@ public final class Main {
     if (root.failsInJson(command)) {
       ErrorJson.print(root.context().out(), e, code);
     }
-    new Reporter(root.context().err(), root.verbose(), root.messageLanguage()).failure(e, code);
+    new Reporter(root.context().err(), root.verbose(), root.messageLanguage(), root.context().cwd()).failure(e, code);
     return code.code();
   }
 

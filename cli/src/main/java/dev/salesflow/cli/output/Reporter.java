@@ -15,22 +15,23 @@ public final class Reporter {
   private final PrintWriter err;
   private final boolean verbose;
   private final String lang;
+  private final java.nio.file.Path cwd;
 
-  public Reporter(PrintWriter err, boolean verbose) {
-    this(err, verbose, "en");
-  }
-
-  /** A reporter writing salesflow's own messages in {@code lang} ({@code en} or {@code zh}). */
-  public Reporter(PrintWriter err, boolean verbose, String lang) {
+  /**
+   * A reporter writing salesflow's own messages in {@code lang} ({@code en} or {@code zh}), and the
+   * files of findings relative to {@code cwd} as {@code check} shows them.
+   */
+  public Reporter(PrintWriter err, boolean verbose, String lang, java.nio.file.Path cwd) {
     this.err = err;
     this.verbose = verbose;
     this.lang = lang;
+    this.cwd = cwd;
   }
 
   public void failure(Throwable e, ExitCode code) {
     if (e instanceof DiagnosticsException d) {
       SourceLines sources = new SourceLines();
-      d.diagnostics().forEach(diagnostic -> print(err, diagnostic, oneLine(diagnostic), sources));
+      d.diagnostics().forEach(diagnostic -> print(err, diagnostic, CheckOutput.line(diagnostic, cwd, lang), sources));
     } else if (e instanceof RefusedException r) {
       err.println("salesflow: " + r.message(lang) + ":");
       r.problems(lang).forEach(p -> err.println("  - " + p));
@@ -53,13 +54,6 @@ public final class Reporter {
       e.printStackTrace(err);
     }
     err.flush();
-  }
-
-  /** {@link Diagnostic#oneLine}, its message in the reporter's language. */
-  private String oneLine(Diagnostic d) {
-    return "en".equals(lang) ? d.oneLine() : String.format("%s:%d:%d: %s: %s [%s %s]",
-        d.file() == null ? "<input>" : d.file(), d.position().line(), d.position().column(), d.severity().label(),
-        d.message(lang), d.code().id(), d.code().slug());
   }
 
   /**

@@ -78,7 +78,8 @@ class BadRowTest {
     assertThat(migrate.code()).as("%s", migrate).isZero();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ws.resolve("cases.db"));
         Statement s = db.createStatement()) {
-      assertThat(s.executeUpdate(sql)).isEqualTo(1);
+      s.executeUpdate(sql);
+      assertThat(s.executeQuery("SELECT changes()").getInt(1)).as("one row changed: %s", sql).isEqualTo(1);
     }
     return ws;
   }
@@ -107,6 +108,36 @@ class BadRowTest {
       }
     }
     return rows;
+  }
+
+  /** Bad values of the columns salesflow derives from the events and keeps for the reports. */
+  static Stream<Arguments> badKeptColumns() {
+    String bad = " WHERE id = '" + BAD + "'";
+    return Stream.of(
+        Arguments.of("no stage", "UPDATE cases SET stage = NULL" + bad, "table cases, column stage: no stage"),
+        Arguments.of("a contract value that is no amount", "UPDATE cases SET contract_value = '1e2147483647'" + bad,
+            "table cases, column contract_value: must be a number from 0 to"),
+        Arguments.of("a deal value that is no amount", "UPDATE cases SET deal_value = '-5'" + bad,
+            "table cases, column deal_value: must be a number from 0 to"),
+        Arguments.of("unknown years that are no years", "UPDATE cases SET unknown_years = '20x7'" + bad,
+            "table cases, column unknown_years: not years separated by commas: '20x7'"),
+        Arguments.of("an unreadable stage entry", "UPDATE cases SET entered_at = 'soon'" + bad,
+            "table cases, column entered_at: unreadable timestamp 'soon'"));
+  }
+
+  /** A report over aggregates cannot leave one case out: it refuses, naming the case and column, exit 3. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badKeptColumns")
+  void aReportRefusesABadKeptColumnNamingTheCase(String kind, String sql, String problem) throws Exception {
+    Path ws = workspaceWith(sql);
+    for (String[] args : new String[][] {{"report", "all"}, {"--format", "json", "report", "all"}}) {
+      CliRun run = run(ws, args);
+      String what = kind + ": salesflow " + String.join(" ", args) + "\n" + run;
+      assertThat(run.code()).as(what).isEqualTo(3);
+      assertThat(run.err()).as(what).startsWith("cases.db:1:1: error: " + BAD + ": " + problem).doesNotContain("Exception");
+    }
+    CliRun overdue = run(ws, "overdue");
+    assertThat(overdue.code()).as("overdue reads no report column: %s", overdue).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -96,8 +96,21 @@ public final class RowDecoder {
     return e;
   }
 
+  /** The stage {@code text} of case {@code id}'s row, derived and kept by salesflow: never none. */
+  public String stage(String id, String text) {
+    if (text == null) {
+      throw BadRows.inCases(database, id, "stage", "no stage");
+    }
+    return text;
+  }
+
   /** The stage entry time {@code text} of case {@code id}'s row. */
   public OffsetDateTime enteredAt(String id, String text) {
+    return enteredAt(database, zone, id, text);
+  }
+
+  /** The stage entry time {@code text} of case {@code id}'s row in {@code database}, read in {@code zone} without an offset. */
+  public static OffsetDateTime enteredAt(Path database, ZoneId zone, String id, String text) {
     return Timestamps.parse(text, zone).orElseThrow(() -> BadRows.inCases(database, id, "entered_at", unreadableTime(text)));
   }
 

@@ -434,6 +434,11 @@ final class CaseRows {
         rs.getString(from + 3), rs.getString(from + 4));
   }
 
+  /** The stage {@code text} of case {@code id}'s row. */
+  String stage(String id, String text) {
+    return decode.stage(id, text);
+  }
+
   /** The stage entry time {@code text} of case {@code id}'s row. */
   OffsetDateTime enteredAt(String id, String text) {
     return decode.enteredAt(id, text);

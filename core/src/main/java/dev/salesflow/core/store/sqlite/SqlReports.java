@@ -42,6 +42,7 @@ final class SqlReports implements Reporting {
   private final Connection db;
   private final Path file;
   private final ReportPlan plan;
+  private final KeptColumns kept;
   private final OffsetDateTime now;
   /** The instant in whole seconds: rounded down, and up (a clock due before {@code ceil} is past due). */
   private final long floor;
@@ -52,6 +53,7 @@ final class SqlReports implements Reporting {
     this.db = db;
     this.file = file;
     this.plan = plan;
+    this.kept = new KeptColumns(db, file, plan.zone());
     this.now = now;
     this.floor = now.toEpochSecond();
     this.ceil = floor + (now.getNano() > 0 ? 1 : 0);
@@ -175,7 +177,8 @@ final class SqlReports implements Reporting {
     Map<String, BigDecimal> value = new HashMap<>();
     query("SELECT stage, contract_value, count(*) FROM cases",
         new Where().cases(q).and("contract_value IS NOT NULL"), " GROUP BY stage, contract_value",
-        rs -> value.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> value.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
+            .multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
@@ -228,11 +231,8 @@ final class SqlReports implements Reporting {
 
   private SortedSet<Integer> unknownYears(Where where) {
     SortedSet<Integer> years = new TreeSet<>();
-    query("SELECT DISTINCT unknown_years FROM cases", where.and("unknown_years IS NOT NULL"), "", rs -> {
-      for (String year : rs.getString(1).split(",")) {
-        years.add(Integer.valueOf(year));
-      }
-    });
+    query("SELECT DISTINCT unknown_years FROM cases", where.and("unknown_years IS NOT NULL"), "",
+        rs -> years.addAll(kept.years(rs.getString(1))));
     return years;
   }
 
@@ -268,8 +268,7 @@ final class SqlReports implements Reporting {
   /** The age of the case whose id, stage, entered_at, owner and company are columns 1 to 5. */
   AgingReport.CaseAge caseAge(ResultSet rs) throws SQLException {
     String text = rs.getString(3);
-    OffsetDateTime since = text == null ? null : Timestamps.parse(text, plan.zone())
-        .orElseThrow(() -> new StoreException(file + ": unreadable timestamp '" + text + "'"));
+    OffsetDateTime since = text == null ? null : kept.enteredAt(rs.getString(1), text);
     Duration d = since == null ? Duration.ZERO : Duration.between(since, now);
     return new AgingReport.CaseAge(rs.getString(1), rs.getString(2), since, d.isNegative() ? Duration.ZERO : d,
         rs.getString(4), rs.getString(5));
@@ -316,7 +315,8 @@ final class SqlReports implements Reporting {
             += rs.getInt(3));
     query("SELECT owner, contract_value, count(*) FROM cases", new Where().cases(q)
         .and("stage = ?", plan.closed()).and("contract_value IS NOT NULL"), " GROUP BY owner, contract_value",
-        rs -> wonValue.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> wonValue.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
+            .multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
   }
 
@@ -325,7 +325,7 @@ final class SqlReports implements Reporting {
     ForecastTally tally = new ForecastTally(plan);
     query("SELECT owner, stage, deal_value, count(*) FROM cases", new Where().cases(q).and(new Where().open()),
         " GROUP BY owner, stage, deal_value", rs -> tally.add(rs.getString(1), rs.getString(2),
-            rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), rs.getInt(4)));
+            rs.getString(3) == null ? null : kept.amount("deal_value", rs.getString(3)), rs.getInt(4)));
     return tally.report(q);
   }
 }

@@ -546,6 +546,15 @@ public final class SqliteStore implements CaseStore {
     } catch (SQLException e) {
       throw failure("query reports", e);
     }
+    // every report groups by stage; a row without one (another program's) is named, not counted
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM cases INDEXED BY cases_by_stage_entered WHERE stage IS NULL LIMIT 1")) {
+      if (rs.next()) {
+        rows.stage(rs.getString(1), null); // refuses it
+      }
+    } catch (SQLException e) {
+      throw failure("query reports", e);
+    }
     return Optional.of(new SummaryReports(this, db, file, plan, now));
   }
 

@@ -176,7 +176,7 @@ final class StandingScan {
     try {
       Case c = rows.caseOf(values, 0, f[0], null);
       String entered = f[columns - 1];
-      return new CaseStanding(c, f[columns - 2], entered == null ? null : rows.enteredAt(f[0], entered));
+      return new CaseStanding(c, rows.stage(f[0], f[columns - 2]), entered == null ? null : rows.enteredAt(f[0], entered));
     } catch (dev.salesflow.core.model.DiagnosticsException badRow) {
       return badRow;
     }

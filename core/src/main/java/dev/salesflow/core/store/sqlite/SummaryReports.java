@@ -44,6 +44,7 @@ final class SummaryReports implements Reporting {
   private final Connection db;
   private final Path file;
   private final ReportPlan plan;
+  private final KeptColumns kept;
   /** The instant in whole seconds: rounded down, and up (a clock due before {@code ceil} is past due). */
   private final long floor;
   private final long ceil;
@@ -54,6 +55,7 @@ final class SummaryReports implements Reporting {
     this.db = db;
     this.file = file;
     this.plan = plan;
+    this.kept = new KeptColumns(db, file, plan.zone());
     this.floor = now.toEpochSecond();
     this.ceil = floor + (now.getNano() > 0 ? 1 : 0);
   }
@@ -117,7 +119,8 @@ final class SummaryReports implements Reporting {
     });
     Map<String, BigDecimal> value = new HashMap<>();
     query("SELECT stage, contract_value, sum(n) FROM report_values WHERE 1 OWNER GROUP BY stage, contract_value", q,
-        rs -> value.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> value.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
+            .multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
@@ -166,11 +169,7 @@ final class SummaryReports implements Reporting {
   private SortedSet<Integer> unknownYears(ReportQuery q, String condition) {
     SortedSet<Integer> years = new TreeSet<>();
     query("SELECT DISTINCT unknown_years FROM report_counts WHERE unknown_years IS NOT NULL" + condition + " OWNER", q,
-        rs -> {
-          for (String year : rs.getString(1).split(",")) {
-            years.add(Integer.valueOf(year));
-          }
-        });
+        rs -> years.addAll(kept.years(rs.getString(1))));
     return years;
   }
 
@@ -263,7 +262,8 @@ final class SummaryReports implements Reporting {
     Map<String, BigDecimal> wonValue = new HashMap<>();
     query("SELECT owner, contract_value, sum(n) FROM report_values WHERE stage = " + literal(plan.closed())
         + " AND contract_value IS NOT NULL OWNER GROUP BY owner, contract_value", q,
-        rs -> wonValue.merge(rs.getString(1), new BigDecimal(rs.getString(2)).multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> wonValue.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
+            .multiply(BigDecimal.valueOf(rs.getLong(3))),
             BigDecimal::add));
     List<OwnersReport.OwnerRow> ownerRows = new ArrayList<>();
     open.forEach((owner, perStage) -> {
@@ -283,7 +283,7 @@ final class SummaryReports implements Reporting {
     ForecastTally tally = new ForecastTally(plan);
     query("SELECT owner, stage, deal_value, sum(n) FROM report_deal_values WHERE " + openStages()
         + " OWNER GROUP BY owner, stage, deal_value", q, rs -> tally.add(rs.getString(1), rs.getString(2),
-            rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), rs.getInt(4)));
+            rs.getString(3) == null ? null : kept.amount("deal_value", rs.getString(3)), rs.getInt(4)));
     return tally.report(q);
   }
 }
