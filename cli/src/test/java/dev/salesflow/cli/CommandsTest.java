@@ -212,8 +212,9 @@ class CommandsTest {
     Files.writeString(file, broken);
     CliRun r = sf("log", id, "note", "--note", "hello");
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).contains(file + ":10:11: error: priority must be A, B or C, got 'D' [SF104 bad-value]")
-        .contains(file + ":11:1: error: unknown field 'colour'")
+    Path shown = ws.getParent().relativize(file); // relative to the working folder, as check shows it
+    assertThat(r.err()).contains(shown + ":10:11: error: priority must be A, B or C, got 'D' [SF104 bad-value]")
+        .contains(shown + ":11:1: error: unknown field 'colour'")
         .contains("  priority: D\n            ^");
     assertThat(r.err()).doesNotContain("Exception");
     assertThat(Files.readString(file)).isEqualTo(broken);

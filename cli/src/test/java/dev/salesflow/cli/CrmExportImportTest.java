@@ -181,6 +181,7 @@ class CrmExportImportTest {
     Path yaml = ws.resolve("salesflow.yaml");
     int first = Files.readAllLines(yaml).indexOf("sources:") + 2;
     CliRun run = sf(ws, "list");
+    yaml = ws.getParent().relativize(yaml); // shown relative to the working folder, as check shows it
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains(
         yaml + ":" + first + ":3: error: source id 'Cold Call' must be lower-case letters, digits and _, starting with a letter",
