@@ -10,7 +10,6 @@ import dev.salesflow.core.model.ReportQuery;
 import dev.salesflow.core.model.Reporting;
 import dev.salesflow.core.model.SlaReport;
 import dev.salesflow.core.model.StoreException;
-import dev.salesflow.core.model.Timestamps;
 import dev.salesflow.core.report.ReportPlan;
 import dev.salesflow.core.report.Reports;
 import java.math.BigDecimal;
