@@ -37,6 +37,16 @@ final class KeptColumns {
     return Amounts.parse(text).orElseThrow(() -> bad(column, text, Amounts.problem(text)));
   }
 
+  /** {@code n} times the amount {@code text} of {@code column}: the value of {@code n} cases holding it. */
+  BigDecimal amountTimes(String column, String text, long n) {
+    return amount(column, text).multiply(BigDecimal.valueOf(n));
+  }
+
+  /** The estimated deal value {@code text} of some cases; null for none. */
+  BigDecimal dealValue(String text) {
+    return text == null ? null : amount("deal_value", text);
+  }
+
   /** The years in {@code text}, the {@code unknown_years} of some cases: years separated by commas. */
   SortedSet<Integer> years(String text) {
     SortedSet<Integer> years = new TreeSet<>();

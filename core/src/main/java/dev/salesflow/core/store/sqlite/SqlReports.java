@@ -176,8 +176,7 @@ final class SqlReports implements Reporting {
     Map<String, BigDecimal> value = new HashMap<>();
     query("SELECT stage, contract_value, count(*) FROM cases",
         new Where().cases(q).and("contract_value IS NOT NULL"), " GROUP BY stage, contract_value",
-        rs -> value.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
-            .multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> value.merge(rs.getString(1), kept.amountTimes("contract_value", rs.getString(2), rs.getLong(3)),
             BigDecimal::add));
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
@@ -314,8 +313,7 @@ final class SqlReports implements Reporting {
             += rs.getInt(3));
     query("SELECT owner, contract_value, count(*) FROM cases", new Where().cases(q)
         .and("stage = ?", plan.closed()).and("contract_value IS NOT NULL"), " GROUP BY owner, contract_value",
-        rs -> wonValue.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
-            .multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> wonValue.merge(rs.getString(1), kept.amountTimes("contract_value", rs.getString(2), rs.getLong(3)),
             BigDecimal::add));
   }
 
@@ -324,7 +322,7 @@ final class SqlReports implements Reporting {
     ForecastTally tally = new ForecastTally(plan);
     query("SELECT owner, stage, deal_value, count(*) FROM cases", new Where().cases(q).and(new Where().open()),
         " GROUP BY owner, stage, deal_value", rs -> tally.add(rs.getString(1), rs.getString(2),
-            rs.getString(3) == null ? null : kept.amount("deal_value", rs.getString(3)), rs.getInt(4)));
+            kept.dealValue(rs.getString(3)), rs.getInt(4)));
     return tally.report(q);
   }
 }

@@ -119,8 +119,7 @@ final class SummaryReports implements Reporting {
     });
     Map<String, BigDecimal> value = new HashMap<>();
     query("SELECT stage, contract_value, sum(n) FROM report_values WHERE 1 OWNER GROUP BY stage, contract_value", q,
-        rs -> value.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
-            .multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> value.merge(rs.getString(1), kept.amountTimes("contract_value", rs.getString(2), rs.getLong(3)),
             BigDecimal::add));
     Map<String, Integer> lostFrom = new HashMap<>();
     Map<String, Map<String, Integer>> reasons = new HashMap<>();
@@ -262,8 +261,7 @@ final class SummaryReports implements Reporting {
     Map<String, BigDecimal> wonValue = new HashMap<>();
     query("SELECT owner, contract_value, sum(n) FROM report_values WHERE stage = " + literal(plan.closed())
         + " AND contract_value IS NOT NULL OWNER GROUP BY owner, contract_value", q,
-        rs -> wonValue.merge(rs.getString(1), kept.amount("contract_value", rs.getString(2))
-            .multiply(BigDecimal.valueOf(rs.getLong(3))),
+        rs -> wonValue.merge(rs.getString(1), kept.amountTimes("contract_value", rs.getString(2), rs.getLong(3)),
             BigDecimal::add));
     List<OwnersReport.OwnerRow> ownerRows = new ArrayList<>();
     open.forEach((owner, perStage) -> {
@@ -283,7 +281,7 @@ final class SummaryReports implements Reporting {
     ForecastTally tally = new ForecastTally(plan);
     query("SELECT owner, stage, deal_value, sum(n) FROM report_deal_values WHERE " + openStages()
         + " OWNER GROUP BY owner, stage, deal_value", q, rs -> tally.add(rs.getString(1), rs.getString(2),
-            rs.getString(3) == null ? null : kept.amount("deal_value", rs.getString(3)), rs.getInt(4)));
+            kept.dealValue(rs.getString(3)), rs.getInt(4)));
     return tally.report(q);
   }
 }
