@@ -66,6 +66,21 @@ final class ReportSummaries {
           + "  DELETE FROM " + table + " WHERE n = 0 AND " + match("OLD") + ";\n";
     }
 
+    /**
+     * Statements counting in the rows of its source with a rowid above parameter 1 and {@code only},
+     * as its insert trigger would have one by one: the combinations not yet kept, then every
+     * combination's count raised by its number of such rows.
+     */
+    List<String> countNewRows() {
+      String newRows = " FROM " + source + " WHERE rowid > ?1" + (only == null ? "" : " AND " + only);
+      String sameKey = keys.stream().map(k -> table + "." + k + " IS g." + k).collect(Collectors.joining(" AND "));
+      return List.of(
+          "INSERT INTO " + table + " (" + columns() + ", n) SELECT " + columns() + ", 0 FROM (SELECT DISTINCT " + columns()
+              + newRows + ") AS g WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + sameKey + ")",
+          "UPDATE " + table + " SET n = n + g.c FROM (SELECT " + columns() + ", count(*) AS c" + newRows + " GROUP BY "
+              + columns() + ") AS g WHERE " + sameKey);
+    }
+
     /** Its three triggers, by name. */
     Map<String, String> triggers() {
       Map<String, String> t = new LinkedHashMap<>();
@@ -116,6 +131,46 @@ final class ReportSummaries {
     MIGRATION_8 = List.copyOf(deals);
     triggers.putAll(DEAL_VALUES.triggers());
     TRIGGERS = java.util.Collections.unmodifiableMap(triggers);
+  }
+
+  /**
+   * Inserts many rows into {@code cases} and {@code report_clocks} with the summaries counted once
+   * per batch rather than by a trigger per row (a bulk load's main cost otherwise): within the
+   * caller's transaction the insert triggers are dropped, {@code insert} runs, the new rows (those
+   * with a rowid above the largest before) are counted in with one grouped statement per summary,
+   * and the triggers are made again, with the same text. SQLite's DDL is transactional: a failure
+   * or a kill before the commit leaves the triggers as they were, and no other connection ever sees
+   * the store without them.
+   */
+  static void countedOnce(java.sql.Connection db, SqlWork insert) throws java.sql.SQLException {
+    List<Summary> all = new ArrayList<>(SUMMARIES);
+    all.add(DEAL_VALUES);
+    Map<String, Long> before = new LinkedHashMap<>();
+    try (java.sql.Statement s = db.createStatement()) {
+      for (String source : List.of("cases", "report_clocks")) {
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT coalesce(max(rowid), 0) FROM " + source)) {
+          before.put(source, rs.getLong(1));
+        }
+      }
+      for (Summary summary : all) {
+        s.execute("DROP TRIGGER " + summary.table() + "_insert");
+      }
+      insert.run();
+      for (Summary summary : all) {
+        for (String sql : summary.countNewRows()) {
+          try (java.sql.PreparedStatement p = db.prepareStatement(sql)) {
+            p.setLong(1, before.get(summary.source()));
+            p.executeUpdate();
+          }
+        }
+        s.execute(TRIGGERS.get(summary.table() + "_insert"));
+      }
+    }
+  }
+
+  /** Work on the database that may fail with an {@link java.sql.SQLException}. */
+  interface SqlWork {
+    void run() throws java.sql.SQLException;
   }
 
   /** The statements creating summary {@code s}, its key index and its contents from the rows there are. */

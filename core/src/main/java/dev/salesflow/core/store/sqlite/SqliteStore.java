@@ -443,7 +443,7 @@ public final class SqliteStore implements CaseStore {
   private void insertBatch(List<CaseRows.Encoded> batch) {
     try {
       inTransaction(() -> {
-        rows.insertAll(batch);
+        ReportSummaries.countedOnce(db, () -> rows.insertAll(batch));
         return null;
       });
     } catch (StoreException e) {

@@ -1,12 +1,14 @@
 package dev.salesflow.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.salesflow.core.model.Case;
 import dev.salesflow.core.model.Contact;
 import dev.salesflow.core.model.Customer;
 import dev.salesflow.core.model.Event;
 import dev.salesflow.core.model.Priority;
+import dev.salesflow.core.model.InvalidRequestException;
 import dev.salesflow.core.store.CaseStore;
 import dev.salesflow.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -92,6 +94,48 @@ class ReportSummariesTest {
       for (String[] summary : SUMMARIES) {
         assertThat(rows(s, summary[0])).as("emptied with the rows: " + summary[0]).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aBulkLoadCountsItsBatchesOnceAndLeavesTheTriggersAsTheyWere() throws Exception {
+    try (CaseStore store = workspace.openStore()) {
+      store.create(newCase("ACME-2026-0001", "li.na", Priority.A));
+      List<Case> cases = new ArrayList<>();
+      for (int i = 2; i <= BulkLoad.BATCH + 7; i++) { // two batches, combinations old and new
+        List<Event> events = new ArrayList<>();
+        if (i % 5 == 0) { // imported mid-process with its contract value
+          events.add(event(5, Event.OPENED, Map.of("to", "negotiation", "reason", "imported", "amount", "5000")));
+        } else {
+          events.add(event(10, "contacted", Map.of()));
+        }
+        if (i % 2 == 0) {
+          events.add(event(20, "estimated", Map.of("amount", String.valueOf(1000 * (i % 4)))));
+        }
+        if (i % 7 == 0) {
+          events.add(event(40, Event.ADVANCE, Map.of("to", "lost", "reason", "预算不足")));
+        }
+        Case c = newCase("ACME-2026-%04d".formatted(i), i % 3 == 0 ? null : "li.na", Priority.B);
+        cases.add(new Case(c.id(), c.customer(), c.source(), c.priority(), c.owner(), c.registeredAt(), c.need(), events));
+      }
+      store.createAll(cases.iterator(), n -> { });
+      assertSummariesMatch(4, 2);
+      assertThatThrownBy(() -> store.createAll(List.of(newCase("ACME-2026-9000", "wang.fang", Priority.C),
+          newCase("ACME-2026-0001", "li.na", Priority.A)).iterator(), n -> { }))
+          .as("a taken id refuses its batch").isInstanceOf(InvalidRequestException.class);
+      store.append("ACME-2026-0001", c -> event(50, Event.ADVANCE, Map.of("to", "lost", "reason", "预算不足")));
+    }
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      assertSummariesMatch(s, 4, 2);
+      assertThat(rows(s, "SELECT count(*) FROM cases")).containsExactly(String.valueOf(BulkLoad.BATCH + 7));
+      assertThat(rows(s, "SELECT count(*) > 1 FROM report_values")).as("contract values counted").containsExactly("1");
+      assertThat(rows(s, "SELECT count(*) > 1 FROM report_deal_values WHERE deal_value IS NOT NULL")).containsExactly("1");
+      assertThat(rows(s, "SELECT n FROM report_counts WHERE owner = 'li.na' AND stage = 'lost' AND lost_from = 'lead'"))
+          .as("the single write after the bulk load counted by its trigger").hasSize(1);
+      assertThat(rows(s, "SELECT count(*) FROM cases WHERE owner = 'wang.fang'")).containsExactly("0");
+      List<String> triggers = rows(s, "SELECT name || '|' || sql FROM sqlite_master WHERE type = 'trigger'");
+      assertThat(sorted(triggers)).isEqualTo(sorted(ReportSummaries.TRIGGERS.entrySet().stream()
+          .map(t -> t.getKey() + "|" + t.getValue()).toList()));
     }
   }
 
