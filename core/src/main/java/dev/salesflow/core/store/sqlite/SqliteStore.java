@@ -425,19 +425,40 @@ public final class SqliteStore implements CaseStore {
 
   /**
    * Inserts a transaction per batch of a few thousand cases (one commit per case would dominate),
-   * their replay and clocks worked out on other threads while this one writes.
+   * their replay and clocks worked out on other threads while this one writes. Meanwhile this
+   * connection lets the write-ahead log grow to {@link #BULK_CHECKPOINT_PAGES} before copying it
+   * into the database, not SQLite's 1,000 pages: the batches rewrite the same index pages, which a
+   * checkpoint every few batches copied (and synced) again and again, as long as the inserts took.
    */
   @Override
   public synchronized void createAll(java.util.Iterator<Case> cases, java.util.function.IntConsumer stored) {
     int[] done = {0};
-    BulkLoad.run(cases, c -> {
-      checkId(c.id());
-      return CaseRows.encode(c, indexer);
-    }, batch -> {
-      insertBatch(batch);
-      stored.accept(done[0] += batch.size());
-    });
+    int checkpointPages;
+    try (Statement s = db.createStatement()) {
+      checkpointPages = intOf(s, "PRAGMA wal_autocheckpoint");
+      s.execute("PRAGMA wal_autocheckpoint = " + BULK_CHECKPOINT_PAGES);
+    } catch (SQLException e) {
+      throw failure("write", e);
+    }
+    try {
+      BulkLoad.run(cases, c -> {
+        checkId(c.id());
+        return CaseRows.encode(c, indexer);
+      }, batch -> {
+        insertBatch(batch);
+        stored.accept(done[0] += batch.size());
+      });
+    } finally {
+      try {
+        execute("PRAGMA wal_autocheckpoint = " + checkpointPages);
+      } catch (SQLException e) {
+        throw failure("write", e);
+      }
+    }
   }
+
+  /** The write-ahead log's size, in pages, at which a bulk load copies it into the database (256 MB of 4 KB pages). */
+  private static final int BULK_CHECKPOINT_PAGES = 65_536;
 
   /** One batch of new cases in one transaction; a taken id refuses the batch. */
   private void insertBatch(List<CaseRows.Encoded> batch) {
