@@ -125,7 +125,79 @@ public enum MessageKey {
   /** A count of cases (not one). */
   CASES("{0} cases"),
   /** One case. */
-  ONE_CASE("1 case");
+  ONE_CASE("1 case"),
+  /** A settings file's key that the file does not take. */
+  UNKNOWN_FIELD("unknown field '{0}' (known: {1})"),
+  /** A key of one part of a settings file that the part does not take: the key, the part, the known keys. */
+  UNKNOWN_FIELD_IN("unknown field '{0}' in {1} (known: {2})"),
+  /** A part of a settings file that must be a mapping. */
+  MUST_BE_A_MAPPING("{0} must be a mapping, found {1}"),
+  /** A settings value of the wrong kind: the field, what it must be, what it is. */
+  MUST_BE("{0} must be {1}, got {2}"),
+  /** What a number setting must be. */
+  A_NUMBER("a number"),
+  /** What a yes/no setting must be. */
+  TRUE_OR_FALSE("true or false"),
+  /** What a text setting must be. */
+  A_SINGLE_VALUE("a single value"),
+  /** What a list setting must be, or what was found. */
+  A_LIST("a list"),
+  /** What a mapping setting must be, or what was found. */
+  A_MAPPING("a mapping"),
+  /** A value that is neither text nor list nor mapping as expected. */
+  ANOTHER_KIND("another kind of value"),
+  /** A YAML string value, as found. */
+  A_STRING("a string"),
+  /** timezone: not a zone. */
+  UNKNOWN_TIME_ZONE("unknown time zone '{0}' (use a region id such as Asia/Shanghai)"),
+  /** approval_threshold below zero. */
+  MUST_NOT_BE_NEGATIVE("{0} must not be negative"),
+  /** id_prefix that cannot start an id. */
+  BAD_ID_PREFIX("id_prefix '{0}' would make invalid case ids: {1}"),
+  /** forms: neither required nor optional. */
+  FORMS_REQUIRED_OR_OPTIONAL("forms must be required or optional, got {0}"),
+  /** A settings or process file without content. */
+  FILE_IS_EMPTY("the file is empty"),
+  /** A usage error: an unknown subcommand. */
+  UNKNOWN_COMMAND("unknown command '{0}'"),
+  /** A usage error: an unknown option or an argument too many. */
+  UNEXPECTED_ARGUMENT("unexpected argument '{0}'"),
+  /** picocli's suggestions, after a usage error. */
+  DID_YOU_MEAN("{0}; did you mean {1}?"),
+  /** After every usage error. */
+  TRY_HELP("Try '{0} --help' for more information."),
+  /** No subcommand given. */
+  MISSING_COMMAND("missing command (try 'salesflow --help')"),
+  /** picocli: positional parameters missing (its English, word for word). */
+  MISSING_PARAMETERS("Missing required parameters: {0}"),
+  /** picocli: one positional parameter missing. */
+  MISSING_PARAMETER("Missing required parameter: {0}"),
+  /** picocli: an option given without its value. */
+  MISSING_OPTION_VALUE("Missing required parameter for option '{0}' ({1})"),
+  /** picocli: required options missing. */
+  MISSING_OPTIONS("Missing required options: {0}"),
+  /** picocli: one required option missing. */
+  MISSING_OPTION("Missing required option: {0}"),
+  /** picocli: a value an option does not take. */
+  INVALID_OPTION_VALUE("Invalid value for option '{0}': {1}"),
+  /** picocli: a value a positional parameter does not take. */
+  INVALID_PARAMETER_VALUE("Invalid value for positional parameter at index {0} ({1}): {2}"),
+  /** picocli: an enum value not among those accepted. */
+  EXPECTED_ONE_OF("expected one of {0} (case-insensitive) but was '{1}'"),
+  /** picocli: a value that is no number. */
+  NOT_AN_INT("'{0}' is not an int"),
+  /** picocli: an option where a value was expected. */
+  EXPECTED_PARAMETER("Expected parameter for option '{0}' but found '{1}'"),
+  /** picocli: an option given twice. */
+  ONLY_ONCE("option '{0}' should be specified only once"),
+  /** --lang not en or zh. */
+  LANG_EN_OR_ZH("--lang must be en or zh, got '{0}'"),
+  /** --format the command does not write. */
+  FORMAT_NOT_SUPPORTED("--format {0} is not supported here (use {1})"),
+  /** register at a terminal: a field not required but needed to leave lead. */
+  PROMPT_TO_LEAVE_LEAD(" (needed to leave lead; empty to skip)"),
+  /** A prompted value refused: ask again. */
+  PROMPT_AGAIN("{0}; again, or leave it empty to skip");
 
   private final String english;
 
