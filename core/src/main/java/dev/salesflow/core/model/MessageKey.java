@@ -194,6 +194,8 @@ public enum MessageKey {
   LANG_EN_OR_ZH("--lang must be en or zh, got '{0}'"),
   /** --format the command does not write. */
   FORMAT_NOT_SUPPORTED("--format {0} is not supported here (use {1})"),
+  /** report --by with a report other than forecast. */
+  BY_ONLY_FORECAST("--by {0} applies to report forecast only"),
   /** register at a terminal: a field not required but needed to leave lead. */
   PROMPT_TO_LEAVE_LEAD(" (needed to leave lead; empty to skip)"),
   /** A prompted value refused: ask again. */
