@@ -194,6 +194,32 @@ public enum MessageKey {
   LANG_EN_OR_ZH("--lang must be en or zh, got '{0}'"),
   /** --format the command does not write. */
   FORMAT_NOT_SUPPORTED("--format {0} is not supported here (use {1})"),
+  /** An approval guard unmet: signing event, amount field, amount, approval event, roles, tier, further conditions. */
+  APPROVAL_NEEDED("'{0}' {1} {2} needs an event '{3}' by {4} (the tier from {5}) with {1} at least {2}{6} before it"),
+  /** A floor-price guard unmet: signing event, amount field, amount, floor field, floor, checklist, approval event, roles. */
+  BELOW_FLOOR_PRICE("'{0}' {1} {2} is below the {3} {4} of the '{5}': it needs an event '{6}' by {7} with {1} at most {2} before it"),
+  /** An approval recorded that does not count: its type, time, by whom, why. */
+  NOT_COUNTED("the '{0}' of {1}{2} does not count: {3}"),
+  /** Who recorded an event, after its time. */
+  BY_PERSON(" by {0}"),
+  /** An approval without the amount it approves. */
+  CARRIES_NO("carries no {0}"),
+  /** An approval of less than the contract. */
+  APPROVES_LESS("approves {0}, less than {1}"),
+  /** A floor-price approval of more than the contract. */
+  APPROVES_MORE("approves {0}, more than {1}"),
+  /** A start event without its stop: start, match field, value, stop. */
+  UNPAIRED("'{0}' {1}={2} has no '{3}'"),
+  /** A form's list of items without one. */
+  FORM_NEEDS_ITEM("needs at least one item ({0}.1.model, {0}.1.quantity)"),
+  /** A gap in a form's item numbers: the missing item, the one after the gap. */
+  FORM_ITEM_GAP("items are numbered from 1 without gaps: {0} is missing before {1}"),
+  /** An item without its model or quantity: number, list, part. */
+  FORM_ITEM_NEEDS("item {0} of '{1}' needs its {2}"),
+  /** A required form field not filled in. */
+  FORM_NEEDS_FIELD("needs '{0}'"),
+  /** A problem of an event's form, refused by log: the event type, the problem, the code. */
+  FORM_PROBLEM("'{0}' form: {1}{2}"),
   /** report --by with a report other than forecast. */
   BY_ONLY_FORECAST("--by {0} applies to report forecast only"),
   /** register at a terminal: a field not required but needed to leave lead. */
