@@ -31,7 +31,7 @@ _salesflow_options() {
     notify) printf '%s\n' --due-within --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     check) printf '%s\n' --sla --strict --changed-since --jobs -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     migrate) printf '%s\n' --to --dry-run -h --help -V --version -w --workspace --store --now --lang -q --quiet --verbose --no-color ;;
-    report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
+    report) printf '%s\n' --from --to --owner --period-of --allow-unknown --table --by -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     calendar) printf '%s\n' -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     import) printf '%s\n' --map --map-value --default --charset --date-format --timezone --events --skip-invalid --dry-run -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
     export) printf '%s\n' --events --bom --form --occurrence -o --output -h --help -V --version -w --workspace --store --now --format --lang -q --quiet --verbose --no-color ;;
@@ -67,6 +67,7 @@ _salesflow_option_kind() {
     "show --form"|"export --form") echo 'event' ;;
     "check --sla") echo 'fixed:error|warn|off' ;;
     "report --period-of") echo 'period' ;;
+    "report --by") echo 'fixed:stage|owner' ;;
     *) return 1 ;;
   esac
 }

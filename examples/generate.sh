@@ -21,9 +21,10 @@
 #   ACME-2026-003  closed       the whole process, incl. a problem Q-1 answered and solved in time
 #   ACME-2026-004  lost         lost in negotiation, with a reason
 #   ACME-2026-005  lead         OVERDUE: registered 2026-11-18 (priority B), never contacted
-#   ACME-2026-006  lead         on time: contacted, meeting today, needs record not yet due
+#   ACME-2026-006  lead         on time: contacted, meeting today, needs record not yet due;
+#                               an estimated value (report forecast)
 #   ACME-2026-007  needs        OVERDUE: meeting 2026-11-23, no requirements_recorded within 24 h
-#   ACME-2026-008  needs        on time
+#   ACME-2026-008  needs        on time; an estimated value (report forecast)
 #   ACME-2026-009  solution     on time
 #   ACME-2026-010  delivery     OVERDUE: last progress_update 2026-11-12 (more than 7 days)
 #   ACME-2026-011  after_sales  OVERDUE: delivery accepted 2026-11-20, no after-sales contact
@@ -32,7 +33,7 @@
 #                               problem Q-1 reported/answered/solved (paired by issue)
 #   ACME-2026-013  after_sales  OVERDUE: problem Q-2 reported today 09:30, not answered within 2 h
 #                               (Q-1 answered and solved in time)
-#   ACME-2026-014  solution     on time
+#   ACME-2026-014  solution     on time; an estimated value (report forecast)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -238,6 +239,7 @@ sf register --id $C --company "Meridian Packaging Pte Ltd" --industry packaging 
   --need "Servo carton erector and case packer for a new FMCG line" --at 2026-11-24T11:00
 ev $C contacted 2026-11-24T16:00 chen.jing "Thank-you e-mail after the trade fair with brochure; video call booked for Thursday" channel=email
 ev $C meeting 2026-11-26T10:00 chen.jing "Video call with Tan Wei Ming: 3 SKUs, 25 cases/min, floor space 6 x 4 m" channel=video
+ev $C estimated 2026-11-26T11:30 chen.jing "First estimate after the call: erector and case packer, about CNY 1.2 million" amount=1200000
 
 ###############################################################################################
 # ACME-2026-007 — OVERDUE: meeting on 2026-11-23, needs record not filed within 24 h
@@ -263,6 +265,7 @@ ev $C meeting 2026-11-12T09:30 li.na "拜访宁波工厂：现有人工去毛刺
 adv $C needs 2026-11-12T16:00 li.na
 ev $C requirements_recorded 2026-11-13T09:00 li.na "需求沟通记录（表2）：壳体类压铸件 6 种，节拍 45 s/件，需防爆除尘"
 ev $C requirements_confirmed 2026-11-19T15:00 li.na "孙科长签字确认需求记录"
+ev $C estimated 2026-11-20T10:00 li.na "孙科长透露预算：两套去毛刺工作站约 160 万元" amount=1600000
 
 ###############################################################################################
 # ACME-2026-009 — solution being prepared, on time
@@ -447,5 +450,6 @@ ev $C analysis_reported 2026-11-10T11:00 liu.yang "需求分析报告：多头�
 adv $C solution 2026-11-10T14:00 wang.fang
 ev $C solution_drafted 2026-11-17T17:00 zhao.min "方案初稿：包装段自动化布局"
 ev $C feasibility_checked 2026-11-20T15:00 tang.jie "低温环境下设备选型确认可行"
+ev $C estimated 2026-11-23T10:00 wang.fang "报价前预估：包装段自动化整线约 240 万元" amount=2400000
 
 echo "generated $(ls "$here"/cases/*.yaml | wc -l) cases in $here/cases" >&2

@@ -11,6 +11,8 @@ import dev.salesflow.cli.output.TerminalWriter;
 import dev.salesflow.core.model.CaseNotFoundException;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.RefusedException;
 import dev.salesflow.core.model.SalesflowException;
 import dev.salesflow.core.model.WorkspaceNotFoundException;
@@ -124,8 +126,10 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(root, commandLine.getCommand(), e));
     cli.setParameterExceptionHandler((e, args1) -> {
-      e.getCommandLine().getErr().println("salesflow: " + usageMessage(e));
-      e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      String lang = UsageWords.language(root, args1);
+      e.getCommandLine().getErr().println("salesflow: " + usageMessage(e).in(lang));
+      e.getCommandLine().getErr().println(
+          Message.of(MessageKey.TRY_HELP, e.getCommandLine().getCommandSpec().qualifiedName()).in(lang));
       return ExitCode.USAGE.code();
     });
     return root.withSkipped(cli.execute(args));
@@ -134,20 +138,21 @@ public final class Main {
   /**
    * A usage error in words: an unknown command or argument named as the user typed it, with
    * picocli's suggestions, not "Unmatched argument at index 2" (an index the shell's added options
-   * shift).
+   * shift); picocli's other messages as catalog entries ({@link UsageWords}).
    */
-  static String usageMessage(CommandLine.ParameterException e) {
+  static Message usageMessage(CommandLine.ParameterException e) {
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String word = u.getUnmatched().get(0);
       boolean command = e.getCommandLine().getParent() == null && !word.startsWith("-");
-      String message = (command ? "unknown command '" : "unexpected argument '") + word + "'";
+      Message message = Message.of(command ? MessageKey.UNKNOWN_COMMAND : MessageKey.UNEXPECTED_ARGUMENT, word);
       List<String> suggestions = u.getSuggestions();
       if (!suggestions.isEmpty()) {
-        message += "; did you mean " + String.join(" or ", suggestions.stream().map(w -> "'" + w + "'").toList()) + "?";
+        message = Message.of(MessageKey.DID_YOU_MEAN, message,
+            new Message.Joined(Message.of(MessageKey.OR), suggestions.stream().map(w -> "'" + w + "'").toList()));
       }
       return message;
     }
-    return e.getMessage();
+    return UsageWords.of(e.getMessage());
   }
 
   /**

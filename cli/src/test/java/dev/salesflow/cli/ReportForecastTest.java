@@ -115,4 +115,54 @@ class ReportForecastTest {
     assertThat(JSON.readTree(sqlite.out()).get("forecast")).isEqualTo(JSON.readTree(folder).get("forecast"));
     assertThat(JSON.readTree(folder).get("forecast").get("open").asInt()).isEqualTo(4);
   }
+
+  @Test
+  void byOwnerGivesOneRowPerOwnerInEveryFormat() throws Exception {
+    Path ws = workspace();
+    CliRun text = sf(ws, "report", "forecast", "--by", "owner");
+    assertThat(text.code()).as(text.all()).isZero();
+    assertThat(text.out()).contains("Forecast by owner", "Open deals: 4", "Expected value: 225,000.05",
+        "Expected value per owner").doesNotContain("Lead registration", "Total");
+    assertThat(text.outLines()).anySatisfy(l -> assertThat(l).matches("li\\.na +2 +1 +250,000\\.5 +25,000\\.05"))
+        .anySatisfy(l -> assertThat(l).matches("zhang\\.wei +2 +2 +1,500,000 +200,000"));
+    assertThat(sf(ws, "--lang", "zh", "report", "forecast", "--by", "owner").out()).contains("销售预测（按负责人）", "负责人");
+
+    JsonNode json = JSON.readTree(sf(ws, "report", "forecast", "--by", "owner", "--format", "json").out());
+    assertThat(json.has("stages")).isFalse();
+    assertThat(json.get("expected").decimalValue()).isEqualByComparingTo("225000.05");
+    assertThat(json.get("owners")).hasSize(2);
+    assertThat(json.get("owners").get(1).get("owner").asText()).isEqualTo("zhang.wei");
+    assertThat(json.get("owners").get(1).get("expected").decimalValue()).isEqualByComparingTo("200000");
+    JsonNode byStage = JSON.readTree(sf(ws, "report", "forecast", "--by", "stage", "--format", "json").out());
+    assertThat(byStage).isEqualTo(JSON.readTree(sf(ws, "report", "forecast", "--format", "json").out()));
+    assertThat(byStage.get("owners")).isEqualTo(json.get("owners"));
+
+    CliRun csv = sf(ws, "report", "forecast", "--by", "owner", "--format", "csv");
+    assertThat(csv.out()).isEqualTo(sf(ws, "report", "forecast", "--format", "csv", "--table", "owners").out())
+        .startsWith("owner,open,valued,pipeline,expected").contains("li.na,2,1,250000.50,25000.05");
+    assertThat(sf(ws, "report", "forecast", "--by", "owner", "--format", "md").out()).contains("| li.na | 2 | 1 |");
+    assertThat(sf(ws, "report", "forecast", "--by", "owner", "--format", "html").out()).contains("zhang.wei", "<svg");
+  }
+
+  @Test
+  void byOwnerOnSqliteGivesTheNumbersOfTheCaseFiles() throws Exception {
+    Path ws = workspace();
+    String folder = sf(ws, "report", "forecast", "--by", "owner", "--format", "json").out();
+    Path db = dir.resolve("cases.db");
+    assertThat(sf(ws, "migrate", "--to", "sqlite:" + db).code()).isZero();
+    CliRun sqlite = sf(ws, "--store", "sqlite:" + db, "report", "forecast", "--by", "owner", "--format", "json");
+    assertThat(sqlite.code()).as(sqlite.all()).isZero();
+    assertThat(JSON.readTree(sqlite.out())).isEqualTo(JSON.readTree(folder));
+  }
+
+  @Test
+  void byIsForTheForecastOnlyAndTakesStageOrOwner() {
+    Path ws = workspace();
+    CliRun funnel = sf(ws, "report", "funnel", "--by", "owner");
+    assertThat(funnel.code()).isEqualTo(2);
+    assertThat(funnel.err()).contains("--by owner applies to report forecast only");
+    CliRun bad = sf(ws, "report", "forecast", "--by", "rep");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("'--by'", "rep");
+  }
 }

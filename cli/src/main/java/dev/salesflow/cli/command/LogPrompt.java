@@ -18,6 +18,11 @@ import java.util.Optional;
 final class LogPrompt {
   private LogPrompt() {}
 
+  /** What is printed under a refused answer before the field is asked again. */
+  static String again(String problem, String lang) {
+    return dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.PROMPT_AGAIN, problem).in(lang);
+  }
+
   /** Adds the answers to {@code fields}. */
   static void askForMissing(Salesflow flow, String type, Map<String, String> fields, CliContext context, String lang) {
     List<MissingFormField> missing = flow.missingFormFields(type, fields, lang);
@@ -45,7 +50,7 @@ final class LogPrompt {
             fields.put(field.key(), answer.get());
             break;
           }
-          context.err().println("  " + problem + "; again, or leave it empty to skip");
+          context.err().println("  " + again(problem, lang));
           context.err().flush();
         }
       }

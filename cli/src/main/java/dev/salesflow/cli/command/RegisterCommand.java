@@ -44,7 +44,7 @@ final class RegisterCommand implements Callable<Integer>, Formatted {
   public Integer call() {
     try (Salesflow flow = root.open()) {
       root.readsOthersOnlyToAdvise();
-      RegisterPrompt.askForMissing(this, flow.process(), root.context());
+      RegisterPrompt.askForMissing(this, flow.process(), root.context(), root.messageLanguage());
       var zone = flow.zone();
       Registration r = new Registration(id, company, industry, size, contactName, contactTitle, phone, email,
           source, priority, owner, need, SalesflowCommand.timestamp("--at", at, zone));

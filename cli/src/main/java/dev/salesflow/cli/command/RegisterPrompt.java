@@ -20,7 +20,7 @@ import java.util.Optional;
 final class RegisterPrompt {
   private RegisterPrompt() {}
 
-  static void askForMissing(RegisterCommand command, SalesProcess process, CliContext context) {
+  static void askForMissing(RegisterCommand command, SalesProcess process, CliContext context, String lang) {
     List<RegistrationField> missing = new ArrayList<>();
     for (RegistrationField field : RegistrationField.requiredFields()) {
       if (blank(command.option(field))) {
@@ -43,9 +43,7 @@ final class RegisterPrompt {
     try (Prompter prompter = opened.get()) {
       for (RegistrationField field : missing) {
         List<String> choices = choices(field, process);
-        String prompt = field.flag().replace('-', ' ') + (choices.isEmpty() ? "" : " (" + String.join("/", choices) + ")")
-            + (field.required() ? "" : " (needed to leave lead; empty to skip)") + ": ";
-        Optional<String> answer = prompter.ask(prompt, choices);
+        Optional<String> answer = prompter.ask(prompt(field, choices, lang), choices);
         if (answer.isEmpty()) {
           return;
         }
@@ -54,6 +52,13 @@ final class RegisterPrompt {
         }
       }
     }
+  }
+
+  /** The question for {@code field}: its flag's words (as typed, in every language), the choices, why it is asked. */
+  static String prompt(RegistrationField field, List<String> choices, String lang) {
+    return field.flag().replace('-', ' ') + (choices.isEmpty() ? "" : " (" + String.join("/", choices) + ")")
+        + (field.required() ? "" : dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.PROMPT_TO_LEAVE_LEAD).in(lang))
+        + ": ";
   }
 
   private static boolean blank(String value) {

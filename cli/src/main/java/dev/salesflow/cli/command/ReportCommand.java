@@ -9,6 +9,8 @@ import dev.salesflow.cli.output.ReportSheets;
 import dev.salesflow.core.api.Salesflow;
 import dev.salesflow.core.model.ClockState;
 import dev.salesflow.core.model.InvalidRequestException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.OverdueItem;
 import dev.salesflow.core.model.OverdueQuery;
 import dev.salesflow.core.model.ReportQuery;
@@ -33,13 +35,16 @@ import picocli.CommandLine.ParentCommand;
     "  sla     per rule: clocks met, late, breached, running; compliance; median, p90",
     "  aging   time in the current stage, bucketed per stage; the oldest cases",
     "  owners  per owner: open cases by stage; breached and due-soon clocks",
-    "  forecast  open deals' value per stage and owner, weighed by probability",
+    "  forecast  expected value of open deals per stage and owner (or --by owner)",
     "  all     the five together (one page with --format html)",
     "--from/--to select cases by registration date (for sla: clocks by the date they started), both inclusive,"
         + " in the workspace time zone; with --period-of ended, the cases won or lost in the period; with --period-of"
         + " reached:STAGE, the cases that first entered STAGE in it. csv prints one table (--table); html is one self-contained page."})
 final class ReportCommand implements Callable<Integer>, Formatted {
   enum Kind { FUNNEL, SLA, AGING, OWNERS, FORECAST, ALL }
+
+  /** What the rows of {@code report forecast} are. */
+  enum By { STAGE, OWNER }
 
   @ParentCommand SalesflowCommand root;
 
@@ -55,6 +60,8 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   boolean allowUnknown;
   @Option(names = "--table", paramLabel = "NAME", description = "Only this table (csv: default the first): funnel"
       + " stages|lost, sla rules, aging stages|oldest, owners owners, forecast stages|owners.") String table;
+  @Option(names = "--by", paramLabel = "stage|owner", description = "forecast: rows per stage (default; then a table"
+      + " per owner) or per owner only (owner, open, with value, pipeline, expected), in every format.") By by;
 
   @Override
   public List<Format> formats() {
@@ -64,6 +71,9 @@ final class ReportCommand implements Callable<Integer>, Formatted {
   @Override
   public Integer call() {
     Format format = root.format(formats());
+    if (by != null && kind != Kind.FORECAST) {
+      throw new InvalidRequestException(Message.of(MessageKey.BY_ONLY_FORECAST, by.name().toLowerCase(java.util.Locale.ROOT)));
+    }
     try (Salesflow flow = root.openExisting()) {
       ReportQuery query = query(flow.process().allStageIds());
       if (!allowUnknown) {
@@ -95,7 +105,7 @@ final class ReportCommand implements Callable<Integer>, Formatted {
         out.add(sheets.owners(owners));
       }
       if (kind == Kind.FORECAST || kind == Kind.ALL) {
-        out.add(sheets.forecast(reports.forecast(query)));
+        out.add(sheets.forecast(reports.forecast(query), by == By.OWNER));
       }
       Warnings.unknownYears(root, Warnings.sources(flow, unknownYears));
       root.context().out().print(ReportOutput.render(out, format, table,

@@ -81,7 +81,7 @@ public final class SalesflowCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "missing command (try 'salesflow --help')");
+        new picocli.CommandLine(this), dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.MISSING_COMMAND).english());
   }
 
   public CliContext context() {
@@ -228,8 +228,8 @@ public final class SalesflowCommand implements Runnable {
   Format format(List<Format> supported) {
     Format chosen = format == null ? Format.TEXT : format;
     if (!supported.contains(chosen)) {
-      throw new InvalidRequestException("--format " + chosen.label() + " is not supported here (use "
-          + String.join(", ", supported.stream().map(Format::label).toList()) + ")");
+      throw new InvalidRequestException(dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.FORMAT_NOT_SUPPORTED,
+          chosen.label(), String.join(", ", supported.stream().map(Format::label).toList())));
     }
     TerminalWriter.machineOutput(context.out(), chosen.isMachine());
     return chosen;
@@ -266,7 +266,7 @@ public final class SalesflowCommand implements Runnable {
   String lang() {
     if (lang != null) {
       if (!lang.equals("en") && !lang.equals("zh")) {
-        throw new InvalidRequestException("--lang must be en or zh, got '" + lang + "'");
+        throw new InvalidRequestException(dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.LANG_EN_OR_ZH, lang));
       }
       return lang;
     }

@@ -202,7 +202,16 @@ public final class ReportSheets {
     return new ReportSheet("owners", t("Owners", "负责人概览"), scope(r.query(), false), facts, List.of(owners), List.of(chart));
   }
 
+  /** The forecast per open stage (with a total row), then per owner. */
   public ReportSheet forecast(ForecastReport r) {
+    return forecast(r, false);
+  }
+
+  /**
+   * The forecast; {@code byOwner}: only the table per owner (the json's {@code owners}, no {@code
+   * stages}) and a chart of each owner's expected value, else per stage then per owner.
+   */
+  public ReportSheet forecast(ForecastReport r, boolean byOwner) {
     List<Column> columns = List.of(
         new Column("stage", t("Stage", "阶段"), Kind.CODE),
         new Column("open", t("Open", "在办"), Kind.COUNT),
@@ -216,7 +225,7 @@ public final class ReportSheets {
     }
     rows.add(row(new Coded("total", t("Total", "合计")), r.open(), r.valued(), r.pipeline(), null, r.expected()));
     Table stages = new Table("stages", null, columns, rows, null);
-    Table owners = new Table("owners", t("Per owner", "按负责人"), List.of(
+    Table owners = new Table("owners", byOwner ? null : t("Per owner", "按负责人"), List.of(
         new Column("owner", t("Owner", "负责人"), Kind.TEXT),
         new Column("open", t("Open", "在办"), Kind.COUNT),
         new Column("valued", t("With value", "有金额"), Kind.COUNT),
@@ -229,6 +238,12 @@ public final class ReportSheets {
         new Fact("valued", t("With a value", "有金额"), Kind.COUNT, r.valued()),
         new Fact("pipeline", t("Pipeline", "管道金额"), Kind.MONEY, r.pipeline()),
         new Fact("expected", t("Expected value", "预期金额"), Kind.MONEY, r.expected()));
+    if (byOwner) {
+      Chart perOwner = new Chart("expected", t("Expected value per owner", "各负责人预期金额"), Kind.MONEY,
+          r.owners().stream().map(o -> new Bar(o.owner() == null ? "-" : o.owner(), o.expected())).toList(), false);
+      return new ReportSheet("forecast", t("Forecast by owner", "销售预测（按负责人）"), scope(r.query(), false), facts,
+          List.of(owners), List.of(perOwner));
+    }
     Chart chart = new Chart("expected", t("Expected value per stage", "各阶段预期金额"), Kind.MONEY,
         r.stages().stream().map(s -> new Bar(stage(s.stage()).label(), s.expected())).toList(), false);
     return new ReportSheet("forecast", t("Forecast", "销售预测"), scope(r.query(), false), facts,

@@ -79,6 +79,7 @@ class JsonSchemaTest {
         Run.of("report-owners", "report", "owners"),
         Run.of("report-forecast", "report", "forecast"),
         Run.of("report-forecast", "report", "forecast", "--owner", "li.na"),
+        Run.of("report-forecast", "report", "forecast", "--by", "owner"),
         Run.of("report-all", "report", "all"),
         Run.of("report-all", "report", "all", "--period-of", "ended", "--from", "2026-10-01"),
         Run.of("report-all", "report", "all", "--period-of", "reached:solution", "--from", "2026-10-01"),

@@ -150,6 +150,22 @@ class FormsTest {
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err()).contains("cannot record 'delivery_accepted' (forms: required)",
         "'delivery_accepted' form: needs at least one item", "'delivery_accepted' form: needs 'signer' [SF208 form-incomplete]");
+
+    CliRun zh = w.sf("--lang", "zh", "log", "SF-2026-001", "delivery_accepted", "--set", "result=accepted");
+    assertThat(zh.code()).as(zh.toString()).isEqualTo(1);
+    assertThat(zh.err()).contains("不能记录“delivery_accepted”（表单必填）",
+        "“delivery_accepted”表单：至少需要一项（items.1.model、items.1.quantity）",
+        "“delivery_accepted”表单：缺少“signer” [SF208 form-incomplete]").doesNotContain("needs");
+    assertThat(w.sf("--lang", "zh", "check").out()).contains("error: 第 3 个事件（requirements_recorded）：“requirements_recorded”表单："
+        + "缺少“pain_points”; 缺少“purchase_goals”;");
+  }
+
+  @Test
+  void formsMustBeRequiredOrOptionalInChineseToo() throws Exception {
+    w.setting("forms: yes please");
+    CliRun r = w.sf("--lang", "zh", "list");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("salesflow.yaml:", "forms 只能是 required 或 optional，实际为字符串 'yes please'");
   }
 
   @Test

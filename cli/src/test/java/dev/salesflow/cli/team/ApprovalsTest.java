@@ -149,6 +149,21 @@ class ApprovalsTest {
   }
 
   @Test
+  void anUncoveredContractIsExplainedInChinese() throws IOException {
+    Path key = ws.key("gm", "ed25519", "");
+    ws.allow("zheng.hua@acme.test", key);
+    assertThat(sf("approve", CASE, "--role", "general_manager", "--amount", "100", "--by", "zheng.hua", "--key", key.toString(),
+        "--at", "2026-11-06T10:00").code()).isZero();
+    assertThat(sf("log", CASE, "contract_signed", "--set", "amount=10000000", "--by", "zhang.wei").code()).isZero();
+    CliRun refused = sf("--lang", "zh", "advance", CASE, "--to", "delivery", "--by", "zhang.wei");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("不能推进到 delivery",
+        "“contract_signed”的 amount 为 10000000，需要在此之前由 general_manager 记录事件“approval”（1000000 起的审批级别），且 amount 不低于 10000000",
+        "2026-11-06T10:00:00+08:00 由 zheng.hua 记录的“approval”不算数：批准金额 100 低于 10000000")
+        .doesNotContain("needs an event", "does not count");
+  }
+
+  @Test
   void aSalesManagerApprovesTheLowTierButNotTheHighOne() throws IOException {
     Path key = ws.key("sm", "ed25519", "");
     ws.allow("liu.yang@acme.test", key);

@@ -613,14 +613,14 @@ public final class Salesflow implements AutoCloseable {
       throw new InvalidRequestException(String.join("; ", problems.values()));
     }
     if (workspace.formsRequired()) {
-      Map<String, String> missing = workspace.process().formProblems(event);
+      Map<String, Message> missing = workspace.process().formProblemTexts(event);
       if (!missing.isEmpty()) {
-        List<String> lines = new ArrayList<>();
-        for (String m : missing.values()) {
-          lines.add("'" + event.type() + "' form: " + m + " [" + DiagnosticCode.FORM_INCOMPLETE.id() + " " + DiagnosticCode.FORM_INCOMPLETE.slug() + "]");
+        List<Message> lines = new ArrayList<>();
+        for (Message m : missing.values()) {
+          lines.add(Message.of(MessageKey.FORM_PROBLEM, event.type(), m,
+              " [" + DiagnosticCode.FORM_INCOMPLETE.id() + " " + DiagnosticCode.FORM_INCOMPLETE.slug() + "]"));
         }
-        throw new RefusedException(Message.of(MessageKey.CANNOT_RECORD_FORMS, event.type()),
-            lines.stream().map(Message::literal).toList(), id);
+        throw new RefusedException(Message.of(MessageKey.CANNOT_RECORD_FORMS, event.type()), lines, id);
       }
     }
   }

@@ -356,11 +356,11 @@ public final class Checker {
     }
     if (workspace.formsRequired()) {
       for (int i = 0; i < events.size(); i++) {
-        Map<String, String> missing = workspace.process().formProblems(events.get(i));
+        Map<String, Message> missing = workspace.process().formProblemTexts(events.get(i));
         if (!missing.isEmpty()) {
           findings.add(error(DiagnosticCode.FORM_INCOMPLETE, c, file, eventPosition(source, i), Message.of(
               MessageKey.FORM_FINDING, i + 1, describe(events.get(i)), events.get(i).type(),
-              String.join("; ", missing.values())), source));
+              new Message.Joined("; ", List.copyOf(missing.values()))), source));
         }
       }
     }

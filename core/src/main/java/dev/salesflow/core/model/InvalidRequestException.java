@@ -27,6 +27,17 @@ public final class InvalidRequestException extends SalesflowException {
   }
 
   /**
+   * A failure whose message is a catalog entry.
+   *
+   * @param text what is wrong, for a person
+   */
+  public InvalidRequestException(Message text) {
+    super(text);
+    this.summary = text.english();
+    this.problems = List.of();
+  }
+
+  /**
    * A failure listing every problem found; its message is {@code summary: problem; problem}, each
    * worded by {@link RequestProblem#message()}.
    *

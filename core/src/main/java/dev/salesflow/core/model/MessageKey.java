@@ -125,7 +125,107 @@ public enum MessageKey {
   /** A count of cases (not one). */
   CASES("{0} cases"),
   /** One case. */
-  ONE_CASE("1 case");
+  ONE_CASE("1 case"),
+  /** A settings file's key that the file does not take. */
+  UNKNOWN_FIELD("unknown field '{0}' (known: {1})"),
+  /** A key of one part of a settings file that the part does not take: the key, the part, the known keys. */
+  UNKNOWN_FIELD_IN("unknown field '{0}' in {1} (known: {2})"),
+  /** A part of a settings file that must be a mapping. */
+  MUST_BE_A_MAPPING("{0} must be a mapping, found {1}"),
+  /** A settings value of the wrong kind: the field, what it must be, what it is. */
+  MUST_BE("{0} must be {1}, got {2}"),
+  /** What a number setting must be. */
+  A_NUMBER("a number"),
+  /** What a yes/no setting must be. */
+  TRUE_OR_FALSE("true or false"),
+  /** What a text setting must be. */
+  A_SINGLE_VALUE("a single value"),
+  /** What a list setting must be, or what was found. */
+  A_LIST("a list"),
+  /** What a mapping setting must be, or what was found. */
+  A_MAPPING("a mapping"),
+  /** A value that is neither text nor list nor mapping as expected. */
+  ANOTHER_KIND("another kind of value"),
+  /** A YAML string value, as found. */
+  A_STRING("a string"),
+  /** timezone: not a zone. */
+  UNKNOWN_TIME_ZONE("unknown time zone '{0}' (use a region id such as Asia/Shanghai)"),
+  /** approval_threshold below zero. */
+  MUST_NOT_BE_NEGATIVE("{0} must not be negative"),
+  /** id_prefix that cannot start an id. */
+  BAD_ID_PREFIX("id_prefix '{0}' would make invalid case ids: {1}"),
+  /** forms: neither required nor optional. */
+  FORMS_REQUIRED_OR_OPTIONAL("forms must be required or optional, got {0}"),
+  /** A settings or process file without content. */
+  FILE_IS_EMPTY("the file is empty"),
+  /** A usage error: an unknown subcommand. */
+  UNKNOWN_COMMAND("unknown command '{0}'"),
+  /** A usage error: an unknown option or an argument too many. */
+  UNEXPECTED_ARGUMENT("unexpected argument '{0}'"),
+  /** picocli's suggestions, after a usage error. */
+  DID_YOU_MEAN("{0}; did you mean {1}?"),
+  /** After every usage error. */
+  TRY_HELP("Try '{0} --help' for more information."),
+  /** No subcommand given. */
+  MISSING_COMMAND("missing command (try 'salesflow --help')"),
+  /** picocli: positional parameters missing (its English, word for word). */
+  MISSING_PARAMETERS("Missing required parameters: {0}"),
+  /** picocli: one positional parameter missing. */
+  MISSING_PARAMETER("Missing required parameter: {0}"),
+  /** picocli: an option given without its value. */
+  MISSING_OPTION_VALUE("Missing required parameter for option '{0}' ({1})"),
+  /** picocli: required options missing. */
+  MISSING_OPTIONS("Missing required options: {0}"),
+  /** picocli: one required option missing. */
+  MISSING_OPTION("Missing required option: {0}"),
+  /** picocli: a value an option does not take. */
+  INVALID_OPTION_VALUE("Invalid value for option '{0}': {1}"),
+  /** picocli: a value a positional parameter does not take. */
+  INVALID_PARAMETER_VALUE("Invalid value for positional parameter at index {0} ({1}): {2}"),
+  /** picocli: an enum value not among those accepted. */
+  EXPECTED_ONE_OF("expected one of {0} (case-insensitive) but was '{1}'"),
+  /** picocli: a value that is no number. */
+  NOT_AN_INT("'{0}' is not an int"),
+  /** picocli: an option where a value was expected. */
+  EXPECTED_PARAMETER("Expected parameter for option '{0}' but found '{1}'"),
+  /** picocli: an option given twice. */
+  ONLY_ONCE("option '{0}' should be specified only once"),
+  /** --lang not en or zh. */
+  LANG_EN_OR_ZH("--lang must be en or zh, got '{0}'"),
+  /** --format the command does not write. */
+  FORMAT_NOT_SUPPORTED("--format {0} is not supported here (use {1})"),
+  /** An approval guard unmet: signing event, amount field, amount, approval event, roles, tier, further conditions. */
+  APPROVAL_NEEDED("'{0}' {1} {2} needs an event '{3}' by {4} (the tier from {5}) with {1} at least {2}{6} before it"),
+  /** A floor-price guard unmet: signing event, amount field, amount, floor field, floor, checklist, approval event, roles. */
+  BELOW_FLOOR_PRICE("'{0}' {1} {2} is below the {3} {4} of the '{5}': it needs an event '{6}' by {7} with {1} at most {2} before it"),
+  /** An approval recorded that does not count: its type, time, by whom, why. */
+  NOT_COUNTED("the '{0}' of {1}{2} does not count: {3}"),
+  /** Who recorded an event, after its time. */
+  BY_PERSON(" by {0}"),
+  /** An approval without the amount it approves. */
+  CARRIES_NO("carries no {0}"),
+  /** An approval of less than the contract. */
+  APPROVES_LESS("approves {0}, less than {1}"),
+  /** A floor-price approval of more than the contract. */
+  APPROVES_MORE("approves {0}, more than {1}"),
+  /** A start event without its stop: start, match field, value, stop. */
+  UNPAIRED("'{0}' {1}={2} has no '{3}'"),
+  /** A form's list of items without one. */
+  FORM_NEEDS_ITEM("needs at least one item ({0}.1.model, {0}.1.quantity)"),
+  /** A gap in a form's item numbers: the missing item, the one after the gap. */
+  FORM_ITEM_GAP("items are numbered from 1 without gaps: {0} is missing before {1}"),
+  /** An item without its model or quantity: number, list, part. */
+  FORM_ITEM_NEEDS("item {0} of '{1}' needs its {2}"),
+  /** A required form field not filled in. */
+  FORM_NEEDS_FIELD("needs '{0}'"),
+  /** A problem of an event's form, refused by log: the event type, the problem, the code. */
+  FORM_PROBLEM("'{0}' form: {1}{2}"),
+  /** report --by with a report other than forecast. */
+  BY_ONLY_FORECAST("--by {0} applies to report forecast only"),
+  /** register at a terminal: a field not required but needed to leave lead. */
+  PROMPT_TO_LEAVE_LEAD(" (needed to leave lead; empty to skip)"),
+  /** A prompted value refused: ask again. */
+  PROMPT_AGAIN("{0}; again, or leave it empty to skip");
 
   private final String english;
 

@@ -88,29 +88,39 @@ public record Form(Labels labels, Map<String, FormField> fields, List<Labels> si
    * in (a list of items needs at least one), each item's model and quantity, gaps in item numbers.
    */
   public Map<String, String> missing(Event event, boolean requiredFields) {
-    Map<String, String> missing = new LinkedHashMap<>();
+    Map<String, String> english = new LinkedHashMap<>();
+    for (Map.Entry<String, dev.salesflow.core.model.Message> m : missingTexts(event, requiredFields).entrySet()) {
+      english.put(m.getKey(), m.getValue().english());
+    }
+    return english;
+  }
+
+  /** {@link #missing}, each message a catalog entry. */
+  public Map<String, dev.salesflow.core.model.Message> missingTexts(Event event, boolean requiredFields) {
+    Map<String, dev.salesflow.core.model.Message> missing = new LinkedHashMap<>();
     for (Map.Entry<String, FormField> f : fields.entrySet()) {
       String id = f.getKey();
       if (f.getValue().kind() == FieldSpec.Kind.ITEMS) {
         List<Integer> numbers = itemNumbers(event, id);
         if (numbers.isEmpty() && requiredFields && f.getValue().isRequired()) {
-          missing.put(id, "needs at least one item (" + id + ".1.model, " + id + ".1.quantity)");
+          missing.put(id, dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.FORM_NEEDS_ITEM, id));
         }
         for (int i = 0; i < numbers.size(); i++) {
           int n = numbers.get(i);
           if (n != i + 1) {
-            missing.put(id + "." + (i + 1), "items are numbered from 1 without gaps: " + id + "." + (i + 1)
-                + " is missing before " + id + "." + n);
+            missing.put(id + "." + (i + 1), dev.salesflow.core.model.Message.of(
+                dev.salesflow.core.model.MessageKey.FORM_ITEM_GAP, id + "." + (i + 1), id + "." + n));
             break;
           }
           for (String part : List.of("model", "quantity")) {
             if (!event.fields().containsKey(id + "." + n + "." + part)) {
-              missing.put(id + "." + n + "." + part, "item " + n + " of '" + id + "' needs its " + part);
+              missing.put(id + "." + n + "." + part, dev.salesflow.core.model.Message.of(
+                  dev.salesflow.core.model.MessageKey.FORM_ITEM_NEEDS, n, id, part));
             }
           }
         }
       } else if (requiredFields && f.getValue().isRequired() && !event.fields().containsKey(id)) {
-        missing.put(id, "needs '" + id + "'");
+        missing.put(id, dev.salesflow.core.model.Message.of(dev.salesflow.core.model.MessageKey.FORM_NEEDS_FIELD, id));
       }
     }
     return missing;

@@ -159,6 +159,11 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
+      return english(unmetTexts(c, prior, approvals));
+    }
+
+    @Override
+    public List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
       int signed = -1;
       for (int i = prior.size() - 1; i >= 0 && signed < 0; i--) {
         if (prior.get(i).type().equals(before)) {
@@ -172,7 +177,7 @@ public sealed interface Guard {
       BigDecimal amount = written == null ? null : number(written).orElse(null);
       if (written != null && amount == null) {
         // an amount that is no amount (negative, 1e400) cannot pass under the thresholds
-        return List.of("'" + before + "' " + amountField + " " + dev.salesflow.core.model.Amounts.problem(written));
+        return List.of(Message.literal("'" + before + "' " + amountField + " " + dev.salesflow.core.model.Amounts.problem(written)));
       }
       ApprovalRules rules = threshold == null ? approvals : new ApprovalRules(
           List.of(new ApprovalTier(where.getOrDefault(ROLE_FIELD, ApprovalRules.GENERAL_MANAGER), threshold)),
@@ -187,27 +192,24 @@ public sealed interface Guard {
       }
       Map<String, String> rest = new TreeMap<>(where);
       rest.remove(ROLE_FIELD);
-      List<String> notCounted = new ArrayList<>();
+      List<Message> notCounted = new ArrayList<>();
       for (Event e : prior.subList(0, signed)) {
         if (!matches(e, type, rest) || !roles.contains(e.fields().get(ROLE_FIELD))) {
           continue;
         }
-        String what = "the '" + type + "' of " + dev.salesflow.core.model.Timestamps.format(e.at())
-            + (e.by() == null ? "" : " by " + e.by());
         BigDecimal approved = e.fields().containsKey(amountField) ? number(e.fields().get(amountField)).orElse(null) : null;
-        String why = approved == null ? "carries no " + amountField
-            : approved.compareTo(amount) < 0 ? "approves " + approved.toPlainString() + ", less than " + amount.toPlainString()
-            : approvals.check().whyNot(c, e);
+        Message why = approved == null ? Message.of(MessageKey.CARRIES_NO, amountField)
+            : approved.compareTo(amount) < 0 ? Message.of(MessageKey.APPROVES_LESS, approved.toPlainString(), amount.toPlainString())
+            : whyNot(approvals, c, e);
         if (why == null) {
           return List.of();
         }
-        notCounted.add(what + " does not count: " + why);
+        notCounted.add(notCounted(type, e, why));
       }
-      List<String> unmet = new ArrayList<>();
-      unmet.add("'" + before + "' " + amountField + " " + amount.toPlainString() + " needs an event '" + type
-          + "' by " + String.join(" or ", roles) + " (the tier from " + rules.tiers().get(tier).from().toPlainString()
-          + ") with " + amountField + " at least " + amount.toPlainString() + describe(rest).replace(" with ", ", ")
-          + " before it");
+      List<Message> unmet = new ArrayList<>();
+      unmet.add(Message.of(MessageKey.APPROVAL_NEEDED, before, amountField, amount.toPlainString(), type,
+          new Message.Joined(Message.of(MessageKey.OR), roles), rules.tiers().get(tier).from().toPlainString(),
+          describe(rest).replace(" with ", ", ")));
       unmet.addAll(notCounted);
       return unmet;
     }
@@ -233,6 +235,11 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
+      return english(unmetTexts(c, prior, approvals));
+    }
+
+    @Override
+    public List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
       int signing = lastBefore(prior, signed, prior.size());
       int prepared = signing < 0 ? -1 : lastBefore(prior, checklist, signing);
       if (prepared < 0) {
@@ -243,25 +250,23 @@ public sealed interface Guard {
       if (floor == null || amount == null || amount.compareTo(floor) >= 0) {
         return List.of();
       }
-      List<String> notCounted = new ArrayList<>();
+      List<Message> notCounted = new ArrayList<>();
       for (Event e : prior.subList(0, signing)) {
         if (!e.type().equals(type) || !roles.contains(e.fields().get(Approval.ROLE_FIELD))) {
           continue;
         }
         BigDecimal approved = number(e.fields().getOrDefault(amountField, "")).orElse(null);
-        String why = approved == null ? "carries no " + amountField
-            : approved.compareTo(amount) > 0 ? "approves " + approved.toPlainString() + ", more than " + amount.toPlainString()
-            : approvals.check().whyNot(c, e);
+        Message why = approved == null ? Message.of(MessageKey.CARRIES_NO, amountField)
+            : approved.compareTo(amount) > 0 ? Message.of(MessageKey.APPROVES_MORE, approved.toPlainString(), amount.toPlainString())
+            : whyNot(approvals, c, e);
         if (why == null) {
           return List.of();
         }
-        notCounted.add("the '" + type + "' of " + dev.salesflow.core.model.Timestamps.format(e.at())
-            + (e.by() == null ? "" : " by " + e.by()) + " does not count: " + why);
+        notCounted.add(notCounted(type, e, why));
       }
-      List<String> unmet = new ArrayList<>();
-      unmet.add("'" + signed + "' " + amountField + " " + amount.toPlainString() + " is below the " + floorField + " "
-          + floor.toPlainString() + " of the '" + checklist + "': it needs an event '" + type + "' by "
-          + String.join(" or ", roles) + " with " + amountField + " at most " + amount.toPlainString() + " before it");
+      List<Message> unmet = new ArrayList<>();
+      unmet.add(Message.of(MessageKey.BELOW_FLOOR_PRICE, signed, amountField, amount.toPlainString(), floorField,
+          floor.toPlainString(), checklist, type, new Message.Joined(Message.of(MessageKey.OR), roles)));
       unmet.addAll(notCounted);
       return unmet;
     }
@@ -286,6 +291,11 @@ public sealed interface Guard {
 
     @Override
     public List<String> unmet(Case c, List<Event> prior, ApprovalRules approvals) {
+      return english(unmetTexts(c, prior, approvals));
+    }
+
+    @Override
+    public List<Message> unmetTexts(Case c, List<Event> prior, ApprovalRules approvals) {
       Set<String> open = new LinkedHashSet<>();
       for (Event e : prior) {
         if (e.type().equals(start)) {
@@ -297,12 +307,24 @@ public sealed interface Guard {
           open.remove(e.fields().get(match));
         }
       }
-      List<String> unpaired = new ArrayList<>(open.size());
+      List<Message> unpaired = new ArrayList<>(open.size());
       for (String key : open) {
-        unpaired.add("'" + start + "' " + match + "=" + key + " has no '" + stop + "'");
+        unpaired.add(Message.of(MessageKey.UNPAIRED, start, match, key, stop));
       }
       return unpaired;
     }
+  }
+
+  /** An approval that is there but does not count, and why. */
+  private static Message notCounted(String type, Event e, Message why) {
+    return Message.of(MessageKey.NOT_COUNTED, type, dev.salesflow.core.model.Timestamps.format(e.at()),
+        e.by() == null ? "" : Message.of(MessageKey.BY_PERSON, e.by()), why);
+  }
+
+  /** Why the workspace does not count the approval {@code e} (its signature, its signer), or null when it does. */
+  private static Message whyNot(ApprovalRules approvals, Case c, Event e) {
+    String why = approvals.check().whyNot(c, e);
+    return why == null ? null : Message.literal(why);
   }
 
   /** Whether one of {@code values} is what {@code e} carries in that field. */

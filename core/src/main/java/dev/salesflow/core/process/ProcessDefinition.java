@@ -247,6 +247,12 @@ public record ProcessDefinition(
     return form == null ? Map.of() : form.missing(event, true);
   }
 
+  /** {@link #formProblems}, each a catalog entry. */
+  public Map<String, dev.salesflow.core.model.Message> formProblemTexts(Event event) {
+    Form form = formOf(event.type());
+    return form == null ? Map.of() : form.missingTexts(event, true);
+  }
+
   /** The form events of {@code type} carry, or null. */
   public Form formOf(String type) {
     EventTypeSpec spec = type == null ? null : eventTypes.get(type);

@@ -9,6 +9,8 @@ import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
 import dev.salesflow.core.model.Event;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.RegistrationField;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.yaml.YamlNode;
@@ -103,7 +105,8 @@ public final class ProcessLoader {
       throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, all);
     }
     if (value == null) {
-      throw configError(file, DiagnosticCode.MISSING_FIELD, SourcePosition.START, "the file is empty");
+      throw new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(Diagnostic.error(
+          DiagnosticCode.MISSING_FIELD, file, SourcePosition.START, Message.of(MessageKey.FILE_IS_EMPTY))));
     }
     return value;
   }
@@ -144,7 +147,7 @@ public final class ProcessLoader {
     if (e instanceof UnrecognizedPropertyException u) {
       List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
       return Diagnostic.error(DiagnosticCode.UNKNOWN_FIELD, file, tree.positionOf(pathSteps(u)),
-          "unknown field '" + u.getPropertyName() + "' (known: " + String.join(", ", known) + ")");
+          Message.of(MessageKey.UNKNOWN_FIELD, u.getPropertyName(), String.join(", ", known)));
     }
     if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v) {
       Throwable cause = v.getCause() != null ? v.getCause() : v;
@@ -155,7 +158,7 @@ public final class ProcessLoader {
         && !m.getPath().isEmpty()) {
       Object[] steps = pathSteps(m);
       return Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, tree.valuePositionOf(steps),
-          pathOf(m) + " must be " + expected(m.getTargetType()) + ", got " + found(tree, steps));
+          Message.of(MessageKey.MUST_BE, pathOf(m), expected(m.getTargetType()), found(tree, steps)));
     }
     String message = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
     String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
@@ -166,21 +169,21 @@ public final class ProcessLoader {
   }
 
   /** What a value of {@code type} is, in a user's words. */
-  private static String expected(Class<?> type) {
+  private static Message expected(Class<?> type) {
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-      return "a number";
+      return Message.of(MessageKey.A_NUMBER);
     } else if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
+      return Message.of(MessageKey.TRUE_OR_FALSE);
     } else if (type == String.class || type.isEnum()) {
-      return "a single value";
+      return Message.of(MessageKey.A_SINGLE_VALUE);
     } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
+      return Message.of(MessageKey.A_LIST);
     }
-    return "a mapping";
+    return Message.of(MessageKey.A_MAPPING);
   }
 
   /** The value at {@code steps} as found: its text, or that it is a list or a mapping. */
-  private static String found(YamlNode tree, Object[] steps) {
+  private static Message found(YamlNode tree, Object[] steps) {
     YamlNode node = tree;
     for (Object step : steps) {
       if (node instanceof YamlNode.Mapping m && step instanceof String key && m.entries().containsKey(key)) {
@@ -188,14 +191,24 @@ public final class ProcessLoader {
       } else if (node instanceof YamlNode.Sequence q && step instanceof Integer i && i >= 0 && i < q.items().size()) {
         node = q.items().get(i);
       } else {
-        return "another kind of value";
+        return Message.of(MessageKey.ANOTHER_KIND);
       }
     }
     if (node instanceof YamlNode.Scalar sc) {
       String text = sc.text() == null ? "" : sc.text();
-      return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+      return Message.literal("'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'");
     }
-    return node.kind();
+    return kind(node);
+  }
+
+  /** {@link YamlNode#kind} as a catalog entry where the catalog has it. */
+  public static Message kind(YamlNode node) {
+    return switch (node.kind()) {
+      case "a mapping" -> Message.of(MessageKey.A_MAPPING);
+      case "a sequence" -> Message.literal("a sequence");
+      case "a string" -> Message.of(MessageKey.A_STRING);
+      default -> Message.literal(node.kind());
+    };
   }
 
   private static Object[] pathSteps(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -6,6 +6,8 @@ import dev.salesflow.core.model.CaseIds;
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticCode;
 import dev.salesflow.core.model.DiagnosticsException;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.OpenMode;
 import dev.salesflow.core.model.SourcePosition;
 import dev.salesflow.core.model.StoreException;
@@ -83,8 +85,8 @@ public record Workspace(
       return "required".equals(v.text());
     }
     throw configError(s.file(), DiagnosticCode.BAD_VALUE, forms.value().position(),
-        "forms must be required or optional, got " + forms.value().kind()
-            + (forms.value() instanceof YamlNode.Scalar v ? " '" + v.text() + "'" : ""));
+        Message.of(MessageKey.FORMS_REQUIRED_OR_OPTIONAL, forms.value() instanceof YamlNode.Scalar v
+            ? Message.of(MessageKey.CONCAT, ProcessLoader.kind(v), " '" + v.text() + "'") : ProcessLoader.kind(forms.value())));
   }
 
   private static TeamSettings teamSettings(Path root, Settings s, ProcessDefinition process) {
@@ -137,11 +139,11 @@ public record Workspace(
       zone = ZoneId.of(config.timezone());
     } catch (DateTimeException e) {
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("timezone"),
-          "unknown time zone '" + config.timezone() + "' (use a region id such as Asia/Shanghai)");
+          Message.of(MessageKey.UNKNOWN_TIME_ZONE, config.timezone()));
     }
     if (config.approvalThreshold().signum() < 0) {
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("approval_threshold"),
-          "approval_threshold must not be negative");
+          Message.of(MessageKey.MUST_NOT_BE_NEGATIVE, "approval_threshold"));
     }
     String threshold = thresholdText(tree);
     // an amount, as the contracts it is compared with: 1e999 would pass every contract unapproved
@@ -151,7 +153,7 @@ public record Workspace(
     }
     if (!CaseIds.isValid(config.idPrefix() + "-2026-001")) {
       throw configError(configFile, DiagnosticCode.BAD_VALUE, tree.valuePositionOf("id_prefix"),
-          "id_prefix '" + config.idPrefix() + "' would make invalid case ids: " + CaseIds.rule());
+          Message.of(MessageKey.BAD_ID_PREFIX, config.idPrefix(), CaseIds.rule()));
     }
     return new Settings(configFile, tree, config, zone);
   }
@@ -217,6 +219,10 @@ public record Workspace(
   }
 
   private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, String message) {
+    return configError(file, code, at, Message.literal(message));
+  }
+
+  private static DiagnosticsException configError(Path file, DiagnosticCode code, SourcePosition at, Message message) {
     return new DiagnosticsException(DiagnosticsException.Kind.CONFIGURATION, List.of(Diagnostic.error(code, file, at, message)));
   }
 

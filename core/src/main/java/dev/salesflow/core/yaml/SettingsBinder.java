@@ -2,6 +2,8 @@ package dev.salesflow.core.yaml;
 
 import dev.salesflow.core.model.Diagnostic;
 import dev.salesflow.core.model.DiagnosticCode;
+import dev.salesflow.core.model.Message;
+import dev.salesflow.core.model.MessageKey;
 import dev.salesflow.core.model.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,11 @@ public class SettingsBinder {
     return problems;
   }
 
+  /** Records a problem at {@code at} whose message is a catalog entry. */
+  public final void problem(DiagnosticCode code, SourcePosition at, Message message) {
+    problems.add(Diagnostic.error(code, file, at, message));
+  }
+
   /** Records a problem at {@code at}. */
   public final void problem(DiagnosticCode code, SourcePosition at, String message) {
     problems.add(Diagnostic.error(code, file, at, message));
@@ -37,13 +44,14 @@ public class SettingsBinder {
   /** The entries of a mapping, each unknown key a problem; no entries when {@code node} is not a mapping. */
   public final Map<String, YamlNode.Entry> mapping(YamlNode node, Set<String> known, String what) {
     if (!(node instanceof YamlNode.Mapping m)) {
-      problem(DiagnosticCode.WRONG_TYPE, node.position(), what + " must be a mapping, found " + node.kind());
+      problem(DiagnosticCode.WRONG_TYPE, node.position(), Message.of(MessageKey.MUST_BE_A_MAPPING, what,
+          dev.salesflow.core.process.ProcessLoader.kind(node)));
       return Map.of();
     }
     for (YamlNode.Entry entry : m.entries().values()) {
       if (!known.contains(entry.key())) {
-        problem(DiagnosticCode.UNKNOWN_FIELD, entry.keyPosition(), "unknown field '" + entry.key() + "' in " + what
-            + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+        problem(DiagnosticCode.UNKNOWN_FIELD, entry.keyPosition(), Message.of(MessageKey.UNKNOWN_FIELD_IN, entry.key(), what,
+            String.join(", ", new TreeSet<>(known))));
       }
     }
     return m.entries();
