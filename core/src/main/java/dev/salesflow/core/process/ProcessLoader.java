@@ -203,12 +203,7 @@ public final class ProcessLoader {
 
   /** {@link YamlNode#kind} as a catalog entry where the catalog has it. */
   public static Message kind(YamlNode node) {
-    return switch (node.kind()) {
-      case "a mapping" -> Message.of(MessageKey.A_MAPPING);
-      case "a sequence" -> Message.literal("a sequence");
-      case "a string" -> Message.of(MessageKey.A_STRING);
-      default -> Message.literal(node.kind());
-    };
+    return dev.salesflow.core.yaml.SettingsBinder.kind(node);
   }
 
   private static Object[] pathSteps(com.fasterxml.jackson.databind.JsonMappingException e) {

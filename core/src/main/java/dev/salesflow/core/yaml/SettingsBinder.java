@@ -41,11 +41,21 @@ public class SettingsBinder {
     problems.add(Diagnostic.error(code, file, at, message));
   }
 
+  /** {@link YamlNode#kind} as a catalog entry where the catalog has it. */
+  public static Message kind(YamlNode node) {
+    return switch (node.kind()) {
+      case "a mapping" -> Message.of(MessageKey.A_MAPPING);
+      case "a sequence" -> Message.literal("a sequence");
+      case "a string" -> Message.of(MessageKey.A_STRING);
+      default -> Message.literal(node.kind());
+    };
+  }
+
   /** The entries of a mapping, each unknown key a problem; no entries when {@code node} is not a mapping. */
   public final Map<String, YamlNode.Entry> mapping(YamlNode node, Set<String> known, String what) {
     if (!(node instanceof YamlNode.Mapping m)) {
       problem(DiagnosticCode.WRONG_TYPE, node.position(), Message.of(MessageKey.MUST_BE_A_MAPPING, what,
-          dev.salesflow.core.process.ProcessLoader.kind(node)));
+          kind(node)));
       return Map.of();
     }
     for (YamlNode.Entry entry : m.entries().values()) {
