@@ -135,13 +135,18 @@ class ApprovalsTest {
     assertThat(ws.caseText()).isEqualTo(before);
   }
 
-  @Test
-  void anApprovalOfASmallerAmountDoesNotCoverTheContract() throws IOException {
+  /** The general manager approves 100; the contract is then signed over 10,000,000. */
+  private void approveLessThanTheContract() throws IOException {
     Path key = ws.key("gm", "ed25519", "");
     ws.allow("zheng.hua@acme.test", key);
     assertThat(sf("approve", CASE, "--role", "general_manager", "--amount", "100", "--by", "zheng.hua", "--key", key.toString(),
         "--at", "2026-11-06T10:00").code()).isZero();
     assertThat(sf("log", CASE, "contract_signed", "--set", "amount=10000000", "--by", "zhang.wei").code()).isZero();
+  }
+
+  @Test
+  void anApprovalOfASmallerAmountDoesNotCoverTheContract() throws IOException {
+    approveLessThanTheContract();
     CliRun refused = sf("advance", CASE, "--to", "delivery", "--by", "zhang.wei");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err()).contains("'contract_signed' amount 10000000 needs an event 'approval' by general_manager",
@@ -150,11 +155,7 @@ class ApprovalsTest {
 
   @Test
   void anUncoveredContractIsExplainedInChinese() throws IOException {
-    Path key = ws.key("gm", "ed25519", "");
-    ws.allow("zheng.hua@acme.test", key);
-    assertThat(sf("approve", CASE, "--role", "general_manager", "--amount", "100", "--by", "zheng.hua", "--key", key.toString(),
-        "--at", "2026-11-06T10:00").code()).isZero();
-    assertThat(sf("log", CASE, "contract_signed", "--set", "amount=10000000", "--by", "zhang.wei").code()).isZero();
+    approveLessThanTheContract();
     CliRun refused = sf("--lang", "zh", "advance", CASE, "--to", "delivery", "--by", "zhang.wei");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err()).contains("不能推进到 delivery",
